@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Imbalanced.Data;
+
+/// <summary>The one place numbers are parsed from and formatted to text: invariant culture, shortest round-trip.</summary>
+public static class NumberText
+{
+    private const NumberStyles Style = NumberStyles.Float;
+
+    /// <summary>Parses a number written in the invariant culture (<c>1e-3</c>, <c>-0.5</c>).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses a number written in the invariant culture from UTF-8.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out double value) =>
+        double.TryParse(utf8, Style, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Writes <paramref name="value"/> in shortest round-trip form as UTF-8.</summary>
+    public static int Format(double value, Span<byte> destination)
+    {
+        if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture))
+            throw new ArgumentException("destination too small", nameof(destination));
+        return written;
+    }
+
+    /// <summary><paramref name="value"/> in shortest round-trip form.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,159 @@
+using System.Text;
+
+namespace Imbalanced.Data;
+
+/// <summary>
+/// A <see cref="Dataset"/> built from a <see cref="RawTable"/> with the command line's rules: the target
+/// column gives the labels, every other column not dropped is a feature, numeric when every non-empty value
+/// parses as a number and categorical otherwise.
+/// </summary>
+public sealed class TableDataset
+{
+    /// <summary>Role of a table column that is the target.</summary>
+    public const int TargetRole = int.MinValue;
+
+    /// <summary>Role of a table column that was dropped.</summary>
+    public const int DroppedRole = int.MinValue + 1;
+
+    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles, IReadOnlyList<KeyValuePair<string, int>> missing)
+    {
+        Table = table;
+        Data = data;
+        TargetColumn = targetColumn;
+        Roles = roles;
+        Missing = missing;
+    }
+
+    /// <summary>The table read from the file.</summary>
+    public RawTable Table { get; }
+
+    /// <summary>The data set of its features and labels.</summary>
+    public Dataset Data { get; }
+
+    /// <summary>Index of the target column in the table.</summary>
+    public int TargetColumn { get; }
+
+    /// <summary>For each table column: <see cref="TargetRole"/>, <see cref="DroppedRole"/>, a numeric feature index k ≥ 0,
+    /// or a categorical feature index encoded as <c>~k</c> (negative).</summary>
+    public IReadOnlyList<int> Roles { get; }
+
+    /// <summary>Feature columns with empty cells, with the number of empty cells, in column order.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Missing { get; }
+
+    /// <summary>Builds the data set; the table must have the target column and every dropped column.</summary>
+    /// <exception cref="DataException">A column is missing, a label is empty, or a numeric column holds NaN or infinity.</exception>
+    public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
+    {
+        var path = table.Path;
+        var t = table.IndexOf(target);
+        if (t < 0)
+            throw new DataException($"{path}: no column named '{target}' for --target; the columns are: {string.Join(", ", table.Columns)}");
+        var roles = new int[table.Columns.Count];
+        foreach (var d in drop ?? [])
+        {
+            var j = table.IndexOf(d);
+            if (j < 0) throw new DataException($"{path}: no column named '{d}' to drop; the columns are: {string.Join(", ", table.Columns)}");
+            if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
+            roles[j] = DroppedRole;
+        }
+        roles[t] = TargetRole;
+        var numericCols = new List<int>();
+        var categoricalCols = new List<int>();
+        var missing = new List<KeyValuePair<string, int>>();
+        for (var j = 0; j < roles.Length; j++)
+        {
+            if (roles[j] != 0) continue;
+            var profile = table.Profile(j);
+            if (profile.IsNumeric)
+            {
+                if (profile.FirstNonFiniteLine > 0)
+                    throw new DataException($"{path}: line {profile.FirstNonFiniteLine}, column '{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or replace NaN and infinite values");
+                roles[j] = numericCols.Count;
+                numericCols.Add(j);
+            }
+            else
+            {
+                roles[j] = ~categoricalCols.Count;
+                categoricalCols.Add(j);
+            }
+            if (profile.EmptyCount > 0) missing.Add(new(table.Columns[j], profile.EmptyCount));
+        }
+
+        var n = table.RowCount;
+        var p = numericCols.Count;
+        var numeric = new double[n * p];
+        for (var k = 0; k < p; k++)
+        {
+            var values = table.Profile(numericCols[k]).Values!;
+            for (var i = 0; i < n; i++) numeric[i * p + k] = values[i];
+        }
+
+        var q = categoricalCols.Count;
+        var codes = new int[n * q];
+        var labels = new int[n];
+        var coders = categoricalCols.Select(_ => new Coder()).ToArray();
+        var labelCoder = new Coder();
+        var slot = new int[roles.Length];
+        for (var j = 0; j < roles.Length; j++) slot[j] = roles[j] < 0 && roles[j] > DroppedRole ? ~roles[j] : -1;
+        Span<char> buffer = stackalloc char[256];
+        for (var i = 0; i < n; i++)
+        {
+            var fields = table.Fields(i);
+            for (var j = 0; j < roles.Length; j++)
+            {
+                fields.MoveNext();
+                if (j == t)
+                {
+                    if (fields.Current.IsEmpty)
+                        throw new DataException($"{path}: line {table.LineOf(i)}: the target column '{target}' is empty; every row needs a label");
+                    labels[i] = labelCoder.Code(fields.Current, buffer);
+                }
+                else if (slot[j] >= 0)
+                {
+                    codes[i * q + slot[j]] = fields.Current.IsEmpty ? -1 : coders[slot[j]].Code(fields.Current, buffer);
+                }
+            }
+        }
+
+        var classes = ClassSet.FromDistinct(labelCoder.Names);
+        var labelMap = labelCoder.Names.Select(classes.IndexOf).ToArray();
+        for (var i = 0; i < n; i++) labels[i] = labelMap[labels[i]];
+        var categories = new IReadOnlyList<string>[q];
+        for (var k = 0; k < q; k++)
+        {
+            var sorted = coders[k].Names.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            var rank = coders[k].Names.Select(s => Array.BinarySearch(sorted, s, StringComparer.Ordinal)).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                ref var c = ref codes[i * q + k];
+                if (c >= 0) c = rank[c];
+            }
+            categories[k] = sorted;
+        }
+        table.ReleaseParsedValues();
+        var data = new Dataset(numeric, numericCols.Select(j => table.Columns[j]).ToArray(), codes,
+            categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
+        return new TableDataset(table, data, t, roles, missing);
+    }
+
+    /// <summary>Assigns codes to distinct texts in first-seen order.</summary>
+    private sealed class Coder
+    {
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+
+        public List<string> Names { get; } = [];
+
+        public int Code(ReadOnlySpan<byte> utf8, Span<char> buffer)
+        {
+            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+            var length = Encoding.UTF8.GetChars(utf8, chars);
+            var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars[..length], out var code)) return code;
+            var text = chars[..length].ToString();
+            _codes[text] = Names.Count;
+            Names.Add(text);
+            return Names.Count - 1;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace Imbalanced.Neighbors;
+
+/// <summary>Exact brute force in double precision for any metric, parallel over queries.</summary>
+internal sealed class BruteForceIndex(double[] points, int count, int dimensions, DistanceMetric metric, int threads) : INeighborIndex
+{
+    public int Count => count;
+
+    public int Dimensions => dimensions;
+
+    public KNeighbors Query(ReadOnlySpan<double> queries, int k)
+    {
+        var q = queries.Length / Math.Max(1, dimensions);
+        var copy = queries.ToArray();
+        return Run(q, k, i => copy.AsSpan(i * dimensions, dimensions), -1);
+    }
+
+    public KNeighbors QuerySelf(int k, bool includeSelf) =>
+        Run(count, k, i => points.AsSpan(i * dimensions, dimensions), includeSelf ? -1 : 0);
+
+    private delegate ReadOnlySpan<double> RowOf(int i);
+
+    private KNeighbors Run(int queryCount, int k, RowOf rowOf, int selfMode)
+    {
+        NeighborChecks.CheckK(k, count - (selfMode >= 0 ? 1 : 0));
+        var indices = new int[queryCount * k];
+        var distances = new double[queryCount * k];
+        Parallel.For(0, queryCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => new ExactTopK(k),
+            (i, _, heap) =>
+            {
+                heap.Reset();
+                ScanOne(rowOf(i), points, count, dimensions, metric, selfMode >= 0 ? i : -1, ref heap);
+                heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
+                for (var c = 0; c < k; c++) distances[i * k + c] = metric.FromReduced(distances[i * k + c]);
+                return heap;
+            },
+            _ => { });
+        return new KNeighbors(k, indices, distances);
+    }
+
+    /// <summary>The exact neighbours of one query, for callers that re-check a single row.</summary>
+    public static void ScanOne(ReadOnlySpan<double> query, double[] points, int count, int dimensions, DistanceMetric metric,
+        int self, ref ExactTopK heap)
+    {
+        for (var j = 0; j < count; j++)
+        {
+            if (j == self) continue;
+            heap.Offer(metric.Reduced(query, points.AsSpan(j * dimensions, dimensions)), j);
+        }
+    }
+}

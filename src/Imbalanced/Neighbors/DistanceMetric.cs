@@ -1,0 +1,75 @@
+using System.Runtime.Intrinsics;
+
+namespace Imbalanced.Neighbors;
+
+/// <summary>A distance between two points of equal dimension.</summary>
+public abstract class DistanceMetric
+{
+    /// <summary>Euclidean distance <c>√Σ (aᵢ − bᵢ)²</c> (the default).</summary>
+    public static DistanceMetric Euclidean { get; } = new EuclideanMetric();
+
+    /// <summary>Manhattan distance <c>Σ |aᵢ − bᵢ|</c>.</summary>
+    public static DistanceMetric Manhattan { get; } = new ManhattanMetric();
+
+    /// <summary>A caller-supplied metric. It must be symmetric and non-negative for the results to make sense.</summary>
+    public static DistanceMetric Custom(Func<double[], double[], double> distance, string name = "custom") =>
+        new CustomMetric(distance, name);
+
+    /// <summary>A value ordered as the distance is (the squared distance for Euclidean), computed always in the same
+    /// order of operations, so that every index and thread count compares the very same numbers.</summary>
+    public abstract double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b);
+
+    /// <summary>The distance from its reduced value.</summary>
+    public abstract double FromReduced(double reduced);
+
+    /// <summary>Name of the metric.</summary>
+    public abstract override string ToString();
+
+    private sealed class EuclideanMetric : DistanceMetric
+    {
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var i = 0;
+            var acc = Vector256<double>.Zero;
+            for (; i + 4 <= a.Length; i += 4)
+            {
+                var diff = Vector256.Create(a.Slice(i, 4)) - Vector256.Create(b.Slice(i, 4));
+                acc += diff * diff;
+            }
+            var sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+            for (; i < a.Length; i++)
+            {
+                var diff = a[i] - b[i];
+                sum += diff * diff;
+            }
+            return sum;
+        }
+
+        public override double FromReduced(double reduced) => Math.Sqrt(reduced);
+
+        public override string ToString() => "euclidean";
+    }
+
+    private sealed class ManhattanMetric : DistanceMetric
+    {
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+            return sum;
+        }
+
+        public override double FromReduced(double reduced) => reduced;
+
+        public override string ToString() => "manhattan";
+    }
+
+    private sealed class CustomMetric(Func<double[], double[], double> distance, string name) : DistanceMetric
+    {
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => distance(a.ToArray(), b.ToArray());
+
+        public override double FromReduced(double reduced) => reduced;
+
+        public override string ToString() => name;
+    }
+}

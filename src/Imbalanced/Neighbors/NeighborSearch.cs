@@ -1,0 +1,42 @@
+namespace Imbalanced.Neighbors;
+
+/// <summary>
+/// The one neighbour engine every sampler uses: builds an exact index over a set of points, choosing a k-d
+/// tree for low dimension and blocked SIMD brute force for high dimension, multi-threaded, with answers that
+/// do not depend on the thread count (ties by distance, then lower index).
+/// </summary>
+/// <param name="Metric">The distance; Euclidean by default.</param>
+/// <param name="Algorithm">Which index to build; <see cref="NeighborAlgorithm.Auto"/> by default.</param>
+/// <param name="MaxDegreeOfParallelism">Threads to use; all cores by default.</param>
+public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgorithm Algorithm = NeighborAlgorithm.Auto, int MaxDegreeOfParallelism = 0)
+{
+    /// <summary>Highest dimension for which <see cref="NeighborAlgorithm.Auto"/> builds a k-d tree.</summary>
+    public const int TreeMaxDimensions = 10;
+
+    /// <summary>Euclidean, automatic index, all cores.</summary>
+    public static NeighborSearch Default { get; } = new();
+
+    /// <summary>The metric in use.</summary>
+    public DistanceMetric EffectiveMetric => Metric ?? DistanceMetric.Euclidean;
+
+    /// <summary>The thread count in use.</summary>
+    public int Threads => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    /// <summary>Builds an index over <paramref name="count"/> points stored row-major in <paramref name="points"/>
+    /// (not copied; do not change them while the index is in use).</summary>
+    public INeighborIndex Build(double[] points, int count, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Length < count * dimensions) throw new ArgumentException("points is shorter than count × dimensions");
+        var metric = EffectiveMetric;
+        var treeable = metric == DistanceMetric.Euclidean || metric == DistanceMetric.Manhattan;
+        var algorithm = Algorithm;
+        if (algorithm == NeighborAlgorithm.Auto)
+            algorithm = treeable && (dimensions <= TreeMaxDimensions || metric != DistanceMetric.Euclidean) && count > 64
+                ? NeighborAlgorithm.KdTree : NeighborAlgorithm.BruteForce;
+        if (algorithm == NeighborAlgorithm.KdTree && treeable) return new KdTreeIndex(points, count, dimensions, metric, Threads);
+        if (metric == DistanceMetric.Euclidean && SimdEuclideanIndex.IsSupported && dimensions > 0)
+            return new SimdEuclideanIndex(points, count, dimensions, Threads);
+        return new BruteForceIndex(points, count, dimensions, metric, Threads);
+    }
+}

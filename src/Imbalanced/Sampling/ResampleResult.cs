@@ -1,0 +1,83 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Sampling;
+
+/// <summary>
+/// A resampled data set with provenance: the input rows kept (in input order), then the rows added, grouped
+/// by class in class order. Each added row records its source (exact copy), base, neighbour and gap.
+/// </summary>
+public sealed class ResampleResult
+{
+    private Dataset? _materialized;
+
+    /// <summary>Creates a result.</summary>
+    /// <param name="input">The data set that was resampled.</param>
+    /// <param name="keptRows">Input rows kept, ascending (a row repeats when drawn more than once).</param>
+    /// <param name="added">The added rows (same columns and classes as <paramref name="input"/>).</param>
+    /// <param name="addedOrigins">One origin per added row.</param>
+    public ResampleResult(Dataset input, int[] keptRows, Dataset added, RowOrigin[] addedOrigins)
+    {
+        if (added.RowCount != addedOrigins.Length) throw new ArgumentException("one origin per added row is needed");
+        Input = input;
+        KeptRows = keptRows;
+        Added = added;
+        AddedOrigins = addedOrigins;
+    }
+
+    /// <summary>The input data set.</summary>
+    public Dataset Input { get; }
+
+    /// <summary>Input rows kept, in output order.</summary>
+    public int[] KeptRows { get; }
+
+    /// <summary>The added rows, after the kept ones.</summary>
+    public Dataset Added { get; }
+
+    /// <summary>Origin of each added row.</summary>
+    public RowOrigin[] AddedOrigins { get; }
+
+    /// <summary>Number of output rows.</summary>
+    public int RowCount => KeptRows.Length + Added.RowCount;
+
+    /// <summary>Number of rows added.</summary>
+    public int SyntheticCount => Added.RowCount;
+
+    /// <summary>Number of input rows not kept.</summary>
+    public int RemovedCount => Input.RowCount - KeptRows.Distinct().Count();
+
+    /// <summary>The origin of output row <paramref name="row"/>.</summary>
+    public RowOrigin Origin(int row) => row < KeptRows.Length
+        ? new RowOrigin(false, KeptRows[row], -1, -1, double.NaN)
+        : AddedOrigins[row - KeptRows.Length];
+
+    /// <summary>The class label of output row <paramref name="row"/>.</summary>
+    public int LabelOf(int row) => row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
+
+    /// <summary>Rows per class after resampling, indexed by class code.</summary>
+    public int[] ClassCounts()
+    {
+        var counts = new int[Input.Classes.Count];
+        foreach (var r in KeptRows) counts[Input.Labels[r]]++;
+        foreach (var l in Added.Labels) counts[l]++;
+        return counts;
+    }
+
+    /// <summary>The resampled data set as one <see cref="Dataset"/> (built on first use).</summary>
+    public Dataset ToDataset() => _materialized ??= Dataset.Concat(Input.Select(KeptRows), Added);
+
+    /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>
+    public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins)
+    {
+        var kept = new int[input.RowCount];
+        for (var i = 0; i < kept.Length; i++) kept[i] = i;
+        return new ResampleResult(input, kept, added, origins);
+    }
+
+    /// <summary>An under-sampling result: only <paramref name="keptRows"/> (sorted here), nothing added.</summary>
+    public static ResampleResult Keep(Dataset input, int[] keptRows)
+    {
+        var sorted = (int[])keptRows.Clone();
+        Array.Sort(sorted);
+        return new ResampleResult(input, sorted, input.WithRows([], [], []), []);
+    }
+}

@@ -1,0 +1,120 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Synthetic;
+
+/// <summary>
+/// Generates a classification data set in the manner of scikit-learn's <c>make_classification</c> (Guyon,
+/// "Design of experiments for the NIPS 2003 variable selection benchmark", 2003): Gaussian clusters on the
+/// vertices of a hypercube in the informative subspace, each with a random covariance; redundant features as
+/// random linear combinations; noise features; label noise; rows and features shuffled. The algorithm is
+/// scikit-learn's; the random stream is this project's, so values differ from scikit-learn's for the same seed.
+/// </summary>
+public static class ClassificationGenerator
+{
+    /// <summary>Generates the data set: features <c>f0 … f{d-1}</c>, labels <c>0 … C-1</c>.</summary>
+    /// <exception cref="DataException">The options are inconsistent.</exception>
+    public static Dataset Generate(ClassificationOptions o)
+    {
+        Validate(o);
+        var rng = new SeededRandom(o.Seed);
+        int n = o.Rows, d = o.Features, inf = o.Informative, red = o.Redundant, c = o.Classes;
+        var useless = d - inf - red;
+        var clusters = c * o.ClustersPerClass;
+        var weights = Weights(o);
+        var perCluster = new int[clusters];
+        for (var k = 0; k < clusters; k++) perCluster[k] = (int)(n * weights[k % c] / o.ClustersPerClass);
+        for (int i = 0, rest = n - perCluster.Sum(); i < rest; i++) perCluster[i % clusters]++;
+
+        var x = new double[n * d];
+        var y = new int[n];
+        var vertices = rng.SampleWithoutReplacement(1 << Math.Min(inf, 30), clusters);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < inf; j++) x[i * d + j] = rng.NextGaussian();
+        var start = 0;
+        var a = new double[inf * inf];
+        var row = new double[inf];
+        for (var k = 0; k < clusters; k++)
+        {
+            for (var e = 0; e < a.Length; e++) a[e] = 2 * rng.NextDouble() - 1;
+            for (var i = start; i < start + perCluster[k]; i++)
+            {
+                y[i] = k % c;
+                for (var j = 0; j < inf; j++)
+                {
+                    var s = 0.0;
+                    for (var m = 0; m < inf; m++) s += x[i * d + m] * a[m * inf + j];
+                    row[j] = s;
+                }
+                for (var j = 0; j < inf; j++)
+                {
+                    var bit = inf - 1 - j < 30 ? (vertices[k] >> (inf - 1 - j)) & 1 : 0;
+                    x[i * d + j] = row[j] + (bit * 2 * o.ClassSeparation - o.ClassSeparation);
+                }
+            }
+            start += perCluster[k];
+        }
+        if (red > 0)
+        {
+            var b = new double[inf * red];
+            for (var e = 0; e < b.Length; e++) b[e] = 2 * rng.NextDouble() - 1;
+            for (var i = 0; i < n; i++)
+                for (var j = 0; j < red; j++)
+                {
+                    var s = 0.0;
+                    for (var m = 0; m < inf; m++) s += x[i * d + m] * b[m * red + j];
+                    x[i * d + inf + j] = s;
+                }
+        }
+        for (var i = 0; i < n; i++)
+            for (var j = d - useless; j < d; j++) x[i * d + j] = rng.NextGaussian();
+        if (o.Flip > 0)
+            for (var i = 0; i < n; i++)
+                if (rng.NextDouble() < o.Flip) y[i] = rng.NextInt(c);
+
+        var rowOrder = new int[n];
+        for (var i = 0; i < n; i++) rowOrder[i] = i;
+        rng.Shuffle(rowOrder.AsSpan());
+        var featureOrder = new int[d];
+        for (var j = 0; j < d; j++) featureOrder[j] = j;
+        rng.Shuffle(featureOrder.AsSpan());
+        var shuffled = new double[n * d];
+        var labels = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = y[rowOrder[i]];
+            for (var j = 0; j < d; j++) shuffled[i * d + j] = x[rowOrder[i] * d + featureOrder[j]];
+        }
+        var classes = ClassSet.FromDistinct(Enumerable.Range(0, c).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Dataset(shuffled, Enumerable.Range(0, d).Select(j => $"f{j}").ToArray(), [], [], [], labels, classes);
+    }
+
+    private static double[] Weights(ClassificationOptions o)
+    {
+        if (o.Weights is null) return Enumerable.Repeat(1.0 / o.Classes, o.Classes).ToArray();
+        var w = o.Weights.ToList();
+        if (w.Count == o.Classes - 1) w.Add(1.0 - w.Sum());
+        return [.. w];
+    }
+
+    private static void Validate(ClassificationOptions o)
+    {
+        if (o.Rows < 1) throw new DataException($"--rows must be at least 1; got {o.Rows}");
+        if (o.Classes < 2) throw new DataException($"--classes must be at least 2; got {o.Classes}");
+        if (o.Informative < 1) throw new DataException($"--informative must be at least 1; got {o.Informative}");
+        if (o.ClustersPerClass < 1) throw new DataException($"--clusters-per-class must be at least 1; got {o.ClustersPerClass}");
+        if (o.Redundant < 0) throw new DataException($"--redundant cannot be negative; got {o.Redundant}");
+        if (o.Informative + o.Redundant > o.Features)
+            throw new DataException($"--informative ({o.Informative}) + --redundant ({o.Redundant}) must not exceed --features ({o.Features})");
+        if (o.Informative < 31 && o.Classes * o.ClustersPerClass > 1 << o.Informative)
+            throw new DataException($"--classes × --clusters-per-class ({o.Classes * o.ClustersPerClass}) must not exceed 2^--informative ({1 << o.Informative}); raise --informative");
+        if (o.Flip is < 0 or > 1) throw new DataException($"--flip must be in [0, 1]; got {o.Flip}");
+        if (o.Weights is { } w)
+        {
+            if (w.Count != o.Classes && w.Count != o.Classes - 1)
+                throw new DataException($"--weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}");
+            if (w.Any(v => v < 0) || (w.Count == o.Classes - 1 && w.Sum() > 1))
+                throw new DataException("--weights must be non-negative and, when one is left out, sum to at most 1");
+        }
+    }
+}
