@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using Imbalanced.Data;
+using Spectre.Console;
+
+namespace Imbalanced.Cli.Commands;
+
+/// <summary><c>imbalanced inspect INPUT --target COL [--json]</c>: the class distribution and what to trust.</summary>
+internal static class InspectCommand
+{
+    public static Command Create()
+    {
+        var input = CommonOptions.Input();
+        var target = CommonOptions.Target();
+        var drop = CommonOptions.Drop();
+        var json = CommonOptions.Json("print one JSON object instead of tables");
+        var command = new Command("inspect", "show class counts, the imbalance ratio, feature kinds, missing values and advice")
+        {
+            input, target, drop, json,
+        };
+        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string input, string target, string[] drop, bool json)
+    {
+        var table = TableDataset.Build(TableReader.Read(input), target, drop);
+        var summary = ImbalanceSummary.Of(table);
+        if (json) WriteJson(summary, target);
+        else WriteHuman(summary, target, input);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteJson(ImbalanceSummary s, string target)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var w = new Utf8JsonWriter(stdout))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("rows", s.Rows);
+            w.WriteString("target", target);
+            w.WriteStartArray("classes");
+            foreach (var c in s.Classes)
+            {
+                w.WriteStartObject();
+                w.WriteString("label", c.Label);
+                w.WriteNumber("count", c.Count);
+                w.WriteNumber("fraction", Math.Round(c.Fraction, 5));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("majority", s.Majority);
+            w.WriteString("minority", s.Minority);
+            w.WriteNumber("imbalance_ratio", Math.Round(s.ImbalanceRatio, 3));
+            w.WriteStartArray("numeric_features");
+            foreach (var f in s.NumericFeatures) w.WriteStringValue(f);
+            w.WriteEndArray();
+            w.WriteStartArray("categorical_features");
+            foreach (var f in s.CategoricalFeatures) w.WriteStringValue(f);
+            w.WriteEndArray();
+            w.WriteStartObject("missing");
+            foreach (var (column, count) in s.Missing) w.WriteNumber(column, count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        stdout.Write("\n"u8);
+    }
+
+    private static void WriteHuman(ImbalanceSummary s, string target, string input)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.MarkupLine($"[bold]{Markup.Escape(input)}[/]: {s.Rows} rows, target [bold]{Markup.Escape(target)}[/]");
+        var table = new Table().AddColumn("class").AddColumn(new TableColumn("count").RightAligned()).AddColumn(new TableColumn("percent").RightAligned());
+        foreach (var c in s.Classes) table.AddRow(Markup.Escape(c.Label), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.Fraction * 100:0.00}%");
+        console.Write(table);
+        console.MarkupLine($"imbalance ratio: [bold]{s.ImbalanceRatio:0.###}[/] (majority '{Markup.Escape(s.Majority)}' / minority '{Markup.Escape(s.Minority)}')");
+        console.MarkupLine($"numeric features ({s.NumericFeatures.Count}): {Markup.Escape(string.Join(", ", s.NumericFeatures))}");
+        console.MarkupLine($"categorical features ({s.CategoricalFeatures.Count}): {Markup.Escape(string.Join(", ", s.CategoricalFeatures))}");
+        console.MarkupLine(s.Missing.Count == 0
+            ? "missing values: none"
+            : $"missing values: {Markup.Escape(string.Join(", ", s.Missing.Select(m => $"{m.Key} ({m.Value})")))}");
+        console.MarkupLine($"advice: {Markup.Escape(s.Advice)}");
+    }
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Text;
+using Imbalanced.Sampling;
+using Parquet.Schema;
+using Parquet.Serialization;
+
+namespace Imbalanced.Data;
+
+/// <summary>
+/// Writes a resampled table in the input's format and column order: rows copied from the input keep their exact
+/// text, synthetic numbers are written in shortest round-trip form, labels and categories verbatim, dropped
+/// columns empty on synthetic rows. Optionally appends an index column (the input row a row copies, empty for
+/// synthetic rows). Writes atomically.
+/// </summary>
+public static class ResampledTableWriter
+{
+    private const int ChunkRows = 4096;
+
+    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to <paramref name="path"/>.</summary>
+    public static void Write(TableDataset source, ResampleResult result, string path, string? indexColumn = null)
+    {
+        if (indexColumn is not null && source.Table.IndexOf(indexColumn) >= 0)
+            throw new DataException($"--index-column '{indexColumn}' is already a column of {source.Table.Path}; choose another name");
+        if (source.Table.Format == TableFormat.Parquet) AtomicFile.Write(path, s => WriteParquet(source, result, s, indexColumn));
+        else AtomicFile.Write(path, s => WriteDelimited(source, result, s, indexColumn));
+    }
+
+    private static void WriteDelimited(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
+    {
+        var table = source.Table;
+        var delimiter = (byte)table.Delimiter;
+        var header = new ArrayBufferWriter<byte>();
+        for (var j = 0; j < table.Columns.Count; j++)
+        {
+            if (j > 0) header.Write([delimiter]);
+            CsvText.WriteField(header, table.Columns[j], delimiter);
+        }
+        if (indexColumn is not null)
+        {
+            header.Write([delimiter]);
+            CsvText.WriteField(header, indexColumn, delimiter);
+        }
+        header.Write("\n"u8);
+        stream.Write(header.WrittenSpan);
+
+        var chunks = (result.RowCount + ChunkRows - 1) / ChunkRows;
+        var group = Math.Max(1, Environment.ProcessorCount * 2);
+        var buffers = new ArrayBufferWriter<byte>[group];
+        for (var g = 0; g < buffers.Length; g++) buffers[g] = new ArrayBufferWriter<byte>(1 << 20);
+        for (var first = 0; first < chunks; first += group)
+        {
+            var count = Math.Min(group, chunks - first);
+            Parallel.For(0, count, c =>
+            {
+                var buffer = buffers[c];
+                buffer.ResetWrittenCount();
+                var start = (first + c) * ChunkRows;
+                var end = Math.Min(result.RowCount, start + ChunkRows);
+                for (var r = start; r < end; r++) WriteRow(buffer, source, result, r, delimiter, indexColumn is not null);
+            });
+            for (var c = 0; c < count; c++) stream.Write(buffers[c].WrittenSpan);
+        }
+    }
+
+    private static void WriteRow(ArrayBufferWriter<byte> output, TableDataset source, ResampleResult result, int row, byte delimiter, bool index)
+    {
+        var origin = result.Origin(row);
+        var table = source.Table;
+        var columns = table.Columns.Count;
+        if (origin.Source >= 0)
+        {
+            var fields = table.Fields(origin.Source);
+            for (var j = 0; j < columns; j++)
+            {
+                if (j > 0) output.Write([delimiter]);
+                fields.MoveNext();
+                CsvText.WriteField(output, fields.Current, delimiter);
+            }
+            if (index)
+            {
+                output.Write([delimiter]);
+                CsvText.WriteInt(output, origin.Source);
+            }
+        }
+        else
+        {
+            var added = result.Added;
+            var a = row - result.KeptRows.Length;
+            for (var j = 0; j < columns; j++)
+            {
+                if (j > 0) output.Write([delimiter]);
+                var role = source.Roles[j];
+                if (role == TableDataset.TargetRole) CsvText.WriteField(output, added.LabelOf(a), delimiter);
+                else if (role == TableDataset.DroppedRole) { }
+                else if (role >= 0) CsvText.WriteNumber(output, added.Numeric[a * added.NumericCount + role]);
+                else
+                {
+                    var code = added.Categorical[a * added.CategoricalCount + ~role];
+                    if (code >= 0) CsvText.WriteField(output, added.Categories[~role][code], delimiter);
+                }
+            }
+            if (index) output.Write([delimiter]);
+        }
+        output.Write("\n"u8);
+    }
+
+    private static void WriteParquet(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
+    {
+        var table = source.Table;
+        var types = table.ParquetTypes!.ToArray();
+        var added = result.Added;
+        // An integer column that receives non-integer synthetic values is widened to double.
+        for (var j = 0; j < types.Length; j++)
+        {
+            var role = source.Roles[j];
+            if (role < 0 || types[j] == typeof(double) || types[j] == typeof(float)) continue;
+            for (var a = 0; a < added.RowCount; a++)
+            {
+                if (result.AddedOrigins[a].Source >= 0) continue;
+                var v = added.Numeric[a * added.NumericCount + role];
+                if (v != Math.Floor(v)) { types[j] = typeof(double); break; }
+            }
+        }
+        var fields = new List<Field>();
+        for (var j = 0; j < types.Length; j++) fields.Add(new DataField(table.Columns[j], types[j], true));
+        if (indexColumn is not null) fields.Add(new DataField(indexColumn, typeof(int), true));
+        var rows = new List<IDictionary<string, object?>>(result.RowCount);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            var origin = result.Origin(r);
+            var row = new Dictionary<string, object?>(types.Length + 1);
+            for (var j = 0; j < types.Length; j++)
+            {
+                string text;
+                if (origin.Source >= 0) text = table.Text(origin.Source, j);
+                else
+                {
+                    var a = r - result.KeptRows.Length;
+                    var role = source.Roles[j];
+                    if (role == TableDataset.TargetRole) text = added.LabelOf(a);
+                    else if (role == TableDataset.DroppedRole) text = "";
+                    else if (role >= 0) text = NumberText.Format(added.Numeric[a * added.NumericCount + role]);
+                    else
+                    {
+                        var code = added.Categorical[a * added.CategoricalCount + ~role];
+                        text = code >= 0 ? added.Categories[~role][code] : "";
+                    }
+                }
+                row[table.Columns[j]] = ParquetValues.FromText(text, types[j]);
+            }
+            if (indexColumn is not null) row[indexColumn] = origin.Source >= 0 ? origin.Source : null;
+            rows.Add(row);
+        }
+        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes the provenance CSV: <c>row,kind,source,base,neighbor,gap</c>, one line per output row.</summary>
+    public static void WriteProvenance(ResampleResult result, string path) => AtomicFile.Write(path, stream =>
+    {
+        var output = new ArrayBufferWriter<byte>(1 << 20);
+        output.Write("row,kind,source,base,neighbor,gap\n"u8);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            var o = result.Origin(r);
+            CsvText.WriteInt(output, r);
+            output.Write(o.Synthetic ? ",synthetic,"u8 : ",original,"u8);
+            if (o.Source >= 0) CsvText.WriteInt(output, o.Source);
+            output.Write(","u8);
+            if (o.Base >= 0) CsvText.WriteInt(output, o.Base);
+            output.Write(","u8);
+            if (o.Neighbor >= 0) CsvText.WriteInt(output, o.Neighbor);
+            output.Write(","u8);
+            if (!double.IsNaN(o.Gap)) CsvText.WriteNumber(output, o.Gap);
+            output.Write("\n"u8);
+            if (output.WrittenCount > 1 << 20)
+            {
+                stream.Write(output.WrittenSpan);
+                output.ResetWrittenCount();
+            }
+        }
+        stream.Write(output.WrittenSpan);
+    });
+
+    /// <summary>Writes a generated data set as CSV (or Parquet by extension): features then <c>label</c>.</summary>
+    public static void WriteDataset(Dataset data, string path, string labelColumn = "label")
+    {
+        if (TableReader.IsParquet(path))
+        {
+            var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double))).Append(new DataField(labelColumn, typeof(string))).ToList();
+            var rows = new List<IDictionary<string, object?>>(data.RowCount);
+            for (var i = 0; i < data.RowCount; i++)
+            {
+                var row = new Dictionary<string, object?>();
+                for (var j = 0; j < data.NumericCount; j++) row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
+                row[labelColumn] = data.LabelOf(i);
+                rows.Add(row);
+            }
+            AtomicFile.Write(path, s => ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), s).GetAwaiter().GetResult());
+            return;
+        }
+        AtomicFile.Write(path, stream =>
+        {
+            var output = new ArrayBufferWriter<byte>(1 << 20);
+            output.Write(Encoding.UTF8.GetBytes(string.Join(",", data.NumericNames.Append(labelColumn)) + "\n"));
+            var p = data.NumericCount;
+            for (var i = 0; i < data.RowCount; i++)
+            {
+                for (var j = 0; j < p; j++)
+                {
+                    CsvText.WriteNumber(output, data.Numeric[i * p + j]);
+                    output.Write(","u8);
+                }
+                CsvText.WriteField(output, data.LabelOf(i), (byte)',');
+                output.Write("\n"u8);
+                if (output.WrittenCount > 1 << 20)
+                {
+                    stream.Write(output.WrittenSpan);
+                    output.ResetWrittenCount();
+                }
+            }
+            stream.Write(output.WrittenSpan);
+        });
+    }
+}

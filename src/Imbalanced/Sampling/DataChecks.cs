@@ -1,0 +1,55 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Sampling;
+
+/// <summary>Checks samplers make before they start, with messages that say what is wrong and what to do.</summary>
+public static class DataChecks
+{
+    /// <summary>Every feature must be numeric and present: the method measures distances.</summary>
+    /// <param name="data">The data set.</param>
+    /// <param name="method">The method's command-line name, for the message.</param>
+    /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
+    public static void RequireNumericComplete(Dataset data, string method, string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or drop the column with --drop")
+    {
+        if (data.CategoricalCount > 0)
+            throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric features only; {categoricalAdvice}");
+        if (data.NumericCount == 0)
+            throw new DataException($"{method} needs at least one numeric feature; there are none");
+        RequireComplete(data, method);
+    }
+
+    /// <summary>No feature may have missing values: the method measures distances.</summary>
+    public static void RequireComplete(Dataset data, string method)
+    {
+        var p = data.NumericCount;
+        for (var j = 0; j < p; j++)
+        {
+            var missing = 0;
+            for (var i = 0; i < data.RowCount; i++)
+            {
+                var v = data.Numeric[i * p + j];
+                if (double.IsNaN(v)) missing++;
+                else if (!double.IsFinite(v))
+                    throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; {method} needs finite values");
+            }
+            if (missing > 0)
+                throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or drop the column with --drop");
+        }
+        var q = data.CategoricalCount;
+        for (var j = 0; j < q; j++)
+        {
+            var missing = 0;
+            for (var i = 0; i < data.RowCount; i++) if (data.Categorical[i * q + j] < 0) missing++;
+            if (missing > 0)
+                throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or drop the column with --drop");
+        }
+    }
+
+    /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
+    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k, string parameter, string method)
+    {
+        if (k < 1) throw new DataException($"{parameter} must be at least 1; got {k}");
+        if (classSize <= k)
+            throw new DataException($"class '{data.Classes[classCode]}' has {classSize} row(s), too few for {parameter} = {k} ({method} needs more rows in a class than neighbours); set {parameter} to at most {Math.Max(1, classSize - 1)}");
+    }
+}

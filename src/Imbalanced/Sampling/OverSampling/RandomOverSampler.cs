@@ -1,0 +1,113 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Sampling.OverSampling;
+
+/// <summary>Options of <see cref="RandomOverSampler"/>.</summary>
+public sealed record RandomOverSamplerOptions : SamplerOptions
+{
+    /// <summary>imbalanced-learn's <c>shrinkage</c>: null for a plain bootstrap (copies of rows); a factor ≥ 0 for
+    /// a smoothed bootstrap, which adds Gaussian noise scaled by the factor to each drawn row.</summary>
+    public double? Shrinkage { get; init; }
+
+    /// <summary>Per-class shrinkage (label → factor), overriding <see cref="Shrinkage"/>; every over-sampled class needs one.</summary>
+    public IReadOnlyDictionary<string, double>? ShrinkagePerClass { get; init; }
+}
+
+/// <summary>
+/// Random over-sampling: draws rows of each targeted class at random with replacement and appends them
+/// (imbalanced-learn's <c>RandomOverSampler</c>). With <c>shrinkage</c> it draws a smoothed bootstrap instead:
+/// each drawn row plus Gaussian noise whose scale per feature is
+/// <c>shrinkage · (4 / ((d + 2) · n))^(1 / (d + 4)) · σ_class</c> (Silverman's rule of thumb; n all rows, d
+/// features, σ the class's population standard deviation), which is ROSE (Menardi and Torelli, "Training and
+/// assessing classification rules with imbalanced data", Data Mining and Knowledge Discovery, 2014).
+/// </summary>
+/// <remarks>
+/// Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
+/// <see cref="RandomOverSamplerOptions.Shrinkage"/>. Copies record their source row; smoothed rows their base row.
+/// <code>
+/// var result = new RandomOverSampler(new() { Seed = 42 }).FitResample(data);
+/// </code>
+/// </remarks>
+public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) : ISampler
+{
+    private readonly RandomOverSamplerOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var counts = data.ClassCounts();
+        var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
+        var smoothed = _options.Shrinkage is not null || _options.ShrinkagePerClass is not null;
+        if (smoothed) DataChecks.RequireNumericComplete(data, "random-over with shrinkage", "drop the categorical columns or leave shrinkage out");
+        var rng = new SeededRandom(_options.Seed);
+        int p = data.NumericCount, q = data.CategoricalCount, n = data.RowCount;
+        var total = strategy.Values.Sum();
+        var numeric = new double[total * p];
+        var categorical = new int[total * q];
+        var labels = new int[total];
+        var origins = new RowOrigin[total];
+        var o = 0;
+        foreach (var (c, count) in strategy)
+        {
+            if (count == 0) continue;
+            var rows = data.RowsOfClass(c);
+            double[]? scale = null;
+            if (smoothed)
+            {
+                var factor = ShrinkageOf(data.Classes[c]);
+                var smoothing = Math.Pow(4.0 / ((p + 2) * (double)n), 1.0 / (p + 4));
+                scale = StandardDeviation(data, rows).Select(s => factor * smoothing * s).ToArray();
+            }
+            for (var s = 0; s < count; s++, o++)
+            {
+                var r = rows[rng.NextInt(rows.Length)];
+                data.NumericRow(r).CopyTo(numeric.AsSpan(o * p, p));
+                data.CategoricalRow(r).CopyTo(categorical.AsSpan(o * q, q));
+                labels[o] = c;
+                if (scale is null)
+                {
+                    origins[o] = new RowOrigin(true, r, r, -1, double.NaN);
+                }
+                else
+                {
+                    for (var j = 0; j < p; j++) numeric[o * p + j] += rng.NextGaussian() * scale[j];
+                    origins[o] = new RowOrigin(true, -1, r, -1, double.NaN);
+                }
+            }
+        }
+        return ResampleResult.KeepAllAndAdd(data, data.WithRows(numeric, categorical, labels), origins);
+    }
+
+    private double ShrinkageOf(string label)
+    {
+        if (_options.ShrinkagePerClass is { } map)
+        {
+            if (!map.TryGetValue(label, out var v))
+                throw new DataException($"shrinkage has no factor for class '{label}', which is over-sampled; give one for every over-sampled class");
+            return CheckShrinkage(v);
+        }
+        return CheckShrinkage(_options.Shrinkage!.Value);
+    }
+
+    private static double CheckShrinkage(double v) =>
+        v >= 0 && double.IsFinite(v) ? v : throw new DataException($"shrinkage must be a finite number ≥ 0; got {v}");
+
+    private static double[] StandardDeviation(Dataset data, int[] rows)
+    {
+        var p = data.NumericCount;
+        var mean = new double[p];
+        foreach (var r in rows)
+            for (var j = 0; j < p; j++) mean[j] += data.Numeric[r * p + j];
+        for (var j = 0; j < p; j++) mean[j] /= rows.Length;
+        var variance = new double[p];
+        foreach (var r in rows)
+            for (var j = 0; j < p; j++)
+            {
+                var e = data.Numeric[r * p + j] - mean[j];
+                variance[j] += e * e;
+            }
+        return variance.Select(v => Math.Sqrt(v / rows.Length)).ToArray();
+    }
+}

@@ -1,0 +1,67 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Sampling.OverSampling;
+
+/// <summary>Options of <see cref="Smote"/>.</summary>
+public sealed record SmoteOptions : SamplerOptions
+{
+    /// <summary>imbalanced-learn's <c>k_neighbors</c>: nearest neighbours of the same class to interpolate towards (5).</summary>
+    public int KNeighbors { get; init; } = 5;
+}
+
+/// <summary>
+/// SMOTE, the Synthetic Minority Over-sampling TEchnique (Chawla, Bowyer, Hall and Kegelmeyer, "SMOTE:
+/// Synthetic Minority Over-sampling Technique", Journal of Artificial Intelligence Research 16, 2002), as
+/// imbalanced-learn's <c>SMOTE</c>: for each class to over-sample, find each row's <c>k</c> nearest neighbours
+/// within the class; then, for each new row, draw a (row, neighbour) pair uniformly among all
+/// <c>rows × k</c> pairs and a gap uniformly in [0, 1), and add <c>base + gap · (neighbour − base)</c>.
+/// </summary>
+/// <remarks>
+/// Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
+/// <see cref="SmoteOptions.KNeighbors"/>, <see cref="SamplerOptions.Neighbors"/>. Numeric features only (use
+/// SMOTE-NC for mixed data). Every new row records its base row, neighbour row and gap.
+/// <code>
+/// var result = new Smote(new() { KNeighbors = 5, Seed = 0 }).FitResample(data);
+/// </code>
+/// </remarks>
+public sealed class Smote(SmoteOptions? options = null) : ISampler
+{
+    private readonly SmoteOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var counts = data.ClassCounts();
+        var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
+        DataChecks.RequireNumericComplete(data, "smote");
+        var k = _options.KNeighbors;
+        foreach (var (c, n) in strategy)
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smote");
+        var rng = new SeededRandom(_options.Seed);
+        var p = data.NumericCount;
+        var total = strategy.Values.Sum();
+        var numeric = new double[total * p];
+        var labels = new int[total];
+        var origins = new RowOrigin[total];
+        var o = 0;
+        foreach (var (c, n) in strategy)
+        {
+            if (n == 0) continue;
+            var rows = data.RowsOfClass(c);
+            var points = data.Select(rows).Numeric;
+            var neighbours = _options.Neighbors.Build(points, rows.Length, p).QuerySelf(k, includeSelf: false);
+            for (var s = 0; s < n; s++, o++)
+            {
+                var pair = rng.NextInt(rows.Length * k);
+                var gap = rng.NextDouble();
+                int b = pair / k, nb = neighbours.Indices[pair];
+                Interpolation.Write(points.AsSpan(b * p, p), points.AsSpan(nb * p, p), gap, numeric.AsSpan(o * p, p));
+                labels[o] = c;
+                origins[o] = new RowOrigin(true, -1, rows[b], rows[nb], gap);
+            }
+        }
+        return ResampleResult.KeepAllAndAdd(data, data.WithRows(numeric, [], labels), origins);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Imbalanced.Sampling;
+
+/// <summary>The kind of a sampler, as the command line's method table lists it.</summary>
+public enum SamplerKind
+{
+    /// <summary>Adds rows.</summary>
+    Over,
+    /// <summary>Keeps a chosen number of rows per class.</summary>
+    Under,
+    /// <summary>Removes rows it judges noisy or redundant.</summary>
+    Cleaning,
+    /// <summary>Over-samples, then cleans.</summary>
+    Combined,
+}

@@ -1,0 +1,32 @@
+using Imbalanced.Neighbors;
+
+namespace Imbalanced.Sampling;
+
+/// <summary>
+/// Every parameter a registered sampler may take, by its command-line name, so the command line, the ML.NET
+/// wrapper, the comparison workflow and the tests all build samplers the same way. Null means "the method's
+/// default".
+/// </summary>
+public sealed record SamplerSettings
+{
+    /// <summary>Sampling strategy (all methods).</summary>
+    public SamplingStrategy Strategy { get; init; } = SamplingStrategy.Auto;
+
+    /// <summary>Seed (all methods).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Threads of the neighbour engine; 0 for all cores.</summary>
+    public int Threads { get; init; }
+
+    /// <summary><c>--k-neighbors</c>.</summary>
+    public int? KNeighbors { get; init; }
+
+    /// <summary><c>--shrinkage</c>.</summary>
+    public double? Shrinkage { get; init; }
+
+    /// <summary><c>--replacement</c>.</summary>
+    public bool Replacement { get; init; }
+
+    /// <summary>The neighbour engine these settings ask for.</summary>
+    public NeighborSearch Neighbors => new(MaxDegreeOfParallelism: Threads);
+}

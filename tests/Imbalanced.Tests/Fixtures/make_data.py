@@ -1,0 +1,20 @@
+#!/usr/bin/python3
+"""Derives the small fixture data sets from ../shared/datasets (run from this folder).
+
+glass_jitter.csv: UCI Glass Identification via R package mlbench (GPL-2), every feature plus seeded
+  Gaussian jitter (sd 1e-3), rounded to 6 decimals, so that no two distances tie.
+pima_jitter.csv: first 300 rows of Pima Indians Diabetes via mlbench (GPL-2), with the same jitter.
+breast_cancer.csv: UCI Breast Cancer Wisconsin (Diagnostic) via scikit-learn (CC BY 4.0), unchanged.
+"""
+import numpy as np
+import pandas as pd
+
+rng = np.random.RandomState(0)
+for name, source, target, rows in (("glass_jitter.csv", "glass.csv", "Type", None),
+                                   ("pima_jitter.csv", "pima_diabetes.csv", "diabetes", 300)):
+    df = pd.read_csv("../../../../shared/datasets/" + source, dtype={target: str})
+    if rows:
+        df = df.head(rows)
+    features = [c for c in df.columns if c != target]
+    df[features] = (df[features].astype(float) + rng.normal(0, 1e-3, size=(len(df), len(features)))).round(6)
+    df.to_csv(name, index=False, float_format="%.6f")
