@@ -21,7 +21,7 @@ public abstract class SamplingStrategy
     /// <summary><c>auto</c>: <c>not majority</c> for over-samplers, <c>not minority</c> for under- and cleaning samplers.</summary>
     public static SamplingStrategy Auto { get; } = new Named("auto");
 
-    /// <summary><c>minority</c>: only the minority class (not allowed for under-samplers).</summary>
+    /// <summary><c>minority</c>: only the minority class (over-samplers only).</summary>
     public static SamplingStrategy Minority { get; } = new Named("minority");
 
     /// <summary><c>majority</c>: only the majority class (not allowed for over-samplers).</summary>
@@ -130,8 +130,8 @@ public abstract class SamplingStrategy
             };
             if (type == SamplingType.OverSampling && effective == "majority")
                 throw new DataException("strategy 'majority' cannot be used with an over-sampler; use 'minority', 'not-majority' or 'auto'");
-            if (type == SamplingType.UnderSampling && effective == "minority")
-                throw new DataException("strategy 'minority' cannot be used with an under-sampler; use 'majority', 'not-minority' or 'auto'");
+            if (type != SamplingType.OverSampling && effective == "minority")
+                throw new DataException("strategy 'minority' cannot be used with an under-sampler or a cleaning method; use 'majority', 'not-minority' or 'auto'");
             return Present(counts).Where(selected)
                 .ToDictionary(c => c, c => type == SamplingType.OverSampling ? nMaj - counts[c] : nMin);
         }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Imbalanced.Data;
+using Imbalanced.Sampling;
+using Imbalanced.Tests.Support;
+
+namespace Imbalanced.Tests.Sampling;
+
+/// <summary>Strategy resolution equals imbalanced-learn's <c>check_sampling_strategy</c>, errors included.</summary>
+public class SamplingStrategyTests
+{
+    public static TheoryData<int> GoldenCases()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Fixtures.Golden("strategy").GetArrayLength(); i++) data.Add(i);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Resolves_as_imbalanced_learn(int index)
+    {
+        var g = Fixtures.Golden("strategy")[index];
+        var data = Fixtures.Load(g.GetProperty("data").GetString()!, g.GetProperty("target").GetString()!).Data;
+        var type = g.GetProperty("kind").GetString() switch
+        {
+            "over" => SamplingType.OverSampling,
+            "under" => SamplingType.UnderSampling,
+            _ => SamplingType.CleanSampling,
+        };
+        var text = g.GetProperty("strategy").GetString()!;
+        if (g.TryGetProperty("error", out _))
+        {
+            Assert.ThrowsAny<Exception>(() => SamplingStrategy.Parse(text).Resolve(data.ClassCounts(), data.Classes, type));
+            return;
+        }
+        var resolved = SamplingStrategy.Parse(text).Resolve(data.ClassCounts(), data.Classes, type);
+        var expected = g.GetProperty("sampling_strategy").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal),
+            resolved.Select(kv => KeyValuePair.Create(data.Classes[kv.Key], kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    private static readonly Dataset ThreeClasses = TestData.Blobs([30, 12, 5], ["x", "y", "z"]);
+
+    [Fact]
+    public void Errors_name_the_class_and_the_count()
+    {
+        var counts = ThreeClasses.ClassCounts();
+        var e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("y=5").Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
+        Assert.Contains("'y'", e.Message);
+        Assert.Contains("12", e.Message);
+        e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("x=31").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
+        Assert.Contains("'x'", e.Message);
+        Assert.Contains("30", e.Message);
+        e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("w=3").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
+        Assert.Contains("'w'", e.Message);
+        Assert.Throws<DataException>(() => SamplingStrategy.Ratio(0.5).Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
+        Assert.Throws<DataException>(() => SamplingStrategy.Ratio(1.5));
+    }
+
+    [Fact]
+    public void A_function_strategy_is_read_as_a_dictionary()
+    {
+        var strategy = SamplingStrategy.Function(counts => counts.ToDictionary(kv => kv.Key, kv => Math.Max(kv.Value, 20)));
+        var resolved = strategy.Resolve(ThreeClasses.ClassCounts(), ThreeClasses.Classes, SamplingType.OverSampling);
+        Assert.Equal(new Dictionary<int, int> { [0] = 0, [1] = 8, [2] = 15 }, resolved);
+    }
+
+    [Fact]
+    public void Ties_go_to_the_first_class_in_class_order()
+    {
+        var data = TestData.Blobs([10, 10, 4, 4], new[] { "10", "9", "b1", "b2" });
+        // Labels are not all numbers, so class order is ordinal: "10" < "9" < "b1" < "b2".
+        var over = SamplingStrategy.Minority.Resolve(data.ClassCounts(), data.Classes, SamplingType.OverSampling);
+        Assert.Equal("b1", data.Classes[over.Keys.Single()]);
+        var under = SamplingStrategy.Majority.Resolve(data.ClassCounts(), data.Classes, SamplingType.UnderSampling);
+        Assert.Equal("10", data.Classes[under.Keys.Single()]);
+    }
+
+    [Fact]
+    public void Parse_reads_every_command_line_form()
+    {
+        Assert.Same(SamplingStrategy.NotMinority, SamplingStrategy.Parse("not-minority"));
+        Assert.Same(SamplingStrategy.NotMajority, SamplingStrategy.Parse("not majority"));
+        Assert.Equal("0.5", SamplingStrategy.Parse("0.5").ToString());
+        Assert.Equal("a=3,b=4", SamplingStrategy.Parse("a=3,b=4").ToString());
+        Assert.Equal("a,b", SamplingStrategy.Parse("a,b").ToString());
+        Assert.Throws<FormatException>(() => SamplingStrategy.Parse("a=x"));
+    }
+}
