@@ -1,0 +1,95 @@
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>Every bad input gives one <c>error:</c> line on stderr, exit code 1 (data) or 2 (usage), and no output
+/// file created or changed.</summary>
+public class BadInputTests
+{
+    private const string Good = "a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.5,5.5,x\n0.61,6.5,x\n0.7,7.5,z\n0.8,8.5,z\n0.95,9.5,z\n";
+
+    private static void AssertFails(int exitCode, string expected, string input, params string[] extra)
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-bad-").FullName;
+        var output = Path.Combine(folder, "out.csv");
+        var existing = Path.Combine(folder, "existing.csv");
+        File.WriteAllText(existing, "keep me");
+        foreach (var target in new[] { output, existing })
+        {
+            var args = new List<string> { "resample", input, "--output", target };
+            args.AddRange(extra);
+            if (!extra.Contains("--target")) args.AddRange(["--target", "y"]);
+            if (!extra.Contains("--method")) args.AddRange(["--method", "smote"]);
+            var r = Run([.. args]);
+            Assert.Equal(exitCode, r.ExitCode);
+            var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith("error: ", line);
+            Assert.Contains(expected, line);
+            Assert.Equal("", r.Stdout);
+        }
+        Assert.False(File.Exists(output));
+        Assert.Equal("keep me", File.ReadAllText(existing));
+        Assert.Equal([existing], Directory.GetFiles(folder));
+    }
+
+    [Fact] public void Missing_target_column() => AssertFails(1, "'y'", Write("a,b,c\n1,2,x\n"));
+
+    [Fact] public void Unknown_target_column() => AssertFails(1, "'nope'", Write(Good), "--target", "nope");
+
+    [Fact] public void One_class_only() => AssertFails(1, "one class", Write("a,b,y\n1,2,x\n3,4,x\n"));
+
+    [Fact] public void Empty_file() => AssertFails(1, "empty", Write(""));
+
+    [Fact] public void Header_only() => AssertFails(1, "no data rows", Write("a,b,y\n"));
+
+    [Fact] public void Ragged_rows_give_the_line() => AssertFails(1, "line 4", Write("a,b,y\n1,2,x\n3,4,x\n5,z\n"));
+
+    [Fact] public void Non_numeric_feature_suggests_smote_nc() =>
+        AssertFails(1, "smote-nc", Write("a,colour,y\n1,red,x\n2,blue,x\n3,red,x\n4,red,z\n5,blue,z\n"));
+
+    [Fact] public void Empty_cells_name_the_column_and_count() =>
+        AssertFails(1, "column 'b' has 2 empty", Write(Good.Replace("1.5", "").Replace("3.5", "")));
+
+    [Fact] public void NaN_is_refused() => AssertFails(1, "'NaN'", Write(Good.Replace("3.5", "NaN")));
+
+    [Fact] public void Infinity_is_refused() => AssertFails(1, "finite", Write(Good.Replace("3.5", "-Infinity")));
+
+    [Fact] public void K_neighbours_at_least_the_class_size_names_the_class() =>
+        AssertFails(1, "class 'z' has 3 row", Write(Good), "--k-neighbors", "3");
+
+    [Fact] public void Impossible_strategy_names_the_class() => AssertFails(1, "'z'", Write(Good), "--strategy", "z=2");
+
+    [Fact] public void Unknown_class_in_strategy() => AssertFails(1, "'w'", Write(Good), "--strategy", "w=20");
+
+    [Fact] public void Unknown_method_is_a_usage_error() => AssertFails(2, "unknown method", Write(Good), "--method", "magic");
+
+    [Fact] public void Unknown_option_is_a_usage_error() => AssertFails(2, "--frobnicate", Write(Good), "--frobnicate", "3");
+
+    [Fact] public void Option_of_another_method_is_a_usage_error() => AssertFails(2, "--shrinkage", Write(Good), "--shrinkage", "1");
+
+    [Fact] public void Malformed_option_value_is_a_usage_error() => AssertFails(2, "--seed", Write(Good), "--seed", "abc");
+
+    [Fact] public void Malformed_strategy_is_a_usage_error() => AssertFails(2, "strategy", Write(Good), "--strategy", "z=lots");
+
+    [Fact] public void Missing_input_file() => AssertFails(1, "not found", Path.Combine(TempDir, "absent.csv"));
+
+    [Fact]
+    public void Writing_over_the_input_is_refused()
+    {
+        var input = Write(Good);
+        var r = Run("resample", input, "--target", "y", "--method", "smote", "--output", input);
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("error: ", r.Stderr);
+        Assert.Contains("input", r.Stderr);
+        Assert.Equal(Good, File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void Missing_required_option_is_a_usage_error()
+    {
+        var r = Run("resample", Write(Good), "--target", "y", "--output", Temp());
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: ", r.Stderr);
+        Assert.Equal(2, Run("frobnicate").ExitCode);
+    }
+}

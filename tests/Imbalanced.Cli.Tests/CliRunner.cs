@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>Runs the built <c>imbalanced</c> command as a separate process, as a user would.</summary>
+public static class CliRunner
+{
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
+
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "imbalanced.dll");
+
+    public static Outcome Run(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string Bundled(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
+
+    public static string Temp(string extension = ".csv") => Path.Combine(TempDir, $"{Guid.NewGuid():N}{extension}");
+
+    public static readonly string TempDir = Directory.CreateTempSubdirectory("imbalanced-cli-").FullName;
+
+    public static string Write(string text, string extension = ".csv")
+    {
+        var path = Temp(extension);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

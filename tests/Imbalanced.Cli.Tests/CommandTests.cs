@@ -1,0 +1,122 @@
+using System.Text.Json;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>End-to-end tests of inspect, generate and resample through the built command.</summary>
+public class CommandTests
+{
+    [Fact]
+    public void Inspect_json_reports_classes_ratio_and_features()
+    {
+        var r = Run("inspect", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal(569, json.GetProperty("rows").GetInt32());
+        Assert.Equal("benign", json.GetProperty("classes")[0].GetProperty("label").GetString());
+        Assert.Equal(357, json.GetProperty("classes")[0].GetProperty("count").GetInt32());
+        Assert.Equal("malignant", json.GetProperty("minority").GetString());
+        Assert.Equal(Math.Round(357.0 / 212, 3), json.GetProperty("imbalance_ratio").GetDouble());
+        Assert.Equal(30, json.GetProperty("numeric_features").GetArrayLength());
+        Assert.Equal(0, json.GetProperty("categorical_features").GetArrayLength());
+        Assert.Empty(json.GetProperty("missing").EnumerateObject());
+    }
+
+    [Fact]
+    public void Inspect_human_output_has_table_ratio_missing_and_advice()
+    {
+        var input = Write("colour,v,y\nred,1,a\n,2,a\nblue,,a\nred,4,b\n");
+        var r = Run("inspect", input, "--target", "y");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("imbalance ratio: 3", r.Stdout);
+        Assert.Contains("colour (1)", r.Stdout);
+        Assert.Contains("v (1)", r.Stdout);
+        Assert.Contains("advice:", r.Stdout);
+        Assert.Equal("", r.Stderr);
+    }
+
+    [Fact]
+    public void Generate_is_reproducible_and_has_the_documented_columns()
+    {
+        var a = Temp();
+        var b = Temp();
+        Assert.Equal(0, Run("generate", "--output", a, "--rows", "500", "--weights", "0.9", "--seed", "3").ExitCode);
+        Assert.Equal(0, Run("generate", "--output", b, "--rows", "500", "--weights", "0.9", "--seed", "3").ExitCode);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        var lines = File.ReadAllLines(a);
+        Assert.Equal(string.Join(",", Enumerable.Range(0, 20).Select(j => $"f{j}").Append("label")), lines[0]);
+        Assert.Equal(501, lines.Length);
+        var minority = lines.Skip(1).Count(l => l.EndsWith(",1"));
+        Assert.InRange(minority, 35, 70);
+    }
+
+    [Fact]
+    public void Resample_smote_writes_counts_index_provenance_and_json()
+    {
+        var output = Temp();
+        var provenance = Temp();
+        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", output,
+            "--index-column", "idx", "--provenance", provenance, "--json", "--seed", "5");
+        Assert.Equal(0, r.ExitCode);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal("smote", json.GetProperty("method").GetString());
+        Assert.Equal(357, json.GetProperty("after").GetProperty("malignant").GetInt32());
+        Assert.Equal(145, json.GetProperty("synthetic").GetInt32());
+        Assert.Equal(0, json.GetProperty("removed").GetInt32());
+        var input = File.ReadAllLines(Bundled("breast_cancer.csv"));
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(input[0] + ",idx", lines[0]);
+        Assert.Equal(1 + 714, lines.Length);
+        for (var i = 1; i < input.Length; i++) Assert.Equal($"{input[i]},{i - 1}", lines[i]);
+        Assert.All(lines.Skip(input.Length), l => Assert.EndsWith(",", l));
+        Assert.All(lines.Skip(input.Length), l => Assert.Contains(",malignant,", l));
+        var prov = File.ReadAllLines(provenance);
+        Assert.Equal("row,kind,source,base,neighbor,gap", prov[0]);
+        Assert.Equal("0,original,0,,,", prov[1]);
+        Assert.Matches(@"^569,synthetic,,\d+,\d+,0\.\d+", prov[570]);
+        Assert.Equal(715, prov.Length);
+    }
+
+    [Fact]
+    public void Resample_is_byte_identical_across_runs_and_thread_counts()
+    {
+        var outputs = new[] { Temp(), Temp(), Temp() };
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[0], "--seed", "9").ExitCode);
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[1], "--seed", "9").ExitCode);
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[2], "--seed", "9", "--threads", "1").ExitCode);
+        Assert.Equal(File.ReadAllBytes(outputs[0]), File.ReadAllBytes(outputs[1]));
+        Assert.Equal(File.ReadAllBytes(outputs[0]), File.ReadAllBytes(outputs[2]));
+    }
+
+    [Theory]
+    [InlineData("random-over", ";")]
+    [InlineData("random-under", "\t")]
+    [InlineData("smote", "|")]
+    public void Resample_keeps_the_input_delimiter_and_text(string method, string delimiter)
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => $"{i * 1.25:0.00}{delimiter}{Math.Sin(i):R}{delimiter}{(i % 5 == 0 ? "rare" : "common")}");
+        var input = Write($"a{delimiter}b{delimiter}y\n" + string.Join("\n", rows) + "\n", delimiter == "\t" ? ".tsv" : ".txt");
+        var output = Temp(delimiter == "\t" ? ".tsv" : ".txt");
+        var r = Run("resample", input, "--target", "y", "--method", method, "--output", output, "--k-neighbors", "3");
+        if (method != "smote")
+            r = Run("resample", input, "--target", "y", "--method", method, "--output", output);
+        Assert.Equal(0, r.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal($"a{delimiter}b{delimiter}y", lines[0]);
+        var originals = File.ReadAllLines(input).Skip(1).ToHashSet();
+        if (method != "smote") Assert.All(lines.Skip(1), l => Assert.Contains(l, originals));
+        else Assert.Equal(File.ReadAllLines(input), lines.Take(41));
+    }
+
+    [Fact]
+    public void Parquet_in_parquet_out()
+    {
+        var parquet = Temp(".parquet");
+        Assert.Equal(0, Run("generate", "--output", parquet, "--rows", "300", "--weights", "0.8").ExitCode);
+        var output = Temp(".parquet");
+        var r = Run("resample", parquet, "--target", "label", "--method", "smote", "--output", output, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var inspect = JsonDocument.Parse(Run("inspect", output, "--target", "label", "--json").Stdout).RootElement;
+        Assert.Equal(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after").GetProperty("0").GetInt32() * 2, inspect.GetProperty("rows").GetInt32());
+    }
+}
