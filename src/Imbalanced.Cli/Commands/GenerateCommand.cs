@@ -39,7 +39,7 @@ internal static class GenerateCommand
                 Redundant = r.GetValue(redundant), Classes = r.GetValue(classes), ClustersPerClass = r.GetValue(clusters),
                 Weights = r.GetValue(weights), ClassSeparation = r.GetValue(separation), Flip = r.GetValue(flip), Seed = r.GetValue(seed),
             };
-            ResampledTableWriter.WriteDataset(ClassificationGenerator.Generate(options), r.GetValue(output)!);
+            DatasetFileWriter.Write(ClassificationGenerator.Generate(options), r.GetValue(output)!);
             return ExitCodes.Success;
         });
         return command;

@@ -100,6 +100,9 @@ internal static class ResampleCommand
         var (table, result) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var table = TableDataset.Build(TableReader.Read(input), target, drop);
+            // The table's parsed copy of every cell is dead now; reclaim it before resampling allocates, so that
+            // peak memory stays near the size of the text kept for verbatim output plus the matrix.
+            GC.Collect();
             ResampleResult result;
             try
             {

@@ -16,7 +16,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
-                stream.Flush(true);
+                stream.Flush();
             }
             File.Move(temp, full, overwrite: true);
         }

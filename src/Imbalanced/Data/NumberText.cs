@@ -18,11 +18,12 @@ public static class NumberText
     /// <summary>Writes <paramref name="value"/> in shortest round-trip form as UTF-8.</summary>
     public static int Format(double value, Span<byte> destination)
     {
-        if (!value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture))
+        // The default format is the shortest string that round-trips, and faster than "R".
+        if (!value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture))
             throw new ArgumentException("destination too small", nameof(destination));
         return written;
     }
 
     /// <summary><paramref name="value"/> in shortest round-trip form.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

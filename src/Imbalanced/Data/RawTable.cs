@@ -12,14 +12,17 @@ public sealed class RawTable
     private readonly TextArena _text;
     private readonly ColumnProfile[] _profiles;
     private readonly int[] _lines;
+    private double[]? _values;
 
-    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, ColumnProfile[] profiles, int[] lines,
+    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines,
         TableFormat format, char delimiter, IReadOnlyList<Type>? parquetTypes)
     {
         Path = path;
         Columns = columns;
         _text = text;
-        _profiles = profiles;
+        (_values, _profiles) = CellParser.Parse(text, columns.Count);
+        if (parquetTypes is not null)
+            for (var j = 0; j < columns.Count; j++) _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
         _lines = lines;
         Format = format;
         Delimiter = delimiter;
@@ -71,12 +74,13 @@ public sealed class RawTable
     internal TextArena.FieldEnumerator Fields(int row) => _text.Fields(row);
 
     /// <summary>The numeric value of a cell of a numeric column (NaN when empty).</summary>
-    public double Number(int row, int column) =>
-        _profiles[column].Values?[row] ?? throw new InvalidOperationException($"column '{Columns[column]}' is not numeric");
+    public double Number(int row, int column) => _profiles[column].IsNumeric
+        ? (_values ?? throw new InvalidOperationException("the parsed values were released"))[(long)row * Columns.Count + column]
+        : throw new InvalidOperationException($"column '{Columns[column]}' is not numeric");
 
-    /// <summary>Frees the per-column parsed values once a data set has been built from them.</summary>
-    internal void ReleaseParsedValues()
-    {
-        foreach (var p in _profiles) p.Release();
-    }
+    /// <summary>The parsed values, row-major over all columns, until released.</summary>
+    internal double[] ParsedValues => _values ?? throw new InvalidOperationException("the parsed values were released");
+
+    /// <summary>Frees the parsed values once a data set has been built from them.</summary>
+    internal void ReleaseParsedValues() => _values = null;
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Imbalanced.Sampling;
 using Parquet.Schema;
@@ -29,40 +28,37 @@ public static class ResampledTableWriter
     {
         var table = source.Table;
         var delimiter = (byte)table.Delimiter;
-        var header = new ArrayBufferWriter<byte>();
-        for (var j = 0; j < table.Columns.Count; j++)
+        var header = new ByteBuffer();
+        var names = indexColumn is null ? table.Columns : [.. table.Columns, indexColumn];
+        for (var j = 0; j < names.Count; j++)
         {
-            if (j > 0) header.Write([delimiter]);
-            CsvText.WriteField(header, table.Columns[j], delimiter);
+            if (j > 0) header.Append(delimiter);
+            header.AppendField(names[j], delimiter);
         }
-        if (indexColumn is not null)
-        {
-            header.Write([delimiter]);
-            CsvText.WriteField(header, indexColumn, delimiter);
-        }
-        header.Write("\n"u8);
-        stream.Write(header.WrittenSpan);
+        header.Append((byte)'\n');
+        stream.Write(header.Written);
+        var labels = source.Data.Classes.Labels.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
 
         var chunks = (result.RowCount + ChunkRows - 1) / ChunkRows;
         var group = Math.Max(1, Environment.ProcessorCount * 2);
-        var buffers = new ArrayBufferWriter<byte>[group];
-        for (var g = 0; g < buffers.Length; g++) buffers[g] = new ArrayBufferWriter<byte>(1 << 20);
+        var buffers = new ByteBuffer[group];
+        for (var g = 0; g < buffers.Length; g++) buffers[g] = new ByteBuffer(1 << 20);
         for (var first = 0; first < chunks; first += group)
         {
             var count = Math.Min(group, chunks - first);
             Parallel.For(0, count, c =>
             {
                 var buffer = buffers[c];
-                buffer.ResetWrittenCount();
+                buffer.Clear();
                 var start = (first + c) * ChunkRows;
                 var end = Math.Min(result.RowCount, start + ChunkRows);
-                for (var r = start; r < end; r++) WriteRow(buffer, source, result, r, delimiter, indexColumn is not null);
+                for (var r = start; r < end; r++) WriteRow(buffer, source, result, r, delimiter, indexColumn is not null, labels);
             });
-            for (var c = 0; c < count; c++) stream.Write(buffers[c].WrittenSpan);
+            for (var c = 0; c < count; c++) stream.Write(buffers[c].Written);
         }
     }
 
-    private static void WriteRow(ArrayBufferWriter<byte> output, TableDataset source, ResampleResult result, int row, byte delimiter, bool index)
+    private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter, bool index, byte[][] labels)
     {
         var origin = result.Origin(row);
         var table = source.Table;
@@ -72,36 +68,34 @@ public static class ResampledTableWriter
             var fields = table.Fields(origin.Source);
             for (var j = 0; j < columns; j++)
             {
-                if (j > 0) output.Write([delimiter]);
+                if (j > 0) output.Append(delimiter);
                 fields.MoveNext();
-                CsvText.WriteField(output, fields.Current, delimiter);
+                output.AppendField(fields.Current, delimiter);
             }
             if (index)
             {
-                output.Write([delimiter]);
-                CsvText.WriteInt(output, origin.Source);
+                output.Append(delimiter);
+                output.AppendInt(origin.Source);
             }
         }
         else
         {
             var added = result.Added;
             var a = row - result.KeptRows.Length;
+            var numeric = added.NumericRow(a);
+            var categorical = added.CategoricalRow(a);
             for (var j = 0; j < columns; j++)
             {
-                if (j > 0) output.Write([delimiter]);
+                if (j > 0) output.Append(delimiter);
                 var role = source.Roles[j];
-                if (role == TableDataset.TargetRole) CsvText.WriteField(output, added.LabelOf(a), delimiter);
-                else if (role == TableDataset.DroppedRole) { }
-                else if (role >= 0) CsvText.WriteNumber(output, added.Numeric[a * added.NumericCount + role]);
-                else
-                {
-                    var code = added.Categorical[a * added.CategoricalCount + ~role];
-                    if (code >= 0) CsvText.WriteField(output, added.Categories[~role][code], delimiter);
-                }
+                if (role >= 0) output.AppendNumber(numeric[role]);
+                else if (role == TableDataset.TargetRole) output.AppendField(labels[added.Labels[a]], delimiter);
+                else if (role != TableDataset.DroppedRole && categorical[~role] is var code and >= 0)
+                    output.AppendField(added.Categories[~role][code], delimiter);
             }
-            if (index) output.Write([delimiter]);
+            if (index) output.Append(delimiter);
         }
-        output.Write("\n"u8);
+        output.Append((byte)'\n');
     }
 
     private static void WriteParquet(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
@@ -157,68 +151,27 @@ public static class ResampledTableWriter
     /// <summary>Writes the provenance CSV: <c>row,kind,source,base,neighbor,gap</c>, one line per output row.</summary>
     public static void WriteProvenance(ResampleResult result, string path) => AtomicFile.Write(path, stream =>
     {
-        var output = new ArrayBufferWriter<byte>(1 << 20);
-        output.Write("row,kind,source,base,neighbor,gap\n"u8);
+        var output = new ByteBuffer(1 << 20);
+        output.Append("row,kind,source,base,neighbor,gap\n"u8);
         for (var r = 0; r < result.RowCount; r++)
         {
             var o = result.Origin(r);
-            CsvText.WriteInt(output, r);
-            output.Write(o.Synthetic ? ",synthetic,"u8 : ",original,"u8);
-            if (o.Source >= 0) CsvText.WriteInt(output, o.Source);
-            output.Write(","u8);
-            if (o.Base >= 0) CsvText.WriteInt(output, o.Base);
-            output.Write(","u8);
-            if (o.Neighbor >= 0) CsvText.WriteInt(output, o.Neighbor);
-            output.Write(","u8);
-            if (!double.IsNaN(o.Gap)) CsvText.WriteNumber(output, o.Gap);
-            output.Write("\n"u8);
-            if (output.WrittenCount > 1 << 20)
+            output.AppendInt(r);
+            output.Append(o.Synthetic ? ",synthetic,"u8 : ",original,"u8);
+            if (o.Source >= 0) output.AppendInt(o.Source);
+            output.Append((byte)',');
+            if (o.Base >= 0) output.AppendInt(o.Base);
+            output.Append((byte)',');
+            if (o.Neighbor >= 0) output.AppendInt(o.Neighbor);
+            output.Append((byte)',');
+            if (!double.IsNaN(o.Gap)) output.AppendNumber(o.Gap);
+            output.Append((byte)'\n');
+            if (output.Length > 1 << 20)
             {
-                stream.Write(output.WrittenSpan);
-                output.ResetWrittenCount();
+                stream.Write(output.Written);
+                output.Clear();
             }
         }
-        stream.Write(output.WrittenSpan);
+        stream.Write(output.Written);
     });
-
-    /// <summary>Writes a generated data set as CSV (or Parquet by extension): features then <c>label</c>.</summary>
-    public static void WriteDataset(Dataset data, string path, string labelColumn = "label")
-    {
-        if (TableReader.IsParquet(path))
-        {
-            var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double))).Append(new DataField(labelColumn, typeof(string))).ToList();
-            var rows = new List<IDictionary<string, object?>>(data.RowCount);
-            for (var i = 0; i < data.RowCount; i++)
-            {
-                var row = new Dictionary<string, object?>();
-                for (var j = 0; j < data.NumericCount; j++) row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
-                row[labelColumn] = data.LabelOf(i);
-                rows.Add(row);
-            }
-            AtomicFile.Write(path, s => ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), s).GetAwaiter().GetResult());
-            return;
-        }
-        AtomicFile.Write(path, stream =>
-        {
-            var output = new ArrayBufferWriter<byte>(1 << 20);
-            output.Write(Encoding.UTF8.GetBytes(string.Join(",", data.NumericNames.Append(labelColumn)) + "\n"));
-            var p = data.NumericCount;
-            for (var i = 0; i < data.RowCount; i++)
-            {
-                for (var j = 0; j < p; j++)
-                {
-                    CsvText.WriteNumber(output, data.Numeric[i * p + j]);
-                    output.Write(","u8);
-                }
-                CsvText.WriteField(output, data.LabelOf(i), (byte)',');
-                output.Write("\n"u8);
-                if (output.WrittenCount > 1 << 20)
-                {
-                    stream.Write(output.WrittenSpan);
-                    output.ResetWrittenCount();
-                }
-            }
-            stream.Write(output.WrittenSpan);
-        });
-    }
 }

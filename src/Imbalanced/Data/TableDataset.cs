@@ -66,8 +66,8 @@ public sealed class TableDataset
             var profile = table.Profile(j);
             if (profile.IsNumeric)
             {
-                if (profile.FirstNonFiniteLine > 0)
-                    throw new DataException($"{path}: line {profile.FirstNonFiniteLine}, column '{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or replace NaN and infinite values");
+                if (profile.FirstNonFiniteRow >= 0)
+                    throw new DataException($"{path}: line {table.LineOf(profile.FirstNonFiniteRow)}, column '{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or replace NaN and infinite values");
                 roles[j] = numericCols.Count;
                 numericCols.Add(j);
             }
@@ -82,11 +82,10 @@ public sealed class TableDataset
         var n = table.RowCount;
         var p = numericCols.Count;
         var numeric = new double[n * p];
-        for (var k = 0; k < p; k++)
-        {
-            var values = table.Profile(numericCols[k]).Values!;
-            for (var i = 0; i < n; i++) numeric[i * p + k] = values[i];
-        }
+        var parsed = table.ParsedValues;
+        var m = roles.Length;
+        for (var i = 0; i < n; i++)
+            for (var k = 0; k < p; k++) numeric[i * p + k] = parsed[(long)i * m + numericCols[k]];
 
         var q = categoricalCols.Count;
         var codes = new int[n * q];

@@ -34,10 +34,8 @@ public static class TableReader
         var columns = new string[csv.FieldCount];
         for (var j = 0; j < columns.Length; j++) columns[j] = csv.GetName(j);
         CheckColumnNames(path, columns);
-        var estimate = (int)Math.Min(length / Math.Max(1, columns.Length * 4), 1 << 20);
-        var profiles = columns.Select(_ => new ColumnProfile(estimate)).ToArray();
         var text = new TextArena();
-        var lines = new List<int>(estimate);
+        var lines = new List<int>();
         var row = 0;
         while (csv.Read())
         {
@@ -49,16 +47,14 @@ public static class TableReader
             }
             for (var j = 0; j < columns.Length; j++)
             {
-                var field = csv.GetFieldSpan(j);
-                text.AddField(field);
-                profiles[j].Add(row, field, line);
+                text.AddField(csv.GetFieldSpan(j));
             }
             text.EndRow();
             lines.Add(line);
             row++;
         }
         if (row == 0) throw new DataException($"{path}: the file has a header row but no data rows");
-        return new RawTable(path, columns, text, profiles, [.. lines], TableFormat.Delimited, delimiter, null);
+        return new RawTable(path, columns, text, [.. lines], TableFormat.Delimited, delimiter, null);
     }
 
     private static RawTable ReadParquet(string path)
@@ -80,22 +76,18 @@ public static class TableReader
         var types = fields.Select(f => Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType).ToArray();
         var rows = result.Data;
         if (rows.Count == 0) throw new DataException($"{path}: the file has columns but no data rows");
-        var profiles = columns.Select(_ => new ColumnProfile(rows.Count)).ToArray();
-        for (var j = 0; j < columns.Length; j++) if (!ParquetValues.IsNumericType(types[j])) profiles[j].MarkNonNumeric();
         var text = new TextArena();
         var lines = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             for (var j = 0; j < columns.Length; j++)
             {
-                var cell = ParquetValues.ToText(rows[i].TryGetValue(columns[j], out var v) ? v : null);
-                text.AddField(cell);
-                profiles[j].Add(i, cell, i + 1);
+                text.AddField(ParquetValues.ToText(rows[i].TryGetValue(columns[j], out var v) ? v : null));
             }
             text.EndRow();
             lines[i] = i + 1;
         }
-        return new RawTable(path, columns, text, profiles, lines, TableFormat.Parquet, ',', types);
+        return new RawTable(path, columns, text, lines, TableFormat.Parquet, ',', types);
     }
 
     private static void CheckColumnNames(string path, string[] columns)

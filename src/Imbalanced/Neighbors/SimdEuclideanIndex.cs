@@ -142,6 +142,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             return b;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Insert(int row, float d, int index)
         {
             var baseAt = row * Capacity;
@@ -223,6 +224,14 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     private static bool Tile(float* a0, float* p0, int d, float* qn, float* xn, float* qb, float* xb, bool symmetric, float* dist, uint* masks)
     {
         var p1 = p0 + Lanes * d;
+        var r0 = a0 + 0 * d;
+        var r1 = a0 + 1 * d;
+        var r2 = a0 + 2 * d;
+        var r3 = a0 + 3 * d;
+        var r4 = a0 + 4 * d;
+        var r5 = a0 + 5 * d;
+        var r6 = a0 + 6 * d;
+        var r7 = a0 + 7 * d;
         Vector512<float> c00 = default, c01 = default;
         Vector512<float> c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default;
@@ -231,33 +240,34 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         Vector512<float> c50 = default, c51 = default;
         Vector512<float> c60 = default, c61 = default;
         Vector512<float> c70 = default, c71 = default;
-        for (var f = 0; f < d; f++)
+        // One index register for every row and panel: each load is [base + 4·f], no address arithmetic.
+        for (nint f = 0, end = d; f < end; f++)
         {
             var v0 = Vector512.Load(p0 + f * Lanes);
             var v1 = Vector512.Load(p1 + f * Lanes);
             Vector512<float> b;
-            b = Vector512.Create(a0[0 * d + f]);
+            b = Vector512.Create(r0[f]);
             c00 = Fma(b, v0, c00);
             c01 = Fma(b, v1, c01);
-            b = Vector512.Create(a0[1 * d + f]);
+            b = Vector512.Create(r1[f]);
             c10 = Fma(b, v0, c10);
             c11 = Fma(b, v1, c11);
-            b = Vector512.Create(a0[2 * d + f]);
+            b = Vector512.Create(r2[f]);
             c20 = Fma(b, v0, c20);
             c21 = Fma(b, v1, c21);
-            b = Vector512.Create(a0[3 * d + f]);
+            b = Vector512.Create(r3[f]);
             c30 = Fma(b, v0, c30);
             c31 = Fma(b, v1, c31);
-            b = Vector512.Create(a0[4 * d + f]);
+            b = Vector512.Create(r4[f]);
             c40 = Fma(b, v0, c40);
             c41 = Fma(b, v1, c41);
-            b = Vector512.Create(a0[5 * d + f]);
+            b = Vector512.Create(r5[f]);
             c50 = Fma(b, v0, c50);
             c51 = Fma(b, v1, c51);
-            b = Vector512.Create(a0[6 * d + f]);
+            b = Vector512.Create(r6[f]);
             c60 = Fma(b, v0, c60);
             c61 = Fma(b, v1, c61);
-            b = Vector512.Create(a0[7 * d + f]);
+            b = Vector512.Create(r7[f]);
             c70 = Fma(b, v0, c70);
             c71 = Fma(b, v1, c71);
         }
@@ -335,7 +345,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
 
     /// <summary>Offers the distances of one tile that beat a bound to the heaps (the rare, scalar path).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Insert(Heaps heaps, int q0, int x0, float* dist, uint* masks, bool excludeSelf)
     {
         for (var a = 0; a < Queries; a++)

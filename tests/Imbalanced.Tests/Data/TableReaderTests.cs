@@ -123,7 +123,7 @@ public class TableReaderTests
         try
         {
             var original = TableDataset.Build(TableReader.Read(csv), "Type");
-            ResampledTableWriter.WriteDataset(original.Data, parquet, "Type");
+            DatasetFileWriter.Write(original.Data, parquet, "Type");
             var table = TableDataset.Build(TableReader.Read(parquet), "Type");
             Assert.Equal(TableFormat.Parquet, table.Table.Format);
             Assert.Equal(original.Data.Numeric, table.Data.Numeric);

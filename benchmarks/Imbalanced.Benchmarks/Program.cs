@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+
+namespace Imbalanced.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus one side-by-side mode used by
+/// <c>benchmarks/compare.sh</c>: <c>knn FILE TARGET K</c> times the exact k-NN of every row of a CSV against
+/// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int TimeKnn(string path, string target, int k)
+    {
+        var data = TableDataset.Build(TableReader.Read(path), target).Data;
+        var clock = Stopwatch.StartNew();
+        var result = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: true);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, \"checksum\": {result.Indices.Sum(i => (long)i)}}}");
+        return 0;
+    }
+}

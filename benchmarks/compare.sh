@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side by side, in one run: the `imbalanced` command against imbalanced-learn / scikit-learn on the same CSV.
+#
+#   bash benchmarks/compare.sh                 # 200,000 rows x 20 features, 5% minority
+#   ROWS=50000 bash benchmarks/compare.sh      # smaller
+#
+# Needs: the .NET SDK; Debian's python3-imblearn python3-pandas libopenblas0-pthread (for the reference side).
+# Prints a Markdown table: seconds (wall clock, whole process) and peak memory of each side.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${ROWS:-200000}
+REF=${REF:-../shared/tools/imblearn_reference.py}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# Benchmark against the machine's optimised OpenBLAS kernel, as the environment notes advise.
+PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3)
+
+dotnet publish src/Imbalanced.Cli -c Release -o "$WORK/cli" >/dev/null
+dotnet build benchmarks/Imbalanced.Benchmarks -c Release -o "$WORK/bench" >/dev/null
+CLI="$WORK/cli/imbalanced"
+DATA="$WORK/data.csv"
+"$CLI" generate --rows "$ROWS" --features 20 --weights 0.95 --seed 0 --output "$DATA"
+SIZE=$(stat -c %s "$DATA")
+
+measure() { # prints "seconds peak_kb" of a whole command
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+  cat "$WORK/time"
+}
+
+echo "| task ($ROWS x 20, 5% minority, CSV $((SIZE / 1000000)) MB) | imbalanced | peak MB | imbalanced-learn | peak MB | speed-up |"
+echo "|---|---|---|---|---|---|"
+
+# Exact 5-NN of all rows against all rows (the core of ENN and Tomek links): engine only, CSV already in memory.
+ours=$(dotnet "$WORK/bench/Imbalanced.Benchmarks.dll" knn "$DATA" label 5 | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
+theirs=$("${PY[@]}" - "$DATA" <<'PY'
+import sys, time
+import pandas as pd
+from sklearn.neighbors import NearestNeighbors
+X = pd.read_csv(sys.argv[1]).drop(columns=["label"]).to_numpy()
+t = time.perf_counter()
+NearestNeighbors(n_neighbors=5).fit(X).kneighbors(X)
+print(time.perf_counter() - t)
+PY
+)
+printf "| 5-NN of every row (search only) | %.2f s | | %.2f s | | %.1fx |\n" "$ours" "$theirs" "$(awk "BEGIN{print $theirs / $ours}")"
+
+for method in ${METHODS:-smote}; do
+  read -r ours_s ours_kb < <(measure "$CLI" resample "$DATA" --target label --method "$method" --output "$WORK/ours.csv" --quiet)
+  # The reference reports its own read-resample-write time (Python start-up and imports excluded);
+  # ours is the whole process, start-up included.
+  ref_s=$("${PY[@]}" "$REF" time "$DATA" --target label --method "$method" --output "$WORK/theirs.csv" | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
+  read -r _ ref_kb < <(measure "${PY[@]}" "$REF" time "$DATA" --target label --method "$method" --output "$WORK/theirs.csv")
+  printf "| resample --method %s (read, resample, write) | %.2f s | %d | %.2f s | %d | %.1fx |\n" "$method" "$ours_s" $((ours_kb / 1024)) "$ref_s" $((ref_kb / 1024)) "$(awk "BEGIN{print $ref_s / $ours_s}")"
+  echo "peak memory of imbalanced / CSV size for $method: $(awk "BEGIN{printf \"%.2f\", $ours_kb * 1024 / $SIZE}")x" >&2
+done

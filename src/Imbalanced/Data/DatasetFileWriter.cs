@@ -1,0 +1,61 @@
+using Parquet.Schema;
+using Parquet.Serialization;
+
+namespace Imbalanced.Data;
+
+/// <summary>Writes a numeric <see cref="Dataset"/> (for example a generated one) as CSV, or Parquet by extension:
+/// the numeric features, then the label column. Atomic.</summary>
+public static class DatasetFileWriter
+{
+    /// <summary>Writes <paramref name="data"/> to <paramref name="path"/>.</summary>
+    public static void Write(Dataset data, string path, string labelColumn = "label")
+    {
+        if (data.CategoricalCount > 0) throw new ArgumentException("only numeric data sets can be written this way", nameof(data));
+        if (TableReader.IsParquet(path)) WriteParquet(data, path, labelColumn);
+        else WriteCsv(data, path, labelColumn);
+    }
+
+    private static void WriteParquet(Dataset data, string path, string labelColumn)
+    {
+        var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double))).Append(new DataField(labelColumn, typeof(string))).ToList();
+        var rows = new List<IDictionary<string, object?>>(data.RowCount);
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var row = new Dictionary<string, object?>();
+            for (var j = 0; j < data.NumericCount; j++) row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
+            row[labelColumn] = data.LabelOf(i);
+            rows.Add(row);
+        }
+        AtomicFile.Write(path, s => ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), s).GetAwaiter().GetResult());
+    }
+
+    private static void WriteCsv(Dataset data, string path, string labelColumn) => AtomicFile.Write(path, stream =>
+    {
+        var output = new ByteBuffer(1 << 20);
+        var names = data.NumericNames.Append(labelColumn).ToArray();
+        for (var j = 0; j < names.Length; j++)
+        {
+            if (j > 0) output.Append((byte)',');
+            output.AppendField(names[j], (byte)',');
+        }
+        output.Append((byte)'\n');
+        var labels = data.Classes.Labels.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        var p = data.NumericCount;
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            foreach (var v in data.NumericRow(i))
+            {
+                output.AppendNumber(v);
+                output.Append((byte)',');
+            }
+            output.AppendField(labels[data.Labels[i]], (byte)',');
+            output.Append((byte)'\n');
+            if (output.Length > 1 << 20)
+            {
+                stream.Write(output.Written);
+                output.Clear();
+            }
+        }
+        stream.Write(output.Written);
+    });
+}
