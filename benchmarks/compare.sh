@@ -32,17 +32,19 @@ echo "|---|---|---|---|---|---|"
 
 # Exact 5-NN of all rows against all rows (the core of ENN and Tomek links): engine only, CSV already in memory.
 ours=$(dotnet "$WORK/bench/Imbalanced.Benchmarks.dll" knn "$DATA" label 5 | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
-theirs=$("${PY[@]}" - "$DATA" <<'PY'
+for algorithm in brute auto; do
+theirs=$("${PY[@]}" - "$DATA" "$algorithm" <<'PY'
 import sys, time
 import pandas as pd
 from sklearn.neighbors import NearestNeighbors
 X = pd.read_csv(sys.argv[1]).drop(columns=["label"]).to_numpy()
 t = time.perf_counter()
-NearestNeighbors(n_neighbors=5).fit(X).kneighbors(X)
+NearestNeighbors(n_neighbors=5, algorithm=sys.argv[2]).fit(X).kneighbors(X)
 print(time.perf_counter() - t)
 PY
 )
-printf "| 5-NN of every row (search only) | %.2f s | | %.2f s | | %.1fx |\n" "$ours" "$theirs" "$(awk "BEGIN{print $theirs / $ours}")"
+printf "| 5-NN of every row, search only (scikit-learn algorithm='%s') | %.2f s | | %.2f s | | %.1fx |\n" "$algorithm" "$ours" "$theirs" "$(awk "BEGIN{print $theirs / $ours}")"
+done
 
 for method in ${METHODS:-smote}; do
   read -r ours_s ours_kb < <(measure "$CLI" resample "$DATA" --target label --method "$method" --output "$WORK/ours.csv" --quiet)

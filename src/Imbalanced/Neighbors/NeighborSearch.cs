@@ -24,10 +24,14 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
 
     /// <summary>Builds an index over <paramref name="count"/> points stored row-major in <paramref name="points"/>
     /// (not copied; do not change them while the index is in use).</summary>
+    /// <exception cref="DataException">A value is NaN or infinite.</exception>
     public INeighborIndex Build(double[] points, int count, int dimensions)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Length < count * dimensions) throw new ArgumentException("points is shorter than count × dimensions");
+        for (var i = 0; i < count * dimensions; i++)
+            if (!double.IsFinite(points[i]))
+                throw new DataException($"point {i / Math.Max(1, dimensions)} has a missing or non-finite value in dimension {i % Math.Max(1, dimensions)}; neighbours need finite values");
         var metric = EffectiveMetric;
         var treeable = metric == DistanceMetric.Euclidean || metric == DistanceMetric.Manhattan;
         var algorithm = Algorithm;
@@ -35,7 +39,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
             algorithm = treeable && (dimensions <= TreeMaxDimensions || metric != DistanceMetric.Euclidean) && count > 64
                 ? NeighborAlgorithm.KdTree : NeighborAlgorithm.BruteForce;
         if (algorithm == NeighborAlgorithm.KdTree && treeable) return new KdTreeIndex(points, count, dimensions, metric, Threads);
-        if (metric == DistanceMetric.Euclidean && SimdEuclideanIndex.IsSupported && dimensions > 0)
+        if (metric == DistanceMetric.Euclidean && SimdEuclideanIndex.IsSupported && SimdEuclideanIndex.CanIndex(points, count, dimensions))
             return new SimdEuclideanIndex(points, count, dimensions, Threads);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);
     }

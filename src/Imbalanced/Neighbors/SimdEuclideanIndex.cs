@@ -61,6 +61,16 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
 
     public int Dimensions => _dims;
 
+    /// <summary>Whether single precision can hold these points' squared distances: after centring, every sum of
+    /// squares must stay far below float's maximum (3.4e38). Larger data goes to the double-precision brute force.</summary>
+    public static bool CanIndex(double[] points, int count, int dimensions)
+    {
+        if (dimensions == 0) return false;
+        var limit = Math.Sqrt(1e37 / dimensions) / 2;
+        for (var i = 0; i < count * dimensions; i++) if (Math.Abs(points[i]) > limit) return false;
+        return true;
+    }
+
     /// <summary>Whether this machine has the SIMD this index needs.</summary>
     public static bool IsSupported => Vector512.IsHardwareAccelerated;
 
