@@ -42,13 +42,8 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
         var smoothed = _options.Shrinkage is not null || _options.ShrinkagePerClass is not null;
         if (smoothed) DataChecks.RequireNumericComplete(data, "random-over with shrinkage", "drop the categorical columns or leave shrinkage out");
         var rng = new SeededRandom(_options.Seed);
-        int p = data.NumericCount, q = data.CategoricalCount, n = data.RowCount;
-        var total = strategy.Values.Sum();
-        var numeric = new double[total * p];
-        var categorical = new int[total * q];
-        var labels = new int[total];
-        var origins = new RowOrigin[total];
-        var o = 0;
+        int p = data.NumericCount, n = data.RowCount;
+        var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, count) in strategy)
         {
             if (count == 0) continue;
@@ -60,24 +55,17 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
                 var smoothing = Math.Pow(4.0 / ((p + 2) * (double)n), 1.0 / (p + 4));
                 scale = StandardDeviation(data, rows).Select(s => factor * smoothing * s).ToArray();
             }
-            for (var s = 0; s < count; s++, o++)
+            for (var s = 0; s < count; s++)
             {
                 var r = rows[rng.NextInt(rows.Length)];
-                data.NumericRow(r).CopyTo(numeric.AsSpan(o * p, p));
-                data.CategoricalRow(r).CopyTo(categorical.AsSpan(o * q, q));
-                labels[o] = c;
-                if (scale is null)
-                {
-                    origins[o] = new RowOrigin(true, r, r, -1, double.NaN);
-                }
-                else
-                {
-                    for (var j = 0; j < p; j++) numeric[o * p + j] += rng.NextGaussian() * scale[j];
-                    origins[o] = new RowOrigin(true, -1, r, -1, double.NaN);
-                }
+                var row = added.Add(c, new RowOrigin(true, scale is null ? r : -1, r, -1, double.NaN));
+                data.NumericRow(r).CopyTo(row.Numeric);
+                data.CategoricalRow(r).CopyTo(row.Categorical);
+                if (scale is not null)
+                    for (var j = 0; j < p; j++) row.Numeric[j] += rng.NextGaussian() * scale[j];
             }
         }
-        return ResampleResult.KeepAllAndAdd(data, data.WithRows(numeric, categorical, labels), origins);
+        return added.ToResult();
     }
 
     private double ShrinkageOf(string label)

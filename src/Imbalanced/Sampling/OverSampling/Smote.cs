@@ -41,27 +41,22 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
             if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smote");
         var rng = new SeededRandom(_options.Seed);
         var p = data.NumericCount;
-        var total = strategy.Values.Sum();
-        var numeric = new double[total * p];
-        var labels = new int[total];
-        var origins = new RowOrigin[total];
-        var o = 0;
+        var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
             var points = data.Select(rows).Numeric;
             var neighbours = _options.Neighbors.Build(points, rows.Length, p).QuerySelf(k, includeSelf: false);
-            for (var s = 0; s < n; s++, o++)
+            for (var s = 0; s < n; s++)
             {
                 var pair = rng.NextInt(rows.Length * k);
                 var gap = rng.NextDouble();
                 int b = pair / k, nb = neighbours.Indices[pair];
-                Interpolation.Write(points.AsSpan(b * p, p), points.AsSpan(nb * p, p), gap, numeric.AsSpan(o * p, p));
-                labels[o] = c;
-                origins[o] = new RowOrigin(true, -1, rows[b], rows[nb], gap);
+                var row = added.Add(c, new RowOrigin(true, -1, rows[b], rows[nb], gap));
+                Interpolation.Write(points.AsSpan(b * p, p), points.AsSpan(nb * p, p), gap, row.Numeric);
             }
         }
-        return ResampleResult.KeepAllAndAdd(data, data.WithRows(numeric, [], labels), origins);
+        return added.ToResult();
     }
 }

@@ -1,0 +1,52 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Sampling;
+
+/// <summary>Collects the rows an over-sampler adds, with their origins, and turns them into a
+/// <see cref="ResampleResult"/> that keeps every input row.</summary>
+public sealed class SyntheticRows
+{
+    private readonly Dataset _input;
+    private readonly double[] _numeric;
+    private readonly int[] _categorical;
+    private readonly int[] _labels;
+    private readonly RowOrigin[] _origins;
+    private int _count;
+
+    /// <summary>Room for <paramref name="capacity"/> rows with the columns of <paramref name="input"/>.</summary>
+    public SyntheticRows(Dataset input, int capacity)
+    {
+        _input = input;
+        _numeric = new double[capacity * input.NumericCount];
+        _categorical = new int[capacity * input.CategoricalCount];
+        _labels = new int[capacity];
+        _origins = new RowOrigin[capacity];
+    }
+
+    /// <summary>Adds a row of class <paramref name="label"/>; fill its values through the returned spans.</summary>
+    public Row Add(int label, RowOrigin origin)
+    {
+        var i = _count++;
+        _labels[i] = label;
+        _origins[i] = origin;
+        return new Row(_numeric.AsSpan(i * _input.NumericCount, _input.NumericCount),
+            _categorical.AsSpan(i * _input.CategoricalCount, _input.CategoricalCount));
+    }
+
+    /// <summary>The values of one added row, to fill in.</summary>
+    public readonly ref struct Row(Span<double> numeric, Span<int> categorical)
+    {
+        /// <summary>Numeric features.</summary>
+        public Span<double> Numeric { get; } = numeric;
+
+        /// <summary>Category codes.</summary>
+        public Span<int> Categorical { get; } = categorical;
+    }
+
+    /// <summary>The result: every input row, then the added rows.</summary>
+    public ResampleResult ToResult()
+    {
+        if (_count != _labels.Length) throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
+        return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins);
+    }
+}
