@@ -76,10 +76,22 @@ internal static class ResampleCommand
                 Seed = r.GetValue(seed),
                 Threads = r.GetValue(threads),
                 KNeighbors = Value<int>(r, specific["k-neighbors"]),
+                MNeighbors = Value<int>(r, specific["m-neighbors"]),
+                NNeighbors = Value<int>(r, specific["n-neighbors"]),
+                Kind = r.GetValue((Option<string>)specific["kind"]),
                 Shrinkage = Value<double>(r, specific["shrinkage"]),
                 Replacement = r.GetValue((Option<bool>)specific["replacement"]),
             };
-            return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, settings, r.GetValue(output)!,
+            ISampler sampler;
+            try
+            {
+                sampler = info.Create(settings);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler, r.GetValue(output)!,
                 r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json), r.GetValue(quiet));
         });
         return command;
@@ -88,7 +100,7 @@ internal static class ResampleCommand
     private static T? Value<T>(ParseResult r, Option option) where T : struct =>
         r.GetResult(option) is { Implicit: false } ? r.GetValue((Option<T>)option) : null;
 
-    private static int Run(string input, string target, string[] drop, SamplerInfo info, SamplerSettings settings, string output,
+    private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler, string output,
         string? indexColumn, string? provenance, bool json, bool quiet)
     {
         var clock = Stopwatch.StartNew();
@@ -106,7 +118,7 @@ internal static class ResampleCommand
             ResampleResult result;
             try
             {
-                result = info.Create(settings).FitResample(table.Data);
+                result = sampler.FitResample(table.Data);
             }
             catch (DataException e)
             {

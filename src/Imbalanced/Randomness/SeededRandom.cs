@@ -75,6 +75,33 @@ public sealed class SeededRandom
         return u * f;
     }
 
+    /// <summary>A Gamma(<paramref name="shape"/>, 1) draw, shape ≥ 1 (Marsaglia and Tsang, 2000).</summary>
+    public double NextGamma(double shape)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shape, 1.0);
+        var d = shape - 1.0 / 3;
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = NextGaussian();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            var u = NextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v))) return d * v;
+        }
+    }
+
+    /// <summary>A Beta(<paramref name="a"/>, <paramref name="b"/>) draw, a, b ≥ 1, as a ratio of Gamma draws.</summary>
+    public double NextBeta(double a, double b)
+    {
+        var x = NextGamma(a);
+        return x / (x + NextGamma(b));
+    }
+
     /// <summary>Shuffles <paramref name="items"/> in place (Fisher–Yates).</summary>
     public void Shuffle<T>(Span<T> items)
     {

@@ -16,4 +16,11 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
 
     /// <summary>Whether the sampler works with categorical features.</summary>
     public bool AllowsCategorical { get; init; }
+
+    /// <summary>The kind of features the sampler takes: numeric, mixed or categorical.</summary>
+    public FeatureKinds Features { get; init; } = FeatureKinds.Numeric;
+
+    /// <summary>False when the method may make a few rows more or fewer than the strategy asks (ADASYN's rounding,
+    /// Borderline-SMOTE with no row in danger), as imbalanced-learn does.</summary>
+    public bool CountsAreExact { get; init; } = true;
 }

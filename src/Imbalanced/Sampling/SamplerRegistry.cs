@@ -18,6 +18,23 @@ public static class SamplerRegistry
         new("smote", "SMOTE", SamplerKind.Over, ["k-neighbors"],
             s => new Smote(new SmoteOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5 }),
             "interpolate between a row and one of its k nearest neighbours of the same class"),
+        new("borderline-smote", "BorderlineSMOTE", SamplerKind.Over, ["k-neighbors", "m-neighbors", "kind"],
+            s => new BorderlineSmote(new BorderlineSmoteOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5, MNeighbors = s.MNeighbors ?? 10,
+                Kind = s.Kind switch
+                {
+                    null or "borderline-1" => BorderlineKind.Borderline1,
+                    "borderline-2" => BorderlineKind.Borderline2,
+                    _ => throw new ArgumentException($"--kind must be borderline-1 or borderline-2; got '{s.Kind}'"),
+                },
+            }),
+            "SMOTE seeded only by rows on the class border (in danger)")
+        { CountsAreExact = false },
+        new("adasyn", "ADASYN", SamplerKind.Over, ["n-neighbors"],
+            s => new Adasyn(new AdasynOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 5 }),
+            "SMOTE with more rows made from rows that have more neighbours of other classes")
+        { CountsAreExact = false },
         new("random-under", "RandomUnderSampler", SamplerKind.Under, ["replacement"],
             s => new RandomUnderSampler(new RandomUnderSamplerOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, Replacement = s.Replacement }),
             "keep a random subset of the classes to shrink")

@@ -21,6 +21,15 @@ public sealed record SamplerSettings
     /// <summary><c>--k-neighbors</c>.</summary>
     public int? KNeighbors { get; init; }
 
+    /// <summary><c>--m-neighbors</c>.</summary>
+    public int? MNeighbors { get; init; }
+
+    /// <summary><c>--n-neighbors</c>.</summary>
+    public int? NNeighbors { get; init; }
+
+    /// <summary><c>--kind</c> (<c>borderline-1</c> or <c>borderline-2</c>).</summary>
+    public string? Kind { get; init; }
+
     /// <summary><c>--shrinkage</c>.</summary>
     public double? Shrinkage { get; init; }
 

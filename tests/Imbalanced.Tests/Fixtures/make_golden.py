@@ -1,10 +1,17 @@
 #!/usr/bin/python3
 """Makes the golden answers of imbalanced-learn 0.10 / scikit-learn 1.2 for the tests (run from this folder;
-needs Debian's python3-imblearn and python3-pandas). The tests only read the JSON it writes."""
+needs Debian's python3-imblearn and python3-pandas). The tests only read the JSON it writes.
+
+  /usr/bin/python3 make_golden.py                 # every section
+  /usr/bin/python3 make_golden.py danger counts   # only these sections, the others kept from golden.json
+"""
 import json
+import os
 import subprocess
+import sys
 
 REF = "../../../../shared/tools/imblearn_reference.py"
+DATA = (("glass_jitter.csv", "Type"), ("pima_jitter.csv", "diabetes"), ("breast_cancer.csv", "diagnosis"))
 
 
 def ref(*args):
@@ -14,27 +21,58 @@ def ref(*args):
     return json.loads(out.stdout)
 
 
-golden = {"neighbors": [], "strategy": [], "counts": []}
-for data, target, k, cls in (("breast_cancer.csv", "diagnosis", 6, None), ("breast_cancer.csv", "diagnosis", 4, "malignant"),
-                             ("glass_jitter.csv", "Type", 6, None), ("pima_jitter.csv", "diabetes", 4, None),
-                             ("glass_jitter.csv", "Type", 3, "6")):
-    args = [data, "--target", target, "--k", str(k)] + (["--class", cls] if cls else [])
-    golden["neighbors"].append({"data": data, "target": target, "k": k, "class": cls, **ref("neighbors", *args)})
+def neighbors():
+    cases = []
+    for data, target, k, cls in (("breast_cancer.csv", "diagnosis", 6, None), ("breast_cancer.csv", "diagnosis", 4, "malignant"),
+                                 ("glass_jitter.csv", "Type", 6, None), ("pima_jitter.csv", "diabetes", 4, None),
+                                 ("glass_jitter.csv", "Type", 3, "6")):
+        args = [data, "--target", target, "--k", str(k)] + (["--class", cls] if cls else [])
+        cases.append({"data": data, "target": target, "k": k, "class": cls, **ref("neighbors", *args)})
+    return cases
 
-strategies = ["auto", "minority", "majority", "not-minority", "not-majority", "all", "0.5", "0.9",
-              "1=50,2=80", "1=200", "5=3", "7,6", "2", "neg=120", "pos=300", "neg=600", "pos", "neg,pos", "9=1"]
-for data, target in (("glass_jitter.csv", "Type"), ("pima_jitter.csv", "diabetes")):
-    for kind in ("over", "under", "clean"):
-        for s in strategies:
-            golden["strategy"].append({"data": data, "target": target, "kind": kind, "strategy": s,
-                                       **ref("strategy", data, "--target", target, "--kind", kind, "--strategy", s)})
 
-for data, target in (("glass_jitter.csv", "Type"), ("pima_jitter.csv", "diabetes"), ("breast_cancer.csv", "diagnosis")):
-    for method in ("random-over", "random-under", "smote"):
-        for s in ("auto", "all", "not-minority", "minority", "majority", "0.8", "pos=300", "neg=100", "malignant=300", "1=40,7=40"):
-            r = ref("resample", data, "--target", target, "--method", method, "--strategy", s)
-            golden["counts"].append({"data": data, "target": target, "method": method, "strategy": s,
-                                     **({"error": r["error"]} if "error" in r else {"counts_after": r["counts_after"]})})
+def strategy():
+    strategies = ["auto", "minority", "majority", "not-minority", "not-majority", "all", "0.5", "0.9",
+                  "1=50,2=80", "1=200", "5=3", "7,6", "2", "neg=120", "pos=300", "neg=600", "pos", "neg,pos", "9=1"]
+    cases = []
+    for data, target in DATA[:2]:
+        for kind in ("over", "under", "clean"):
+            for s in strategies:
+                cases.append({"data": data, "target": target, "kind": kind, "strategy": s,
+                              **ref("strategy", data, "--target", target, "--kind", kind, "--strategy", s)})
+    return cases
 
+
+def counts():
+    cases = []
+    for data, target in DATA:
+        for method in ("random-over", "random-under", "smote"):
+            for s in ("auto", "all", "not-minority", "minority", "majority", "0.8", "pos=300", "neg=100", "malignant=300", "1=40,7=40"):
+                cases.append(resample_counts(data, target, method, s))
+        for method, params in (("adasyn", []), ("adasyn", ["n_neighbors=3"]), ("borderline-smote", []),
+                               ("borderline-smote", ["m_neighbors=6", "k_neighbors=3"])):
+            for s in ("auto", "0.8", "all"):
+                cases.append(resample_counts(data, target, method, s, params))
+    return cases
+
+
+def resample_counts(data, target, method, s, params=()):
+    args = ["resample", data, "--target", target, "--method", method, "--strategy", s]
+    for p in params:
+        args += ["--param", p]
+    r = ref(*args)
+    return {"data": data, "target": target, "method": method, "strategy": s, "params": dict(p.split("=") for p in params),
+            **({"error": r["error"]} if "error" in r else {"counts_after": r["counts_after"]})}
+
+
+def danger():
+    return [{"data": data, "target": target, "m": m, **ref("danger", data, "--target", target, "--m", str(m))}
+            for data, target in DATA for m in (10, 5)]
+
+
+SECTIONS = {"neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
+for name in sys.argv[1:] or SECTIONS:
+    golden[name] = SECTIONS[name]()
 with open("golden.json", "w") as f:
     json.dump(golden, f)

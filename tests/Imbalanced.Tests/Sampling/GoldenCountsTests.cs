@@ -21,8 +21,20 @@ public class GoldenCountsTests
     {
         var g = Fixtures.Golden("counts")[index];
         var data = Fixtures.Load(g.GetProperty("data").GetString()!, g.GetProperty("target").GetString()!).Data;
-        var sampler = SamplerRegistry.Find(g.GetProperty("method").GetString()!)!
-            .Create(new SamplerSettings { Strategy = SamplingStrategy.Parse(g.GetProperty("strategy").GetString()!), Seed = 0 });
+        var settings = new SamplerSettings { Strategy = SamplingStrategy.Parse(g.GetProperty("strategy").GetString()!), Seed = 0 };
+        if (g.TryGetProperty("params", out var parameters))
+            foreach (var p in parameters.EnumerateObject())
+            {
+                var value = int.Parse(p.Value.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                settings = p.Name switch
+                {
+                    "k_neighbors" => settings with { KNeighbors = value },
+                    "m_neighbors" => settings with { MNeighbors = value },
+                    "n_neighbors" => settings with { NNeighbors = value },
+                    _ => throw new InvalidOperationException($"no setting for {p.Name}"),
+                };
+            }
+        var sampler = SamplerRegistry.Find(g.GetProperty("method").GetString()!)!.Create(settings);
         if (g.TryGetProperty("error", out var error))
         {
             // imbalanced-learn 0.10.0's parameter validation refuses 'minority' for over-samplers although

@@ -1,0 +1,64 @@
+using Imbalanced.Sampling;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>The bad inputs of CLI.md, for every registered method through the command line.</summary>
+public class MethodBadInputTests
+{
+    public static TheoryData<string> Methods()
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in SamplerRegistry.All) data.Add(s.Name);
+        return data;
+    }
+
+    private static void AssertDataError(string method, string text, string expected, params string[] extra)
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-method-").FullName;
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, text);
+        var output = Path.Combine(folder, "out.csv");
+        var r = Run(["resample", input, "--target", "y", "--method", method, "--output", output, .. extra]);
+        Assert.Equal(1, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.False(File.Exists(output));
+    }
+
+    private static string Rows(Func<int, string> row, int n = 30) =>
+        "a,b,y\n" + string.Join("\n", Enumerable.Range(0, n).Select(row)) + "\n";
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void One_class_only(string method) =>
+        AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1},x"), "one class");
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Empty_cells_for_methods_that_measure_distances(string method)
+    {
+        if (SamplerRegistry.Find(method)!.AllowsMissing) return;
+        AssertDataError(method, Rows(i => $"{(i % 9 == 0 ? "" : (i * 0.37).ToString(System.Globalization.CultureInfo.InvariantCulture))},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"),
+            "column 'a' has 4 empty");
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Categorical_features_for_numeric_methods_name_the_column(string method)
+    {
+        var info = SamplerRegistry.Find(method)!;
+        if (info.AllowsCategorical) return;
+        AssertDataError(method, Rows(i => $"{i * 0.37},{(i % 2 == 0 ? "red" : "blue")},{(i % 3 == 0 ? "r" : "c")}"), "'b'");
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Impossible_strategy(string method)
+    {
+        var info = SamplerRegistry.Find(method)!;
+        var strategy = info.Kind switch { SamplerKind.Under => "c=50", SamplerKind.Cleaning => "c=5", _ => "r=2" };
+        AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"), $"'{strategy[..1]}'", "--strategy", strategy);
+    }
+}
