@@ -120,3 +120,47 @@ public class CommandTests
         Assert.Equal(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after").GetProperty("0").GetInt32() * 2, inspect.GetProperty("rows").GetInt32());
     }
 }
+
+/// <summary>The SMOTE family through the command line.</summary>
+public class SmoteFamilyCommandTests
+{
+    private static readonly string Mixed = Write("age,colour,size,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i =>
+        $"{20 + i * 0.7 + (i % 5) * 0.13},{(i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue")},{(i % 4 == 0 ? 1 : 2)},{(i % 5 == 0 ? "yes" : "no")}")) + "\n");
+
+    [Fact]
+    public void Smote_nc_keeps_categories_from_the_data_and_can_treat_a_numeric_column_as_categorical()
+    {
+        var output = Temp();
+        var r = Run("resample", Mixed, "--target", "y", "--method", "smote-nc", "--categorical", "colour,size", "--output", output, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var added = File.ReadAllLines(output).Skip(61).ToArray();
+        Assert.Equal(36, added.Length);
+        Assert.All(added, l => Assert.Matches(@"^[0-9.]+,(red|green|blue),(1|2),yes$", l));
+    }
+
+    [Fact]
+    public void Smoten_works_on_categorical_data_and_refuses_numeric()
+    {
+        var input = Write("colour,shape,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i =>
+            $"{(i % 3 == 0 ? "red" : "blue")},{(i % 4 == 0 ? "round" : "square")},{(i % 4 == 0 ? "rare" : "common")}")) + "\n");
+        var output = Temp();
+        Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "smoten", "--output", output).ExitCode);
+        Assert.Equal(61, File.ReadAllLines(output).Length);
+        var r = Run("resample", Mixed, "--target", "y", "--method", "smoten", "--output", Temp());
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("smote-nc", r.Stderr);
+    }
+
+    [Theory]
+    [InlineData("borderline-smote", "--kind", "borderline-2")]
+    [InlineData("borderline-smote", "--m-neighbors", "6")]
+    [InlineData("adasyn", "--n-neighbors", "4")]
+    public void Border_methods_run_with_their_options(string method, string option, string value)
+    {
+        var output = Temp();
+        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, option, value, "--output", output, "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(File.ReadAllLines(output).Length > 570);
+        Assert.Equal(2, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, "--kind", "sideways", "--output", Temp()).ExitCode);
+    }
+}

@@ -39,9 +39,11 @@ public class MethodBadInputTests
     [MemberData(nameof(Methods))]
     public void Empty_cells_for_methods_that_measure_distances(string method)
     {
-        if (SamplerRegistry.Find(method)!.AllowsMissing) return;
-        AssertDataError(method, Rows(i => $"{(i % 9 == 0 ? "" : (i * 0.37).ToString(System.Globalization.CultureInfo.InvariantCulture))},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"),
-            "column 'a' has 4 empty");
+        var info = SamplerRegistry.Find(method)!;
+        if (info.AllowsMissing) return;
+        string A(int i) => i % 9 == 0 ? "" : info.Features == FeatureKinds.Categorical ? $"k{i % 4}" : (i * 0.37).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string B(int i) => info.Features == FeatureKinds.Numeric ? (i % 7 * 1.1 + i * 0.01).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"v{i % 3}";
+        AssertDataError(method, Rows(i => $"{A(i)},{B(i)},{(i % 3 == 0 ? "r" : "c")}"), "column 'a' has 4 empty");
     }
 
     [Theory]

@@ -79,6 +79,7 @@ internal static class ResampleCommand
                 MNeighbors = Value<int>(r, specific["m-neighbors"]),
                 NNeighbors = Value<int>(r, specific["n-neighbors"]),
                 Kind = r.GetValue((Option<string>)specific["kind"]),
+                Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Shrinkage = Value<double>(r, specific["shrinkage"]),
                 Replacement = r.GetValue((Option<bool>)specific["replacement"]),
             };

@@ -2,6 +2,9 @@ using System.Runtime.Intrinsics;
 
 namespace Imbalanced.Neighbors;
 
+/// <summary>A distance between two points of equal dimension, given as spans.</summary>
+public delegate double SpanDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b);
+
 /// <summary>A distance between two points of equal dimension.</summary>
 public abstract class DistanceMetric
 {
@@ -12,8 +15,7 @@ public abstract class DistanceMetric
     public static DistanceMetric Manhattan { get; } = new ManhattanMetric();
 
     /// <summary>A caller-supplied metric. It must be symmetric and non-negative for the results to make sense.</summary>
-    public static DistanceMetric Custom(Func<double[], double[], double> distance, string name = "custom") =>
-        new CustomMetric(distance, name);
+    public static DistanceMetric Custom(SpanDistance distance, string name = "custom") => new CustomMetric(distance, name);
 
     /// <summary>A value ordered as the distance is (the squared distance for Euclidean), computed always in the same
     /// order of operations, so that every index and thread count compares the very same numbers.</summary>
@@ -64,9 +66,9 @@ public abstract class DistanceMetric
         public override string ToString() => "manhattan";
     }
 
-    private sealed class CustomMetric(Func<double[], double[], double> distance, string name) : DistanceMetric
+    private sealed class CustomMetric(SpanDistance distance, string name) : DistanceMetric
     {
-        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => distance(a.ToArray(), b.ToArray());
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => distance(a, b);
 
         public override double FromReduced(double reduced) => reduced;
 

@@ -18,6 +18,14 @@ public static class SamplerRegistry
         new("smote", "SMOTE", SamplerKind.Over, ["k-neighbors"],
             s => new Smote(new SmoteOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5 }),
             "interpolate between a row and one of its k nearest neighbours of the same class"),
+        new("smote-nc", "SMOTENC", SamplerKind.Over, ["k-neighbors", "categorical"],
+            s => new SmoteNc(new SmoteNcOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5, CategoricalFeatures = s.Categorical }),
+            "SMOTE for mixed numeric and categorical features (categories by majority vote of the neighbours)")
+        { AllowsCategorical = true, Features = FeatureKinds.Mixed },
+        new("smoten", "SMOTEN", SamplerKind.Over, ["k-neighbors"],
+            s => new Smoten(new SmotenOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5 }),
+            "SMOTE for categorical features only (Value Difference Metric, per-feature mode)")
+        { AllowsCategorical = true, Features = FeatureKinds.Categorical },
         new("borderline-smote", "BorderlineSMOTE", SamplerKind.Over, ["k-neighbors", "m-neighbors", "kind"],
             s => new BorderlineSmote(new BorderlineSmoteOptions
             {

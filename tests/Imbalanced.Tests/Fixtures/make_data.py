@@ -5,6 +5,8 @@ glass_jitter.csv: UCI Glass Identification via R package mlbench (GPL-2), every 
   Gaussian jitter (sd 1e-3), rounded to 6 decimals, so that no two distances tie.
 pima_jitter.csv: first 300 rows of Pima Indians Diabetes via mlbench (GPL-2), with the same jitter.
 breast_cancer.csv: UCI Breast Cancer Wisconsin (Diagnostic) via scikit-learn (CC BY 4.0), unchanged.
+attrition_mixed.csv: first 400 rows of the IBM HR attrition sample via R package modeldata (MIT), five numeric
+  columns with the same jitter and five categorical columns.
 """
 import numpy as np
 import pandas as pd
@@ -18,3 +20,10 @@ for name, source, target, rows in (("glass_jitter.csv", "glass.csv", "Type", Non
     features = [c for c in df.columns if c != target]
     df[features] = (df[features].astype(float) + rng.normal(0, 1e-3, size=(len(df), len(features)))).round(6)
     df.to_csv(name, index=False, float_format="%.6f")
+
+df = pd.read_csv("../../../../shared/datasets/attrition.csv").head(400)
+numeric = ["Age", "DailyRate", "DistanceFromHome", "MonthlyIncome", "TotalWorkingYears"]
+categorical = ["BusinessTravel", "Department", "Gender", "MaritalStatus", "OverTime"]
+df = df[numeric + categorical + ["Attrition"]]
+df[numeric] = (df[numeric].astype(float) + rng.normal(0, 1e-3, size=(len(df), len(numeric)))).round(6)
+df.to_csv("attrition_mixed.csv", index=False, float_format="%.6f")

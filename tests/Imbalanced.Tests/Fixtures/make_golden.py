@@ -70,7 +70,28 @@ def danger():
             for data, target in DATA for m in (10, 5)]
 
 
-SECTIONS = {"neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def smotenc():
+    import numpy as np
+    import pandas as pd
+    from imblearn.over_sampling import SMOTENC
+    df = pd.read_csv("attrition_mixed.csv")
+    y = df.pop("Attrition").to_numpy(dtype=str)
+    categorical = [i for i, c in enumerate(df.columns) if df[c].dtype == object]
+    s = SMOTENC(categorical_features=categorical, random_state=0)
+    _, yr = s.fit_resample(df, y)
+    return {"data": "attrition_mixed.csv", "target": "Attrition", "class": "Yes", "median_std": float(s.median_std_),
+            "rows": [int(i) for i in np.flatnonzero(y == "Yes")], "neighbors": s.nn_k_.kneighbors(return_distance=False).tolist(),
+            "counts_after": {str(k): int(v) for k, v in zip(*np.unique(yr, return_counts=True))}}
+
+
+def vdm():
+    import pandas as pd
+    df = pd.read_csv("attrition_mixed.csv")
+    df[["BusinessTravel", "Department", "Gender", "MaritalStatus", "OverTime", "Attrition"]].head(120).to_csv("attrition_categorical.csv", index=False)
+    return {"data": "attrition_categorical.csv", "target": "Attrition", **ref("vdm", "attrition_categorical.csv", "--target", "Attrition")}
+
+
+SECTIONS = {"smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()

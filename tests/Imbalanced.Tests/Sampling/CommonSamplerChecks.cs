@@ -22,6 +22,9 @@ public class CommonSamplerChecks
     private static ResampleResult Run(string name, Dataset data, SamplerSettings? settings = null) =>
         Info(name).Create(settings ?? new SamplerSettings { Seed = 7 }).FitResample(data);
 
+    /// <summary>The data set in the kind of features the sampler takes.</summary>
+    private static Dataset For(string name, Dataset data) => TestData.ForKind(Info(name).Features, data);
+
     private static SamplingType TypeOf(SamplerKind kind) => kind switch
     {
         SamplerKind.Over or SamplerKind.Combined => SamplingType.OverSampling,
@@ -43,7 +46,7 @@ public class CommonSamplerChecks
     public void Class_counts_follow_the_strategy(string name)
     {
         var info = Info(name);
-        foreach (var data in new[] { TestData.Binary(), TestData.ThreeClasses() })
+        foreach (var data in new[] { For(name, TestData.Binary()), For(name, TestData.ThreeClasses()) })
         {
             var before = data.ClassCounts();
             foreach (var strategy in StrategiesFor(info.Kind, data))
@@ -75,10 +78,12 @@ public class CommonSamplerChecks
     [MemberData(nameof(Samplers))]
     public void Originals_are_kept_unchanged_or_a_subset_is_returned(string name)
     {
-        var data = TestData.ThreeClasses();
+        var data = For(name, TestData.ThreeClasses());
         var copy = data.Numeric.ToArray();
+        var codes = data.Categorical.ToArray();
         var result = Run(name, data);
         Assert.Equal(copy, data.Numeric); // the input is never modified
+        Assert.Equal(codes, data.Categorical);
         var output = result.ToDataset();
         if (Info(name).Kind == SamplerKind.Over)
             Assert.Equal(Enumerable.Range(0, data.RowCount), result.KeptRows);
@@ -88,6 +93,7 @@ public class CommonSamplerChecks
         for (var r = 0; r < result.KeptRows.Length; r++)
         {
             Assert.Equal(data.NumericRow(result.KeptRows[r]).ToArray(), output.NumericRow(r).ToArray());
+            Assert.Equal(data.CategoricalRow(result.KeptRows[r]).ToArray(), output.CategoricalRow(r).ToArray());
             Assert.Equal(data.Labels[result.KeptRows[r]], output.Labels[r]);
         }
     }
@@ -96,7 +102,7 @@ public class CommonSamplerChecks
     [MemberData(nameof(Samplers))]
     public void Provenance_explains_every_added_row(string name)
     {
-        var data = TestData.ThreeClasses();
+        var data = For(name, TestData.ThreeClasses());
         var result = Run(name, data);
         var output = result.ToDataset();
         var added = output.Labels.Skip(result.KeptRows.Length).ToArray();
@@ -107,6 +113,8 @@ public class CommonSamplerChecks
             Assert.True(o.Synthetic);
             var row = output.NumericRow(r);
             if (o.Source >= 0) Assert.Equal(data.NumericRow(o.Source).ToArray(), row.ToArray());
+            var codes = output.CategoricalRow(r);
+            for (var f = 0; f < codes.Length; f++) Assert.InRange(codes[f], 0, data.Categories[f].Count - 1);
             Assert.True(o.Base >= 0 || o.Source >= 0, "an added row names the row it was made from");
             if (o.Base >= 0) Assert.Equal(data.Labels[o.Base], output.Labels[r]);
             if (o.Neighbor >= 0)
@@ -123,10 +131,10 @@ public class CommonSamplerChecks
     public void Same_seed_same_output_whatever_the_thread_count(string name)
     {
         // 24 dimensions: the SIMD index; overlapping classes so that every method has borders to work on.
-        var data = Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
+        var data = For(name, Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
         {
             Rows = 600, Features = 24, Informative = 3, Classes = 3, Weights = [0.8, 0.12], ClassSeparation = 0.5, Flip = 0.05, Seed = 5,
-        });
+        }));
         var one = Run(name, data, new SamplerSettings { Seed = 11, Threads = 1 });
         var two = Run(name, data, new SamplerSettings { Seed = 11, Threads = 2 });
         var again = Run(name, data, new SamplerSettings { Seed = 11 });
@@ -134,6 +142,7 @@ public class CommonSamplerChecks
         {
             Assert.Equal(one.KeptRows, other.KeptRows);
             Assert.Equal(one.Added.Numeric, other.Added.Numeric);
+            Assert.Equal(one.Added.Categorical, other.Added.Categorical);
             Assert.Equal(one.Added.Labels, other.Added.Labels);
             Assert.Equal(one.AddedOrigins, other.AddedOrigins);
         }
@@ -143,13 +152,13 @@ public class CommonSamplerChecks
     [MemberData(nameof(Samplers))]
     public void Works_with_string_integer_and_boolean_labels(string name)
     {
-        var strings = TestData.Blobs([40, 9], ["no", "yes"]);
-        var ints = TestData.Blobs([40, 9], [0, 1]);
-        var bools = TestData.Blobs([40, 9], [false, true]);
+        var strings = For(name, TestData.Blobs([40, 9], ["no", "yes"]));
+        var ints = For(name, TestData.Blobs([40, 9], [0, 1]));
+        var bools = For(name, TestData.Blobs([40, 9], [false, true]));
         Assert.Equal(["no", "yes"], Run(name, strings).ToDataset().Classes.Labels);
         Assert.Equal(["0", "1"], Run(name, ints).ToDataset().Classes.Labels);
         Assert.Equal(["False", "True"], Run(name, bools).ToDataset().Classes.Labels);
-        var numeric = TestData.Blobs([30, 10, 8], [10, 9, 100]);
+        var numeric = For(name, TestData.Blobs([30, 10, 8], [10, 9, 100]));
         Assert.Equal(["9", "10", "100"], numeric.Classes.Labels); // numeric class order
         Assert.Equal(3, Run(name, numeric).ClassCounts().Length);
     }
@@ -159,25 +168,39 @@ public class CommonSamplerChecks
     public void Bad_inputs_are_data_errors(string name)
     {
         var info = Info(name);
-        var oneClass = TestData.Blobs([20], ["only"]);
+        var oneClass = For(name, TestData.Blobs([20], ["only"]));
         var e = Assert.Throws<DataException>(() => Run(name, oneClass));
         Assert.Contains("one class", e.Message);
 
-        var data = TestData.Binary();
-        var withNaN = data.WithRows(data.Numeric.Select((v, i) => i == 4 ? double.NaN : v).ToArray(), [], data.Labels);
+        var data = For(name, TestData.Binary());
+        var withMissing = data.NumericCount > 0
+            ? data.WithRows(data.Numeric.Select((v, i) => i == 4 ? double.NaN : v).ToArray(), data.Categorical, data.Labels)
+            : data.WithRows(data.Numeric, data.Categorical.Select((v, i) => i == 4 ? -1 : v).ToArray(), data.Labels);
         if (!info.AllowsMissing)
-            Assert.Contains("empty cell", Assert.Throws<DataException>(() => Run(name, withNaN)).Message);
+            Assert.Contains("empty cell", Assert.Throws<DataException>(() => Run(name, withMissing)).Message);
 
-        var mixed = new Dataset(data.Numeric, data.NumericNames, data.Labels.Select(l => l).ToArray(), ["colour"],
-            [new[] { "blue", "red" }], data.Labels, data.Classes);
-        if (!info.AllowsCategorical)
-            Assert.Contains("'colour'", Assert.Throws<DataException>(() => Run(name, mixed)).Message);
-        else
-            Run(name, mixed);
+        var numeric = TestData.Binary();
+        var mixed = TestData.ForKind(FeatureKinds.Mixed, numeric);
+        switch (info.Features)
+        {
+            case FeatureKinds.Numeric when !info.AllowsCategorical:
+                Assert.Contains("'colour'", Assert.Throws<DataException>(() => Run(name, mixed)).Message);
+                break;
+            case FeatureKinds.Mixed:
+                Assert.Contains("smote", Assert.Throws<DataException>(() => Run(name, numeric)).Message);
+                Assert.Contains("smoten", Assert.Throws<DataException>(() => Run(name, TestData.ForKind(FeatureKinds.Categorical, numeric))).Message);
+                break;
+            case FeatureKinds.Categorical:
+                Assert.Contains("numeric", Assert.Throws<DataException>(() => Run(name, mixed)).Message);
+                break;
+            default:
+                Run(name, mixed);
+                break;
+        }
 
         if (info.Options.Contains("k-neighbors"))
         {
-            var small = TestData.Blobs([30, 5], ["big", "small"]);
+            var small = For(name, TestData.Blobs([30, 5], ["big", "small"]));
             var k = Assert.Throws<DataException>(() => Run(name, small, new SamplerSettings { KNeighbors = 5 }));
             Assert.Contains("'small'", k.Message);
             Assert.Contains("5 row", k.Message);

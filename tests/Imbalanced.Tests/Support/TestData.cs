@@ -28,6 +28,31 @@ public static class TestData
 
     public static Dataset ThreeClasses(long seed = 2) => Blobs([50, 20, 9], ["a", "b", "c"], 4, seed);
 
+    /// <summary>The data set in the feature kinds a sampler takes: as it is (numeric); with a categorical column
+    /// that depends on the class and on chance (mixed); or with every feature binned into categories.</summary>
+    public static Dataset ForKind(Imbalanced.Sampling.FeatureKinds kind, Dataset data, long seed = 3)
+    {
+        var rng = new SeededRandom(seed);
+        var n = data.RowCount;
+        switch (kind)
+        {
+            case Imbalanced.Sampling.FeatureKinds.Mixed:
+            {
+                var codes = Enumerable.Range(0, n).Select(i => (data.Labels[i] + rng.NextInt(2)) % 3).ToArray();
+                return new Dataset(data.Numeric, data.NumericNames, codes, ["colour"], [new[] { "blue", "green", "red" }], data.Labels, data.Classes);
+            }
+            case Imbalanced.Sampling.FeatureKinds.Categorical:
+            {
+                var p = data.NumericCount;
+                var codes = data.Numeric.Select(v => v < -1 ? 0 : v < 1 ? 1 : 2).ToArray();
+                var names = data.NumericNames.Select(name => "c_" + name).ToArray();
+                return new Dataset([], [], codes, names, names.Select(_ => (IReadOnlyList<string>)new[] { "lo", "mid", "hi" }).ToArray(), data.Labels, data.Classes);
+            }
+            default:
+                return data;
+        }
+    }
+
     /// <summary>Points on an integer grid: many exact distance ties.</summary>
     public static double[] Grid(int n, int dims, long seed)
     {

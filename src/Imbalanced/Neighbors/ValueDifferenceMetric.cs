@@ -1,0 +1,72 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Neighbors;
+
+/// <summary>
+/// The Value Difference Metric between rows of categorical features (Stanfill and Waltz, 1986; Cost and
+/// Salzberg, 1993), as imbalanced-learn's <c>ValueDifferenceMetric</c> with k = 1 and r = 2:
+/// <c>δ(x, y) = Σ_f ( Σ_c |P(c | x_f) − P(c | y_f)| )²</c>, where <c>P(c | v)</c> is the share of class c among the
+/// training rows whose feature f has category v (0 for a category never seen).
+/// </summary>
+public sealed class ValueDifferenceMetric
+{
+    private readonly double[][] _probabilities;
+    private readonly int _classes;
+
+    private ValueDifferenceMetric(double[][] probabilities, int classes)
+    {
+        _probabilities = probabilities;
+        _classes = classes;
+    }
+
+    /// <summary>Learns <c>P(c | v)</c> for every category of every categorical feature of <paramref name="data"/>.</summary>
+    public static ValueDifferenceMetric Fit(Dataset data)
+    {
+        int q = data.CategoricalCount, classes = data.Classes.Count;
+        var probabilities = new double[q][];
+        for (var f = 0; f < q; f++)
+        {
+            var table = new double[data.Categories[f].Count * classes];
+            for (var i = 0; i < data.RowCount; i++)
+            {
+                var v = data.Categorical[i * q + f];
+                if (v >= 0) table[v * classes + data.Labels[i]]++;
+            }
+            for (var v = 0; v < data.Categories[f].Count; v++)
+            {
+                var row = table.AsSpan(v * classes, classes);
+                var total = 0.0;
+                foreach (var x in row) total += x;
+                if (total > 0) for (var c = 0; c < classes; c++) row[c] /= total;
+            }
+            probabilities[f] = table;
+        }
+        return new ValueDifferenceMetric(probabilities, classes);
+    }
+
+    /// <summary>The distance between two rows of category codes.</summary>
+    public double Distance(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        var sum = 0.0;
+        for (var f = 0; f < a.Length; f++) sum += Term(f, a[f], b[f]);
+        return sum;
+    }
+
+    /// <summary>The same distance for codes held as doubles, for the neighbour engine.</summary>
+    public DistanceMetric AsMetric() => DistanceMetric.Custom((a, b) =>
+    {
+        var sum = 0.0;
+        for (var f = 0; f < a.Length; f++) sum += Term(f, (int)a[f], (int)b[f]);
+        return sum;
+    }, "vdm");
+
+    private double Term(int feature, int a, int b)
+    {
+        if (a == b) return 0;
+        var pa = _probabilities[feature].AsSpan(a * _classes, _classes);
+        var pb = _probabilities[feature].AsSpan(b * _classes, _classes);
+        var l1 = 0.0;
+        for (var c = 0; c < _classes; c++) l1 += Math.Abs(pa[c] - pb[c]);
+        return l1 * l1;
+    }
+}
