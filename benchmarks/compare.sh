@@ -3,6 +3,7 @@
 #
 #   bash benchmarks/compare.sh                 # 200,000 rows x 20 features, 5% minority
 #   ROWS=50000 bash benchmarks/compare.sh      # smaller
+#   METHODS="smote borderline-smote adasyn" KNN_ALGORITHMS="" bash benchmarks/compare.sh   # resample only
 #
 # Needs: the .NET SDK; Debian's python3-imblearn python3-pandas libopenblas0-pthread (for the reference side).
 # Prints a Markdown table: seconds (wall clock, whole process) and peak memory of each side.
@@ -32,7 +33,7 @@ echo "|---|---|---|---|---|---|"
 
 # Exact 5-NN of all rows against all rows (the core of ENN and Tomek links): engine only, CSV already in memory.
 ours=$(dotnet "$WORK/bench/Imbalanced.Benchmarks.dll" knn "$DATA" label 5 | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
-for algorithm in brute auto; do
+for algorithm in ${KNN_ALGORITHMS-brute auto}; do
 theirs=$("${PY[@]}" - "$DATA" "$algorithm" <<'PY'
 import sys, time
 import pandas as pd
