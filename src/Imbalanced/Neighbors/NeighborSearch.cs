@@ -39,6 +39,8 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
             algorithm = treeable && (dimensions <= TreeMaxDimensions || metric != DistanceMetric.Euclidean) && count > 64
                 ? NeighborAlgorithm.KdTree : NeighborAlgorithm.BruteForce;
         if (algorithm == NeighborAlgorithm.KdTree && treeable) return new KdTreeIndex(points, count, dimensions, metric, Threads);
+        // A handful of points (k-means centroids, say): a plain scan beats any blocking.
+        if (Algorithm == NeighborAlgorithm.Auto && count <= 64) return new BruteForceIndex(points, count, dimensions, metric, Threads);
         if (metric == DistanceMetric.Euclidean && SimdEuclideanIndex.IsSupported && SimdEuclideanIndex.CanIndex(points, count, dimensions))
             return new SimdEuclideanIndex(points, count, dimensions, Threads);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);

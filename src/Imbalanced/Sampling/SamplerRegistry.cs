@@ -39,6 +39,14 @@ public static class SamplerRegistry
             }),
             "SMOTE seeded only by rows on the class border (in danger)")
         { CountsAreExact = false },
+        new("kmeans-smote", "KMeansSMOTE", SamplerKind.Over, ["k-neighbors", "clusters", "cluster-balance-threshold", "density-exponent"],
+            s => new KMeansSmote(new KMeansSmoteOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 2, Clusters = s.Clusters ?? 8,
+                ClusterBalanceThreshold = s.ClusterBalanceThreshold, DensityExponent = s.DensityExponent,
+            }),
+            "SMOTE inside the k-means clusters where the class is common, more where it is sparse")
+        { CountsAreExact = false },
         new("adasyn", "ADASYN", SamplerKind.Over, ["n-neighbors"],
             s => new Adasyn(new AdasynOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 5 }),
             "SMOTE with more rows made from rows that have more neighbours of other classes")

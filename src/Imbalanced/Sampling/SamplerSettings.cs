@@ -33,6 +33,15 @@ public sealed record SamplerSettings
     /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
+    /// <summary><c>--clusters</c>.</summary>
+    public int? Clusters { get; init; }
+
+    /// <summary><c>--cluster-balance-threshold</c>.</summary>
+    public double? ClusterBalanceThreshold { get; init; }
+
+    /// <summary><c>--density-exponent</c>.</summary>
+    public double? DensityExponent { get; init; }
+
     /// <summary><c>--shrinkage</c>.</summary>
     public double? Shrinkage { get; init; }
 

@@ -91,7 +91,23 @@ def vdm():
     return {"data": "attrition_categorical.csv", "target": "Attrition", **ref("vdm", "attrition_categorical.csv", "--target", "Attrition")}
 
 
-SECTIONS = {"smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def sparsity():
+    import numpy as np
+    import pandas as pd
+    from imblearn.over_sampling import KMeansSMOTE
+    cases = []
+    for data, target, label, rows, exponent in (("breast_cancer.csv", "diagnosis", "malignant", 50, "auto"),
+                                                ("pima_jitter.csv", "diabetes", "pos", 80, "auto"),
+                                                ("pima_jitter.csv", "diabetes", "pos", 80, 2.5)):
+        df = pd.read_csv(data, dtype={target: str})
+        X = df[df[target] == label].drop(columns=[target]).to_numpy(dtype=float)[:rows]
+        s = KMeansSMOTE(density_exponent=exponent)
+        cases.append({"data": data, "target": target, "class": label, "rows": rows,
+                      "density_exponent": exponent, "sparsity": float(s._find_cluster_sparsity(X))})
+    return cases
+
+
+SECTIONS = {"sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()
