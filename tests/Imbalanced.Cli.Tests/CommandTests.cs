@@ -155,6 +155,8 @@ public class SmoteFamilyCommandTests
     [InlineData("borderline-smote", "--kind", "borderline-2")]
     [InlineData("borderline-smote", "--m-neighbors", "6")]
     [InlineData("adasyn", "--n-neighbors", "4")]
+    [InlineData("svm-smote", "--out-step", "0.3")]
+    [InlineData("kmeans-smote", "--clusters", "3")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

@@ -80,6 +80,7 @@ internal static class ResampleCommand
                 NNeighbors = Value<int>(r, specific["n-neighbors"]),
                 Kind = r.GetValue((Option<string>)specific["kind"]),
                 Clusters = Value<int>(r, specific["clusters"]),
+                OutStep = Value<double>(r, specific["out-step"]),
                 ClusterBalanceThreshold = Value<double>(r, specific["cluster-balance-threshold"]),
                 DensityExponent = Value<double>(r, specific["density-exponent"]),
                 Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

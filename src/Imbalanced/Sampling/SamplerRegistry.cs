@@ -39,6 +39,13 @@ public static class SamplerRegistry
             }),
             "SMOTE seeded only by rows on the class border (in danger)")
         { CountsAreExact = false },
+        new("svm-smote", "SVMSMOTE", SamplerKind.Over, ["k-neighbors", "m-neighbors", "out-step"],
+            s => new SvmSmote(new SvmSmoteOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5, MNeighbors = s.MNeighbors ?? 10,
+                OutStep = s.OutStep ?? 0.5,
+            }),
+            "SMOTE from the support vectors of an RBF SVM: interpolate where in danger, extrapolate where safe"),
         new("kmeans-smote", "KMeansSMOTE", SamplerKind.Over, ["k-neighbors", "clusters", "cluster-balance-threshold", "density-exponent"],
             s => new KMeansSmote(new KMeansSmoteOptions
             {

@@ -33,6 +33,9 @@ public sealed record SamplerSettings
     /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
+    /// <summary><c>--out-step</c>.</summary>
+    public double? OutStep { get; init; }
+
     /// <summary><c>--clusters</c>.</summary>
     public int? Clusters { get; init; }
 

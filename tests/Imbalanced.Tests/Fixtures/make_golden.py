@@ -107,7 +107,21 @@ def sparsity():
     return cases
 
 
-SECTIONS = {"sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def svm():
+    import numpy as np
+    import pandas as pd
+    from sklearn.svm import SVC
+    cases = []
+    for data, target, label in (("pima_jitter.csv", "diabetes", "pos"), ("breast_cancer.csv", "diagnosis", "malignant"),
+                                ("glass_jitter.csv", "Type", "7")):
+        df = pd.read_csv(data, dtype={target: str})
+        y = (df.pop(target) == label).astype(int).to_numpy()
+        svc = SVC(gamma="scale").fit(df.to_numpy(dtype=float), y)
+        cases.append({"data": data, "target": target, "class": label, "support": sorted(int(i) for i in svc.support_)})
+    return cases
+
+
+SECTIONS = {"svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()
