@@ -76,6 +76,13 @@ public class BorderlineAndAdasynTests
         var result = new Adasyn(new AdasynOptions { Seed = 1 }).FitResample(data);
         Assert.Equal(perSeed.Sum(), result.SyntheticCount);
         var made = result.AddedOrigins.GroupBy(o => o.Base).ToDictionary(g => g.Key, g => g.Count());
+        var points = data.Select(rows);
+        var same = NeighborSearch.Default.Build(points.Numeric, rows.Length, data.NumericCount).QuerySelf(5, includeSelf: false);
+        foreach (var o in result.AddedOrigins)
+        {
+            Assert.Contains(Array.IndexOf(rows, o.Neighbor), same.IndicesOf(Array.IndexOf(rows, o.Base)).ToArray());
+            Assert.InRange(o.Gap, 0, 1);
+        }
         for (var i = 0; i < rows.Length; i++)
         {
             Assert.Equal(perSeed[i], made.GetValueOrDefault(rows[i]));
