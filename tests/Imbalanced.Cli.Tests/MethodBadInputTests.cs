@@ -60,7 +60,7 @@ public class MethodBadInputTests
     public void Impossible_strategy(string method)
     {
         var info = SamplerRegistry.Find(method)!;
-        var strategy = info.Kind switch { SamplerKind.Under => "c=50", SamplerKind.Cleaning => "c=5", _ => "r=2" };
+        var strategy = info.Kind switch { SamplerKind.Under => "c=50", SamplerKind.Cleaning => "w", _ => "r=2" };
         AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"), $"'{strategy[..1]}'", "--strategy", strategy);
     }
 }

@@ -81,6 +81,14 @@ internal static class ResampleCommand
                 Kind = r.GetValue((Option<string>)specific["kind"]),
                 Clusters = Value<int>(r, specific["clusters"]),
                 OutStep = Value<double>(r, specific["out-step"]),
+                KindSel = r.GetValue((Option<string>)specific["kind-sel"]),
+                MaxIterations = Value<int>(r, specific["max-iter"]),
+                AllowMinority = r.GetValue((Option<bool>)specific["allow-minority"]),
+                Version = Value<int>(r, specific["version"]),
+                NNeighborsVer3 = Value<int>(r, specific["n-neighbors-ver3"]),
+                Voting = r.GetValue((Option<string>)specific["voting"]),
+                ThresholdCleaning = Value<double>(r, specific["threshold-cleaning"]),
+                NSeedsS = Value<int>(r, specific["n-seeds-s"]),
                 ClusterBalanceThreshold = Value<double>(r, specific["cluster-balance-threshold"]),
                 DensityExponent = Value<double>(r, specific["density-exponent"]),
                 Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -133,6 +141,7 @@ internal static class ResampleCommand
             if (provenance is not null) ResampledTableWriter.WriteProvenance(result, provenance);
             return (table, result);
         });
+        foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
         if (json) WriteJson(info.Name, table.Data, result, clock.Elapsed.TotalSeconds);
         return ExitCodes.Success;
     }

@@ -36,6 +36,9 @@ public sealed class ResampleResult
     /// <summary>Origin of each added row.</summary>
     public RowOrigin[] AddedOrigins { get; }
 
+    /// <summary>Things the user should know about the result (for example a count that could not be reached).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Number of output rows.</summary>
     public int RowCount => KeptRows.Length + Added.RowCount;
 
@@ -74,10 +77,10 @@ public sealed class ResampleResult
     }
 
     /// <summary>An under-sampling result: only <paramref name="keptRows"/> (sorted here), nothing added.</summary>
-    public static ResampleResult Keep(Dataset input, int[] keptRows)
+    public static ResampleResult Keep(Dataset input, int[] keptRows, IReadOnlyList<string>? warnings = null)
     {
         var sorted = (int[])keptRows.Clone();
         Array.Sort(sorted);
-        return new ResampleResult(input, sorted, input.WithRows([], [], []), []);
+        return new ResampleResult(input, sorted, input.WithRows([], [], []), []) { Warnings = warnings ?? [] };
     }
 }

@@ -20,6 +20,9 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     /// <summary>The kind of features the sampler takes: numeric, mixed or categorical.</summary>
     public FeatureKinds Features { get; init; } = FeatureKinds.Numeric;
 
+    /// <summary>Whether the result can hold rows that are not input rows (over-samplers, soft cluster centroids).</summary>
+    public bool Synthesizes { get; init; } = Kind is SamplerKind.Over or SamplerKind.Combined;
+
     /// <summary>False when the method may make a few rows more or fewer than the strategy asks (ADASYN's rounding,
     /// Borderline-SMOTE with no row in danger), as imbalanced-learn does.</summary>
     public bool CountsAreExact { get; init; } = true;

@@ -1,3 +1,5 @@
+using Imbalanced.Sampling.Cleaning;
+using Imbalanced.Sampling.Combined;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Sampling.UnderSampling;
 
@@ -62,6 +64,79 @@ public static class SamplerRegistry
             s => new RandomUnderSampler(new RandomUnderSamplerOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, Replacement = s.Replacement }),
             "keep a random subset of the classes to shrink")
         { AllowsMissing = true, AllowsCategorical = true },
+        new("nearmiss", "NearMiss", SamplerKind.Under, ["version", "n-neighbors", "n-neighbors-ver3"],
+            s => new NearMiss(new NearMissOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, Version = s.Version ?? 1, NNeighbors = s.NNeighbors ?? 3,
+                NNeighborsVer3 = s.NNeighborsVer3 ?? 3,
+            }),
+            "keep the rows of the classes to shrink that are closest to the minority class")
+        { CountsAreExact = false },
+        new("cluster-centroids", "ClusterCentroids", SamplerKind.Under, ["voting"],
+            s => new ClusterCentroids(new ClusterCentroidsOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors,
+                Voting = s.Voting switch
+                {
+                    null or "auto" => CentroidVoting.Auto,
+                    "soft" => CentroidVoting.Soft,
+                    "hard" => CentroidVoting.Hard,
+                    _ => throw new ArgumentException($"--voting must be auto, soft or hard; got '{s.Voting}'"),
+                },
+            }),
+            "replace the classes to shrink by k-means centres (or the rows nearest them)")
+        { Synthesizes = true },
+        new("tomek-links", "TomekLinks", SamplerKind.Cleaning, [],
+            s => new TomekLinks(new SamplerOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors }),
+            "remove the rows of Tomek links (mutual nearest neighbours of different classes)"),
+        new("enn", "EditedNearestNeighbours", SamplerKind.Cleaning, ["n-neighbors", "kind-sel"],
+            s => new EditedNearestNeighbours(new EditedNearestNeighboursOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 3, KindSelMode = s.KindSelMode,
+            }),
+            "remove rows whose nearest neighbours disagree with their class"),
+        new("renn", "RepeatedEditedNearestNeighbours", SamplerKind.Cleaning, ["n-neighbors", "kind-sel", "max-iter"],
+            s => new RepeatedEditedNearestNeighbours(new RepeatedEditedNearestNeighboursOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 3, KindSelMode = s.KindSelMode,
+                MaxIterations = s.MaxIterations ?? 100,
+            }),
+            "edited nearest neighbours, repeated until nothing changes"),
+        new("allknn", "AllKNN", SamplerKind.Cleaning, ["n-neighbors", "kind-sel", "allow-minority"],
+            s => new AllKnn(new AllKnnOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 3, KindSelMode = s.KindSelMode,
+                AllowMinority = s.AllowMinority,
+            }),
+            "edited nearest neighbours with 1, 2, ..., n neighbours in turn"),
+        new("cnn", "CondensedNearestNeighbour", SamplerKind.Cleaning, ["n-neighbors", "n-seeds-s"],
+            s => new CondensedNearestNeighbour(new CondensedOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 1, NSeedsS = s.NSeedsS ?? 1,
+            }),
+            "keep a store of rows that classifies the class's rows by 1-NN"),
+        new("oss", "OneSidedSelection", SamplerKind.Cleaning, ["n-neighbors", "n-seeds-s"],
+            s => new OneSidedSelection(new CondensedOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 1, NSeedsS = s.NSeedsS ?? 1,
+            }),
+            "one pass of condensing, then Tomek links"),
+        new("ncr", "NeighbourhoodCleaningRule", SamplerKind.Cleaning, ["n-neighbors", "threshold-cleaning"],
+            s => new NeighbourhoodCleaningRule(new NeighbourhoodCleaningRuleOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, NNeighbors = s.NNeighbors ?? 3,
+                ThresholdCleaning = s.ThresholdCleaning ?? 0.5,
+            }),
+            "edited nearest neighbours plus the neighbours that misclassify minority rows"),
+        new("smote-tomek", "SMOTETomek", SamplerKind.Combined, ["k-neighbors"],
+            s => new SmoteTomek(new SmoteThenCleanOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5 }),
+            "SMOTE, then remove Tomek links from every class"),
+        new("smote-enn", "SMOTEENN", SamplerKind.Combined, ["k-neighbors", "n-neighbors"],
+            s => new SmoteEnn(new SmoteThenCleanOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, KNeighbors = s.KNeighbors ?? 5, NNeighbors = s.NNeighbors ?? 3,
+            }),
+            "SMOTE, then edited nearest neighbours over every class"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>

@@ -33,6 +33,38 @@ public sealed record SamplerSettings
     /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
+    /// <summary><c>--kind-sel</c> (<c>all</c> or <c>mode</c>).</summary>
+    public string? KindSel { get; init; }
+
+    /// <summary><c>--max-iter</c>.</summary>
+    public int? MaxIterations { get; init; }
+
+    /// <summary><c>--allow-minority</c>.</summary>
+    public bool AllowMinority { get; init; }
+
+    /// <summary><c>--version</c> (NearMiss).</summary>
+    public int? Version { get; init; }
+
+    /// <summary><c>--n-neighbors-ver3</c>.</summary>
+    public int? NNeighborsVer3 { get; init; }
+
+    /// <summary><c>--voting</c> (<c>auto</c>, <c>soft</c> or <c>hard</c>).</summary>
+    public string? Voting { get; init; }
+
+    /// <summary><c>--threshold-cleaning</c>.</summary>
+    public double? ThresholdCleaning { get; init; }
+
+    /// <summary><c>--n-seeds-s</c>.</summary>
+    public int? NSeedsS { get; init; }
+
+    /// <summary><c>--kind-sel</c> read as a flag: true for <c>mode</c>.</summary>
+    public bool KindSelMode => KindSel switch
+    {
+        null or "all" => false,
+        "mode" => true,
+        _ => throw new ArgumentException($"--kind-sel must be all or mode; got '{KindSel}'"),
+    };
+
     /// <summary><c>--out-step</c>.</summary>
     public double? OutStep { get; init; }
 

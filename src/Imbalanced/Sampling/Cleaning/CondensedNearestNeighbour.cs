@@ -1,0 +1,62 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Sampling.Cleaning;
+
+/// <summary>Options of <see cref="CondensedNearestNeighbour"/> and <see cref="OneSidedSelection"/>.</summary>
+public sealed record CondensedOptions : SamplerOptions
+{
+    /// <summary>imbalanced-learn's <c>n_neighbors</c> of the classifying rule (1).</summary>
+    public int NNeighbors { get; init; } = 1;
+
+    /// <summary>imbalanced-learn's <c>n_seeds_S</c>: rows of the class drawn to start the store (1).</summary>
+    public int NSeedsS { get; init; } = 1;
+}
+
+/// <summary>
+/// Condensed nearest neighbour (Hart, "The Condensed Nearest Neighbor Rule", IEEE Transactions on Information
+/// Theory 14(3), 1968), as imbalanced-learn's <c>CondensedNearestNeighbour</c>: for each class to clean, a store
+/// starts with the minority rows and <c>n_seeds_S</c> random rows of the class; the class's rows are visited in
+/// order and each one the store misclassifies (1-NN) joins it; only the class's rows in the store are kept.
+/// </summary>
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
+/// <see cref="CondensedOptions.NNeighbors"/>, <see cref="CondensedOptions.NSeedsS"/>. Rows already classified
+/// correctly by the latest store are skipped, as imbalanced-learn intends (its check compares a position with
+/// row numbers; here both are row numbers).
+/// <code>var result = new CondensedNearestNeighbour(new() { Seed = 0 }).FitResample(data);</code></remarks>
+public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) : ISampler
+{
+    private readonly CondensedOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var counts = data.ClassCounts();
+        var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        DataChecks.RequireNumericComplete(data, "cnn");
+        if (_options.NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {_options.NSeedsS}");
+        var rng = new SeededRandom(_options.Seed);
+        var minority = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).MinBy(c => counts[c]);
+        var kept = new List<int>();
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var rows = data.RowsOfClass(c);
+            if (!targeted.Contains(c)) { kept.AddRange(rows); continue; }
+            var seeds = Enumerable.Range(0, _options.NSeedsS).Select(_ => rows[rng.NextInt(rows.Length)]).ToList();
+            var store = data.RowsOfClass(minority).Concat(seeds).ToList();
+            var good = new HashSet<int>(seeds);
+            foreach (var r in rows)
+            {
+                if (good.Contains(r)) continue;
+                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c) continue;
+                seeds.Add(r);
+                store.Add(r);
+                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors, _options.Neighbors);
+                good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
+            }
+            kept.AddRange(seeds.Distinct());
+        }
+        return ResampleResult.Keep(data, [.. kept]);
+    }
+}

@@ -1,0 +1,44 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Sampling.Cleaning;
+
+/// <summary>Options of <see cref="EditedNearestNeighbours"/>.</summary>
+public sealed record EditedNearestNeighboursOptions : SamplerOptions
+{
+    /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    public int NNeighbors { get; init; } = 3;
+
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: true for <c>mode</c>, false for <c>all</c> (the default).</summary>
+    public bool KindSelMode { get; init; }
+}
+
+/// <summary>
+/// Edited nearest neighbours (Wilson, "Asymptotic Properties of Nearest Neighbor Rules Using Edited Data", IEEE
+/// Transactions on Systems, Man, and Cybernetics 2(3), 1972), as imbalanced-learn's
+/// <c>EditedNearestNeighbours</c>: removes each row of a targeted class (default: every class but the minority)
+/// whose n nearest neighbours in the whole data set disagree with its class (see <see cref="NeighbourVotes"/>).
+/// </summary>
+/// <remarks>
+/// Parameters: <see cref="SamplerOptions.Strategy"/> (cleaning: the classes to clean),
+/// <see cref="EditedNearestNeighboursOptions.NNeighbors"/>, <see cref="EditedNearestNeighboursOptions.KindSelMode"/>.
+/// Deterministic. <code>var result = new EditedNearestNeighbours().FitResample(data);</code>
+/// </remarks>
+public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? options = null) : ISampler
+{
+    private readonly EditedNearestNeighboursOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        CheckNeighbours(data, _options.NNeighbors, "n_neighbors");
+        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors, _options.KindSelMode, _options.Neighbors));
+    }
+
+    internal static void CheckNeighbours(Dataset data, int k, string parameter)
+    {
+        if (k < 1) throw new DataException($"{parameter} must be at least 1; got {k}");
+        if (k >= data.RowCount) throw new DataException($"{parameter} = {k} needs more than {k} rows; the data has {data.RowCount}");
+    }
+}

@@ -1,0 +1,49 @@
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+
+namespace Imbalanced.Sampling.Cleaning;
+
+/// <summary>Edited-nearest-neighbours votes, the step ENN, RENN, AllKNN, NCR and SMOTE-ENN share.</summary>
+public static class NeighbourVotes
+{
+    /// <summary>
+    /// Rows to keep after one pass of Wilson's editing: a row of a targeted class stays when its k nearest
+    /// neighbours (itself excluded) all share its class (<paramref name="mode"/> false, imbalanced-learn's
+    /// <c>kind_sel='all'</c>), or when their most common class is its own (<paramref name="mode"/> true, ties to the
+    /// first class in class order, as SciPy's <c>mode</c>). Rows of other classes always stay.
+    /// </summary>
+    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search)
+    {
+        DataChecks.RequireNumericComplete(data, "edited nearest neighbours");
+        var neighbours = search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
+        var keep = new List<int>(data.RowCount);
+        var votes = new int[data.Classes.Count];
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var label = data.Labels[i];
+            if (!targeted.Contains(label) || Agrees(data, neighbours.IndicesOf(i), label, mode, votes)) keep.Add(i);
+        }
+        return [.. keep];
+    }
+
+    /// <summary>Whether the neighbours' labels agree with <paramref name="label"/> ('all' or 'mode').</summary>
+    public static bool Agrees(Dataset data, ReadOnlySpan<int> neighbours, int label, bool mode, int[] votes)
+    {
+        if (!mode)
+        {
+            foreach (var j in neighbours) if (data.Labels[j] != label) return false;
+            return true;
+        }
+        return Mode(data, neighbours, votes) == label;
+    }
+
+    /// <summary>The most common class among the neighbours, ties to the first class in class order.</summary>
+    public static int Mode(Dataset data, ReadOnlySpan<int> neighbours, int[] votes)
+    {
+        Array.Clear(votes);
+        foreach (var j in neighbours) votes[data.Labels[j]]++;
+        var best = 0;
+        for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
+        return best;
+    }
+}

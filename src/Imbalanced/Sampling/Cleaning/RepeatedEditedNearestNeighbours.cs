@@ -1,0 +1,67 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Sampling.Cleaning;
+
+/// <summary>Options of <see cref="RepeatedEditedNearestNeighbours"/>.</summary>
+public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
+{
+    /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    public int NNeighbors { get; init; } = 3;
+
+    /// <summary>imbalanced-learn's <c>max_iter</c> (100).</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: true for <c>mode</c>, false for <c>all</c> (the default).</summary>
+    public bool KindSelMode { get; init; }
+}
+
+/// <summary>
+/// Repeated edited nearest neighbours (Tomek, "An Experiment with the Edited Nearest-Neighbor Rule", IEEE
+/// Transactions on Systems, Man, and Cybernetics 6(6), 1976), as imbalanced-learn's
+/// <c>RepeatedEditedNearestNeighbours</c>: applies <see cref="EditedNearestNeighbours"/> again and again (the
+/// strategy re-read on what is left each time) until a pass removes nothing, a class that was not the minority
+/// falls below the original minority count, a class disappears, or <c>max_iter</c> passes have run; the pass
+/// that triggers a stop is kept, as in imbalanced-learn.
+/// </summary>
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>, <see cref="RepeatedEditedNearestNeighboursOptions.KindSelMode"/>.
+/// <code>var result = new RepeatedEditedNearestNeighbours().FitResample(data);</code></remarks>
+public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighboursOptions? options = null) : ISampler
+{
+    private readonly RepeatedEditedNearestNeighboursOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (_options.MaxIterations < 1) throw new DataException($"max_iter must be at least 1; got {_options.MaxIterations}");
+        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations), _options.KindSelMode,
+            stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
+        return ResampleResult.Keep(data, rows);
+    }
+
+    /// <summary>The loop RENN and AllKNN share: one ENN pass per entry of <paramref name="neighbourCounts"/>.</summary>
+    internal static int[] Iterate(Dataset data, SamplingStrategy strategy, IEnumerable<int> neighbourCounts, bool mode,
+        bool stopWhenUnchanged, bool allowMinority, Neighbors.NeighborSearch search)
+    {
+        var original = data.ClassCounts();
+        strategy.Resolve(original, data.Classes, SamplingType.CleanSampling);
+        var minority = Enumerable.Range(0, original.Length).Where(c => original[c] > 0).MinBy(c => original[c]);
+        var rows = Enumerable.Range(0, data.RowCount).ToArray();
+        foreach (var k in neighbourCounts)
+        {
+            var current = data.Select(rows);
+            EditedNearestNeighbours.CheckNeighbours(current, k, "n_neighbors");
+            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+            var kept = NeighbourVotes.EditedKeep(current, targeted, k, mode, search);
+            var unchanged = kept.Length == rows.Length;
+            rows = kept.Select(i => rows[i]).ToArray();
+            var counts = new int[original.Length];
+            foreach (var r in rows) counts[data.Labels[r]]++;
+            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length).Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
+            var classLost = Enumerable.Range(0, counts.Length).Any(c => original[c] > 0 && counts[c] == 0);
+            if ((stopWhenUnchanged && unchanged) || minorityReached || classLost) break;
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,41 @@
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+
+namespace Imbalanced.Sampling.Cleaning;
+
+/// <summary>
+/// Tomek links (Tomek, "Two Modifications of CNN", IEEE Transactions on Systems, Man, and Cybernetics 6(11),
+/// 1976), as imbalanced-learn's <c>TomekLinks</c>: two rows form a link when each is the other's nearest
+/// neighbour and their classes differ; the members of links that belong to targeted classes (default: every
+/// class but the minority) are removed.
+/// </summary>
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/> (the classes to clean). Deterministic.
+/// <code>var result = new TomekLinks().FitResample(data);</code></remarks>
+public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
+{
+    private readonly SamplerOptions _options = options ?? new();
+
+    /// <summary>Rows to keep: all but the members of Tomek links whose class is in <paramref name="targeted"/>.</summary>
+    public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)
+    {
+        DataChecks.RequireNumericComplete(data, "tomek-links");
+        EditedNearestNeighbours.CheckNeighbours(data, 1, "neighbours");
+        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(1, includeSelf: false).Indices;
+        var keep = new List<int>(data.RowCount);
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var j = nearest[i];
+            var linked = targeted.Contains(data.Labels[i]) && data.Labels[j] != data.Labels[i] && nearest[j] == i;
+            if (!linked) keep.Add(i);
+        }
+        return [.. keep];
+    }
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        return ResampleResult.Keep(data, Keep(data, targeted, _options.Neighbors));
+    }
+}
