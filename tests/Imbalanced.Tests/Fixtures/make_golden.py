@@ -121,7 +121,24 @@ def svm():
     return cases
 
 
-SECTIONS = {"svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def kept():
+    cases = []
+    for data, target in DATA:
+        for method, params in (("tomek-links", []), ("enn", []), ("enn", ["kind_sel=mode"]), ("enn", ["n_neighbors=5"]),
+                               ("renn", []), ("renn", ["kind_sel=mode", "max_iter=3"]), ("allknn", []), ("allknn", ["allow_minority=true"]),
+                               ("nearmiss", ["version=1"]), ("nearmiss", ["version=2"]), ("nearmiss", ["version=3"]),
+                               ("cluster-centroids", []), ("smote-tomek", []), ("smote-enn", [])):
+            args = ["resample", data, "--target", target, "--method", method]
+            for p in params:
+                args += ["--param", p]
+            r = ref(*args)
+            cases.append({"data": data, "target": target, "method": method, "params": dict(p.split("=") for p in params),
+                          **({"error": r["error"]} if "error" in r else
+                             {"counts_after": r["counts_after"], "sample_indices": r["sample_indices"]})})
+    return cases
+
+
+SECTIONS = {"kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()
