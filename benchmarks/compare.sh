@@ -23,8 +23,8 @@ DATA="$WORK/data.csv"
 "$CLI" generate --rows "$ROWS" --features 20 --weights 0.95 --seed 0 --output "$DATA"
 SIZE=$(stat -c %s "$DATA")
 
-measure() { # prints "seconds peak_kb" of a whole command
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+measure() { # prints "seconds peak_kb" of a whole command; its stdout is kept in $WORK/out
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
   cat "$WORK/time"
 }
 
@@ -51,8 +51,18 @@ for method in ${METHODS:-smote}; do
   read -r ours_s ours_kb < <(measure "$CLI" resample "$DATA" --target label --method "$method" --output "$WORK/ours.csv" --quiet)
   # The reference reports its own read-resample-write time (Python start-up and imports excluded);
   # ours is the whole process, start-up included.
-  ref_s=$("${PY[@]}" "$REF" time "$DATA" --target label --method "$method" --output "$WORK/theirs.csv" | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
   read -r _ ref_kb < <(measure "${PY[@]}" "$REF" time "$DATA" --target label --method "$method" --output "$WORK/theirs.csv")
+  ref_s=$(sed 's/.*"seconds": \([0-9.]*\).*/\1/' "$WORK/out")
   printf "| resample --method %s (read, resample, write) | %.2f s | %d | %.2f s | %d | %.1fx |\n" "$method" "$ours_s" $((ours_kb / 1024)) "$ref_s" $((ref_kb / 1024)) "$(awk "BEGIN{print $ref_s / $ours_s}")"
   echo "peak memory of imbalanced / CSV size for $method: $(awk "BEGIN{printf \"%.2f\", $ours_kb * 1024 / $SIZE}")x" >&2
 done
+
+# How the cost grows: enn on five times the rows (ours only; set BIG_ROWS=0 to skip).
+BIG_ROWS=${BIG_ROWS:-1000000}
+if [ "$BIG_ROWS" -gt 0 ]; then
+  "$CLI" generate --rows "$BIG_ROWS" --features 20 --weights 0.95 --seed 0 --output "$WORK/big.csv"
+  BIG_SIZE=$(stat -c %s "$WORK/big.csv")
+  read -r big_s big_kb < <(measure "$CLI" resample "$WORK/big.csv" --target label --method enn --output "$WORK/big_out.csv" --quiet)
+  echo
+  printf "enn on %d x 20 (CSV %d MB): %.1f s, peak %d MB\n" "$BIG_ROWS" $((BIG_SIZE / 1000000)) "$big_s" $((big_kb / 1024))
+fi
