@@ -138,7 +138,39 @@ def kept():
     return cases
 
 
-SECTIONS = {"kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def ncr():
+    """NCR where imbalanced-learn 0.10 and the current rule agree: two classes, kind_sel='mode', and the majority
+    larger than both half the data (0.10's size test) and half the minority (the current one)."""
+    cases = []
+    for data, target in DATA[1:]:
+        r = ref("resample", data, "--target", target, "--method", "ncr", "--param", "kind_sel=mode")
+        cases.append({"data": data, "target": target, "counts_after": r["counts_after"], "sample_indices": r["sample_indices"]})
+    return cases
+
+
+def condensed():
+    """OSS and CNN with random_state=0, and the rows imbalanced-learn drew to start each class's store."""
+    import numpy as np
+    import pandas as pd
+    from collections import Counter
+    cases = []
+    for data, target in DATA:
+        y = pd.read_csv(data, dtype={target: str})[target].to_numpy(dtype=str)
+        stats = Counter(y)
+        minority = min(stats, key=stats.get)
+        rng = np.random.RandomState(0)
+        seeds = {}
+        for c in np.unique(y):
+            if c != minority:
+                seeds[str(c)] = [int(np.flatnonzero(y == c)[rng.randint(low=0, high=stats[c], size=1)][0])]
+        for method in ("oss", "cnn"):
+            r = ref("resample", data, "--target", target, "--method", method, "--param", "random_state=0")
+            cases.append({"data": data, "target": target, "method": method, "seeds": seeds,
+                          "counts_after": r["counts_after"], "sample_indices": r["sample_indices"]})
+    return cases
+
+
+SECTIONS = {"ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()

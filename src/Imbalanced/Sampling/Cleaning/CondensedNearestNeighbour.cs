@@ -11,6 +11,23 @@ public sealed record CondensedOptions : SamplerOptions
 
     /// <summary>imbalanced-learn's <c>n_seeds_S</c>: rows of the class drawn to start the store (1).</summary>
     public int NSeedsS { get; init; } = 1;
+
+    /// <summary>Rows to start each class's store with (class label → input rows), instead of drawing
+    /// <see cref="NSeedsS"/> at random; for reproducing a run made elsewhere.</summary>
+    public IReadOnlyDictionary<string, int[]>? InitialRows { get; init; }
+
+    /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with replacement.</summary>
+    internal int[] Seeds(Dataset data, int classCode, int[] rows, Randomness.SeededRandom rng)
+    {
+        if (InitialRows is not null && InitialRows.TryGetValue(data.Classes[classCode], out var given))
+        {
+            foreach (var r in given)
+                if (r < 0 || r >= data.RowCount || data.Labels[r] != classCode)
+                    throw new DataException($"initial row {r} is not a row of class '{data.Classes[classCode]}'");
+            return given;
+        }
+        return Enumerable.Range(0, NSeedsS).Select(_ => rows[rng.NextInt(rows.Length)]).ToArray();
+    }
 }
 
 /// <summary>
@@ -43,7 +60,7 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
         {
             var rows = data.RowsOfClass(c);
             if (!targeted.Contains(c)) { kept.AddRange(rows); continue; }
-            var seeds = Enumerable.Range(0, _options.NSeedsS).Select(_ => rows[rng.NextInt(rows.Length)]).ToList();
+            var seeds = _options.Seeds(data, c, rows, rng).ToList();
             var store = data.RowsOfClass(minority).Concat(seeds).ToList();
             var good = new HashSet<int>(seeds);
             foreach (var r in rows)

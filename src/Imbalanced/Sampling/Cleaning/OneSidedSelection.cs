@@ -32,9 +32,8 @@ public sealed class OneSidedSelection(CondensedOptions? options = null) : ISampl
         {
             var rows = data.RowsOfClass(c);
             if (!targeted.Contains(c)) { kept.AddRange(rows); continue; }
-            var picks = Enumerable.Range(0, _options.NSeedsS).Select(_ => rng.NextInt(rows.Length)).ToArray();
-            var seeds = picks.Select(i => rows[i]).ToArray();
-            var rest = rows.Where((_, i) => !picks.Contains(i)).ToArray();
+            var seeds = _options.Seeds(data, c, rows, rng);
+            var rest = rows.Where(r => !seeds.Contains(r)).ToArray();
             var predicted = OneNearestNeighbour.Predict(data, [.. data.RowsOfClass(minority), .. seeds], rest, _options.NNeighbors, _options.Neighbors);
             kept.AddRange(seeds.Distinct());
             kept.AddRange(rest.Where((_, i) => predicted[i] != c));
