@@ -14,6 +14,7 @@ public static class Program
             InspectCommand.Create(),
             GenerateCommand.Create(),
             ResampleCommand.Create(),
+            EvaluateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -170,7 +170,16 @@ def condensed():
     return cases
 
 
-SECTIONS = {"ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def metrics():
+    return [{"data": data, "args": args, **ref("metrics", data, *args)} for data, args in (
+        ("predictions_binary.csv", ["--target", "truth", "--predicted", "predicted", "--score", "score", "--positive", "fraud"]),
+        ("predictions_binary.csv", ["--target", "truth", "--predicted", "predicted"]),
+        ("predictions_multiclass.csv", ["--target", "truth", "--predicted", "predicted"]),
+        ("predictions_margin.csv", ["--target", "y", "--predicted", "yhat", "--score", "margin", "--positive", "1"]),
+    )]
+
+
+SECTIONS = {"metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()

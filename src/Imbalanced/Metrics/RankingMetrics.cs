@@ -1,0 +1,102 @@
+namespace Imbalanced.Metrics;
+
+/// <summary>
+/// Metrics of a score for a positive class, as scikit-learn computes them: the curve points come from
+/// sorting by score (descending, stable), one point per distinct score, with cumulated (weighted) true and false
+/// positives.
+/// </summary>
+public static class RankingMetrics
+{
+    /// <summary>The points (false positives, true positives, threshold) at each distinct score, descending.</summary>
+    public static (double[] Fps, double[] Tps, double[] Thresholds) CurvePoints(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenByDescending(i => i).ToArray();
+        var fps = new List<double>();
+        var tps = new List<double>();
+        var thresholds = new List<double>();
+        double tp = 0, fp = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            var w = weights?[i] ?? 1.0;
+            if (positive[i]) tp += w; else fp += w;
+            if (k == order.Length - 1 || scores[order[k + 1]] != scores[i])
+            {
+                fps.Add(fp);
+                tps.Add(tp);
+                thresholds.Add(scores[i]);
+            }
+        }
+        return ([.. fps], [.. tps], [.. thresholds]);
+    }
+
+    /// <summary>ROC curve: false positive rate and true positive rate at each threshold, starting at (0, 0).</summary>
+    public static (double[] Fpr, double[] Tpr, double[] Thresholds) RocCurve(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    {
+        var (fps, tps, thresholds) = CurvePoints(positive, scores, weights);
+        double fMax = fps[^1], tMax = tps[^1];
+        return ([0, .. fps.Select(f => fMax == 0 ? double.NaN : f / fMax)], [0, .. tps.Select(t => tMax == 0 ? double.NaN : t / tMax)],
+            [double.PositiveInfinity, .. thresholds]);
+    }
+
+    /// <summary>Area under the ROC curve by the trapezoid rule (binary).</summary>
+    public static double RocAuc(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    {
+        if (positive.All(p => p) || positive.All(p => !p))
+            throw new DataException("ROC-AUC needs both classes in the truth; only one is present");
+        var (fpr, tpr, _) = RocCurve(positive, scores, weights);
+        var area = 0.0;
+        for (var i = 1; i < fpr.Length; i++) area += (fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1]) / 2;
+        return area;
+    }
+
+    /// <summary>Precision–recall curve points (precision, recall, threshold) by descending threshold, ending at (1, 0).</summary>
+    public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    {
+        var (fps, tps, thresholds) = CurvePoints(positive, scores, weights);
+        var precision = fps.Select((f, i) => tps[i] + f == 0 ? 0 : tps[i] / (tps[i] + f)).ToArray();
+        var recall = tps.Select(t => tps[^1] == 0 ? 1 : t / tps[^1]).ToArray();
+        return ([.. precision.Reverse(), 1], [.. recall.Reverse(), 0], [.. thresholds.AsEnumerable().Reverse()]);
+    }
+
+    /// <summary>Average precision, scikit-learn's step-wise sum (not the trapezoid): <c>AP = Σ_n (R_n − R_{n−1}) · P_n</c>.</summary>
+    public static double AveragePrecision(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    {
+        var (precision, recall, _) = PrecisionRecallCurve(positive, scores, weights);
+        var ap = 0.0;
+        for (var i = 0; i < recall.Length - 1; i++) ap -= (recall[i + 1] - recall[i]) * precision[i];
+        return ap;
+    }
+
+    /// <summary>Log loss of probabilities p of the positive class: <c>−mean(y log p + (1 − y) log(1 − p))</c>, p clipped to
+    /// [ε, 1 − ε] with ε the double epsilon and the pair (1 − p, p) renormalised, as scikit-learn 1.2.</summary>
+    public static double LogLoss(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities, IReadOnlyList<double>? weights = null)
+    {
+        const double eps = 2.220446049250313e-16;
+        double total = 0, weight = 0;
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var p = Math.Clamp(probabilities[i], eps, 1 - eps);
+            var q = 1 - p;
+            var sum = p + q;
+            var w = weights?[i] ?? 1.0;
+            total -= w * Math.Log((positive[i] ? p : q) / sum);
+            weight += w;
+        }
+        return total / weight;
+    }
+
+    /// <summary>Brier score: <c>mean((y − p)²)</c>.</summary>
+    public static double Brier(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities, IReadOnlyList<double>? weights = null)
+    {
+        double total = 0, weight = 0;
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var e = (positive[i] ? 1 : 0) - probabilities[i];
+            var w = weights?[i] ?? 1.0;
+            total += w * e * e;
+            weight += w;
+        }
+        return total / weight;
+    }
+}
