@@ -1,0 +1,52 @@
+using Imbalanced.Data;
+using Imbalanced.Metrics;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>One fold's outcome: its split and the evaluation of its untouched test part.</summary>
+public sealed record FoldResult(Split Split, EvaluationResult Evaluation, double[] TestProbabilities);
+
+/// <summary>
+/// Cross-validation that fits a learner (a <see cref="ResamplingPipeline"/>, say) on each training part only and
+/// scores the untouched test part; returns per-fold metrics and the out-of-fold probabilities.
+/// </summary>
+public static class CrossValidation
+{
+    /// <summary>Runs <paramref name="learner"/> over <paramref name="splits"/> of <paramref name="data"/>; a binary problem's
+    /// score is the probability of <paramref name="positive"/> (default: the minority class), predictions the most probable class.</summary>
+    public static IReadOnlyList<FoldResult> Run(IClassifier learner, Dataset data, IReadOnlyList<Split> splits, string? positive = null)
+    {
+        var results = new List<FoldResult>();
+        var k = data.Classes.Count;
+        foreach (var split in splits)
+        {
+            var model = learner.Fit(data.Select(split.Train));
+            var test = data.Select(split.Test);
+            var probabilities = model.PredictProbabilities(test);
+            var truth = test.Labels.Select(l => data.Classes[l]).ToArray();
+            var predicted = Enumerable.Range(0, test.RowCount).Select(i => data.Classes[ArgMax(probabilities.AsSpan(i * k, k))]).ToArray();
+            double[]? scores = null;
+            if (k == 2)
+            {
+                var pos = positive is null ? MinorityOf(data) : data.Classes.IndexOf(positive);
+                positive = data.Classes[pos];
+                scores = Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + pos]).ToArray();
+            }
+            results.Add(new FoldResult(split, Evaluation.Evaluate(truth, predicted, scores, positive), probabilities));
+        }
+        return results;
+    }
+
+    private static int MinorityOf(Dataset data)
+    {
+        var counts = data.ClassCounts();
+        return counts[1] < counts[0] ? 1 : 0;
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+}

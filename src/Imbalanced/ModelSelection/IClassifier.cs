@@ -1,0 +1,19 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>A learner: fits on a data set (optionally with a weight per row) and returns a model. The contract the
+/// pipeline, cross-validation, threshold tuning and instance hardness need; ML.NET trainers implement it in
+/// Imbalanced.MLNet.</summary>
+public interface IClassifier
+{
+    /// <summary>Fits a model on <paramref name="train"/>.</summary>
+    IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null);
+}
+
+/// <summary>A fitted model: class probabilities for new rows.</summary>
+public interface IClassifierModel
+{
+    /// <summary>Row-major probabilities, <c>rows × classes</c>, classes in the order of the training data's <see cref="ClassSet"/>.</summary>
+    double[] PredictProbabilities(Dataset data);
+}
