@@ -109,6 +109,18 @@ public static class ClassificationMetrics
         return Math.Exp(logSum / m.Classes);
     }
 
+    /// <summary>
+    /// Macro-averaged mean absolute error for ordinal classes (Baccianella, Esuli and Sebastiani, 2009; imbalanced-learn's
+    /// <c>macro_averaged_mean_absolute_error</c>): for each class present in the truth, the mean |true − predicted| over
+    /// its rows; then the mean over classes.
+    /// </summary>
+    public static double MacroAveragedMeanAbsoluteError(IReadOnlyList<double> truth, IReadOnlyList<double> predicted)
+    {
+        if (truth.Count != predicted.Count) throw new ArgumentException("one prediction per row is needed");
+        return truth.Distinct().Order().Average(c =>
+            Enumerable.Range(0, truth.Count).Where(i => truth[i] == c).Average(i => Math.Abs(truth[i] - predicted[i])));
+    }
+
     /// <summary>The unweighted mean of a per-class metric (macro average).</summary>
     public static double Macro(ConfusionMatrix m, Func<ConfusionMatrix, int, double> metric) =>
         Enumerable.Range(0, m.Classes).Average(c => metric(m, c));

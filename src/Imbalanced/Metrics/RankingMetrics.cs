@@ -50,6 +50,28 @@ public static class RankingMetrics
         return area;
     }
 
+    /// <summary>
+    /// Multiclass ROC-AUC, one class against the rest (scikit-learn's <c>multi_class='ovr'</c>): the binary AUC of each
+    /// class's probability column, averaged unweighted (macro) or weighted by the class's prevalence in the truth.
+    /// </summary>
+    /// <param name="truth">True class codes.</param>
+    /// <param name="probabilities">Row-major probabilities, rows × classes.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="weighted">Weight by prevalence instead of the plain mean.</param>
+    public static double RocAucOneVersusRest(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities, int classes, bool weighted = false)
+    {
+        double total = 0, weight = 0;
+        for (var c = 0; c < classes; c++)
+        {
+            var positive = truth.Select(t => t == c).ToArray();
+            var scores = Enumerable.Range(0, truth.Count).Select(i => probabilities[i * classes + c]).ToArray();
+            var w = weighted ? positive.Count(p => p) : 1.0;
+            total += w * RocAuc(positive, scores);
+            weight += w;
+        }
+        return total / weight;
+    }
+
     /// <summary>Precision–recall curve points (precision, recall, threshold) by descending threshold, ending at (1, 0).</summary>
     public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
     {

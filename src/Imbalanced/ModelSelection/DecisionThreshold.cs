@@ -60,7 +60,7 @@ public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjecti
         var counts = train.ClassCounts();
         var pos = positive ?? (counts[1] < counts[0] ? 1 : 0);
         var oof = new double[train.RowCount];
-        foreach (var split in StratifiedSplits.KFold(train.Labels, folds, true, seed))
+        foreach (var split in StratifiedSplits.KFold(train.Labels, folds, true, seed, train.Classes))
         {
             var model = inner.Fit(train.Select(split.Train));
             var p = model.PredictProbabilities(train.Select(split.Test));

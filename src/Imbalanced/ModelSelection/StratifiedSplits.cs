@@ -42,13 +42,16 @@ public static class StratifiedSplits
 
     /// <summary>Stratified k-fold: <paramref name="folds"/> splits whose test parts cover every row exactly once.</summary>
     /// <exception cref="DataException">A class has fewer rows than folds.</exception>
-    public static IReadOnlyList<Split> KFold(IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0)
+    public static IReadOnlyList<Split> KFold(IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0, Data.ClassSet? classes = null)
     {
         if (folds < 2) throw new DataException($"cross-validation needs at least 2 folds; got {folds}");
         var byClass = ByClass(labels);
-        for (var c = 0; c < byClass.Length; c++)
-            if (byClass[c].Length < folds)
-                throw new DataException($"class {c} has {byClass[c].Length} row(s), fewer than the {folds} folds; use at most {byClass[c].Length} folds");
+        foreach (var rows in byClass)
+            if (rows.Length < folds)
+            {
+                var name = classes is null ? labels[rows[0]].ToString(System.Globalization.CultureInfo.InvariantCulture) : classes[labels[rows[0]]];
+                throw new DataException($"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; use at most {rows.Length} folds");
+            }
         var rng = new SeededRandom(seed);
         var foldOf = new int[labels.Count];
         var offset = 0;

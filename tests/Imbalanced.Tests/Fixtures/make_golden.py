@@ -179,7 +179,34 @@ def metrics():
     )]
 
 
-SECTIONS = {"metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def extra_metrics():
+    """Keys the reference script has no command for, computed with scikit-learn and imbalanced-learn directly."""
+    import numpy as np
+    import pandas as pd
+    from sklearn import metrics as m
+    from imblearn import metrics as im
+    df = pd.read_csv("predictions_proba.csv")
+    yt, yp, w = df["truth"].to_numpy(str), df["predicted"].to_numpy(str), df["weight"].to_numpy(float)
+    labels = ["a", "b", "c"]
+    proba = df[["p_a", "p_b", "p_c"]].to_numpy(float)
+    proba = proba / proba.sum(axis=1, keepdims=True)
+    code = {"a": 0, "b": 1, "c": 2}
+    pre, rec, f2, sup = m.precision_recall_fscore_support(yt, yp, labels=labels, beta=2, sample_weight=w, zero_division=0)
+    cm = m.confusion_matrix(yt, yp, labels=labels, sample_weight=w)
+    n = cm.sum()
+    spe = [(n - cm[i, :].sum() - cm[:, i].sum() + cm[i, i]) / (n - cm[i, :].sum()) for i in range(3)]
+    return {"data": "predictions_proba.csv",
+            "roc_auc_ovr_macro": m.roc_auc_score(yt, proba, multi_class="ovr", average="macro", labels=labels),
+            "roc_auc_ovr_weighted": m.roc_auc_score(yt, proba, multi_class="ovr", average="weighted", labels=labels),
+            "mae_macro": im.macro_averaged_mean_absolute_error([code[v] for v in yt], [code[v] for v in yp]),
+            "balanced_accuracy_adjusted": m.balanced_accuracy_score(yt, yp, adjusted=True),
+            "geometric_mean_correction": im.geometric_mean_score(yt, np.where(yp == "c", "a", yp), labels=labels, correction=0.001),
+            "weighted": {"precision": pre.tolist(), "recall": rec.tolist(), "f2": f2.tolist(), "support": sup.tolist(),
+                         "specificity": [float(v) for v in spe], "accuracy": m.accuracy_score(yt, yp, sample_weight=w),
+                         "mcc": m.matthews_corrcoef(yt, yp, sample_weight=w)}}
+
+
+SECTIONS = {"extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()

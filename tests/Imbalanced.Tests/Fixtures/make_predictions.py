@@ -22,3 +22,12 @@ truth = np.where(rng.rand(k) < 0.3, "1", "0")
 raw = rng.rand(k)
 predicted = np.where(raw > 0.5, "1", "0")
 pd.DataFrame({"y": truth, "yhat": predicted, "margin": (raw * 6 - 3).round(2)}).to_csv("predictions_margin.csv", index=False)
+
+# Three classes with probabilities (one-vs-rest ROC-AUC), an ordinal coding (macro-averaged MAE) and row weights.
+q = 150
+truth = rng.choice(["a", "b", "c"], size=q, p=[0.6, 0.3, 0.1])
+logits = rng.normal(size=(q, 3)) + 1.5 * np.stack([truth == c for c in "abc"], axis=1)
+proba = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+pred = np.array(list("abc"))[proba.argmax(axis=1)]
+pd.DataFrame({"truth": truth, "predicted": pred, "p_a": proba[:, 0].round(4), "p_b": proba[:, 1].round(4), "p_c": proba[:, 2].round(4),
+              "weight": rng.choice([0.5, 1.0, 2.0, 3.0], size=q)}).to_csv("predictions_proba.csv", index=False)
