@@ -1,0 +1,65 @@
+using Imbalanced.Sampling;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Imbalanced.MLNet;
+
+/// <summary>
+/// An ML.NET trainer that resamples the data its <see cref="Fit"/> receives with an <see cref="ISampler"/> and then
+/// fits the inner trainer, returning the inner trainer's own transformer. Because only <see cref="Fit"/> resamples,
+/// it is leakage-free wherever ML.NET fits estimators: in <c>featurizer.Append(...)</c> pipelines, and in
+/// <c>BinaryClassification.CrossValidate</c> / <c>MulticlassClassification.CrossValidate</c>, which fit on the
+/// training folds only. Saving, loading and prediction engines see the inner trainer's model unchanged.
+/// </summary>
+/// <typeparam name="TTransformer">The inner trainer's transformer.</typeparam>
+/// <typeparam name="TModel">The inner trainer's model parameters.</typeparam>
+public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<TTransformer, TModel>
+    where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
+    where TModel : class
+{
+    private readonly MLContext _ml;
+    private readonly ITrainerEstimator<TTransformer, TModel> _inner;
+    private readonly ISampler _sampler;
+    private readonly string _features;
+    private readonly string _label;
+
+    internal ResamplingTrainer(MLContext ml, ITrainerEstimator<TTransformer, TModel> inner, ISampler sampler, string featureColumn, string labelColumn)
+    {
+        _ml = ml;
+        _inner = inner;
+        _sampler = sampler;
+        _features = featureColumn;
+        _label = labelColumn;
+    }
+
+    /// <inheritdoc />
+    public TrainerInfo Info => _inner.Info;
+
+    /// <summary>Resamples <paramref name="input"/> (features and label only) and fits the inner trainer on the result.</summary>
+    public TTransformer Fit(IDataView input)
+    {
+        var (data, shape) = DataViewConversion.ToDataset(input, _features, _label);
+        var resampled = _sampler.FitResample(data).ToDataset();
+        return _inner.Fit(DataViewConversion.ToDataView(_ml, resampled, shape));
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _inner.GetOutputSchema(inputSchema);
+}
+
+/// <summary>Extension methods that give every ML.NET trainer resampling.</summary>
+public static class ResamplingExtensions
+{
+    /// <summary>Wraps <paramref name="trainer"/> so that it fits on data resampled by <paramref name="sampler"/>; the
+    /// returned estimator resamples only what it is fitted on (see <see cref="ResamplingTrainer{TTransformer, TModel}"/>).</summary>
+    /// <example><code>
+    /// var trainer = ml.BinaryClassification.Trainers.FastTree().WithResampling(ml, new Smote());
+    /// var cv = ml.BinaryClassification.CrossValidate(data, featurizer.Append(trainer), numberOfFolds: 5);
+    /// </code></example>
+    public static ResamplingTrainer<TTransformer, TModel> WithResampling<TTransformer, TModel>(this ITrainerEstimator<TTransformer, TModel> trainer,
+        MLContext ml, ISampler sampler, string featureColumn = "Features", string labelColumn = "Label")
+        where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class =>
+        new(ml, trainer, sampler, featureColumn, labelColumn);
+}
