@@ -1,0 +1,93 @@
+using Imbalanced.Data;
+using Imbalanced.ModelSelection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Imbalanced.MLNet;
+
+/// <summary>A train/test split of an <see cref="IDataView"/>, with the members of ML.NET's <c>TrainTestData</c>.</summary>
+/// <param name="TrainSet">Rows to train on.</param>
+/// <param name="TestSet">Rows to test on.</param>
+public sealed record StratifiedTrainTestData(IDataView TrainSet, IDataView TestSet);
+
+/// <summary>One fold of a stratified cross-validation, with the members of ML.NET's <c>CrossValidationResult</c>.</summary>
+/// <param name="Metrics">ML.NET's metrics on the untouched holdout.</param>
+/// <param name="Model">The model fitted on the training folds.</param>
+/// <param name="ScoredHoldOutSet">The holdout, scored.</param>
+/// <param name="Fold">The fold number.</param>
+public sealed record StratifiedCrossValidationResult<TMetrics>(TMetrics Metrics, ITransformer Model, IDataView ScoredHoldOutSet, int Fold);
+
+/// <summary>
+/// Stratified splits for ML.NET, which has none (its <c>samplingKeyColumnName</c> groups rows, it does not
+/// stratify): every class is spread over the parts in proportion (see <see cref="StratifiedSplits"/>), and every
+/// column of the data view is kept.
+/// </summary>
+public static class StratifiedDataOperations
+{
+    /// <summary>A stratified train/test split on the label column (Boolean, key, text or number).</summary>
+    public static StratifiedTrainTestData StratifiedTrainTestSplit(this DataOperationsCatalog catalog, IDataView data, string labelColumn = "Label",
+        double testFraction = 0.1, int seed = 0)
+    {
+        var split = StratifiedSplits.TrainTest(LabelCodes(data, labelColumn), testFraction, seed);
+        return new StratifiedTrainTestData(new RowSubsetDataView(data, split.Train), new RowSubsetDataView(data, split.Test));
+    }
+
+    /// <summary>Stratified k-fold splits of a data view, as (train, test) pairs.</summary>
+    public static IReadOnlyList<StratifiedTrainTestData> StratifiedFolds(this DataOperationsCatalog catalog, IDataView data, string labelColumn = "Label",
+        int numberOfFolds = 5, int seed = 0) =>
+        StratifiedSplits.KFold(LabelCodes(data, labelColumn), numberOfFolds, true, seed)
+            .Select(s => new StratifiedTrainTestData(new RowSubsetDataView(data, s.Train), new RowSubsetDataView(data, s.Test))).ToArray();
+
+    /// <summary>Stratified cross-validation of a binary estimator: ML.NET's non-calibrated metrics on each untouched fold.</summary>
+    public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(this BinaryClassificationCatalog catalog,
+        MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
+        ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
+        {
+            var model = estimator.Fit(fold.TrainSet);
+            var scored = model.Transform(fold.TestSet);
+            return new StratifiedCrossValidationResult<BinaryClassificationMetrics>(catalog.EvaluateNonCalibrated(scored, labelColumn), model, scored, i);
+        }).ToArray();
+
+    /// <summary>Stratified cross-validation of a multiclass estimator.</summary>
+    public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>> StratifiedCrossValidate(this MulticlassClassificationCatalog catalog,
+        MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
+        ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
+        {
+            var model = estimator.Fit(fold.TrainSet);
+            var scored = model.Transform(fold.TestSet);
+            return new StratifiedCrossValidationResult<MulticlassClassificationMetrics>(catalog.Evaluate(scored, labelColumn), model, scored, i);
+        }).ToArray();
+
+    /// <summary>The label of every row as a class code (classes in first-seen order of their text).</summary>
+    internal static int[] LabelCodes(IDataView data, string labelColumn)
+    {
+        var column = data.Schema.GetColumnOrNull(labelColumn)
+            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", data.Schema.Select(c => c.Name))}");
+        var texts = new List<string>();
+        using var cursor = data.GetRowCursor([column]);
+        Func<string> read = column.Type switch
+        {
+            BooleanDataViewType => Getter<bool>(cursor, column),
+            KeyDataViewType => Getter<uint>(cursor, column),
+            TextDataViewType => Getter<ReadOnlyMemory<char>>(cursor, column),
+            _ when column.Type.RawType == typeof(float) => Getter<float>(cursor, column),
+            _ when column.Type.RawType == typeof(double) => Getter<double>(cursor, column),
+            _ when column.Type.RawType == typeof(int) => Getter<int>(cursor, column),
+            _ => throw new DataException($"column '{labelColumn}' has type {column.Type}, which cannot be stratified on"),
+        };
+        while (cursor.MoveNext()) texts.Add(read());
+        var codes = new Dictionary<string, int>();
+        return texts.Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count).ToArray();
+    }
+
+    private static Func<string> Getter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var getter = cursor.GetGetter<T>(column);
+        return () =>
+        {
+            T value = default!;
+            getter(ref value);
+            return value?.ToString() ?? "";
+        };
+    }
+}
