@@ -89,6 +89,7 @@ internal static class ResampleCommand
                 Voting = r.GetValue((Option<string>)specific["voting"]),
                 ThresholdCleaning = Value<double>(r, specific["threshold-cleaning"]),
                 NSeedsS = Value<int>(r, specific["n-seeds-s"]),
+                Folds = Value<int>(r, specific["cv"]),
                 ClusterBalanceThreshold = Value<double>(r, specific["cluster-balance-threshold"]),
                 DensityExponent = Value<double>(r, specific["density-exponent"]),
                 Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

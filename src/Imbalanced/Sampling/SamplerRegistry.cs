@@ -86,6 +86,13 @@ public static class SamplerRegistry
             }),
             "replace the classes to shrink by k-means centres (or the rows nearest them)")
         { Synthesizes = true },
+        new("iht", "InstanceHardnessThreshold", SamplerKind.Under, ["cv"],
+            s => new InstanceHardnessThreshold(new InstanceHardnessThresholdOptions
+            {
+                Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, Folds = s.Folds ?? 5, Estimator = s.Classifier,
+            }),
+            "drop the rows a cross-validated classifier finds hardest")
+        { CountsAreExact = false },
         new("tomek-links", "TomekLinks", SamplerKind.Cleaning, [],
             s => new TomekLinks(new SamplerOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors }),
             "remove the rows of Tomek links (mutual nearest neighbours of different classes)"),

@@ -33,6 +33,12 @@ public sealed record SamplerSettings
     /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
+    /// <summary><c>--cv</c>: folds of instance hardness's cross-validated predictions.</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>The classifier instance hardness asks for probabilities (null: the sampler's default).</summary>
+    public ModelSelection.IClassifier? Classifier { get; init; }
+
     /// <summary><c>--kind-sel</c> (<c>all</c> or <c>mode</c>).</summary>
     public string? KindSel { get; init; }
 
