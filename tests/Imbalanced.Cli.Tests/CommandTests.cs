@@ -157,12 +157,16 @@ public class SmoteFamilyCommandTests
     [InlineData("adasyn", "--n-neighbors", "4")]
     [InlineData("svm-smote", "--out-step", "0.3")]
     [InlineData("kmeans-smote", "--clusters", "3")]
+    [InlineData("iht", "--cv", "3")]
+    [InlineData("nearmiss", "--version", "3")]
+    [InlineData("enn", "--kind-sel", "mode")]
+    [InlineData("cluster-centroids", "--voting", "hard")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();
         var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, option, value, "--output", output, "--json");
         Assert.Equal(0, r.ExitCode);
-        Assert.True(File.ReadAllLines(output).Length > 570);
+        Assert.True(File.ReadAllLines(output).Length > 200);
         Assert.Equal(2, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, "--kind", "sideways", "--output", Temp()).ExitCode);
     }
 }

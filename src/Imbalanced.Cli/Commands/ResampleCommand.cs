@@ -111,6 +111,11 @@ internal static class ResampleCommand
         return command;
     }
 
+    /// <summary>ML.NET's random forest, the classifier of methods that need one (kept apart so that ML.NET loads only then).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Imbalanced.ModelSelection.IClassifier RandomForest(long seed) =>
+        Imbalanced.MLNet.MlNetClassifier.RandomForest(new Microsoft.ML.MLContext((int)seed));
+
     private static T? Value<T>(ParseResult r, Option option) where T : struct =>
         r.GetResult(option) is { Implicit: false } ? r.GetValue((Option<T>)option) : null;
 

@@ -20,6 +20,9 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     /// <summary>The kind of features the sampler takes: numeric, mixed or categorical.</summary>
     public FeatureKinds Features { get; init; } = FeatureKinds.Numeric;
 
+    /// <summary>Whether the sampler asks a classifier for probabilities (<see cref="SamplerSettings.Classifier"/>).</summary>
+    public bool UsesClassifier { get; init; }
+
     /// <summary>Whether the result can hold rows that are not input rows (over-samplers, soft cluster centroids).</summary>
     public bool Synthesizes { get; init; } = Kind is SamplerKind.Over or SamplerKind.Combined;
 

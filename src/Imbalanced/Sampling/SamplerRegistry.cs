@@ -92,7 +92,7 @@ public static class SamplerRegistry
                 Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors, Folds = s.Folds ?? 5, Estimator = s.Classifier,
             }),
             "drop the rows a cross-validated classifier finds hardest")
-        { CountsAreExact = false },
+        { CountsAreExact = false, UsesClassifier = true },
         new("tomek-links", "TomekLinks", SamplerKind.Cleaning, [],
             s => new TomekLinks(new SamplerOptions { Strategy = s.Strategy, Seed = s.Seed, Neighbors = s.Neighbors }),
             "remove the rows of Tomek links (mutual nearest neighbours of different classes)"),
