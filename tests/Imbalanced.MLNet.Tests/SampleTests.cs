@@ -1,0 +1,22 @@
+namespace Imbalanced.MLNet.Tests;
+
+/// <summary>The programs in samples/ build with the solution and run here, so CI keeps them working.</summary>
+public class SampleTests
+{
+    [Fact]
+    public void Fraud_detection_sample_runs()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, Samples.FraudDetection.Program.Run(output));
+        Assert.Contains("threshold tuned for F2", output.ToString());
+        Assert.Contains("PR-AUC", output.ToString());
+    }
+
+    [Fact]
+    public void Multiclass_sample_runs()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, Samples.MulticlassGlass.Program.Run(output));
+        Assert.Contains("SMOTE-ENN", output.ToString());
+    }
+}
