@@ -40,8 +40,16 @@ public sealed class MlNetClassifier(MLContext ml, Func<MLContext, IEstimator<ITr
         public double[] PredictProbabilities(Dataset data)
         {
             var input = binaryLabels is null ? data : Relabel(data, binaryLabels);
-            var scored = model.Transform(DataViewConversion.ToDataView(ml, input, shape));
-            var result = new double[data.RowCount * classes];
+            return Probabilities(model.Transform(DataViewConversion.ToDataView(ml, input, shape)), classes, data.RowCount);
+        }
+    }
+
+    /// <summary>Row-major class probabilities of scored data: <c>Probability</c> for two classes, the normalised
+    /// <c>Score</c> vector otherwise.</summary>
+    internal static double[] Probabilities(IDataView scored, int classes, int rows)
+    {
+        {
+            var result = new double[rows * classes];
             if (classes == 2)
             {
                 var i = 0;
