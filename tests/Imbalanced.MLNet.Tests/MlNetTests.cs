@@ -82,6 +82,29 @@ public class MlNetTests
         Assert.Equal(multi.Labels, DataViewConversion.ToDataset(roundTrip).Data.Labels);
     }
 
+    public sealed class Named
+    {
+        public float Age { get; set; }
+
+        public float Income { get; set; }
+
+        public bool Label { get; set; }
+    }
+
+    [Fact]
+    public void Slot_names_survive_the_round_trip()
+    {
+        var ml = new MLContext(0);
+        var named = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 20).Select(i => new Named { Age = i, Income = i * 2, Label = i % 4 == 0 }));
+        var view = ml.Transforms.Concatenate("Features", "Age", "Income").Fit(named).Transform(named);
+        var (data, shape) = DataViewConversion.ToDataset(view);
+        Assert.Equal(["Age", "Income"], data.NumericNames);
+        var back = DataViewConversion.ToDataView(ml, new Smote(new SmoteOptions { KNeighbors = 3 }).FitResample(data).ToDataset(), shape);
+        VBuffer<ReadOnlyMemory<char>> slots = default;
+        back.Schema["Features"].GetSlotNames(ref slots);
+        Assert.Equal(["Age", "Income"], slots.DenseValues().Select(s => s.ToString()));
+    }
+
     [Fact]
     public void Bad_columns_are_clear_errors()
     {
@@ -108,6 +131,23 @@ public class MlNetTests
             Assert.Equal(300, seen.Length + fold.Count);      // training rows plus untouched holdout rows are everything
         }
         Assert.All(holdouts, h => Assert.InRange(h.Count, 80, 120));
+    }
+
+    [Fact]
+    public void Multiclass_cross_validation_inside_a_featurizing_pipeline_resamples_training_folds_only()
+    {
+        var ml = new MLContext(0);
+        var rows = Rows(240).Select((r, i) => new { r.Features, Text = i % 6 == 0 ? "rare" : i % 2 == 0 ? "even" : "odd" }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TextInput { Features = r.Features, Text = r.Text }));
+        var spy = new SpySampler(new Smote(new SmoteOptions { KNeighbors = 3 }));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Text")
+            .Append(ml.Transforms.CopyColumns("Raw", "Features"))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().WithResampling(ml, spy));
+        var results = ml.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: 3);
+        Assert.Equal(3, spy.SeenIds.Count);
+        var holdouts = results.Select(r => r.ScoredHoldOutSet.GetColumn<float[]>("Raw").Select(f => (int)f[0]).ToHashSet()).ToArray();
+        foreach (var seen in spy.SeenIds)
+            Assert.Equal(240, seen.Length + holdouts.Single(h => !h.Overlaps(seen)).Count);
     }
 
     [Fact]

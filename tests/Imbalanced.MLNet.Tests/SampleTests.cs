@@ -18,5 +18,6 @@ public class SampleTests
         var output = new StringWriter();
         Assert.Equal(0, Samples.MulticlassGlass.Program.Run(output));
         Assert.Contains("SMOTE-ENN", output.ToString());
+        Assert.Contains("balanced bagging", output.ToString());
     }
 }
