@@ -100,12 +100,7 @@ public abstract class SamplingStrategy
         return best;
     }
 
-    private static int IndexOfMin(IReadOnlyList<int> counts)
-    {
-        var best = -1;
-        for (var i = 0; i < counts.Count; i++) if (counts[i] > 0 && (best < 0 || counts[i] < counts[best])) best = i;
-        return best;
-    }
+    private static int IndexOfMin(IReadOnlyList<int> counts) => ClassCounting.Minority(counts);
 
     private static IEnumerable<int> Present(IReadOnlyList<int> counts) => Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0);
 

@@ -41,7 +41,7 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
         int k = _options.NNeighbors;
         EditedNearestNeighbours.CheckNeighbours(data, k, "n_neighbors");
         var edited = NeighbourVotes.EditedKeep(data, targeted, k, mode: true, _options.Neighbors).ToHashSet();
-        var minority = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).MinBy(c => counts[c]);
+        var minority = ClassCounting.Minority(counts);
         var toClean = targeted.Where(c => counts[c] > _options.ThresholdCleaning * counts[minority]).ToHashSet();
         var neighbours = _options.Neighbors.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
         var removed = new HashSet<int>(Enumerable.Range(0, data.RowCount).Where(i => !edited.Contains(i)));

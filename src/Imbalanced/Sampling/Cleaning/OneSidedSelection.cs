@@ -26,7 +26,7 @@ public sealed class OneSidedSelection(CondensedOptions? options = null) : ISampl
         DataChecks.RequireNumericComplete(data, "oss");
         if (_options.NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {_options.NSeedsS}");
         var rng = new SeededRandom(_options.Seed);
-        var minority = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).MinBy(c => counts[c]);
+        var minority = ClassCounting.Minority(counts);
         var kept = new List<int>();
         for (var c = 0; c < counts.Length; c++)
         {

@@ -46,7 +46,7 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
     {
         var original = data.ClassCounts();
         strategy.Resolve(original, data.Classes, SamplingType.CleanSampling);
-        var minority = Enumerable.Range(0, original.Length).Where(c => original[c] > 0).MinBy(c => original[c]);
+        var minority = ClassCounting.Minority(original);
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
         foreach (var k in neighbourCounts)
         {

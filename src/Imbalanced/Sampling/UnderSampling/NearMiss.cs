@@ -41,7 +41,7 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "nearmiss");
         if (_options.Version is < 1 or > 3) throw new DataException($"version must be 1, 2 or 3; got {_options.Version}");
         int k = _options.NNeighbors, p = data.NumericCount;
-        var minority = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).MinBy(c => counts[c]);
+        var minority = ClassCounting.Minority(counts);
         var minorityRows = data.RowsOfClass(minority);
         if (k < 1 || k > minorityRows.Length)
             throw new DataException($"n_neighbors = {k} needs at least {k} rows of the minority class '{data.Classes[minority]}', which has {minorityRows.Length}");
