@@ -15,6 +15,7 @@ public static class Program
             GenerateCommand.Create(),
             ResampleCommand.Create(),
             EvaluateCommand.Create(),
+            CompareCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,12 +11,40 @@ namespace Imbalanced.MLNet;
 /// problems read the <c>Probability</c> column (an uncalibrated trainer is Platt-calibrated), multiclass problems the
 /// <c>Score</c> vector of one-versus-all with probabilities.
 /// </summary>
-public sealed class MlNetClassifier(MLContext ml, Func<MLContext, IEstimator<ITransformer>> binary, Func<MLContext, IEstimator<ITransformer>> multiclass) : IClassifier
+/// <param name="ml">The ML.NET context.</param>
+/// <param name="binary">Builds the binary learner, given the example-weight column name (null when rows are not weighted).</param>
+/// <param name="multiclass">Builds the multiclass learner, likewise.</param>
+public sealed class MlNetClassifier(MLContext ml, Func<MLContext, string?, IEstimator<ITransformer>> binary, Func<MLContext, string?, IEstimator<ITransformer>> multiclass) : IClassifier
 {
     /// <summary>ML.NET's random forest (FastForest), as imbalanced-learn's instance hardness uses a random forest.</summary>
     public static MlNetClassifier RandomForest(MLContext ml, int trees = 100) => new(ml,
-        c => c.BinaryClassification.Trainers.FastForest(numberOfTrees: trees).Append(c.BinaryClassification.Calibrators.Platt()),
-        c => c.MulticlassClassification.Trainers.OneVersusAll(c.BinaryClassification.Trainers.FastForest(numberOfTrees: trees), useProbabilities: true));
+        (c, w) => c.BinaryClassification.Trainers.FastForest(exampleWeightColumnName: w, numberOfTrees: trees).Append(c.BinaryClassification.Calibrators.Platt()),
+        (c, w) => c.MulticlassClassification.Trainers.OneVersusAll(c.BinaryClassification.Trainers.FastForest(exampleWeightColumnName: w, numberOfTrees: trees), useProbabilities: true));
+
+    /// <summary>ML.NET's L-BFGS logistic regression (maximum entropy for several classes), features min-max normalised.</summary>
+    public static MlNetClassifier Logistic(MLContext ml) => new(ml,
+        (c, w) => c.Transforms.NormalizeMinMax("Features").Append(c.BinaryClassification.Trainers.LbfgsLogisticRegression(exampleWeightColumnName: w)),
+        (c, w) => c.Transforms.NormalizeMinMax("Features").Append(c.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: w)));
+
+    /// <summary>ML.NET's LightGBM (binary and multiclass, with probabilities).</summary>
+    public static MlNetClassifier LightGbm(MLContext ml) => new(ml,
+        (c, w) => c.BinaryClassification.Trainers.LightGbm(exampleWeightColumnName: w),
+        (c, w) => c.MulticlassClassification.Trainers.LightGbm(exampleWeightColumnName: w));
+
+    /// <summary>The learners the command line names: <c>logistic</c>, <c>lightgbm</c>, <c>random-forest</c>, <c>fasttree</c>.</summary>
+    public static MlNetClassifier ByName(MLContext ml, string name) => name switch
+    {
+        "logistic" => Logistic(ml),
+        "lightgbm" => LightGbm(ml),
+        "random-forest" => RandomForest(ml),
+        "fasttree" => BoostedTrees(ml),
+        _ => throw new ArgumentException($"unknown learner '{name}'; the learners are: logistic, lightgbm, random-forest, fasttree"),
+    };
+
+    /// <summary>ML.NET's gradient-boosted trees (FastTree), Platt-calibrated.</summary>
+    public static MlNetClassifier BoostedTrees(MLContext ml, int trees = 100) => new(ml,
+        (c, w) => c.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: w, numberOfTrees: trees).Append(c.BinaryClassification.Calibrators.Platt()),
+        (c, w) => c.MulticlassClassification.Trainers.OneVersusAll(c.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: w, numberOfTrees: trees), useProbabilities: true));
 
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
@@ -27,8 +55,9 @@ public sealed class MlNetClassifier(MLContext ml, Func<MLContext, IEstimator<ITr
         var binaryLabels = k == 2 ? new[] { "False", "True" } : null;
         // A binary problem becomes Boolean: class 1 of the data set is "True".
         var data = k == 2 ? Relabel(train, binaryLabels!) : train;
-        var view = DataViewConversion.ToDataView(ml, data, shape);
-        var model = (k == 2 ? binary(ml) : multiclass(ml)).Fit(view);
+        var view = DataViewConversion.ToDataView(ml, data, shape, weights);
+        var weightColumn = weights is null ? null : "Weight";
+        var model = (k == 2 ? binary(ml, weightColumn) : multiclass(ml, weightColumn)).Fit(view);
         return new Model(ml, model, shape, k, binaryLabels);
     }
 

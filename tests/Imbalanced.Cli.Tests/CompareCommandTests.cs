@@ -1,0 +1,42 @@
+using System.Text.Json;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+public class CompareCommandTests
+{
+    [Fact]
+    public void Json_has_the_protocol_per_fold_metrics_and_the_best_combination()
+    {
+        var json = Temp(".json");
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--folds", "3", "--repeats", "2", "--techniques", "none,smote,class-weight",
+            "--learners", "logistic", "--tune-threshold", "f1", "--json", json, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal(569, doc.GetProperty("dataset").GetProperty("rows").GetInt32());
+        Assert.Equal("malignant", doc.GetProperty("protocol").GetProperty("positive").GetString());
+        var results = doc.GetProperty("results");
+        Assert.Equal(3, results.GetArrayLength());
+        foreach (var result in results.EnumerateArray())
+        {
+            Assert.Equal("f1", result.GetProperty("threshold").GetProperty("tuned_for").GetString());
+            var ap = result.GetProperty("metrics").GetProperty("average_precision");
+            Assert.Equal(6, ap.GetProperty("folds").GetArrayLength());
+            Assert.Equal(ap.GetProperty("folds").EnumerateArray().Average(v => v.GetDouble()), ap.GetProperty("mean").GetDouble(), 1e-12);
+        }
+        var best = doc.GetProperty("best");
+        Assert.Equal(results.EnumerateArray().Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble()),
+            best.GetProperty("mean").GetDouble());
+        Assert.Contains("<- best", r.Stdout);
+    }
+
+    [Fact]
+    public void Unknown_technique_is_a_usage_error_and_unknown_metric_a_data_error()
+    {
+        Assert.Equal(2, Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "magic", "--quiet").ExitCode);
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "none", "--learners", "logistic",
+            "--folds", "2", "--repeats", "1", "--metric", "nope", "--quiet");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("'nope'", r.Stderr);
+    }
+}
