@@ -16,6 +16,8 @@ public static class Program
             ResampleCommand.Create(),
             EvaluateCommand.Create(),
             CompareCommand.Create(),
+            TrainPredictCommands.Train(),
+            TrainPredictCommands.Predict(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -64,8 +64,48 @@ public sealed class MlNetClassifier(MLContext ml, Func<MLContext, string?, IEsti
     private static Dataset Relabel(Dataset data, string[] labels) =>
         new(data.Numeric, data.NumericNames, data.Categorical, data.CategoricalNames, data.Categories, data.Labels, ClassSet.FromDistinct(labels));
 
+    /// <summary>Saves a model this classifier fitted: its ML.NET model and what is needed to feed it.</summary>
+    public static void Save(IClassifierModel model, Stream stream)
+    {
+        if (model is not Model m) throw new ArgumentException("only models fitted by an MlNetClassifier can be saved here", nameof(model));
+        using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry("model.zip").Open())
+            m.Ml.Model.Save(m.Transformer, DataViewConversion.ToDataView(m.Ml, Empty(m), m.Shape).Schema, entry);
+        using var manifest = zip.CreateEntry("shape.json").Open();
+        System.Text.Json.JsonSerializer.Serialize(manifest, new Saved(m.Shape, m.Classes, m.BinaryLabels));
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    public static IClassifierModel Load(MLContext ml, Stream stream)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        Saved saved;
+        using (var manifest = zip.GetEntry("shape.json")!.Open())
+            saved = System.Text.Json.JsonSerializer.Deserialize<Saved>(manifest)!;
+        using var entry = zip.GetEntry("model.zip")!.Open();
+        using var copy = new MemoryStream();
+        entry.CopyTo(copy);
+        copy.Position = 0;
+        return new Model(ml, ml.Model.Load(copy, out _), saved.Shape, saved.Classes, saved.BinaryLabels);
+    }
+
+    private static Dataset Empty(Model m) => new(new double[m.Shape.FeatureSize], Enumerable.Range(0, m.Shape.FeatureSize).Select(j => $"f{j}").ToArray(),
+        [], [], [], [0], ClassSet.FromDistinct(m.BinaryLabels ?? m.Shape.KeyValues!.ToArray()));
+
+    private sealed record Saved(DataViewShape Shape, int Classes, string[]? BinaryLabels);
+
     private sealed class Model(MLContext ml, ITransformer model, DataViewShape shape, int classes, string[]? binaryLabels) : IClassifierModel
     {
+        public MLContext Ml => ml;
+
+        public ITransformer Transformer => model;
+
+        public DataViewShape Shape => shape;
+
+        public int Classes => classes;
+
+        public string[]? BinaryLabels => binaryLabels;
+
         public double[] PredictProbabilities(Dataset data)
         {
             var input = binaryLabels is null ? data : Relabel(data, binaryLabels);

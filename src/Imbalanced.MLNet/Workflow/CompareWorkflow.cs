@@ -79,8 +79,7 @@ public static class CompareWorkflow
         var objective = options.TuneThreshold == "none" ? null : ThresholdObjective.Parse(options.TuneThreshold);
         if (objective is not null && data.Classes.Count != 2) throw new DataException("--tune-threshold needs two classes");
         foreach (var t in options.Techniques)
-            if (t is not ("none" or "class-weight") && SamplerRegistry.Find(t) is null)
-                throw new ArgumentException($"unknown technique '{t}'; use none, class-weight or a resample method");
+            if (!Techniques.IsKnown(t)) throw new ArgumentException($"unknown technique '{t}'; use none, class-weight or a resample method");
         var total = options.Techniques.Count * options.Learners.Count * splits.Count;
         var done = 0;
         var results = new List<CompareResult>();
@@ -92,13 +91,7 @@ public static class CompareWorkflow
                 var clock = Stopwatch.StartNew();
                 foreach (var split in splits)
                 {
-                    var ml = new MLContext((int)options.Seed);
-                    IClassifier pipeline = technique switch
-                    {
-                        "none" => new ResamplingPipeline(null, MlNetClassifier.ByName(ml, learner)),
-                        "class-weight" => new ResamplingPipeline(null, MlNetClassifier.ByName(ml, learner), classWeights: true),
-                        _ => new ResamplingPipeline(SamplerRegistry.Find(technique)!.Create(new SamplerSettings { Seed = options.Seed }), MlNetClassifier.ByName(ml, learner)),
-                    };
+                    var pipeline = Techniques.Create(new MLContext((int)options.Seed), technique, learner, options.Seed);
                     var train = data.Select(split.Train);
                     var test = data.Select(split.Test);
                     var k = data.Classes.Count;

@@ -10,6 +10,9 @@ public sealed class ThresholdModel(IClassifierModel inner, int positive, double 
     /// <summary>The threshold in use.</summary>
     public double Threshold => threshold;
 
+    /// <summary>The model whose probabilities are thresholded.</summary>
+    public IClassifierModel Inner => inner;
+
     /// <summary>The positive class code.</summary>
     public int Positive => positive;
 

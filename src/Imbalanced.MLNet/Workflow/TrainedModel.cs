@@ -1,0 +1,158 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Imbalanced.Data;
+using Imbalanced.ModelSelection;
+using Microsoft.ML;
+
+namespace Imbalanced.MLNet.Workflow;
+
+/// <summary>One feature column the model was trained on: its name, and its categories when categorical.</summary>
+public sealed record FeatureColumn(string Name, IReadOnlyList<string>? Categories);
+
+/// <summary>
+/// The model file of <c>imbalanced train</c>: the fitted learner (technique applied to all training rows), the
+/// decision threshold, the class labels and the feature schema, in one zip.
+/// </summary>
+public sealed class TrainedModel
+{
+    private TrainedModel(string technique, string learner, double? threshold, string? positive, IReadOnlyList<string> classes,
+        IReadOnlyList<FeatureColumn> features, IClassifierModel model)
+    {
+        Technique = technique;
+        Learner = learner;
+        Threshold = threshold;
+        Positive = positive;
+        Classes = classes;
+        Features = features;
+        Model = model;
+    }
+
+    /// <summary>The technique.</summary>
+    public string Technique { get; }
+
+    /// <summary>The learner.</summary>
+    public string Learner { get; }
+
+    /// <summary>The tuned threshold on the positive class's probability, or null (most probable class).</summary>
+    public double? Threshold { get; }
+
+    /// <summary>The positive class of a binary model.</summary>
+    public string? Positive { get; }
+
+    /// <summary>The class labels, in class order.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>The feature schema.</summary>
+    public IReadOnlyList<FeatureColumn> Features { get; }
+
+    /// <summary>The fitted model.</summary>
+    public IClassifierModel Model { get; }
+
+    /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="table"/>, tuning the threshold
+    /// by stratified cross-validation on it when <paramref name="tune"/> is not <c>none</c>.</summary>
+    public static TrainedModel Train(TableDataset table, string technique, string learner, string tune = "none", long seed = 0)
+    {
+        if (!Techniques.IsKnown(technique)) throw new ArgumentException($"unknown technique '{technique}'; use none, class-weight or a resample method");
+        var data = CompareWorkflow.OneHot(table.Data);
+        var ml = new MLContext((int)seed);
+        var learnerModel = Techniques.Create(ml, technique, learner, seed);
+        var counts = table.Data.ClassCounts();
+        string? positive = table.Data.Classes.Count == 2 ? table.Data.Classes[Sampling.ClassCounting.Minority(counts)] : null;
+        double? threshold = null;
+        IClassifierModel model;
+        if (tune != "none")
+        {
+            if (positive is null) throw new DataException("--tune-threshold needs two classes");
+            var tuned = (ThresholdModel)new TunedThresholdClassifier(learnerModel, ThresholdObjective.Parse(tune), seed: seed,
+                positive: table.Data.Classes.IndexOf(positive)).Fit(data);
+            threshold = tuned.Threshold;
+            model = tuned.Inner;
+        }
+        else model = learnerModel.Fit(data);
+        var features = table.Data.NumericNames.Select(n => new FeatureColumn(n, null))
+            .Concat(table.Data.CategoricalNames.Select((n, f) => new FeatureColumn(n, table.Data.Categories[f]))).ToArray();
+        return new TrainedModel(technique, learner, threshold, positive, table.Data.Classes.Labels, features, model);
+    }
+
+    /// <summary>Saves the model file (atomically).</summary>
+    public void Save(string path) => AtomicFile.Write(path, stream =>
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(Model, entry);
+        using var manifest = zip.CreateEntry("imbalanced-model.json").Open();
+        JsonSerializer.Serialize(manifest, new Manifest(Technique, Learner, Threshold, Positive, Classes.ToArray(), Features.ToArray()));
+    });
+
+    /// <summary>Loads a model file.</summary>
+    public static TrainedModel Load(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            Manifest m;
+            using (var manifest = (zip.GetEntry("imbalanced-model.json") ?? throw new DataException($"{path}: not an imbalanced model file")).Open())
+                m = JsonSerializer.Deserialize<Manifest>(manifest)!;
+            using var entry = zip.GetEntry("learner.zip")!.Open();
+            using var copy = new MemoryStream();
+            entry.CopyTo(copy);
+            copy.Position = 0;
+            return new TrainedModel(m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, MlNetClassifier.Load(new MLContext(0), copy));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataException($"{path}: not a model file ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Predicted labels and row-major class probabilities for the rows of <paramref name="table"/>.</summary>
+    /// <exception cref="DataException">A feature column is missing or has the wrong type.</exception>
+    public (string[] Predicted, double[] Probabilities) Predict(RawTable table)
+    {
+        var width = Features.Sum(f => f.Categories?.Count ?? 1);
+        var n = table.RowCount;
+        var numeric = new double[n * width];
+        var o = 0;
+        foreach (var feature in Features)
+        {
+            var j = table.IndexOf(feature.Name);
+            if (j < 0) throw new DataException($"{table.Path}: the model needs column '{feature.Name}', which is missing");
+            if (feature.Categories is null)
+            {
+                if (!table.IsNumeric(j)) throw new DataException($"{table.Path}: column '{feature.Name}' must be numeric, as in training; it is not");
+                for (var i = 0; i < n; i++)
+                {
+                    var v = table.Number(i, j);
+                    if (double.IsNaN(v)) throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
+                    numeric[i * width + o] = v;
+                }
+                o++;
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var code = feature.Categories.ToList().IndexOf(table.Text(i, j));
+                    if (code >= 0) numeric[i * width + o + code] = 1; // an unseen category matches none
+                }
+                o += feature.Categories.Count;
+            }
+        }
+        var classes = ClassSet.FromDistinct(Classes);
+        var data = new Dataset(numeric, Enumerable.Range(0, width).Select(i => $"x{i}").ToArray(), [], [], [], new int[n], classes);
+        var p = Model.PredictProbabilities(data);
+        var k = Classes.Count;
+        var predicted = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (Threshold is { } t && Positive is not null)
+            {
+                var pos = classes.IndexOf(Positive);
+                predicted[i] = p[i * k + pos] >= t ? Positive : Classes[1 - pos];
+            }
+            else predicted[i] = Classes[Enumerable.Range(0, k).MaxBy(c => p[i * k + c])];
+        }
+        return (predicted, p);
+    }
+
+    private sealed record Manifest(string Technique, string Learner, double? Threshold, string? Positive, string[] Classes, FeatureColumn[] Features);
+}

@@ -1,0 +1,60 @@
+using Imbalanced.Data;
+using Imbalanced.MLNet.Workflow;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+public class TrainPredictTests
+{
+    private static (string Train, string HeldOut) Split()
+    {
+        var lines = File.ReadAllLines(Bundled("breast_cancer.csv"));
+        var train = Write(string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Where((_, i) => i % 4 != 0))) + "\n");
+        var heldOut = Write(string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Where((_, i) => i % 4 == 0))) + "\n");
+        return (train, heldOut);
+    }
+
+    [Fact]
+    public void Train_then_predict_round_trips_with_the_in_process_model()
+    {
+        var (train, heldOut) = Split();
+        var model = Temp(".zip");
+        var r = Run("train", train, "--target", "diagnosis", "--technique", "smote", "--learner", "logistic", "--tune-threshold", "f1", "--model", model, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        var output = Temp();
+        Assert.Equal(0, Run("predict", "--model", model, heldOut, "--output", output, "--index-column", "row").ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.EndsWith(",predicted,probability,row", lines[0]);
+        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis"), "smote", "logistic", "f1");
+        var (predicted, probabilities) = inProcess.Predict(TableReader.Read(heldOut));
+        Assert.Equal(predicted.Length, lines.Length - 1);
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            var fields = lines[i + 1].Split(',');
+            Assert.Equal(predicted[i], fields[^3]);
+            Assert.Equal(probabilities[i * 2 + 1], double.Parse(fields[^2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[^1]);
+        }
+        Assert.NotNull(TrainedModel.Load(model).Threshold);
+    }
+
+    [Fact]
+    public void A_schema_mismatch_is_a_data_error_naming_the_column()
+    {
+        var (train, heldOut) = Split();
+        var model = Temp(".zip");
+        Assert.Equal(0, Run("train", train, "--target", "diagnosis", "--technique", "none", "--learner", "logistic", "--model", model, "--quiet").ExitCode);
+        var lines = File.ReadAllLines(heldOut);
+        var header = lines[0].Split(',');
+        var without = Write(string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Skip(1)))) + "\n");
+        var output = Temp();
+        var r = Run("predict", "--model", model, without, "--output", output);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"'{header[0]}'", r.Stderr);
+        Assert.False(File.Exists(output));
+        var text = Write(lines[0] + "\n" + string.Join("\n", lines.Skip(1).Select(l => "abc" + l[l.IndexOf(',')..])) + "\n");
+        r = Run("predict", "--model", model, text, "--output", output);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("must be numeric", r.Stderr);
+    }
+}
