@@ -28,6 +28,9 @@ public class CompareCommandTests
         Assert.Equal(results.EnumerateArray().Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble()),
             best.GetProperty("mean").GetDouble());
         Assert.Contains("<- best", r.Stdout);
+        var others = results.EnumerateArray().Where(x => x.TryGetProperty("versus_best", out _)).ToArray();
+        Assert.Equal(2, others.Length);
+        Assert.All(others, x => Assert.InRange(x.GetProperty("versus_best").GetProperty("p").GetDouble(), 0, 1));
     }
 
     [Fact]

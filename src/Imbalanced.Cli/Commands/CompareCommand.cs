@@ -62,7 +62,9 @@ internal static class CompareCommand
         var m = r.Options.Metric;
         Console.Out.WriteLine($"{"technique",-18}{"learner",-15}{m + " (mean ± sd)",-32}");
         foreach (var x in r.Results.OrderByDescending(x => x.Metrics[m].Mean))
-            Console.Out.WriteLine($"{x.Technique,-18}{x.Learner,-15}{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{(x == r.Best ? "   <- best" : "")}");
+            Console.Out.WriteLine($"{x.Technique,-18}{x.Learner,-15}{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}" +
+                (x == r.Best ? "   <- best" : x.VersusBest!.WithinNoise ? $"   within noise of the best (p = {x.VersusBest.P:0.00})" : ""));
+        Console.Out.WriteLine("Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, at p < 0.05.");
     }
 
     private static void WriteJson(Stream stream, CompareReport r)
@@ -91,6 +93,7 @@ internal static class CompareCommand
         w.WriteNumber("seed", r.Options.Seed);
         w.WriteString("metric", r.Options.Metric);
         if (r.Positive is not null) w.WriteString("positive", r.Positive);
+        w.WriteString("significance", "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best over paired folds; within noise when p >= 0.05");
         w.WriteEndObject();
         w.WriteStartArray("results");
         foreach (var x in r.Results)
@@ -118,6 +121,14 @@ internal static class CompareCommand
             }
             w.WriteEndObject();
             w.WriteNumber("fit_seconds", Math.Round(x.FitSeconds, 3));
+            if (x.VersusBest is { } versus)
+            {
+                w.WriteStartObject("versus_best");
+                w.WriteNumber("t", double.IsFinite(versus.T) ? versus.T : Math.Sign(versus.T) * double.MaxValue);
+                w.WriteNumber("p", versus.P);
+                w.WriteBoolean("within_noise", versus.WithinNoise);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -38,9 +38,17 @@ public sealed record CompareOptions
 /// <summary>Mean, standard deviation (sample, n − 1) and per-fold values of one metric.</summary>
 public sealed record MetricSummary(double Mean, double Std, IReadOnlyList<double> Folds);
 
+/// <summary>How a combination compares with the best on the ranking metric: the corrected resampled t-test over the
+/// paired fold scores; a difference with p ≥ 0.05 is within noise.</summary>
+public sealed record VersusBest(double T, double P, bool WithinNoise);
+
 /// <summary>One technique × learner combination under cross-validation.</summary>
 public sealed record CompareResult(string Technique, string Learner, string? TunedFor, double? ThresholdMean,
-    IReadOnlyDictionary<string, MetricSummary> Metrics, double FitSeconds);
+    IReadOnlyDictionary<string, MetricSummary> Metrics, double FitSeconds)
+{
+    /// <summary>The comparison with the best combination (null for the best itself).</summary>
+    public VersusBest? VersusBest { get; init; }
+}
 
 /// <summary>The outcome of <see cref="CompareWorkflow.Run"/>.</summary>
 public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive, IReadOnlyList<CompareResult> Results, CompareResult Best);
@@ -122,7 +130,18 @@ public static class CompareWorkflow
             throw new DataException($"--metric '{options.Metric}' is not available; use one of: {string.Join(", ", results[0].Metrics.Keys)}");
         var lowerIsBetter = options.Metric is "log_loss" or "brier";
         var best = lowerIsBetter ? results.MinBy(r => r.Metrics[options.Metric].Mean)! : results.MaxBy(r => r.Metrics[options.Metric].Mean)!;
-        return new CompareReport(ImbalanceSummary.Of(table), options, positive, results, best);
+        var ratio = 1.0 / (options.Folds - 1);
+        var compared = results.Select(r => r == best ? r : r with
+        {
+            VersusBest = Versus(best.Metrics[options.Metric].Folds, r.Metrics[options.Metric].Folds, ratio),
+        }).ToArray();
+        return new CompareReport(ImbalanceSummary.Of(table), options, positive, compared, compared[results.IndexOf(best)]);
+    }
+
+    private static VersusBest Versus(IReadOnlyList<double> best, IReadOnlyList<double> other, double ratio)
+    {
+        var (t, p) = CorrectedResampledTTest.Compare(best, other, ratio);
+        return new VersusBest(t, p, p >= 0.05);
     }
 
     private static MetricSummary Summary(double[] values)
