@@ -42,7 +42,7 @@ internal static class CompareCommand
             CompareReport result;
             try
             {
-                result = StatusDisplay.Run("comparing techniques × learners", r.GetValue(quiet), () => CompareWorkflow.Run(table, options));
+                result = StatusDisplay.RunWithProgress("folds × techniques × learners", r.GetValue(quiet), progress => CompareWorkflow.Run(table, options, progress));
             }
             catch (ArgumentException e)
             {
