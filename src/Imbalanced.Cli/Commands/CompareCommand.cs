@@ -23,7 +23,7 @@ internal static class CompareCommand
         var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 2, Description = "repeats of the stratified k-fold" };
         var metric = new Option<string>("--metric") { DefaultValueFactory = _ => "average_precision", Description = "the metric that ranks the combinations" };
         var seed = CommonOptions.Seed();
-        var report = new Option<string?>("--report") { Description = "write an HTML report here (not yet available)" };
+        var report = new Option<string?>("--report") { Description = "write a self-contained HTML report (charts as inline SVG) to this file" };
         var json = new Option<string?>("--json") { Description = "write the results as JSON to this file" };
         var quiet = CommonOptions.Quiet();
         var command = new Command("compare", "compare techniques and learners under leakage-free repeated stratified cross-validation")
@@ -32,7 +32,6 @@ internal static class CompareCommand
         };
         command.SetAction(r =>
         {
-            if (r.GetValue(report) is not null) throw new UsageException("--report is not available yet; use --json");
             var options = new CompareOptions
             {
                 Positive = r.GetValue(positive), Learners = Split(r.GetValue(learners)!), Techniques = Split(r.GetValue(techniques)!),
@@ -50,6 +49,11 @@ internal static class CompareCommand
             }
             WriteHuman(result);
             if (r.GetValue(json) is { } path) AtomicFile.Write(path, s => WriteJson(s, result));
+            if (r.GetValue(report) is { } html)
+            {
+                var text = Report.HtmlReport.Build(result, r.GetValue(input)!);
+                AtomicFile.Write(html, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -48,10 +48,18 @@ public sealed record CompareResult(string Technique, string Learner, string? Tun
 {
     /// <summary>The comparison with the best combination (null for the best itself).</summary>
     public VersusBest? VersusBest { get; init; }
+
+    /// <summary>Out-of-fold predictions of the first repeat, one per row (every row is tested once per repeat): the
+    /// positive class's probability (binary) and the predicted class code; for pooled curves and confusion matrices.</summary>
+    public OutOfFold? OutOfFold { get; init; }
 }
 
-/// <summary>The outcome of <see cref="CompareWorkflow.Run"/>.</summary>
-public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive, IReadOnlyList<CompareResult> Results, CompareResult Best);
+/// <summary>Pooled out-of-fold predictions of one repeat: truth, predicted class and positive-class score per row.</summary>
+public sealed record OutOfFold(int[] Truth, int[] Predicted, double[]? Scores);
+
+/// <summary>The outcome of <see cref="CompareWorkflow.Run"/>; <paramref name="Data"/> is the data the learners saw (categorical features one-hot).</summary>
+public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive, IReadOnlyList<CompareResult> Results, CompareResult Best,
+    Imbalanced.Data.Dataset Data);
 
 /// <summary>
 /// The workflow of <c>imbalanced compare</c>: every technique × learner under repeated stratified k-fold, with
@@ -96,6 +104,9 @@ public static class CompareWorkflow
             {
                 var perFold = new List<IReadOnlyDictionary<string, double>>();
                 var thresholds = new List<double>();
+                var oofPredicted = new int[data.RowCount];
+                var oofScores = positive is null ? null : new double[data.RowCount];
+                var foldIndex = 0;
                 var clock = Stopwatch.StartNew();
                 foreach (var split in splits)
                 {
@@ -121,10 +132,19 @@ public static class CompareWorkflow
                     var scores = positive is null ? null : Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + data.Classes.IndexOf(positive)]).ToArray();
                     var evaluation = Evaluation.Evaluate(test.Labels.Select(l => data.Classes[l]).ToArray(), predicted.Select(c => data.Classes[c]).ToArray(), scores, positive);
                     perFold.Add(NumericMetrics(evaluation));
+                    if (foldIndex++ < options.Folds)
+                        for (var i = 0; i < split.Test.Length; i++)
+                        {
+                            oofPredicted[split.Test[i]] = predicted[i];
+                            if (oofScores is not null) oofScores[split.Test[i]] = scores![i];
+                        }
                     progress?.Report((++done, total));
                 }
                 var metrics = perFold[0].Keys.Where(key => perFold.All(f => f.ContainsKey(key))).ToDictionary(key => key, key => Summary(perFold.Select(f => f[key]).ToArray()));
-                results.Add(new CompareResult(technique, learner, objective?.Name, thresholds.Count > 0 ? thresholds.Average() : null, metrics, clock.Elapsed.TotalSeconds));
+                results.Add(new CompareResult(technique, learner, objective?.Name, thresholds.Count > 0 ? thresholds.Average() : null, metrics, clock.Elapsed.TotalSeconds)
+                {
+                    OutOfFold = new OutOfFold(data.Labels, oofPredicted, oofScores),
+                });
             }
         if (!results[0].Metrics.ContainsKey(options.Metric))
             throw new DataException($"--metric '{options.Metric}' is not available; use one of: {string.Join(", ", results[0].Metrics.Keys)}");
@@ -135,7 +155,7 @@ public static class CompareWorkflow
         {
             VersusBest = Versus(best.Metrics[options.Metric].Folds, r.Metrics[options.Metric].Folds, ratio),
         }).ToArray();
-        return new CompareReport(ImbalanceSummary.Of(table), options, positive, compared, compared[results.IndexOf(best)]);
+        return new CompareReport(ImbalanceSummary.Of(table), options, positive, compared, compared[results.IndexOf(best)], data);
     }
 
     private static VersusBest Versus(IReadOnlyList<double> best, IReadOnlyList<double> other, double ratio)

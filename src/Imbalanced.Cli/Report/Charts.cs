@@ -1,0 +1,151 @@
+using Imbalanced.Data;
+using Imbalanced.Metrics;
+using Imbalanced.MLNet.Workflow;
+using Imbalanced.ModelSelection;
+using Imbalanced.Sampling;
+using ScottPlot;
+
+namespace Imbalanced.Cli.Report;
+
+/// <summary>The report's charts, as SVG drawn by ScottPlot.</summary>
+internal static class Charts
+{
+    private const int Width = 520;
+    private const int Height = 360;
+
+    public static string ClassDistribution(ImbalanceSummary s)
+    {
+        var plot = new Plot();
+        var bars = plot.Add.Bars(s.Classes.Select(c => (double)c.Count).ToArray());
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, s.Classes.Count).Select(i => (double)i).ToArray(), s.Classes.Select(c => c.Label).ToArray());
+        plot.Title($"Rows per class (imbalance ratio {s.ImbalanceRatio:0.##})");
+        plot.Axes.Margins(bottom: 0);
+        _ = bars;
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string Results(IReadOnlyList<CompareResult> ranked, string metric)
+    {
+        var plot = new Plot();
+        var shown = ranked.Take(15).ToArray();
+        var bars = shown.Select((x, i) => new Bar { Position = i, Value = x.Metrics[metric].Mean, Error = x.Metrics[metric].Std,
+            FillColor = i == 0 ? Colors.SeaGreen : Colors.SteelBlue }).ToArray();
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Length).Select(i => (double)i).ToArray(), shown.Select(x => $"{x.Technique}\n{x.Learner}").ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        var low = shown.Min(x => x.Metrics[metric].Mean - x.Metrics[metric].Std);
+        plot.Axes.SetLimitsY(Math.Max(0, low - 0.05), Math.Min(1.05, shown.Max(x => x.Metrics[metric].Mean + x.Metrics[metric].Std) + 0.02));
+        plot.Title($"{metric}: mean ± sd (best in green)");
+        return plot.GetSvgXml(Width + 200, Height + 120);
+    }
+
+    public static string PrecisionRecall(IReadOnlyList<CompareResult> leading, int positive)
+    {
+        var plot = new Plot();
+        foreach (var x in leading)
+        {
+            var (precision, recall, _) = RankingMetrics.PrecisionRecallCurve(x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
+            var line = plot.Add.ScatterLine(recall, precision);
+            line.LegendText = $"{x.Technique} + {x.Learner}";
+        }
+        plot.XLabel("recall");
+        plot.YLabel("precision");
+        plot.Title("Precision–recall");
+        plot.ShowLegend();
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string Roc(IReadOnlyList<CompareResult> leading, int positive)
+    {
+        var plot = new Plot();
+        foreach (var x in leading)
+        {
+            var (fpr, tpr, _) = RankingMetrics.RocCurve(x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
+            var line = plot.Add.ScatterLine(fpr, tpr);
+            line.LegendText = $"{x.Technique} + {x.Learner}";
+        }
+        plot.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
+        plot.XLabel("false positive rate");
+        plot.YLabel("true positive rate");
+        plot.Title("ROC");
+        plot.ShowLegend();
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string ThresholdCurve(ThresholdChoice choice, string objective)
+    {
+        var plot = new Plot();
+        var points = choice.Curve.Where(c => double.IsFinite(c.Score)).ToArray();
+        plot.Add.ScatterLine(points.Select(c => c.Threshold).ToArray(), points.Select(c => c.Score).ToArray());
+        plot.Add.VerticalLine(choice.Threshold).LinePattern = LinePattern.Dashed;
+        plot.XLabel("threshold on the positive class's probability");
+        plot.YLabel(objective);
+        plot.Title($"{objective} is highest at {choice.Threshold:0.###}");
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string Projection(ResampleResult resampled)
+    {
+        var data = resampled.ToDataset();
+        var (x, y) = Pca2(data);
+        var plot = new Plot();
+        var n = resampled.KeptRows.Length;
+        var original = plot.Add.ScatterPoints(x[..n], y[..n]);
+        original.LegendText = "original rows";
+        original.MarkerSize = 4;
+        if (data.RowCount > n)
+        {
+            var synthetic = plot.Add.ScatterPoints(x[n..], y[n..]);
+            synthetic.LegendText = "synthetic rows";
+            synthetic.MarkerSize = 4;
+            synthetic.Color = Colors.OrangeRed;
+        }
+        plot.XLabel("first principal component");
+        plot.YLabel("second principal component");
+        plot.ShowLegend();
+        return plot.GetSvgXml(Width + 100, Height + 40);
+    }
+
+    /// <summary>The first two principal components of the standardised data (power iteration with deflation).</summary>
+    private static (double[] X, double[] Y) Pca2(Dataset data)
+    {
+        int n = data.RowCount, d = data.NumericCount;
+        var mean = new double[d];
+        var sd = new double[d];
+        for (var j = 0; j < d; j++)
+        {
+            for (var i = 0; i < n; i++) mean[j] += data.Numeric[i * d + j];
+            mean[j] /= n;
+            for (var i = 0; i < n; i++) sd[j] += Math.Pow(data.Numeric[i * d + j] - mean[j], 2);
+            sd[j] = Math.Sqrt(sd[j] / n) is var s && s > 0 ? s : 1;
+        }
+        var z = new double[n * d];
+        for (var i = 0; i < n; i++) for (var j = 0; j < d; j++) z[i * d + j] = (data.Numeric[i * d + j] - mean[j]) / sd[j];
+        var cov = new double[d * d];
+        for (var i = 0; i < n; i++)
+            for (var a = 0; a < d; a++)
+                for (var b = 0; b < d; b++) cov[a * d + b] += z[i * d + a] * z[i * d + b] / n;
+        var components = new List<double[]>();
+        for (var c = 0; c < Math.Min(2, d); c++)
+        {
+            var v = Enumerable.Range(0, d).Select(j => 1.0 + j * 0.01).ToArray();
+            for (var it = 0; it < 200; it++)
+            {
+                var w = new double[d];
+                for (var a = 0; a < d; a++) for (var b = 0; b < d; b++) w[a] += cov[a * d + b] * v[b];
+                foreach (var u in components)
+                {
+                    var dot = w.Zip(u, (p, q) => p * q).Sum();
+                    for (var a = 0; a < d; a++) w[a] -= dot * u[a];
+                }
+                var norm = Math.Sqrt(w.Sum(t => t * t));
+                if (norm == 0) break;
+                v = w.Select(t => t / norm).ToArray();
+            }
+            components.Add(v);
+        }
+        double[] Project(int c) => Enumerable.Range(0, n).Select(i => c < components.Count ? Enumerable.Range(0, d).Sum(j => z[i * d + j] * components[c][j]) : 0).ToArray();
+        return (Project(0), Project(1));
+    }
+}
