@@ -42,5 +42,5 @@ public static class Program
     }
 
     private static Imbalanced.Data.Dataset WithBooleanClasses(Imbalanced.Data.Dataset d) =>
-        new(d.Numeric, d.NumericNames, d.Categorical, d.CategoricalNames, d.Categories, d.Labels, Imbalanced.Data.ClassSet.FromDistinct(["False", "True"]));
+        d.WithClasses(["False", "True"]);
 }

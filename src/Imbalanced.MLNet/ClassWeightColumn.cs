@@ -14,7 +14,7 @@ public static class ClassWeightColumn
     /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on <paramref name="trainingData"/>.</summary>
     public static IEstimator<ITransformer> Balanced(MLContext ml, IDataView trainingData, string labelColumn = "Label", string weightColumn = "Weight")
     {
-        var texts = LabelTexts(trainingData, labelColumn);
+        var texts = StratifiedDataOperations.LabelTexts(trainingData, labelColumn);
         var counts = texts.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         return Explicit(ml, trainingData.Schema, counts.ToDictionary(kv => kv.Key, kv => texts.Count / (double)(counts.Count * kv.Value)), labelColumn, weightColumn);
     }
@@ -42,43 +42,5 @@ public static class ClassWeightColumn
             default:
                 throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a Boolean, key or text label");
         }
-    }
-
-    private static List<string> LabelTexts(IDataView data, string labelColumn)
-    {
-        var column = data.Schema.GetColumnOrNull(labelColumn) ?? throw new DataException($"the data view has no column '{labelColumn}'");
-        var result = new List<string>();
-        if (column.Type is KeyDataViewType)
-        {
-            VBuffer<ReadOnlyMemory<char>> keys = default;
-            if (column.HasKeyValues()) column.GetKeyValues(ref keys);
-            var names = column.HasKeyValues() ? keys.DenseValues().Select(k => k.ToString()).ToArray() : null;
-            using var cursor = data.GetRowCursor([column]);
-            var getter = cursor.GetGetter<uint>(column);
-            uint k = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref k);
-                result.Add(names is null ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : names[k - 1]);
-            }
-            return result;
-        }
-        using (var cursor = data.GetRowCursor([column]))
-        {
-            if (column.Type is BooleanDataViewType)
-            {
-                var getter = cursor.GetGetter<bool>(column);
-                var b = false;
-                while (cursor.MoveNext()) { getter(ref b); result.Add(b ? "True" : "False"); }
-            }
-            else if (column.Type is TextDataViewType)
-            {
-                var getter = cursor.GetGetter<ReadOnlyMemory<char>>(column);
-                ReadOnlyMemory<char> t = default;
-                while (cursor.MoveNext()) { getter(ref t); result.Add(t.ToString()); }
-            }
-            else throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a Boolean, key or text label");
-        }
-        return result;
     }
 }

@@ -54,15 +54,12 @@ public sealed class MlNetClassifier(MLContext ml, Func<MLContext, string?, IEsti
             k == 2 ? null : train.Classes.Labels);
         var binaryLabels = k == 2 ? new[] { "False", "True" } : null;
         // A binary problem becomes Boolean: class 1 of the data set is "True".
-        var data = k == 2 ? Relabel(train, binaryLabels!) : train;
+        var data = k == 2 ? train.WithClasses(binaryLabels!) : train;
         var view = DataViewConversion.ToDataView(ml, data, shape, weights);
         var weightColumn = weights is null ? null : "Weight";
         var model = (k == 2 ? binary(ml, weightColumn) : multiclass(ml, weightColumn)).Fit(view);
         return new Model(ml, model, shape, k, binaryLabels);
     }
-
-    private static Dataset Relabel(Dataset data, string[] labels) =>
-        new(data.Numeric, data.NumericNames, data.Categorical, data.CategoricalNames, data.Categories, data.Labels, ClassSet.FromDistinct(labels));
 
     /// <summary>Saves a model this classifier fitted: its ML.NET model and what is needed to feed it.</summary>
     public static void Save(IClassifierModel model, Stream stream)
@@ -108,7 +105,7 @@ public sealed class MlNetClassifier(MLContext ml, Func<MLContext, string?, IEsti
 
         public double[] PredictProbabilities(Dataset data)
         {
-            var input = binaryLabels is null ? data : Relabel(data, binaryLabels);
+            var input = binaryLabels is null ? data : data.WithClasses(binaryLabels);
             return Probabilities(model.Transform(DataViewConversion.ToDataView(ml, input, shape)), classes, data.RowCount);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Imbalanced.Data;
 using Imbalanced.ModelSelection;
 using Microsoft.ML;
@@ -41,53 +42,65 @@ public static class StratifiedDataOperations
     /// <summary>Stratified cross-validation of a binary estimator: ML.NET's non-calibrated metrics on each untouched fold.</summary>
     public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(this BinaryClassificationCatalog catalog,
         MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
-        ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
-        {
-            var model = estimator.Fit(fold.TrainSet);
-            var scored = model.Transform(fold.TestSet);
-            return new StratifiedCrossValidationResult<BinaryClassificationMetrics>(catalog.EvaluateNonCalibrated(scored, labelColumn), model, scored, i);
-        }).ToArray();
+        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed, scored => catalog.EvaluateNonCalibrated(scored, labelColumn));
 
     /// <summary>Stratified cross-validation of a multiclass estimator.</summary>
     public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>> StratifiedCrossValidate(this MulticlassClassificationCatalog catalog,
         MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
+        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed, scored => catalog.Evaluate(scored, labelColumn));
+
+    private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(MLContext ml, IDataView data, IEstimator<ITransformer> estimator,
+        int numberOfFolds, string labelColumn, int seed, Func<IDataView, TMetrics> evaluate) =>
         ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
         {
             var model = estimator.Fit(fold.TrainSet);
             var scored = model.Transform(fold.TestSet);
-            return new StratifiedCrossValidationResult<MulticlassClassificationMetrics>(catalog.Evaluate(scored, labelColumn), model, scored, i);
+            return new StratifiedCrossValidationResult<TMetrics>(evaluate(scored), model, scored, i);
         }).ToArray();
 
     /// <summary>The label of every row as a class code (classes in first-seen order of their text).</summary>
     internal static int[] LabelCodes(IDataView data, string labelColumn)
     {
+        var codes = new Dictionary<string, int>();
+        return LabelTexts(data, labelColumn).Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count).ToArray();
+    }
+
+    /// <summary>The label of every row as text: <c>True</c>/<c>False</c>, a key's value, the text, or the number.</summary>
+    internal static List<string> LabelTexts(IDataView data, string labelColumn)
+    {
         var column = data.Schema.GetColumnOrNull(labelColumn)
             ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", data.Schema.Select(c => c.Name))}");
+        string[]? keyValues = null;
+        if (column.Type is KeyDataViewType && column.HasKeyValues())
+        {
+            VBuffer<ReadOnlyMemory<char>> keys = default;
+            column.GetKeyValues(ref keys);
+            keyValues = keys.DenseValues().Select(k => k.ToString()).ToArray();
+        }
         var texts = new List<string>();
         using var cursor = data.GetRowCursor([column]);
         Func<string> read = column.Type switch
         {
-            BooleanDataViewType => Getter<bool>(cursor, column),
-            KeyDataViewType => Getter<uint>(cursor, column),
-            TextDataViewType => Getter<ReadOnlyMemory<char>>(cursor, column),
-            _ when column.Type.RawType == typeof(float) => Getter<float>(cursor, column),
-            _ when column.Type.RawType == typeof(double) => Getter<double>(cursor, column),
-            _ when column.Type.RawType == typeof(int) => Getter<int>(cursor, column),
-            _ => throw new DataException($"column '{labelColumn}' has type {column.Type}, which cannot be stratified on"),
+            BooleanDataViewType => Getter<bool>(cursor, column, b => b ? "True" : "False"),
+            KeyDataViewType => Getter<uint>(cursor, column, k => keyValues is null || k == 0 ? k.ToString(CultureInfo.InvariantCulture) : keyValues[k - 1]),
+            TextDataViewType => Getter<ReadOnlyMemory<char>>(cursor, column, t => t.ToString()),
+            _ when column.Type.RawType == typeof(float) => Getter<float>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ when column.Type.RawType == typeof(double) => Getter<double>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ when column.Type.RawType == typeof(int) => Getter<int>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ => throw new DataException($"column '{labelColumn}' has type {column.Type}, which is not a class label"),
         };
         while (cursor.MoveNext()) texts.Add(read());
-        var codes = new Dictionary<string, int>();
-        return texts.Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count).ToArray();
+        return texts;
     }
 
-    private static Func<string> Getter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
+    private static Func<string> Getter<T>(DataViewRowCursor cursor, DataViewSchema.Column column, Func<T, string> text)
     {
         var getter = cursor.GetGetter<T>(column);
         return () =>
         {
             T value = default!;
             getter(ref value);
-            return value?.ToString() ?? "";
+            return text(value);
         };
     }
 }

@@ -108,7 +108,7 @@ public sealed class BalancedEnsemble
             // SAMME: weighted error of the member on all rows, its say, and the new row weights.
             var all = DataViewConversion.ToDataView(_ml, Boolean(dataset, shape), Shape(shape, k));
             var p = MlNetClassifier.Probabilities(model.Transform(all), k, dataset.RowCount);
-            var wrong = Enumerable.Range(0, dataset.RowCount).Select(i => ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
+            var wrong = Enumerable.Range(0, dataset.RowCount).Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
             var error = Enumerable.Range(0, dataset.RowCount).Where(i => wrong[i]).Sum(i => weights[i]) / weights.Sum();
             if (error >= 1 - 1.0 / k) break;
             var say = Math.Log((1 - error) / Math.Max(error, 1e-10)) + Math.Log(k - 1);
@@ -134,13 +134,6 @@ public sealed class BalancedEnsemble
         : shape;
 
     private static Dataset Boolean(Dataset data, DataViewShape shape) => data.Classes.Count == 2 && shape.Label == LabelKind.Key
-        ? new Dataset(data.Numeric, data.NumericNames, data.Categorical, data.CategoricalNames, data.Categories, data.Labels, ClassSet.FromDistinct(["False", "True"]))
+        ? data.WithClasses(["False", "True"])
         : data;
-
-    internal static int ArgMax(ReadOnlySpan<double> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
 }

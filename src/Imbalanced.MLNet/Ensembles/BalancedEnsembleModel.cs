@@ -52,7 +52,7 @@ public sealed class BalancedEnsembleModel
             var p = MlNetClassifier.Probabilities(model.Transform(view), k, dataset.RowCount);
             for (var i = 0; i < dataset.RowCount; i++)
             {
-                if (Kind == EnsembleKind.RusBoost) result[i * k + BalancedEnsemble.ArgMax(p.AsSpan(i * k, k))] += weight / total;
+                if (Kind == EnsembleKind.RusBoost) result[i * k + Numerics.Vectors.ArgMax(p.AsSpan(i * k, k))] += weight / total;
                 else for (var c = 0; c < k; c++) result[i * k + c] += p[i * k + c] * weight / total;
             }
         }
@@ -64,7 +64,7 @@ public sealed class BalancedEnsembleModel
     {
         var p = PredictProbabilities(data);
         var k = Classes.Count;
-        return Enumerable.Range(0, p.Length / k).Select(i => Classes[BalancedEnsemble.ArgMax(p.AsSpan(i * k, k))]).ToArray();
+        return Enumerable.Range(0, p.Length / k).Select(i => Classes[Numerics.Vectors.ArgMax(p.AsSpan(i * k, k))]).ToArray();
     }
 
     /// <summary>Saves the ensemble to one zip file: a manifest and each member's ML.NET model.</summary>

@@ -127,7 +127,7 @@ public static class CompareWorkflow
                     else
                     {
                         probabilities = pipeline.Fit(train).PredictProbabilities(test);
-                        predicted = Enumerable.Range(0, test.RowCount).Select(i => Enumerable.Range(0, k).MaxBy(c => probabilities[i * k + c])).ToArray();
+                        predicted = Enumerable.Range(0, test.RowCount).Select(i => Numerics.Vectors.ArgMax(probabilities.AsSpan(i * k, k))).ToArray();
                     }
                     var scores = positive is null ? null : Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + data.Classes.IndexOf(positive)]).ToArray();
                     var evaluation = Evaluation.Evaluate(test.Labels.Select(l => data.Classes[l]).ToArray(), predicted.Select(c => data.Classes[c]).ToArray(), scores, positive);

@@ -129,11 +129,9 @@ public sealed class TrainedModel
             }
             else
             {
+                var codes = feature.Categories.Select((c, code) => (c, code)).ToDictionary(t => t.c, t => t.code, StringComparer.Ordinal);
                 for (var i = 0; i < n; i++)
-                {
-                    var code = feature.Categories.ToList().IndexOf(table.Text(i, j));
-                    if (code >= 0) numeric[i * width + o + code] = 1; // an unseen category matches none
-                }
+                    if (codes.TryGetValue(table.Text(i, j), out var code)) numeric[i * width + o + code] = 1; // an unseen category matches none
                 o += feature.Categories.Count;
             }
         }
@@ -149,7 +147,7 @@ public sealed class TrainedModel
                 var pos = classes.IndexOf(Positive);
                 predicted[i] = p[i * k + pos] >= t ? Positive : Classes[1 - pos];
             }
-            else predicted[i] = Classes[Enumerable.Range(0, k).MaxBy(c => p[i * k + c])];
+            else predicted[i] = Classes[Numerics.Vectors.ArgMax(p.AsSpan(i * k, k))];
         }
         return (predicted, p);
     }

@@ -19,13 +19,7 @@ public static class AppendedColumnsWriter
         AtomicFile.Write(path, stream =>
         {
             var output = new ByteBuffer(1 << 20);
-            var header = table.Columns.Concat(added).ToArray();
-            for (var j = 0; j < header.Length; j++)
-            {
-                if (j > 0) output.Append(delimiter);
-                output.AppendField(header[j], delimiter);
-            }
-            output.Append((byte)'\n');
+            output.AppendHeader(table.Columns.Concat(added), delimiter);
             for (var i = 0; i < table.RowCount; i++)
             {
                 var fields = table.Fields(i);
@@ -41,11 +35,7 @@ public static class AppendedColumnsWriter
                     output.AppendField(v, delimiter);
                 }
                 output.Append((byte)'\n');
-                if (output.Length > 1 << 20)
-                {
-                    stream.Write(output.Written);
-                    output.Clear();
-                }
+                output.FlushWhenLarge(stream);
             }
             stream.Write(output.Written);
         });

@@ -53,6 +53,27 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
 
     public void AppendField(string value, byte delimiter) => AppendField(System.Text.Encoding.UTF8.GetBytes(value), delimiter);
 
+    /// <summary>Appends a header line: the names as fields, then a line break.</summary>
+    public void AppendHeader(IEnumerable<string> names, byte delimiter)
+    {
+        var first = true;
+        foreach (var name in names)
+        {
+            if (!first) Append(delimiter);
+            AppendField(name, delimiter);
+            first = false;
+        }
+        Append((byte)'\n');
+    }
+
+    /// <summary>Writes what is buffered to <paramref name="stream"/> once it passes a megabyte, and clears it.</summary>
+    public void FlushWhenLarge(Stream stream)
+    {
+        if (Length <= 1 << 20) return;
+        stream.Write(Written);
+        Clear();
+    }
+
     /// <summary>Appends a number in shortest round-trip form.</summary>
     public void AppendNumber(double value) => Length += NumberText.Format(value, Reserve(32));
 

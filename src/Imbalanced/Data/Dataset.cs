@@ -114,6 +114,11 @@ public sealed class Dataset
     public Dataset WithRows(double[] numeric, int[] categorical, int[] labels) =>
         new(numeric, NumericNames, categorical, CategoricalNames, Categories, labels, Classes);
 
+    /// <summary>The same rows and class codes under other class labels (code i is labelled <c>labels[i]</c> in class order),
+    /// for example <c>False</c>/<c>True</c> for a binary learner.</summary>
+    public Dataset WithClasses(IEnumerable<string> labels) =>
+        new(Numeric, NumericNames, Categorical, CategoricalNames, Categories, Labels, ClassSet.FromDistinct(labels));
+
     /// <summary>Concatenates data sets that share columns and classes.</summary>
     public static Dataset Concat(Dataset first, Dataset second)
     {

@@ -32,15 +32,8 @@ public static class DatasetFileWriter
     private static void WriteCsv(Dataset data, string path, string labelColumn) => AtomicFile.Write(path, stream =>
     {
         var output = new ByteBuffer(1 << 20);
-        var names = data.NumericNames.Append(labelColumn).ToArray();
-        for (var j = 0; j < names.Length; j++)
-        {
-            if (j > 0) output.Append((byte)',');
-            output.AppendField(names[j], (byte)',');
-        }
-        output.Append((byte)'\n');
+        output.AppendHeader(data.NumericNames.Append(labelColumn), (byte)',');
         var labels = data.Classes.Labels.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
-        var p = data.NumericCount;
         for (var i = 0; i < data.RowCount; i++)
         {
             foreach (var v in data.NumericRow(i))
@@ -50,11 +43,7 @@ public static class DatasetFileWriter
             }
             output.AppendField(labels[data.Labels[i]], (byte)',');
             output.Append((byte)'\n');
-            if (output.Length > 1 << 20)
-            {
-                stream.Write(output.Written);
-                output.Clear();
-            }
+            output.FlushWhenLarge(stream);
         }
         stream.Write(output.Written);
     });

@@ -29,13 +29,7 @@ public static class ResampledTableWriter
         var table = source.Table;
         var delimiter = (byte)table.Delimiter;
         var header = new ByteBuffer();
-        var names = indexColumn is null ? table.Columns : [.. table.Columns, indexColumn];
-        for (var j = 0; j < names.Count; j++)
-        {
-            if (j > 0) header.Append(delimiter);
-            header.AppendField(names[j], delimiter);
-        }
-        header.Append((byte)'\n');
+        header.AppendHeader(indexColumn is null ? table.Columns : [.. table.Columns, indexColumn], delimiter);
         stream.Write(header.Written);
         var labels = source.Data.Classes.Labels.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
 
@@ -166,11 +160,7 @@ public static class ResampledTableWriter
             output.Append((byte)',');
             if (!double.IsNaN(o.Gap)) output.AppendNumber(o.Gap);
             output.Append((byte)'\n');
-            if (output.Length > 1 << 20)
-            {
-                stream.Write(output.Written);
-                output.Clear();
-            }
+            output.FlushWhenLarge(stream);
         }
         stream.Write(output.Written);
     });

@@ -24,11 +24,11 @@ public static class CrossValidation
             var test = data.Select(split.Test);
             var probabilities = model.PredictProbabilities(test);
             var truth = test.Labels.Select(l => data.Classes[l]).ToArray();
-            var predicted = Enumerable.Range(0, test.RowCount).Select(i => data.Classes[ArgMax(probabilities.AsSpan(i * k, k))]).ToArray();
+            var predicted = Enumerable.Range(0, test.RowCount).Select(i => data.Classes[Numerics.Vectors.ArgMax(probabilities.AsSpan(i * k, k))]).ToArray();
             double[]? scores = null;
             if (k == 2)
             {
-                var pos = positive is null ? MinorityOf(data) : data.Classes.IndexOf(positive);
+                var pos = positive is null ? Sampling.ClassCounting.Minority(data.ClassCounts()) : data.Classes.IndexOf(positive);
                 positive = data.Classes[pos];
                 scores = Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + pos]).ToArray();
             }
@@ -37,16 +37,4 @@ public static class CrossValidation
         return results;
     }
 
-    private static int MinorityOf(Dataset data)
-    {
-        var counts = data.ClassCounts();
-        return counts[1] < counts[0] ? 1 : 0;
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
 }

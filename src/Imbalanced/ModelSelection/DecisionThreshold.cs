@@ -61,7 +61,7 @@ public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjecti
     {
         if (train.Classes.Count != 2) throw new DataException($"threshold tuning is for two classes; the data has {train.Classes.Count}");
         var counts = train.ClassCounts();
-        var pos = positive ?? (counts[1] < counts[0] ? 1 : 0);
+        var pos = positive ?? Sampling.ClassCounting.Minority(counts);
         var oof = new double[train.RowCount];
         foreach (var split in StratifiedSplits.KFold(train.Labels, folds, true, seed, train.Classes))
         {

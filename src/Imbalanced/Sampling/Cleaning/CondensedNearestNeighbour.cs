@@ -16,6 +16,28 @@ public sealed record CondensedOptions : SamplerOptions
     /// <see cref="NSeedsS"/> at random; for reproducing a run made elsewhere.</summary>
     public IReadOnlyDictionary<string, int[]>? InitialRows { get; init; }
 
+    /// <summary>
+    /// The loop CNN and OSS share: checks the data, then for each class keeps every row when it is not targeted and
+    /// otherwise the rows <paramref name="condense"/> keeps, given (class, its rows, the rows starting its store, the
+    /// minority rows). Returns the kept rows and the targeted classes.
+    /// </summary>
+    internal (List<int> Kept, HashSet<int> Targeted) Condense(Dataset data, string method, Func<int, int[], int[], int[], IEnumerable<int>> condense)
+    {
+        var counts = data.ClassCounts();
+        var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        DataChecks.RequireNumericComplete(data, method);
+        if (NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {NSeedsS}");
+        var rng = new SeededRandom(Seed);
+        var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
+        var kept = new List<int>();
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var rows = data.RowsOfClass(c);
+            kept.AddRange(targeted.Contains(c) ? condense(c, rows, Seeds(data, c, rows, rng), minorityRows) : rows);
+        }
+        return (kept, targeted);
+    }
+
     /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with replacement.</summary>
     internal int[] Seeds(Dataset data, int classCode, int[] rows, Randomness.SeededRandom rng)
     {
@@ -49,19 +71,10 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
-        var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
-        DataChecks.RequireNumericComplete(data, "cnn");
-        if (_options.NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {_options.NSeedsS}");
-        var rng = new SeededRandom(_options.Seed);
-        var minority = ClassCounting.Minority(counts);
-        var kept = new List<int>();
-        for (var c = 0; c < counts.Length; c++)
+        var (kept, _) = _options.Condense(data, "cnn", (c, rows, initial, minorityRows) =>
         {
-            var rows = data.RowsOfClass(c);
-            if (!targeted.Contains(c)) { kept.AddRange(rows); continue; }
-            var seeds = _options.Seeds(data, c, rows, rng).ToList();
-            var store = data.RowsOfClass(minority).Concat(seeds).ToList();
+            var seeds = initial.ToList();
+            var store = minorityRows.Concat(seeds).ToList();
             var good = new HashSet<int>(seeds);
             foreach (var r in rows)
             {
@@ -72,8 +85,8 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
                 var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors, _options.Neighbors);
                 good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
             }
-            kept.AddRange(seeds.Distinct());
-        }
+            return seeds.Distinct();
+        });
         return ResampleResult.Keep(data, [.. kept]);
     }
 }

@@ -12,10 +12,19 @@ public static class NeighbourVotes
     /// <c>kind_sel='all'</c>), or when their most common class is its own (<paramref name="mode"/> true, ties to the
     /// first class in class order, as SciPy's <c>mode</c>). Rows of other classes always stay.
     /// </summary>
-    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search)
+    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search) =>
+        EditedKeep(data, targeted, Neighbours(data, k, search), mode);
+
+    /// <summary>The k nearest neighbours of every row (itself excluded), as the editing rules read them.</summary>
+    public static KNeighbors Neighbours(Dataset data, int k, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "edited nearest neighbours");
-        var neighbours = search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
+        return search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
+    }
+
+    /// <summary>The same pass with the neighbours already found (see <see cref="Neighbours"/>).</summary>
+    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, KNeighbors neighbours, bool mode)
+    {
         var keep = new List<int>(data.RowCount);
         var votes = new int[data.Classes.Count];
         for (var i = 0; i < data.RowCount; i++)

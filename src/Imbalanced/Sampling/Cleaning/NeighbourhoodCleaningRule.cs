@@ -40,10 +40,11 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
         var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         int k = _options.NNeighbors;
         EditedNearestNeighbours.CheckNeighbours(data, k, "n_neighbors");
-        var edited = NeighbourVotes.EditedKeep(data, targeted, k, mode: true, _options.Neighbors).ToHashSet();
+        // One neighbour search serves both the edited rows (A1) and the neighbours of misclassified minority rows (A2).
+        var neighbours = NeighbourVotes.Neighbours(data, k, _options.Neighbors);
+        var edited = NeighbourVotes.EditedKeep(data, targeted, neighbours, mode: true).ToHashSet();
         var minority = ClassCounting.Minority(counts);
         var toClean = targeted.Where(c => counts[c] > _options.ThresholdCleaning * counts[minority]).ToHashSet();
-        var neighbours = _options.Neighbors.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
         var removed = new HashSet<int>(Enumerable.Range(0, data.RowCount).Where(i => !edited.Contains(i)));
         var votes = new int[data.Classes.Count];
         foreach (var i in data.RowsOfClass(minority))

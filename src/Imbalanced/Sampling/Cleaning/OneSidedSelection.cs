@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.Cleaning;
 
@@ -21,23 +20,12 @@ public sealed class OneSidedSelection(CondensedOptions? options = null) : ISampl
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
-        var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
-        DataChecks.RequireNumericComplete(data, "oss");
-        if (_options.NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {_options.NSeedsS}");
-        var rng = new SeededRandom(_options.Seed);
-        var minority = ClassCounting.Minority(counts);
-        var kept = new List<int>();
-        for (var c = 0; c < counts.Length; c++)
+        var (kept, targeted) = _options.Condense(data, "oss", (c, rows, seeds, minorityRows) =>
         {
-            var rows = data.RowsOfClass(c);
-            if (!targeted.Contains(c)) { kept.AddRange(rows); continue; }
-            var seeds = _options.Seeds(data, c, rows, rng);
             var rest = rows.Where(r => !seeds.Contains(r)).ToArray();
-            var predicted = OneNearestNeighbour.Predict(data, [.. data.RowsOfClass(minority), .. seeds], rest, _options.NNeighbors, _options.Neighbors);
-            kept.AddRange(seeds.Distinct());
-            kept.AddRange(rest.Where((_, i) => predicted[i] != c));
-        }
+            var predicted = OneNearestNeighbour.Predict(data, [.. minorityRows, .. seeds], rest, _options.NNeighbors, _options.Neighbors);
+            return seeds.Distinct().Concat(rest.Where((_, i) => predicted[i] != c));
+        });
         var selected = kept.ToArray();
         var subset = data.Select(selected);
         var survivors = TomekLinks.Keep(subset, targeted, _options.Neighbors);

@@ -92,17 +92,8 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         var added = new SyntheticRows(data, plan.Sum(s => Math.Abs(s.SameCount)));
         foreach (var (c, danger, rows, same, count, others, otherNeighbours) in plan)
         {
-            var towardsOthers = count < 0;
-            var kk = towardsOthers ? otherNeighbours!.K : k;
-            for (var s = 0; s < Math.Abs(count); s++)
-            {
-                var pair = rng.NextInt(danger.Length * kk);
-                var seed = danger[pair / kk];
-                var neighbour = towardsOthers ? others![otherNeighbours!.Indices[pair]] : rows[same.Indices[pair]];
-                var gap = towardsOthers ? 0.5 * rng.NextDouble() : rng.NextDouble();
-                var row = added.Add(c, new RowOrigin(true, -1, seed, neighbour, gap));
-                Interpolation.Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
-            }
+            if (count >= 0) Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
+            else Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbours!.K, pair => others![otherNeighbours.Indices[pair]], -count, step: 0.5);
         }
         return added.ToResult();
     }

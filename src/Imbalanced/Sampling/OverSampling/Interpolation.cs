@@ -1,11 +1,42 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+
 namespace Imbalanced.Sampling.OverSampling;
 
-/// <summary>The one interpolation formula of the SMOTE family: <c>base + gap · (neighbour − base)</c>.</summary>
+/// <summary>The one interpolation formula of the SMOTE family, <c>base + gap · (neighbour − base)</c>, and the one
+/// loop that draws (seed, neighbour, gap) triples with it.</summary>
 public static class Interpolation
 {
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
     public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap, Span<double> destination)
     {
         for (var j = 0; j < destination.Length; j++) destination[j] = baseRow[j] + gap * (neighbour[j] - baseRow[j]);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> rows of class <paramref name="classCode"/>: each draws a pair uniformly among the
+    /// <c>seeds × k</c> (seed, neighbour) pairs, then a gap <c>step · u</c> with u uniform in [0, 1) (a negative step
+    /// extrapolates away from the neighbour), and records base, neighbour and gap as its origin.
+    /// </summary>
+    /// <param name="added">Where the rows go.</param>
+    /// <param name="data">The input data set; seeds and neighbours are its rows.</param>
+    /// <param name="rng">The sampler's random stream.</param>
+    /// <param name="classCode">Class of the new rows.</param>
+    /// <param name="seeds">Input rows that seed new rows.</param>
+    /// <param name="k">Neighbours per seed.</param>
+    /// <param name="neighbourOf">The input row of pair p's neighbour (p = seed position · k + neighbour position).</param>
+    /// <param name="count">Rows to make.</param>
+    /// <param name="step">Scale of the gap (1 for SMOTE).</param>
+    public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode, IReadOnlyList<int> seeds, int k,
+        Func<int, int> neighbourOf, int count, double step = 1.0)
+    {
+        for (var s = 0; s < count; s++)
+        {
+            var pair = rng.NextInt(seeds.Count * k);
+            var gap = step * rng.NextDouble();
+            int seed = seeds[pair / k], neighbour = neighbourOf(pair);
+            var row = added.Add(classCode, new RowOrigin(true, -1, seed, neighbour, gap));
+            Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
+        }
     }
 }

@@ -96,14 +96,7 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
         foreach (var (c, rows, neighbours, count) in plan)
-            for (var s = 0; s < count; s++)
-            {
-                var pair = rng.NextInt(rows.Length * k);
-                var gap = rng.NextDouble();
-                int seed = rows[pair / k], neighbour = rows[neighbours.Indices[pair]];
-                var row = added.Add(c, new RowOrigin(true, -1, seed, neighbour, gap));
-                Interpolation.Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
-            }
+            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], count);
         return added.ToResult();
     }
 }

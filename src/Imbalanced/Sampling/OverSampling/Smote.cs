@@ -40,22 +40,13 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
         foreach (var (c, n) in strategy)
             if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smote");
         var rng = new SeededRandom(_options.Seed);
-        var p = data.NumericCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var points = data.Select(rows).Numeric;
-            var neighbours = _options.Neighbors.Build(points, rows.Length, p).QuerySelf(k, includeSelf: false);
-            for (var s = 0; s < n; s++)
-            {
-                var pair = rng.NextInt(rows.Length * k);
-                var gap = rng.NextDouble();
-                int b = pair / k, nb = neighbours.Indices[pair];
-                var row = added.Add(c, new RowOrigin(true, -1, rows[b], rows[nb], gap));
-                Interpolation.Write(points.AsSpan(b * p, p), points.AsSpan(nb * p, p), gap, row.Numeric);
-            }
+            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount).QuerySelf(k, includeSelf: false);
+            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], n);
         }
         return added.ToResult();
     }

@@ -85,14 +85,7 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
         foreach (var (c, seeds, rows, neighbours, count, step) in plan)
-            for (var s = 0; s < count; s++)
-            {
-                var pair = rng.NextInt(seeds.Length * k);
-                var gap = step * rng.NextDouble();
-                int seed = seeds[pair / k], neighbour = rows[neighbours.Indices[pair]];
-                var row = added.Add(c, new RowOrigin(true, -1, seed, neighbour, gap));
-                Interpolation.Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
-            }
+            Interpolation.MakeRows(added, data, rng, c, seeds, k, pair => rows[neighbours.Indices[pair]], count, step);
         return added.ToResult();
     }
 }
