@@ -3,11 +3,41 @@ using Imbalanced.Cli.Commands;
 
 namespace Imbalanced.Cli;
 
-/// <summary>Entry point of the <c>imbalanced</c> command: parses, dispatches, and maps errors to exit codes.</summary>
+/// <summary>Entry point of the <c>imbalanced</c> command: parses, dispatches, and maps errors to exit codes. Every
+/// failure ends as one <c>error:</c> line on stderr and exit code 1 (data) or 2 (usage), never a stack trace.</summary>
 public static class Program
 {
     /// <summary>Runs the command line.</summary>
     public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message, ExitCodes.UsageError);
+        }
+        catch (DataException e)
+        {
+            return Fail(e.Message, ExitCodes.DataError);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(e.Message, ExitCodes.DataError);
+        }
+        catch (OutOfMemoryException)
+        {
+            return Fail("not enough memory for this input and these options", ExitCodes.DataError);
+        }
+        catch (Exception e)
+        {
+            // The last resort: a failure no check above foresaw still ends as one line, never a stack trace.
+            return Fail($"{e.Message} ({e.GetType().Name})", ExitCodes.DataError);
+        }
+    }
+
+    private static int Run(string[] args)
     {
         var root = new RootCommand("imbalanced: see, rebalance and evaluate imbalanced classification data.")
         {
@@ -19,32 +49,24 @@ public static class Program
             TrainPredictCommands.Train(),
             TrainPredictCommands.Predict(),
         };
+        var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+        if (args.Length == 0)
+            return Fail($"no command given; the commands are: {commands} (see 'imbalanced --help')", ExitCodes.UsageError);
+        if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+            return Fail($"unknown command '{args[0]}'; the commands are: {commands}", ExitCodes.UsageError);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see 'imbalanced --help')");
-            return ExitCodes.UsageError;
+            var error = parse.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal))
+                ?? parse.Errors[0];
+            return Fail($"{error.Message} (see 'imbalanced --help')", ExitCodes.UsageError);
         }
-        try
-        {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-        }
-        catch (UsageException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (DataException e)
-        {
-            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
-            return ExitCodes.DataError;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
-            return ExitCodes.DataError;
-        }
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        return exitCode;
+    }
 }

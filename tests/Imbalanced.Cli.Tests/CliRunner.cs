@@ -9,9 +9,18 @@ public static class CliRunner
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "imbalanced.dll");
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunWith([], args);
+
+    /// <summary>Runs the command behind <paramref name="prefix"/> (for example <c>setpriv</c> and its arguments, to run
+    /// it as another user).</summary>
+    public static Outcome RunWith(string[] prefix, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var p in prefix.Skip(1)) info.ArgumentList.Add(p);
+        if (prefix.Length > 0) info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;

@@ -34,12 +34,12 @@ public class CompareCommandTests
     }
 
     [Fact]
-    public void Unknown_technique_is_a_usage_error_and_unknown_metric_a_data_error()
+    public void Unknown_technique_and_unknown_metric_are_usage_errors_found_before_any_fit()
     {
         Assert.Equal(2, Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "magic", "--quiet").ExitCode);
         var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "none", "--learners", "logistic",
             "--folds", "2", "--repeats", "1", "--metric", "nope", "--quiet");
-        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(2, r.ExitCode);
         Assert.Contains("'nope'", r.Stderr);
     }
 }

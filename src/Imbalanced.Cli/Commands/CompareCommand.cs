@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Imbalanced.Cli.Display;
+using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.MLNet.Workflow;
 
@@ -37,6 +38,7 @@ internal static class CompareCommand
                 Positive = r.GetValue(positive), Learners = Split(r.GetValue(learners)!), Techniques = Split(r.GetValue(techniques)!),
                 TuneThreshold = r.GetValue(tune)!, Folds = r.GetValue(folds), Repeats = r.GetValue(repeats), Metric = r.GetValue(metric)!, Seed = r.GetValue(seed),
             };
+            DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--json", r.GetValue(json)), ("--report", r.GetValue(report)));
             var table = TableDataset.Build(TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
             CompareReport result;
             try
@@ -48,12 +50,14 @@ internal static class CompareCommand
                 throw new UsageException(e.Message);
             }
             WriteHuman(result);
-            if (r.GetValue(json) is { } path) AtomicFile.Write(path, s => WriteJson(s, result));
+            using var files = new FileTransaction();
+            if (r.GetValue(json) is { } path) files.Write(path, s => WriteJson(s, result));
             if (r.GetValue(report) is { } html)
             {
                 var text = Report.HtmlReport.Build(result, r.GetValue(input)!);
-                AtomicFile.Write(html, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+                files.Write(html, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             }
+            files.Commit();
             return ExitCodes.Success;
         });
         return command;
@@ -109,17 +113,17 @@ internal static class CompareCommand
             {
                 w.WriteStartObject("threshold");
                 w.WriteString("tuned_for", x.TunedFor);
-                w.WriteNumber("mean", x.ThresholdMean!.Value);
+                w.WriteFinite("mean", x.ThresholdMean!.Value);
                 w.WriteEndObject();
             }
             w.WriteStartObject("metrics");
             foreach (var (name, s) in x.Metrics)
             {
                 w.WriteStartObject(name);
-                w.WriteNumber("mean", s.Mean);
-                w.WriteNumber("std", s.Std);
+                w.WriteFinite("mean", s.Mean);
+                w.WriteFinite("std", s.Std);
                 w.WriteStartArray("folds");
-                foreach (var v in s.Folds) w.WriteNumberValue(v);
+                foreach (var v in s.Folds) w.WriteFiniteValue(v);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
@@ -129,7 +133,7 @@ internal static class CompareCommand
             {
                 w.WriteStartObject("versus_best");
                 w.WriteNumber("t", double.IsFinite(versus.T) ? versus.T : Math.Sign(versus.T) * double.MaxValue);
-                w.WriteNumber("p", versus.P);
+                w.WriteFinite("p", versus.P);
                 w.WriteBoolean("within_noise", versus.WithinNoise);
                 w.WriteEndObject();
             }
@@ -140,7 +144,7 @@ internal static class CompareCommand
         w.WriteString("technique", r.Best.Technique);
         w.WriteString("learner", r.Best.Learner);
         w.WriteString("metric", r.Options.Metric);
-        w.WriteNumber("mean", r.Best.Metrics[r.Options.Metric].Mean);
+        w.WriteFinite("mean", r.Best.Metrics[r.Options.Metric].Mean);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Imbalanced.Cli.Display;
 using Imbalanced.Data;
 using Imbalanced.Metrics;
 
@@ -71,7 +72,8 @@ internal static class EvaluateCommand
         Console.Out.WriteLine();
         void Line(string name, double? value)
         {
-            if (value is { } v) Console.Out.WriteLine($"{name,-20}{v.ToString(f, CultureInfo.InvariantCulture)}");
+            if (value is { } v)
+                Console.Out.WriteLine($"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
         }
         Line("accuracy", r.Accuracy);
         Line("balanced accuracy", r.BalancedAccuracy);
@@ -84,10 +86,8 @@ internal static class EvaluateCommand
         if (r.Positive is not null) Console.Out.WriteLine($"{"positive class",-20}{r.Positive}");
     }
 
-    private static void WriteJson(EvaluationResult r)
+    private static void WriteJson(EvaluationResult r) => JsonOutput.ToStdout(w =>
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var w = new Utf8JsonWriter(stdout))
         {
             w.WriteStartObject();
             w.WriteStartArray("labels");
@@ -95,11 +95,11 @@ internal static class EvaluateCommand
             w.WriteEndArray();
             if (r.Positive is not null) w.WriteString("positive", r.Positive);
             w.WriteNumber("support", r.Support);
-            w.WriteNumber("accuracy", r.Accuracy);
-            w.WriteNumber("balanced_accuracy", r.BalancedAccuracy);
-            w.WriteNumber("mcc", r.Mcc);
-            w.WriteNumber("cohen_kappa", r.CohenKappa);
-            w.WriteNumber("geometric_mean", r.GeometricMean);
+            w.WriteFinite("accuracy", r.Accuracy);
+            w.WriteFinite("balanced_accuracy", r.BalancedAccuracy);
+            w.WriteFinite("mcc", r.Mcc);
+            w.WriteFinite("cohen_kappa", r.CohenKappa);
+            w.WriteFinite("geometric_mean", r.GeometricMean);
             w.WriteStartObject("per_class");
             foreach (var l in r.Report.Lines)
             {
@@ -123,22 +123,21 @@ internal static class EvaluateCommand
                 w.WriteEndArray();
             }
             w.WriteEndArray();
-            if (r.RocAuc is { } roc) w.WriteNumber("roc_auc", roc);
-            if (r.AveragePrecision is { } ap) w.WriteNumber("average_precision", ap);
-            if (r.LogLoss is { } ll) w.WriteNumber("log_loss", ll);
-            if (r.Brier is { } b) w.WriteNumber("brier", b);
+            if (r.RocAuc is { } roc) w.WriteFinite("roc_auc", roc);
+            if (r.AveragePrecision is { } ap) w.WriteFinite("average_precision", ap);
+            if (r.LogLoss is { } ll) w.WriteFinite("log_loss", ll);
+            if (r.Brier is { } b) w.WriteFinite("brier", b);
             w.WriteEndObject();
         }
-        stdout.Write("\n"u8);
-    }
+    });
 
     private static void WriteLine(Utf8JsonWriter w, ClassLine l)
     {
-        w.WriteNumber("precision", l.Precision);
-        w.WriteNumber("recall", l.Recall);
-        w.WriteNumber("specificity", l.Specificity);
-        w.WriteNumber("f1", l.F1);
-        w.WriteNumber("geometric_mean", l.GeometricMean);
-        w.WriteNumber("iba", l.Iba);
+        w.WriteFinite("precision", l.Precision);
+        w.WriteFinite("recall", l.Recall);
+        w.WriteFinite("specificity", l.Specificity);
+        w.WriteFinite("f1", l.F1);
+        w.WriteFinite("geometric_mean", l.GeometricMean);
+        w.WriteFinite("iba", l.Iba);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.Synthetic;
 
@@ -20,9 +21,16 @@ internal static class GenerateCommand
         var weights = new Option<double[]?>("--weights")
         {
             Description = "share of rows per class, comma-separated (the last may be left out)",
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',')).Select(v =>
-                double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
-                    : throw new UsageException($"--weights: '{v}' is not a number")).ToArray(),
+            CustomParser = r =>
+            {
+                var values = new List<double>();
+                foreach (var v in r.Tokens.SelectMany(t => t.Value.Split(',')))
+                {
+                    if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) values.Add(d);
+                    else r.AddError($"--weights: '{v}' is not a number");
+                }
+                return [.. values];
+            },
         };
         var separation = new Option<double>("--class-sep") { DefaultValueFactory = _ => 1.0, Description = "class separation" };
         var flip = new Option<double>("--flip") { DefaultValueFactory = _ => 0.01, Description = "share of labels replaced at random" };
@@ -37,9 +45,11 @@ internal static class GenerateCommand
             {
                 Rows = r.GetValue(rows), Features = r.GetValue(features), Informative = r.GetValue(informative),
                 Redundant = r.GetValue(redundant), Classes = r.GetValue(classes), ClustersPerClass = r.GetValue(clusters),
-                Weights = r.GetValue(weights), ClassSeparation = r.GetValue(separation), Flip = r.GetValue(flip), Seed = r.GetValue(seed),
+                Weights = r.GetValue(weights) is { Length: > 0 } w ? w : null, ClassSeparation = r.GetValue(separation), Flip = r.GetValue(flip), Seed = r.GetValue(seed),
             };
-            DatasetFileWriter.Write(ClassificationGenerator.Generate(options), r.GetValue(output)!);
+            var path = r.GetValue(output)!;
+            DistinctFiles.Check([], ("--output", path));
+            DatasetFileWriter.Write(ClassificationGenerator.Generate(options), path);
             return ExitCodes.Success;
         });
         return command;

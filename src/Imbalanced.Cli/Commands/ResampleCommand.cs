@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Imbalanced.Cli.Display;
+using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.Sampling;
 
@@ -123,11 +124,7 @@ internal static class ResampleCommand
         string? indexColumn, string? provenance, bool json, bool quiet)
     {
         var clock = Stopwatch.StartNew();
-        var inputPath = Path.GetFullPath(input);
-        if (Path.GetFullPath(output) == inputPath)
-            throw new DataException($"--output {output} is the input file; refusing to write over the input, choose another path");
-        if (provenance is not null && (Path.GetFullPath(provenance) == inputPath || Path.GetFullPath(provenance) == Path.GetFullPath(output)))
-            throw new DataException($"--provenance {provenance} would overwrite the input or the output; choose another path");
+        DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
         var (table, result) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var table = TableDataset.Build(TableReader.Read(input), target, drop);
@@ -143,8 +140,10 @@ internal static class ResampleCommand
             {
                 throw new DataException($"{input}: {e.Message}", e);
             }
-            ResampledTableWriter.Write(table, result, output, indexColumn);
-            if (provenance is not null) ResampledTableWriter.WriteProvenance(result, provenance);
+            using var files = new FileTransaction();
+            files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
+            if (provenance is not null) files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result, s));
+            files.Commit();
             return (table, result);
         });
         foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");

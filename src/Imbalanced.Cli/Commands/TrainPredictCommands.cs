@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Imbalanced.Cli.Display;
+using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.MLNet.Workflow;
 
@@ -26,6 +27,8 @@ internal static class TrainPredictCommands
         };
         command.SetAction(r =>
         {
+            var modelPath = r.GetValue(model)!;
+            DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--model", modelPath));
             var table = TableDataset.Build(TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
             TrainedModel trained;
             try
@@ -37,7 +40,7 @@ internal static class TrainPredictCommands
             {
                 throw new UsageException(e.Message);
             }
-            trained.Save(r.GetValue(model)!);
+            trained.Save(modelPath);
             return ExitCodes.Success;
         });
         return command;
@@ -54,9 +57,8 @@ internal static class TrainPredictCommands
         {
             var inputPath = r.GetValue(input)!;
             var outputPath = r.GetValue(output)!;
-            if (Path.GetFullPath(outputPath) == Path.GetFullPath(inputPath))
-                throw new DataException($"--output {outputPath} is the input file; refusing to write over the input, choose another path");
             var modelPath = r.GetValue(model)!;
+            DistinctFiles.Check([("the input", inputPath), ("--model", modelPath)], ("--output", outputPath));
             if (!File.Exists(modelPath)) throw new DataException($"{modelPath}: model file not found");
             var trained = TrainedModel.Load(modelPath);
             var table = TableReader.Read(inputPath);

@@ -83,19 +83,34 @@ public static class CompareWorkflow
         return metrics;
     }
 
+    /// <summary>The keys of <see cref="NumericMetrics"/> for a binary problem with scores, or for one without.</summary>
+    public static IReadOnlyList<string> RankableMetrics(bool binary) => binary
+        ? ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
+            "log_loss", "brier"]
+        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean"];
+
     /// <summary>Runs the comparison; <paramref name="progress"/> hears after each fold of each combination.</summary>
     public static CompareReport Run(TableDataset table, CompareOptions options, IProgress<(int Done, int Total)>? progress = null)
     {
+        // Option values first (usage errors), then what the data allows.
+        foreach (var t in options.Techniques)
+            if (!Techniques.IsKnown(t)) throw new ArgumentException($"unknown technique '{t}'; use none, class-weight or a resample method");
+        foreach (var l in options.Learners) MlNetClassifier.ByName(new MLContext(0), l);
+        if (!RankableMetrics(binary: true).Contains(options.Metric))
+            throw new ArgumentException(
+                $"unknown metric '{options.Metric}'; the metrics are: {string.Join(", ", RankableMetrics(true))}");
+        var objective = options.TuneThreshold == "none" ? null : ThresholdObjective.Parse(options.TuneThreshold);
         var data = OneHot(table.Data);
         DataChecks.RequireNumericComplete(data, "compare");
         var splits = StratifiedSplits.RepeatedKFold(data.Labels, options.Folds, options.Repeats, options.Seed);
         var positive = options.Positive ?? (data.Classes.Count == 2 ? data.Classes[ClassCounting.Minority(data.ClassCounts())] : null);
         if (positive is not null && data.Classes.IndexOf(positive) < 0)
             throw new DataException($"--positive '{positive}' is not a class; the classes are: {string.Join(", ", data.Classes.Labels)}");
-        var objective = options.TuneThreshold == "none" ? null : ThresholdObjective.Parse(options.TuneThreshold);
         if (objective is not null && data.Classes.Count != 2) throw new DataException("--tune-threshold needs two classes");
-        foreach (var t in options.Techniques)
-            if (!Techniques.IsKnown(t)) throw new ArgumentException($"unknown technique '{t}'; use none, class-weight or a resample method");
+        var rankable = RankableMetrics(positive is not null);
+        if (!rankable.Contains(options.Metric))
+            throw new DataException(
+                $"the metric '{options.Metric}' needs two classes; with {data.Classes.Count} the metrics are: {string.Join(", ", rankable)}");
         var total = options.Techniques.Count * options.Learners.Count * splits.Count;
         var done = 0;
         var results = new List<CompareResult>();

@@ -75,33 +75,75 @@ public sealed class TrainedModel
     }
 
     /// <summary>Saves the model file (atomically).</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream =>
+    public void Save(string path) => AtomicFile.Write(path, Save);
+
+    /// <summary>Writes the model file to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(Model, entry);
         using var manifest = zip.CreateEntry("imbalanced-model.json").Open();
         JsonSerializer.Serialize(manifest, new Manifest(Technique, Learner, Threshold, Positive, Classes.ToArray(), Features.ToArray()));
-    });
+    }
 
     /// <summary>Loads a model file.</summary>
     public static TrainedModel Load(string path)
     {
+        ZipArchive zip;
         try
         {
-            using var zip = ZipFile.OpenRead(path);
-            Manifest m;
-            using (var manifest = (zip.GetEntry("imbalanced-model.json") ?? throw new DataException($"{path}: not an imbalanced model file")).Open())
-                m = JsonSerializer.Deserialize<Manifest>(manifest)!;
-            using var entry = zip.GetEntry("learner.zip")!.Open();
-            using var copy = new MemoryStream();
-            entry.CopyTo(copy);
-            copy.Position = 0;
-            return new TrainedModel(m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, MlNetClassifier.Load(new MLContext(0), copy));
+            zip = ZipFile.OpenRead(path);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            throw new DataException($"{path}: not a model file ({e.Message})", e);
+            throw new DataException($"{path}: cannot be read as a model file ({e.Message})", e);
         }
+        using (zip)
+        {
+            var m = ReadManifest(zip, path);
+            var entry = zip.GetEntry("learner.zip")
+                ?? throw new DataException($"{path}: damaged model file: the member 'learner.zip' is missing");
+            try
+            {
+                using var stream = entry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                copy.Position = 0;
+                var learner = MlNetClassifier.Load(new MLContext(0), copy);
+                return new TrainedModel(m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, learner);
+            }
+            catch (Exception e) when (e is not DataException and not OutOfMemoryException)
+            {
+                throw new DataException($"{path}: damaged model file: its learner cannot be loaded ({e.Message})", e);
+            }
+        }
+    }
+
+    private static Manifest ReadManifest(ZipArchive zip, string path)
+    {
+        var entry = zip.GetEntry("imbalanced-model.json")
+            ?? throw new DataException($"{path}: not an imbalanced model file (no 'imbalanced-model.json' in it)");
+        Manifest? m;
+        try
+        {
+            using var stream = entry.Open();
+            m = JsonSerializer.Deserialize<Manifest>(stream);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new DataException($"{path}: damaged model file: 'imbalanced-model.json' is not valid ({e.Message})", e);
+        }
+        string Damaged(string what) => $"{path}: damaged model file: 'imbalanced-model.json' {what}";
+        if (m is null) throw new DataException(Damaged("holds no manifest"));
+        if (m.Technique is null || m.Learner is null) throw new DataException(Damaged("names no technique or learner"));
+        if (m.Classes is null || m.Classes.Length < 2 || m.Classes.Any(c => c is null))
+            throw new DataException(Damaged("does not list two or more classes"));
+        if (m.Features is null || m.Features.Length == 0 || m.Features.Any(f => f?.Name is null))
+            throw new DataException(Damaged("lists no features"));
+        if (m.Positive is not null && !m.Classes.Contains(m.Positive))
+            throw new DataException(Damaged($"names a positive class '{m.Positive}' that is not one of its classes"));
+        if (m.Threshold is { } t && !double.IsFinite(t)) throw new DataException(Damaged("has a threshold that is not finite"));
+        return m;
     }
 
     /// <summary>Predicted labels and row-major class probabilities for the rows of <paramref name="table"/>.</summary>
@@ -122,7 +164,12 @@ public sealed class TrainedModel
                 for (var i = 0; i < n; i++)
                 {
                     var v = table.Number(i, j);
-                    if (double.IsNaN(v)) throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
+                    if (table.Utf8(i, j).IsEmpty)
+                        throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
+                    if (!double.IsFinite(v))
+                        throw new DataException(
+                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}': '{table.Text(i, j)}' is not " +
+                            "a finite number");
                     numeric[i * width + o] = v;
                 }
                 o++;

@@ -8,15 +8,21 @@ namespace Imbalanced.Data;
 public static class AppendedColumnsWriter
 {
     /// <summary>Writes <paramref name="table"/> plus columns <paramref name="names"/> whose text for row i is <paramref name="values"/>(i)[c].</summary>
-    public static void Write(RawTable table, IReadOnlyList<string> names, Func<int, string[]> values, string path, string? indexColumn = null)
+    public static void Write(RawTable table, IReadOnlyList<string> names, Func<int, string[]> values, string path,
+        string? indexColumn = null) =>
+        AtomicFile.Write(path, s => Write(table, names, values, s, indexColumn));
+
+    /// <summary>Writes <paramref name="table"/> plus columns <paramref name="names"/> to <paramref name="stream"/>
+    /// in the table's format.</summary>
+    public static void Write(RawTable table, IReadOnlyList<string> names, Func<int, string[]> values, Stream stream,
+        string? indexColumn = null)
     {
         var added = indexColumn is null ? names : [.. names, indexColumn];
         foreach (var name in added)
             if (table.IndexOf(name) >= 0) throw new DataException($"{table.Path} already has a column named '{name}'; rename it or choose another name");
         string[] Row(int i) => indexColumn is null ? values(i) : [.. values(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-        if (table.Format == TableFormat.Parquet) { WriteParquet(table, added, Row, path); return; }
+        if (table.Format == TableFormat.Parquet) { WriteParquet(table, added, Row, stream); return; }
         var delimiter = (byte)table.Delimiter;
-        AtomicFile.Write(path, stream =>
         {
             var output = new ByteBuffer(1 << 20);
             output.AppendHeader(table.Columns.Concat(added), delimiter);
@@ -38,10 +44,11 @@ public static class AppendedColumnsWriter
                 output.FlushWhenLarge(stream);
             }
             stream.Write(output.Written);
-        });
+        }
     }
 
-    private static void WriteParquet(RawTable table, IReadOnlyList<string> added, Func<int, string[]> values, string path)
+    private static void WriteParquet(RawTable table, IReadOnlyList<string> added, Func<int, string[]> values,
+        Stream stream)
     {
         var types = table.ParquetTypes!;
         var fields = table.Columns.Select((c, j) => (Field)new DataField(c, types[j], true)).Concat(added.Select(a => new DataField(a, typeof(string), true))).ToList();
@@ -54,6 +61,6 @@ public static class AppendedColumnsWriter
             for (var c = 0; c < added.Count; c++) row[added[c]] = extra[c];
             rows.Add(row);
         }
-        AtomicFile.Write(path, s => ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), s).GetAwaiter().GetResult());
+        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
     }
 }

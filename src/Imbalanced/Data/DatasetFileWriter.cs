@@ -8,14 +8,20 @@ namespace Imbalanced.Data;
 public static class DatasetFileWriter
 {
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/>.</summary>
-    public static void Write(Dataset data, string path, string labelColumn = "label")
+    public static void Write(Dataset data, string path, string labelColumn = "label") =>
+        AtomicFile.Write(path, s => Write(data, s, TableReader.IsParquet(path) ? TableFormat.Parquet : TableFormat.Delimited,
+            labelColumn));
+
+    /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/> as CSV or Parquet.</summary>
+    public static void Write(Dataset data, Stream stream, TableFormat format, string labelColumn = "label")
     {
-        if (data.CategoricalCount > 0) throw new ArgumentException("only numeric data sets can be written this way", nameof(data));
-        if (TableReader.IsParquet(path)) WriteParquet(data, path, labelColumn);
-        else WriteCsv(data, path, labelColumn);
+        if (data.CategoricalCount > 0)
+            throw new ArgumentException("only numeric data sets can be written this way", nameof(data));
+        if (format == TableFormat.Parquet) WriteParquet(data, stream, labelColumn);
+        else WriteCsv(data, stream, labelColumn);
     }
 
-    private static void WriteParquet(Dataset data, string path, string labelColumn)
+    private static void WriteParquet(Dataset data, Stream stream, string labelColumn)
     {
         var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double))).Append(new DataField(labelColumn, typeof(string))).ToList();
         var rows = new List<IDictionary<string, object?>>(data.RowCount);
@@ -26,10 +32,10 @@ public static class DatasetFileWriter
             row[labelColumn] = data.LabelOf(i);
             rows.Add(row);
         }
-        AtomicFile.Write(path, s => ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), s).GetAwaiter().GetResult());
+        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
     }
 
-    private static void WriteCsv(Dataset data, string path, string labelColumn) => AtomicFile.Write(path, stream =>
+    private static void WriteCsv(Dataset data, Stream stream, string labelColumn)
     {
         var output = new ByteBuffer(1 << 20);
         output.AppendHeader(data.NumericNames.Append(labelColumn), (byte)',');
@@ -46,5 +52,5 @@ public static class DatasetFileWriter
             output.FlushWhenLarge(stream);
         }
         stream.Write(output.Written);
-    });
+    }
 }

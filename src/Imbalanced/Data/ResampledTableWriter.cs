@@ -18,10 +18,24 @@ public static class ResampledTableWriter
     /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to <paramref name="path"/>.</summary>
     public static void Write(TableDataset source, ResampleResult result, string path, string? indexColumn = null)
     {
+        CheckIndexColumn(source, indexColumn);
+        AtomicFile.Write(path, s => Write(source, result, s, indexColumn));
+    }
+
+    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to
+    /// <paramref name="stream"/> in the source's format.</summary>
+    public static void Write(TableDataset source, ResampleResult result, Stream stream, string? indexColumn = null)
+    {
+        CheckIndexColumn(source, indexColumn);
+        if (source.Table.Format == TableFormat.Parquet) WriteParquet(source, result, stream, indexColumn);
+        else WriteDelimited(source, result, stream, indexColumn);
+    }
+
+    private static void CheckIndexColumn(TableDataset source, string? indexColumn)
+    {
         if (indexColumn is not null && source.Table.IndexOf(indexColumn) >= 0)
-            throw new DataException($"--index-column '{indexColumn}' is already a column of {source.Table.Path}; choose another name");
-        if (source.Table.Format == TableFormat.Parquet) AtomicFile.Write(path, s => WriteParquet(source, result, s, indexColumn));
-        else AtomicFile.Write(path, s => WriteDelimited(source, result, s, indexColumn));
+            throw new DataException(
+                $"the index column '{indexColumn}' is already a column of {source.Table.Path}; choose another name");
     }
 
     private static void WriteDelimited(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
@@ -106,7 +120,7 @@ public static class ResampledTableWriter
             {
                 if (result.AddedOrigins[a].Source >= 0) continue;
                 var v = added.Numeric[a * added.NumericCount + role];
-                if (v != Math.Floor(v)) { types[j] = typeof(double); break; }
+                if (!ParquetValues.FitsExactly(v, types[j])) { types[j] = typeof(double); break; }
             }
         }
         var fields = new List<Field>();
@@ -120,6 +134,13 @@ public static class ResampledTableWriter
             for (var j = 0; j < types.Length; j++)
             {
                 string text;
+                if (origin.Source < 0 && source.Roles[j] >= 0)
+                {
+                    var a = r - result.KeptRows.Length;
+                    row[table.Columns[j]] = ParquetValues.FromNumber(
+                        added.Numeric[a * added.NumericCount + source.Roles[j]], types[j]);
+                    continue;
+                }
                 if (origin.Source >= 0) text = table.Text(origin.Source, j);
                 else
                 {
@@ -127,7 +148,6 @@ public static class ResampledTableWriter
                     var role = source.Roles[j];
                     if (role == TableDataset.TargetRole) text = added.LabelOf(a);
                     else if (role == TableDataset.DroppedRole) text = "";
-                    else if (role >= 0) text = NumberText.Format(added.Numeric[a * added.NumericCount + role]);
                     else
                     {
                         var code = added.Categorical[a * added.CategoricalCount + ~role];
@@ -143,7 +163,11 @@ public static class ResampledTableWriter
     }
 
     /// <summary>Writes the provenance CSV: <c>row,kind,source,base,neighbor,gap</c>, one line per output row.</summary>
-    public static void WriteProvenance(ResampleResult result, string path) => AtomicFile.Write(path, stream =>
+    public static void WriteProvenance(ResampleResult result, string path) =>
+        AtomicFile.Write(path, stream => WriteProvenance(result, stream));
+
+    /// <summary>Writes the provenance CSV to <paramref name="stream"/>.</summary>
+    public static void WriteProvenance(ResampleResult result, Stream stream)
     {
         var output = new ByteBuffer(1 << 20);
         output.Append("row,kind,source,base,neighbor,gap\n"u8);
@@ -163,5 +187,5 @@ public static class ResampledTableWriter
             output.FlushWhenLarge(stream);
         }
         stream.Write(output.Written);
-    });
+    }
 }

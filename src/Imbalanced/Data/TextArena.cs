@@ -30,6 +30,19 @@ internal sealed class TextArena
         _scratchLength += prefix + n;
     }
 
+    /// <summary>Appends one field given as Latin-1 chars, each the value of one byte of the file: the field keeps
+    /// exactly those bytes.</summary>
+    public void AddBytes(ReadOnlySpan<char> latin1)
+    {
+        var max = latin1.Length + 5;
+        if (_scratchLength + max > _scratch.Length)
+            Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _scratchLength + max));
+        var span = _scratch.AsSpan(_scratchLength);
+        var prefix = WriteLength(span, latin1.Length);
+        Encoding.Latin1.GetBytes(latin1, span[prefix..]);
+        _scratchLength += prefix + latin1.Length;
+    }
+
     /// <summary>Ends the row being built and stores it.</summary>
     public void EndRow()
     {

@@ -18,10 +18,25 @@ public sealed class ResampleResult
     public ResampleResult(Dataset input, int[] keptRows, Dataset added, RowOrigin[] addedOrigins)
     {
         if (added.RowCount != addedOrigins.Length) throw new ArgumentException("one origin per added row is needed");
+        RequireFinite(added);
         Input = input;
         KeptRows = keptRows;
         Added = added;
         AddedOrigins = addedOrigins;
+    }
+
+    /// <summary>Refuses added rows with a value that is not finite (values so large that the method overflowed).</summary>
+    private static void RequireFinite(Dataset added)
+    {
+        var values = added.Numeric;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsFinite(values[i])) continue;
+            var column = added.NumericNames[i % added.NumericCount];
+            throw new DataException(
+                $"column '{column}': its values are too large for this method (a synthetic value overflowed to " +
+                $"{values[i]}); rescale the column, for example to other units");
+        }
     }
 
     /// <summary>The input data set.</summary>

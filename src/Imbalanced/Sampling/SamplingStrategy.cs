@@ -88,6 +88,17 @@ public abstract class SamplingStrategy
         if (counts.Count(c => c > 0) <= 1)
             throw new DataException($"the target needs more than one class; found only {(counts.Count == 0 ? "none" : $"'{classes[IndexOfMax(counts)]}'")}");
         var result = ResolveCore(counts, classes, type);
+        if (type == SamplingType.OverSampling)
+        {
+            var total = counts.Sum(c => (long)c) + result.Values.Sum(n => (long)n);
+            if (total > Array.MaxLength)
+            {
+                var (c, n) = result.MaxBy(kv => kv.Value);
+                throw new DataException(
+                    $"strategy asks for {(long)counts[c] + n} rows of class '{classes[c]}'; the resampled data would have " +
+                    $"{total} rows, more than one table can hold ({Array.MaxLength})");
+            }
+        }
         return new SortedDictionary<int, int>(result.ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 

@@ -17,6 +17,10 @@ public sealed class SyntheticRows
     public SyntheticRows(Dataset input, int capacity)
     {
         _input = input;
+        if ((long)capacity * Math.Max(input.NumericCount, input.CategoricalCount) > Array.MaxLength)
+            throw new DataException(
+                $"{capacity} new rows × {Math.Max(input.NumericCount, input.CategoricalCount)} features are more " +
+                $"values than one table can hold ({Array.MaxLength}); ask for fewer rows");
         _numeric = new double[capacity * input.NumericCount];
         _categorical = new int[capacity * input.CategoricalCount];
         _labels = new int[capacity];

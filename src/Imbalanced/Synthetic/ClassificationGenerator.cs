@@ -104,10 +104,14 @@ public static class ClassificationGenerator
         if (o.Informative < 1) throw new DataException($"--informative must be at least 1; got {o.Informative}");
         if (o.ClustersPerClass < 1) throw new DataException($"--clusters-per-class must be at least 1; got {o.ClustersPerClass}");
         if (o.Redundant < 0) throw new DataException($"--redundant cannot be negative; got {o.Redundant}");
-        if (o.Informative + o.Redundant > o.Features)
+        if ((long)o.Informative + o.Redundant > o.Features)
             throw new DataException($"--informative ({o.Informative}) + --redundant ({o.Redundant}) must not exceed --features ({o.Features})");
-        if (o.Informative < 31 && o.Classes * o.ClustersPerClass > 1 << o.Informative)
+        if (o.Informative < 31 && (long)o.Classes * o.ClustersPerClass > 1 << o.Informative)
             throw new DataException($"--classes × --clusters-per-class ({o.Classes * o.ClustersPerClass}) must not exceed 2^--informative ({1 << o.Informative}); raise --informative");
+        if ((long)o.Rows * o.Features > Array.MaxLength)
+            throw new DataException(
+                $"{o.Rows} rows × {o.Features} features is more values than one table can hold ({Array.MaxLength}); " +
+                "generate fewer rows or features");
         if (o.Flip is < 0 or > 1) throw new DataException($"--flip must be in [0, 1]; got {o.Flip}");
         if (o.Weights is { } w)
         {

@@ -8,9 +8,23 @@ namespace Imbalanced.Sampling.OverSampling;
 public static class Interpolation
 {
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
-    public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap, Span<double> destination)
+    /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where <c>neighbour − base</c>
+    /// overflows (values near ±1.8e308 of opposite signs) it is computed as <c>(1 − gap) · base + gap · neighbour</c>
+    /// instead, kept within the two values for a gap in [0, 1], so an interpolated value is always finite.</remarks>
+    public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap,
+        Span<double> destination)
     {
-        for (var j = 0; j < destination.Length; j++) destination[j] = baseRow[j] + gap * (neighbour[j] - baseRow[j]);
+        for (var j = 0; j < destination.Length; j++)
+        {
+            double b = baseRow[j], n = neighbour[j];
+            var v = b + gap * (n - b);
+            if (!double.IsFinite(v) && double.IsFinite(b) && double.IsFinite(n))
+            {
+                v = (1 - gap) * b + gap * n;
+                if (gap is >= 0 and <= 1) v = Math.Clamp(v, Math.Min(b, n), Math.Max(b, n));
+            }
+            destination[j] = v;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,34 @@
+namespace Imbalanced.Cli.Files;
+
+/// <summary>
+/// Refuses a command whose output would replace its input, its model or another of its outputs: every path is
+/// compared by the file it resolves to (<see cref="FileIdentity"/>), not by its spelling. Called before any work.
+/// </summary>
+internal static class DistinctFiles
+{
+    /// <summary>Checks that no output is an input or another output.</summary>
+    /// <param name="inputs">What each input is called in a message (<c>the input</c>, <c>--model</c>) and its path.</param>
+    /// <param name="outputs">Each output's option and path; null paths are not written and skipped.</param>
+    /// <exception cref="DataException">Two of them are one file, or an output's folder does not exist.</exception>
+    public static void Check(IEnumerable<(string Role, string Path)> inputs,
+        params (string Option, string? Path)[] outputs)
+    {
+        var seen = new List<(string Role, string Path, FileIdentity Id)>();
+        foreach (var (role, path) in inputs)
+            if (FileIdentity.Of(path) is { } id) seen.Add((role, path, id));
+        foreach (var (option, path) in outputs)
+        {
+            if (path is null) continue;
+            if (Directory.Exists(path)) throw new DataException($"{option} {path} is a folder; give a file name");
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            var id = FileIdentity.Of(path)
+                ?? throw new DataException($"{option} {path}: the folder '{folder}' does not exist");
+            foreach (var other in seen)
+                if (other.Id == id)
+                    throw new DataException(
+                        $"{option} {path} is the same file as {other.Role} {other.Path}; refusing to write over it, " +
+                        "choose another path");
+            seen.Add((option, path, id));
+        }
+    }
+}

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.Versioning;
+using System.Text;
+using System.Text.Json;
+using Parquet.Serialization;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>Never a crash (CLI.md): hostile and ordinary files walked through every command; each failure is one
+/// <c>error:</c> line with exit code 1 or 2, each success a right result.</summary>
+[UnsupportedOSPlatform("windows")]
+public class HostileInputTests
+{
+    private const string Good = "a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.5,5.5,x\n0.61,6.5,x\n" +
+        "0.7,7.5,z\n0.8,8.5,z\n0.95,9.5,z\n";
+
+    /// <summary>Every command that reads INPUT, as it would be called on a table with target <c>y</c>.</summary>
+    public static TheoryData<string> Commands => ["inspect", "resample", "evaluate", "compare", "train", "predict"];
+
+    private static string[] Invoke(string command, string input, string folder) => command switch
+    {
+        "inspect" => ["inspect", input, "--target", "y"],
+        "resample" => ["resample", input, "--target", "y", "--method", "smote", "--k-neighbors", "1", "--output",
+            Path.Combine(folder, "out.csv")],
+        "evaluate" => ["evaluate", input, "--target", "y", "--predicted", "y"],
+        "compare" => ["compare", input, "--target", "y", "--quiet", "--json", Path.Combine(folder, "r.json")],
+        "train" => ["train", input, "--target", "y", "--technique", "none", "--learner", "logistic", "--model",
+            Path.Combine(folder, "m.zip")],
+        _ => ["predict", "--model", Model, input, "--output", Path.Combine(folder, "out.csv")],
+    };
+
+    private static readonly Lazy<string> TrainedModel = new(() =>
+    {
+        var model = Temp(".zip");
+        var r = Run("train", Write(Good), "--target", "y", "--technique", "none", "--learner", "logistic", "--model", model,
+            "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        return model;
+    });
+
+    private static string Model => TrainedModel.Value;
+
+    private static string AssertError(Outcome r, int exitCode, params string[] expected)
+    {
+        Assert.Equal(exitCode, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        foreach (var e in expected) Assert.Contains(e, line);
+        Assert.DoesNotContain("   at ", r.Stderr);
+        Assert.Equal("", r.Stdout);
+        return line;
+    }
+
+    private static string Folder() => Directory.CreateTempSubdirectory("imbalanced-hostile-").FullName;
+
+    [Theory, MemberData(nameof(Commands))]
+    public void An_unterminated_quote_is_one_error_line(string command)
+    {
+        var folder = Folder();
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, Good + "0.99,\"1,z\n");
+        AssertError(Run(Invoke(command, input, folder)), 1, "line 11", "quote");
+        Assert.Equal(["in.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    [Theory, MemberData(nameof(Commands))]
+    public void An_unreadable_input_is_one_error_line(string command)
+    {
+        var folder = Folder();
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, Good);
+        File.SetUnixFileMode(input, UnixFileMode.None);
+        var asNobody = AsUnprivileged(folder);
+        var outcome = RunWith(asNobody, Invoke(command, input, folder));
+        AssertError(outcome, 1, "in.csv", "cannot be read");
+    }
+
+    /// <summary>As root every file is readable: run the command as nobody then (setpriv), with the folders it needs
+    /// open to everyone.</summary>
+    private static string[] AsUnprivileged(string folder)
+    {
+        if (Environment.UserName != "root") return [];
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(Model, (UnixFileMode)0b110_100_100);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (dir.FullName.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+                File.SetUnixFileMode(dir.FullName, File.GetUnixFileMode(dir.FullName) | (UnixFileMode)0b000_101_101);
+        foreach (var dir in new[] { Path.GetDirectoryName(Model)!, TempDir })
+            File.SetUnixFileMode(dir, File.GetUnixFileMode(dir) | (UnixFileMode)0b000_101_101);
+        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp"];
+    }
+
+    [Fact]
+    public void Records_of_any_length_are_read()
+    {
+        var header = string.Join(",", Enumerable.Range(0, 10_000).Select(j => $"c{j}")) + ",y\n";
+        var rows = new StringBuilder(header);
+        var rng = new Random(0);
+        for (var i = 0; i < 8; i++)
+            rows.Append(string.Join(",", Enumerable.Range(0, 10_000).Select(_ => rng.NextDouble().ToString("R",
+                CultureInfo.InvariantCulture)))).Append(i < 5 ? ",p\n" : ",q\n");
+        var wide = Write(rows.ToString());
+        Assert.Equal(0, Run("inspect", wide, "--target", "y").ExitCode);
+        var output = Temp();
+        Assert.Equal(0, Run("resample", wide, "--target", "y", "--method", "smote", "--k-neighbors", "2", "--output",
+            output).ExitCode);
+        Assert.Equal(11, File.ReadAllLines(output).Length);
+
+        var longCell = Write($"a,{new string('h', 100_000)},y\n1,\"{new string('x', 200_000)}\",p\n2,s,p\n3,t,q\n");
+        var r = Run("inspect", longCell, "--target", "y", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(3, JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rows").GetInt32());
+    }
+
+    public static TheoryData<string, string> DamagedModels => new()
+    {
+        { "not json", "not valid" }, { "null", "no manifest" }, { "no features", "lists no features" },
+        { "no learner", "'learner.zip' is missing" }, { "no manifest", "not an imbalanced model file" },
+        { "not a zip", "cannot be read as a model file" },
+    };
+
+    [Theory, MemberData(nameof(DamagedModels))]
+    public void A_damaged_model_file_is_one_error_line(string damage, string expected)
+    {
+        var folder = Folder();
+        var model = Path.Combine(folder, "m.zip");
+        if (damage == "not a zip") File.WriteAllText(model, "PK but not really");
+        else
+        {
+            File.Copy(Model, model);
+            using var zip = ZipFile.Open(model, ZipArchiveMode.Update);
+            var manifest = zip.GetEntry("imbalanced-model.json")!;
+            var json = JsonNode(manifest);
+            switch (damage)
+            {
+                case "no learner": zip.GetEntry("learner.zip")!.Delete(); break;
+                case "no manifest": manifest.Delete(); break;
+                default:
+                    manifest.Delete();
+                    using (var w = new StreamWriter(zip.CreateEntry("imbalanced-model.json").Open()))
+                        w.Write(damage switch
+                        {
+                            "not json" => "{ this is not json",
+                            "null" => "null",
+                            _ => json.Replace("\"Features\":[", "\"Features\":[]x[").Split("]x[")[0] + "]}",
+                        });
+                    break;
+            }
+        }
+        var input = Write(Good);
+        AssertError(Run("predict", "--model", model, input, "--output", Path.Combine(folder, "out.csv")), 1, "m.zip",
+            expected);
+        Assert.Equal(["m.zip"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    private static string JsonNode(ZipArchiveEntry entry)
+    {
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    private sealed class LongRow
+    {
+        public long A { get; set; }
+        public double B { get; set; }
+        public string Y { get; set; } = "";
+    }
+
+    private sealed class TimeRow
+    {
+        public DateTime T { get; set; }
+        public double B { get; set; }
+        public string Y { get; set; } = "";
+    }
+
+    /// <summary>What the writer gives back: every column nullable.</summary>
+    private sealed class NullableTimeRow
+    {
+        public DateTime? T { get; set; }
+        public double? B { get; set; }
+        public string? Y { get; set; }
+    }
+
+    private static string Parquet<T>(IEnumerable<T> rows)
+    {
+        var path = Temp(".parquet");
+        using var stream = File.Create(path);
+        ParquetSerializer.SerializeAsync(rows, stream).GetAwaiter().GetResult();
+        return path;
+    }
+
+    [Fact]
+    public void Parquet_int64_values_near_1e17_are_resampled_with_smote()
+    {
+        var input = Parquet(Enumerable.Range(0, 12).Select(i => new LongRow
+        {
+            A = 100_000_000_000_000_000L + i * 7_919L, B = i * 0.5, Y = i < 8 ? "p" : "q",
+        }));
+        var output = Temp(".parquet");
+        var r = Run("resample", input, "--target", "Y", "--method", "smote", "--k-neighbors", "2", "--output", output);
+        Assert.Equal(0, r.ExitCode);
+        var json = Run("inspect", output, "--target", "Y", "--json");
+        Assert.Equal(16, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_parquet_timestamp_column_survives_random_over()
+    {
+        var start = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var input = Parquet(Enumerable.Range(0, 12).Select(i => new TimeRow
+        {
+            T = start.AddHours(i * 7.25), B = i * 0.5, Y = i < 8 ? "p" : "q",
+        }));
+        var output = Temp(".parquet");
+        var r = Run("resample", input, "--target", "Y", "--method", "random-over", "--output", output);
+        Assert.Equal(0, r.ExitCode);
+        await using var stream = File.OpenRead(output);
+        var back = (await ParquetSerializer.DeserializeAsync<NullableTimeRow>(stream)).Data;
+        Assert.Equal(16, back.Count);
+        Assert.Equal(start.AddHours(7.25), back[1].T);
+        Assert.All(back, row => Assert.Contains(row.T!.Value, Enumerable.Range(0, 12).Select(i => start.AddHours(i * 7.25))));
+    }
+
+    [Fact]
+    public void Generate_refuses_malformed_weights_and_impossible_sizes_and_defaults_to_equal_classes()
+    {
+        AssertError(Run("generate", "--weights", "a,b", "--output", Temp()), 2, "--weights", "'a'");
+        AssertError(Run("generate", "--rows", "2147483647", "--features", "100000", "--output", Temp()), 1, "rows");
+        var output = Temp();
+        Assert.Equal(0, Run("generate", "--rows", "1000", "--output", output).ExitCode);
+        var counts = File.ReadLines(output).Skip(1).GroupBy(l => l[(l.LastIndexOf(',') + 1)..]).ToDictionary(
+            g => g.Key, g => g.Count());
+        Assert.Equal(["0", "1"], counts.Keys.Order());
+        Assert.InRange(counts["0"], 480, 520); // equal classes up to the 1% label noise
+    }
+
+    [Fact]
+    public void Counts_too_large_to_hold_are_data_errors_not_overflows()
+    {
+        AssertError(Run("resample", Write(Good), "--target", "y", "--method", "random-over", "--strategy",
+            "z=2147483647", "--output", Temp()), 1, "'z'", "2147483647");
+        var many = new StringBuilder("t,p\n");
+        for (var i = 0; i < 50_000; i++) many.Append($"c{i},c{(i + 1) % 50_000}\n");
+        AssertError(Run("evaluate", Write(many.ToString()), "--target", "t", "--predicted", "p"), 1, "50000 classes");
+    }
+
+    [Fact]
+    public void Undefined_metrics_are_null_in_json_and_nan_in_text()
+    {
+        var input = Write("t,p\na,a\na,a\na,a\n");
+        var r = Run("evaluate", input, "--target", "t", "--predicted", "p", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var root = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("cohen_kappa").ValueKind);
+        Assert.Equal(1, root.GetProperty("accuracy").GetDouble());
+        var text = Run("evaluate", input, "--target", "t", "--predicted", "p");
+        Assert.Matches(@"Cohen's kappa\s+nan", text.Stdout);
+    }
+
+    [Fact]
+    public void Synthetic_values_near_the_largest_double_are_finite_or_refused_naming_the_column()
+    {
+        var rows = new StringBuilder("a,b,y\n");
+        for (var i = 0; i < 12; i++)
+            rows.Append(CultureInfo.InvariantCulture, $"{(i % 2 == 0 ? 1 : -1) * 1.7e308},{(i % 3 == 0 ? -1 : 1) * 1.5e308}," +
+                $"{(i < 8 ? "p" : "q")}\n");
+        var input = Write(rows.ToString());
+        foreach (var method in new[] { "smote", "adasyn" })
+        {
+            var output = Temp();
+            var args = new List<string> { "resample", input, "--target", "y", "--method", method, "--output", output };
+            args.AddRange(method == "smote" ? ["--k-neighbors", "2"] : ["--n-neighbors", "2"]);
+            Assert.Equal(0, Run([.. args]).ExitCode);
+            foreach (var line in File.ReadLines(output).Skip(1))
+                foreach (var cell in line.Split(',')[..2])
+                    Assert.True(double.IsFinite(double.Parse(cell, CultureInfo.InvariantCulture)), $"{method}: {line}");
+        }
+        AssertError(Run("resample", input, "--target", "y", "--method", "random-over", "--shrinkage", "1", "--output",
+            Temp()), 1, "column 'a'");
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_copied_cell_is_written_back_byte_for_byte()
+    {
+        var input = Temp();
+        var bytes = new List<byte>("a,b,t,y\n"u8.ToArray());
+        for (var i = 0; i < 12; i++)
+            bytes.AddRange([.. Encoding.ASCII.GetBytes($"{i * 0.1},{i * 0.37 % 1},"), 0x63, 0x61, 0x66, 0xE9, 0xFF,
+                .. Encoding.ASCII.GetBytes(i < 8 ? ",p\n" : ",q\n")]);
+        File.WriteAllBytes(input, [.. bytes]);
+        var output = Temp();
+        Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "random-under", "--output", output)
+            .ExitCode);
+        var written = File.ReadAllBytes(output);
+        Assert.Equal(8, written.AsSpan().Count(new byte[] { 0x63, 0x61, 0x66, 0xE9, 0xFF }));
+        Assert.Equal(0, written.AsSpan().Count(new byte[] { 0xEF, 0xBF, 0xBD }));
+    }
+
+    [Fact]
+    public void Predict_refuses_a_non_finite_feature_naming_column_and_line()
+    {
+        var input = Write(Good.Replace("0.4,4.25", "0.4,Infinity"));
+        AssertError(Run("predict", "--model", Model, input, "--output", Temp()), 1, "column 'b'", "line 5", "finite");
+    }
+
+    [Fact]
+    public void An_unknown_command_and_an_unknown_metric_are_named_with_the_valid_ones()
+    {
+        AssertError(Run("frobnicate", "in.csv"), 2, "unknown command 'frobnicate'", "inspect", "resample", "predict");
+        AssertError(Run("compare", Write(Good), "--target", "y", "--metric", "nope"), 2, "'nope'", "average_precision",
+            "mcc");
+    }
+}

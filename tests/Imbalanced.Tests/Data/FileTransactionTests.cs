@@ -1,0 +1,69 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.Tests.Data;
+
+public class FileTransactionTests
+{
+    private static string Folder() => Directory.CreateTempSubdirectory("imbalanced-tx-").FullName;
+
+    [Fact]
+    public void A_failed_write_changes_no_file_and_leaves_no_temporary()
+    {
+        var dir = Folder();
+        var first = Path.Combine(dir, "first.csv");
+        var second = Path.Combine(dir, "second.csv");
+        File.WriteAllText(first, "old first");
+        Assert.Throws<DataException>(() =>
+        {
+            using var files = new FileTransaction();
+            files.Write(first, s => s.Write("new first"u8));
+            files.Write(second, s =>
+            {
+                s.Write("half"u8);
+                throw new IOException("No space left on device");
+            });
+            files.Commit();
+        });
+        Assert.Equal("old first", File.ReadAllText(first));
+        Assert.False(File.Exists(second));
+        Assert.Equal([first], Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void Commit_puts_every_file_in_place()
+    {
+        var dir = Folder();
+        var first = Path.Combine(dir, "first.csv");
+        var second = Path.Combine(dir, "second.csv");
+        File.WriteAllText(first, "old first");
+        using (var files = new FileTransaction())
+        {
+            files.Write(first, s => s.Write("new first"u8));
+            files.Write(second, s => s.Write("new second"u8));
+            Assert.Equal("old first", File.ReadAllText(first));
+            Assert.False(File.Exists(second));
+            files.Commit();
+        }
+        Assert.Equal("new first", File.ReadAllText(first));
+        Assert.Equal("new second", File.ReadAllText(second));
+        Assert.Equal(2, Directory.GetFiles(dir).Length);
+    }
+
+    [Fact]
+    public void Disposing_without_commit_removes_the_temporaries()
+    {
+        var dir = Folder();
+        using (var files = new FileTransaction()) files.Write(Path.Combine(dir, "a.csv"), s => s.Write("a"u8));
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void A_folder_or_a_missing_folder_is_a_data_error()
+    {
+        var dir = Folder();
+        using var files = new FileTransaction();
+        Assert.Contains("is a folder", Assert.Throws<DataException>(() => files.Write(dir, _ => { })).Message);
+        Assert.Contains("does not exist",
+            Assert.Throws<DataException>(() => files.Write(Path.Combine(dir, "no", "x.csv"), _ => { })).Message);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Imbalanced.Data;
+using Imbalanced.Tests.Support;
+
+namespace Imbalanced.Tests.Data;
+
+/// <summary>No size limits of our own, exact bytes and physical line numbers (CLI.md's common rules).</summary>
+public class TableReaderHostileTests
+{
+    private static RawTable ReadBytes(byte[] bytes)
+    {
+        var path = Fixtures.TempFile(".csv");
+        File.WriteAllBytes(path, bytes);
+        try { return TableReader.Read(path); }
+        finally { File.Delete(path); }
+    }
+
+    private static RawTable Read(string text) => ReadBytes(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void A_record_of_ten_thousand_columns_is_read()
+    {
+        var header = string.Join(",", Enumerable.Range(0, 10_000).Select(j => $"column_number_{j}")) + ",y\n";
+        var row = string.Join(",", Enumerable.Range(0, 10_000).Select(j => (j * 0.123456789).ToString("R",
+            System.Globalization.CultureInfo.InvariantCulture))) + ",a\n";
+        Assert.True(header.Length > 65536 && row.Length > 65536);
+        var table = Read(header + row + row);
+        Assert.Equal(10_001, table.Columns.Count);
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal(9_999 * 0.123456789, table.Number(1, 9_999));
+    }
+
+    [Fact]
+    public void A_cell_and_a_column_name_longer_than_the_buffer_are_read()
+    {
+        var name = new string('n', 200_000);
+        var cell = new string('x', 300_000);
+        var table = Read($"a,{name},y\n1,\"{cell}\",p\n2,short,q\n");
+        Assert.Equal(name, table.Columns[1]);
+        Assert.Equal(cell, table.Text(0, 1));
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_a_data_error_naming_the_line()
+    {
+        var e = Assert.Throws<DataException>(() => Read("a,b,y\n1,2,p\n3,4,q\n5,\"6,q\n"));
+        Assert.Contains("line 4", e.Message);
+        Assert.Contains("quote", e.Message);
+    }
+
+    [Fact]
+    public void Line_numbers_count_physical_lines_across_quoted_newlines_and_blank_lines()
+    {
+        var table = Read("a,t,y\n1,\"two\nlines\",p\n\n2,x,p\n3,\"a\r\nb\r\nc\",q\n4,z,q\n");
+        Assert.Equal([2, 5, 6, 9], Enumerable.Range(0, table.RowCount).Select(table.LineOf));
+        var e = Assert.Throws<DataException>(() => Read("a,t,y\n1,\"two\nlines\",p\n\n2,x\n"));
+        Assert.Contains("line 5", e.Message);
+    }
+
+    [Fact]
+    public void Invalid_utf8_bytes_are_kept_byte_for_byte()
+    {
+        var bytes = "a,t,y\n1,"u8.ToArray().Concat(new byte[] { 0x63, 0x61, 0x66, 0xE9, 0xFF })
+            .Concat(",p\n2,ok,q\n"u8.ToArray()).ToArray();
+        var table = ReadBytes(bytes);
+        Assert.Equal(new byte[] { 0x63, 0x61, 0x66, 0xE9, 0xFF }, table.Utf8(0, 1).ToArray());
+        Assert.Equal("ok", table.Text(1, 1));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_not_part_of_the_first_column_name()
+    {
+        var table = ReadBytes([0xEF, 0xBB, 0xBF, .. "a,y\n1,p\n2,q\n"u8.ToArray()]);
+        Assert.Equal("a", table.Columns[0]);
+    }
+
+    [Fact]
+    public void A_folder_is_a_data_error() =>
+        Assert.Contains("folder", Assert.Throws<DataException>(() => TableReader.Read(Path.GetTempPath())).Message);
+}
