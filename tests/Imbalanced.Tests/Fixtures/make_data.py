@@ -11,6 +11,10 @@ mode_ties_text.csv, mode_ties_numeric.csv: 120 seeded rows, two continuous featu
   distances tie) and four randomly mixed classes, so that many 'mode' votes of 3 or 4 neighbours tie; the same
   rows labelled by words (in neither alphabetical nor frequency order) and by numbers (2 < 7 < 10 < 33,
   whose string order differs).
+smoten_coded.csv: 26 hand-written rows of integer-coded categories (grade, zone) and one text column (colour);
+  class 'rare' has 6 rows, so SMOTEN's neighbourhood (the seed and its 5 nearest) is the whole class and every
+  synthetic row is the class's per-feature mode, whatever the random draws; grade's tie (9 and 10) tells numeric
+  order from string order.
 """
 import numpy as np
 import pandas as pd
@@ -38,3 +42,10 @@ classes = ties.choice(4, size=120, p=[0.35, 0.28, 0.22, 0.15])
 for name, labels in (("mode_ties_text.csv", ["pear", "fig", "apple", "kiwi"]), ("mode_ties_numeric.csv", [10, 2, 33, 7])):
     pd.DataFrame({"x1": x[:, 0], "x2": x[:, 1], "label": [labels[c] for c in classes]}).to_csv(
         name, index=False, float_format="%.6f")
+
+pd.DataFrame({
+    "grade": [9, 10, 10, 9, 3, 4] + [1, 2, 3, 4, 9, 10, 1, 2, 3, 4, 1, 2, 3, 4, 9, 10, 1, 2, 3, 4],
+    "zone": [10, 30, 30, 20, 30, 10] + [10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20],
+    "colour": ["red", "blue", "blue", "red", "green", "red"] + ["blue", "green", "red", "green"] * 5,
+    "y": ["rare"] * 6 + ["common"] * 20,
+}).to_csv("smoten_coded.csv", index=False)

@@ -238,7 +238,24 @@ def mode_ties():
     return cases
 
 
-SECTIONS = {"mode_ties": mode_ties, "extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def smoten_coded():
+    """SMOTEN on integer-coded categories as pandas reads them (int64 columns and one text column): imbalanced-learn
+    ordinal-encodes every feature, so the numbers are categories. With k_neighbors=5 and a class of 6 rows every new
+    row is the class's per-feature mode, so the synthetic rows do not depend on the random draws."""
+    import numpy as np
+    import pandas as pd
+    from imblearn.over_sampling import SMOTEN
+    df = pd.read_csv("smoten_coded.csv")
+    y = df.pop("y").to_numpy()
+    Xr, yr = SMOTEN(random_state=0).fit_resample(df, y)
+    synthetic = Xr.iloc[len(df):]
+    return {"data": "smoten_coded.csv", "target": "y", "dtypes": [str(t) for t in df.dtypes],
+            "counts_after": {str(k): int(v) for k, v in zip(*np.unique(yr, return_counts=True))},
+            "synthetic_labels": [str(v) for v in yr[len(df):]],
+            "synthetic": [[str(v) for v in row] for row in synthetic.itertuples(index=False)]}
+
+
+SECTIONS = {"smoten_coded": smoten_coded, "mode_ties": mode_ties, "extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()
