@@ -139,16 +139,45 @@ public class SmoteFamilyCommandTests
     }
 
     [Fact]
-    public void Smoten_works_on_categorical_data_and_refuses_numeric()
+    public void Smoten_works_on_categorical_data_and_takes_numeric_columns_as_categories()
     {
         var input = Write("colour,shape,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i =>
             $"{(i % 3 == 0 ? "red" : "blue")},{(i % 4 == 0 ? "round" : "square")},{(i % 4 == 0 ? "rare" : "common")}")) + "\n");
         var output = Temp();
         Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "smoten", "--output", output).ExitCode);
         Assert.Equal(61, File.ReadAllLines(output).Length);
-        var r = Run("resample", Mixed, "--target", "y", "--method", "smoten", "--output", Temp());
+        output = Temp();
+        Assert.Equal(0, Run("resample", Mixed, "--target", "y", "--method", "smoten", "--output", output).ExitCode);
+        // Every synthetic 'yes' row takes values 'yes' rows have: ages are categories, not interpolated.
+        var original = File.ReadLines(Mixed).Skip(1).Where(l => l.EndsWith(",yes", StringComparison.Ordinal))
+            .Select(l => l.Split(',')).ToArray();
+        var added = File.ReadLines(output).Skip(61).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(36, added.Length);
+        foreach (var row in added)
+            for (var j = 0; j < 3; j++) Assert.Contains(row[j], original.Select(o => o[j]));
+    }
+
+    [Fact]
+    public void Smote_nc_naming_every_column_categorical_suggests_smoten_only_when_smoten_works()
+    {
+        var input = Write("grade,zone,y\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i =>
+            $"{i % 4 + 1},{i % 3 * 10 + 10},{(i % 5 == 0 ? "rare" : "common")}")) + "\n");
+        var r = Run("resample", input, "--target", "y", "--method", "smote-nc", "--categorical", "grade,zone",
+            "--output", Temp());
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("smote-nc", r.Stderr);
+        Assert.Contains("use smoten", r.Stderr);
+        var output = Temp();
+        Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "smoten", "--output", output).ExitCode);
+        Assert.Equal(49, File.ReadAllLines(output).Length);
+
+        // 'rare' has 6 rows, too few for 6 neighbours, in SMOTEN as well: no suggestion then.
+        r = Run("resample", input, "--target", "y", "--method", "smote-nc", "--categorical", "grade,zone",
+            "--k-neighbors", "6", "--output", Temp());
+        Assert.Equal(1, r.ExitCode);
+        Assert.DoesNotContain("use smoten", r.Stderr);
+        Assert.Contains("'rare'", r.Stderr);
+        Assert.Equal(1, Run("resample", input, "--target", "y", "--method", "smoten", "--k-neighbors", "6",
+            "--output", Temp()).ExitCode);
     }
 
     [Theory]

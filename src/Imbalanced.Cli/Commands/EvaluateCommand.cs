@@ -51,6 +51,18 @@ internal static class EvaluateCommand
                 if (!NumberText.TryParse(table.Text(i, s), out scores[i]) || !double.IsFinite(scores[i]))
                     throw new DataException($"{input}: line {table.LineOf(i)}, column '{score}': '{table.Text(i, s)}' is not a finite number");
         }
+        if (positive is not null && !truth.Contains(positive) && !predictions.Contains(positive))
+        {
+            // The library scores an absent class as scikit-learn does (for cross-validation folds); asked for here,
+            // it is most likely a typing mistake.
+            var labels = ClassSet.FromDistinct(truth.Concat(predictions)).Labels;
+            throw new DataException(
+                $"{input}: --positive '{positive}' is not a label of the truth or the predictions; "
+                + $"the labels are: {string.Join(", ", labels)}");
+        }
+        if (scores is not null && positive is null && truth.Concat(predictions).Distinct().Count() != 2)
+            throw new DataException(
+                $"{input}: a score needs a positive class: give --positive for a problem with other than two classes");
         EvaluationResult result;
         try
         {
@@ -60,6 +72,8 @@ internal static class EvaluateCommand
         {
             throw new DataException($"{input}: {e.Message}", e);
         }
+        if (result.RocAuc is double.NaN)
+            throw new DataException($"{input}: ROC-AUC needs both classes in the truth; only one is present");
         if (json) WriteJson(result);
         else WriteHuman(result, digits);
         return ExitCodes.Success;

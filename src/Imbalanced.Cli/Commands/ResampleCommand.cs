@@ -96,6 +96,8 @@ internal static class ResampleCommand
                 Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Shrinkage = Value<double>(r, specific["shrinkage"]),
                 Replacement = r.GetValue((Option<bool>)specific["replacement"]),
+                // imbalanced-learn's instance hardness asks a random forest by default; so does the command line.
+                Classifier = info.UsesClassifier ? RandomForest(r.GetValue(seed)) : null,
             };
             ISampler sampler;
             try
@@ -112,7 +114,8 @@ internal static class ResampleCommand
         return command;
     }
 
-    /// <summary>ML.NET's random forest, the classifier of methods that need one (kept apart so that ML.NET loads only then).</summary>
+    /// <summary>ML.NET's random forest seeded with <c>--seed</c>, the classifier of methods that need one (kept
+    /// apart so that ML.NET loads only then).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Imbalanced.ModelSelection.IClassifier RandomForest(long seed) =>
         Imbalanced.MLNet.MlNetClassifier.RandomForest(new Microsoft.ML.MLContext((int)seed));

@@ -17,6 +17,19 @@ public static class Techniques
         "none" => new ResamplingPipeline(null, MlNetClassifier.ByName(ml, learner)),
         "class-weight" => new ResamplingPipeline(null, MlNetClassifier.ByName(ml, learner), classWeights: true),
         _ => new ResamplingPipeline((SamplerRegistry.Find(technique) ?? throw new ArgumentException($"unknown technique '{technique}'; use none, class-weight or a resample method"))
-            .Create(new SamplerSettings { Seed = seed }), MlNetClassifier.ByName(ml, learner)),
+            .Create(SamplerSettingsFor(technique, seed)), MlNetClassifier.ByName(ml, learner)),
+    };
+
+    /// <summary>
+    /// The settings a resample technique runs with in the workflow: the seed, and for a sampler that asks a
+    /// classifier (instance hardness) ML.NET's random forest seeded alike, as imbalanced-learn's default estimator
+    /// is a random forest.
+    /// </summary>
+    public static SamplerSettings SamplerSettingsFor(string technique, long seed) => new()
+    {
+        Seed = seed,
+        Classifier = SamplerRegistry.Find(technique) is { UsesClassifier: true }
+            ? MlNetClassifier.RandomForest(new MLContext(unchecked((int)seed)))
+            : null,
     };
 }

@@ -10,15 +10,20 @@ public sealed class ClassSet
 {
     private readonly Dictionary<string, int> _index;
 
-    private ClassSet(string[] labels)
+    private ClassSet(string[] labels, bool numeric)
     {
         Labels = labels;
+        IsNumeric = numeric;
         _index = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
         for (var i = 0; i < labels.Length; i++) _index[labels[i]] = i;
     }
 
     /// <summary>The class labels in class order.</summary>
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Whether every label parses as a number, so that class order is numeric ascending (the labels a
+    /// pandas reader would type as numbers).</summary>
+    public bool IsNumeric { get; }
 
     /// <summary>The number of classes.</summary>
     public int Count => Labels.Count;
@@ -48,7 +53,7 @@ public sealed class ClassSet
         {
             Array.Sort(distinct, StringComparer.Ordinal);
         }
-        return new ClassSet(distinct);
+        return new ClassSet(distinct, allNumeric);
     }
 
     /// <summary>Encodes labels as class codes, building the class set from them.</summary>

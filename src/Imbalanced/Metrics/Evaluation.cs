@@ -8,22 +8,34 @@ public sealed record EvaluationResult(
     double CohenKappa, double GeometricMean, ClassificationReport Report, double? RocAuc, double? AveragePrecision,
     double? LogLoss, double? Brier);
 
-/// <summary>Computes an <see cref="EvaluationResult"/>: the classes are the union of true and predicted labels in class
-/// order; the positive class of a binary problem is the one given, else the minority class of the truth.</summary>
+/// <summary>
+/// Computes an <see cref="EvaluationResult"/>: the classes are the union of true and predicted labels, and the
+/// positive class when one is given, in class order; the positive class of a binary problem is the one given,
+/// else the minority class of the truth.
+/// </summary>
+/// <remarks>
+/// A class absent from the truth and the predictions (a test fold that misses a rare class) gets scikit-learn's
+/// values for a class passed in <c>labels</c>: precision, recall, F1, its G-mean and IBA 0 (the undefined-metric
+/// convention, <c>zero_division=0</c>), specificity 1, support 0, and the multiclass geometric mean 0
+/// (imbalanced-learn's <c>geometric_mean_score</c> with those labels); accuracy, balanced accuracy, MCC and Cohen's
+/// kappa do not change.
+/// ROC-AUC is NaN when the truth holds one class only: scikit-learn raises there, and its cross-validation records
+/// NaN for the fold.
+/// </remarks>
 public static class Evaluation
 {
     /// <summary>Evaluates predictions.</summary>
-    /// <exception cref="DataException">Lengths differ, the positive class is unknown, or a score is given for a multiclass problem without a positive class.</exception>
+    /// <exception cref="DataException">Lengths differ, there are no rows, or a score is given without a positive class
+    /// for other than two classes.</exception>
     public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted, IReadOnlyList<double>? scores = null, string? positive = null)
     {
         if (truth.Count != predicted.Count) throw new DataException($"{truth.Count} true labels but {predicted.Count} predictions");
         if (truth.Count == 0) throw new DataException("there are no rows to evaluate");
-        var classes = ClassSet.FromDistinct(truth.Concat(predicted));
+        var labels = truth.Concat(predicted);
+        var classes = ClassSet.FromDistinct(positive is null ? labels : labels.Append(positive));
         var t = truth.Select(classes.IndexOf).ToArray();
         var p = predicted.Select(classes.IndexOf).ToArray();
         var matrix = new ConfusionMatrix(t, p, classes.Count);
-        if (positive is not null && classes.IndexOf(positive) < 0 && !truth.Contains(positive))
-            throw new DataException($"--positive '{positive}' is not a label of the truth or the predictions; the labels are: {string.Join(", ", classes.Labels)}");
         if (positive is null && classes.Count == 2)
         {
             var counts = new int[2];
@@ -33,9 +45,12 @@ public static class Evaluation
         double? roc = null, ap = null, logLoss = null, brier = null;
         if (scores is not null)
         {
-            if (positive is null) throw new DataException("a score needs a positive class: give --positive for a problem with more than two classes");
+            if (positive is null)
+                throw new DataException(
+                    $"a score needs a positive class for {classes.Count} classes; name the positive class");
             var isPositive = truth.Select(l => l == positive).ToArray();
-            roc = RankingMetrics.RocAuc(isPositive, scores);
+            var bothClasses = isPositive.Contains(true) && isPositive.Contains(false);
+            roc = bothClasses ? RankingMetrics.RocAuc(isPositive, scores) : double.NaN;
             ap = RankingMetrics.AveragePrecision(isPositive, scores);
             if (scores.All(s => s is >= 0 and <= 1))
             {

@@ -7,6 +7,6 @@ public enum FeatureKinds
     Numeric,
     /// <summary>Numeric and categorical features together, at least one of each.</summary>
     Mixed,
-    /// <summary>Categorical features only.</summary>
+    /// <summary>Every feature taken as categorical, numeric ones by their values.</summary>
     Categorical,
 }

@@ -206,7 +206,56 @@ def extra_metrics():
                          "mcc": m.matthews_corrcoef(yt, yp, sample_weight=w)}}
 
 
-SECTIONS = {"extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def mode_ties():
+    """ENN, RENN and AllKNN with kind_sel='mode' on four classes whose votes often tie. imbalanced-learn 0.10 takes
+    SciPy 1.10's mode of the neighbours' labels: on the object array of string labels pandas gives it counts with
+    collections.Counter and keeps the tied label met first in neighbour order (nearest first); on numeric labels
+    it counts with numpy.unique and keeps the smallest. Labels are read as pandas reads them (not as strings);
+    'other_rule' is what the opposite tie rule would keep, to show that the fixture tells the rules apart."""
+    import warnings
+    import numpy as np
+    import pandas as pd
+    from imblearn.under_sampling import AllKNN, EditedNearestNeighbours, RepeatedEditedNearestNeighbours
+    warnings.simplefilter("ignore")
+    cases = []
+    for data in ("mode_ties_text.csv", "mode_ties_numeric.csv"):
+        df = pd.read_csv(data)
+        y = df.pop("label").to_numpy()
+        other = y.astype(str) if y.dtype == object else y.astype(str).astype(object)
+        X = df.to_numpy(dtype=float)
+        for method, cls, params in (("enn", EditedNearestNeighbours, {"n_neighbors": 3}),
+                                    ("enn", EditedNearestNeighbours, {"n_neighbors": 4}),
+                                    ("renn", RepeatedEditedNearestNeighbours, {"n_neighbors": 3}),
+                                    ("allknn", AllKNN, {"n_neighbors": 4}),
+                                    ("allknn", AllKNN, {"n_neighbors": 3, "allow_minority": True})):
+            s1, s2 = cls(kind_sel="mode", **params), cls(kind_sel="mode", **params)
+            s1.fit_resample(X, y)
+            s2.fit_resample(X, other)
+            cases.append({"data": data, "target": "label", "method": method,
+                          "params": {k: str(v).lower() for k, v in params.items()},
+                          "label_dtype": str(y.dtype), "sample_indices": sorted(int(i) for i in s1.sample_indices_),
+                          "other_rule": sorted(int(i) for i in s2.sample_indices_)})
+    return cases
+
+
+def smoten_coded():
+    """SMOTEN on integer-coded categories as pandas reads them (int64 columns and one text column): imbalanced-learn
+    ordinal-encodes every feature, so the numbers are categories. With k_neighbors=5 and a class of 6 rows every new
+    row is the class's per-feature mode, so the synthetic rows do not depend on the random draws."""
+    import numpy as np
+    import pandas as pd
+    from imblearn.over_sampling import SMOTEN
+    df = pd.read_csv("smoten_coded.csv")
+    y = df.pop("y").to_numpy()
+    Xr, yr = SMOTEN(random_state=0).fit_resample(df, y)
+    synthetic = Xr.iloc[len(df):]
+    return {"data": "smoten_coded.csv", "target": "y", "dtypes": [str(t) for t in df.dtypes],
+            "counts_after": {str(k): int(v) for k, v in zip(*np.unique(yr, return_counts=True))},
+            "synthetic_labels": [str(v) for v in yr[len(df):]],
+            "synthetic": [[str(v) for v in row] for row in synthetic.itertuples(index=False)]}
+
+
+SECTIONS = {"smoten_coded": smoten_coded, "mode_ties": mode_ties, "extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()

@@ -195,7 +195,8 @@ public class CommonSamplerChecks
                 Assert.Contains("smoten", Assert.Throws<DataException>(() => Run(name, TestData.ForKind(FeatureKinds.Categorical, numeric))).Message);
                 break;
             case FeatureKinds.Categorical:
-                Assert.Contains("numeric", Assert.Throws<DataException>(() => Run(name, mixed)).Message);
+                // Numeric columns are categories too, as in imbalanced-learn's SMOTEN.
+                Assert.True(Run(name, mixed).RowCount > mixed.RowCount);
                 break;
             default:
                 Run(name, mixed);

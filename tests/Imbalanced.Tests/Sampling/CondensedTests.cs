@@ -1,3 +1,4 @@
+using Imbalanced.Data;
 using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Tests.Support;
 
@@ -45,5 +46,29 @@ public class NeighbourhoodCleaningRuleTests
         var data = Fixtures.Load(g.GetProperty("data").GetString()!, g.GetProperty("target").GetString()!).Data;
         var result = new NeighbourhoodCleaningRule().FitResample(data);
         Assert.Equal(g.GetProperty("sample_indices").EnumerateArray().Select(v => v.GetInt32()).Order(), result.KeptRows);
+    }
+
+    [Fact]
+    public void A_minority_row_does_not_vote_for_itself_as_in_the_paper()
+    {
+        // One feature. Minority rows 0 (at 0) and 2 (at -2.05); majority rows 1 (at 1.1) and 3-7 to the right.
+        // Row 0's three nearest others are 1 (maj), 2 (min), 3 (maj); row 2's are 0 (min), 1 (maj), 3 (maj).
+        // Every majority row's three nearest others are mostly majority, so the edited step (A1) removes none.
+        double[] x = [0, 1.1, -2.05, 3.2, 3.6, 4.3, 4.9, 5.6];
+        string[] y = ["min", "maj", "min", "maj", "maj", "maj", "maj", "maj"];
+        var data = Dataset.FromRows(x.Select(v => new[] { v }).ToArray(), y);
+        var minority = data.Classes.IndexOf("min");
+        int[] Nearest(int i, int n) =>
+            Enumerable.Range(0, x.Length).OrderBy(j => Math.Abs(x[j] - x[i])).Take(n).ToArray();
+        bool Misclassified(int[] voters) => voters.Count(j => data.Labels[j] == minority) * 2 < voters.Length;
+        int[] KeptUnder(bool selfVotes) => Enumerable.Range(0, x.Length).Except(data.RowsOfClass(minority)
+            .Where(i => Misclassified(selfVotes ? Nearest(i, 3) : Nearest(i, 4)[1..]))
+            .SelectMany(i => Nearest(i, 4)[1..]).Where(j => data.Labels[j] != minority)).ToArray();
+
+        // The paper (and imbalanced-learn 0.10): both minority rows are outvoted 2 to 1, so rows 1 and 3 go.
+        Assert.Equal([0, 2, 4, 5, 6, 7], KeptUnder(selfVotes: false));
+        // Current imbalanced-learn: each minority row votes for itself, wins 2 to 1, and nothing goes.
+        Assert.Equal(Enumerable.Range(0, 8), KeptUnder(selfVotes: true));
+        Assert.Equal(KeptUnder(selfVotes: false), new NeighbourhoodCleaningRule().FitResample(data).KeptRows);
     }
 }

@@ -9,8 +9,8 @@ public static class NeighbourVotes
     /// <summary>
     /// Rows to keep after one pass of Wilson's editing: a row of a targeted class stays when its k nearest
     /// neighbours (itself excluded) all share its class (<paramref name="mode"/> false, imbalanced-learn's
-    /// <c>kind_sel='all'</c>), or when their most common class is its own (<paramref name="mode"/> true, ties to the
-    /// first class in class order, as SciPy's <c>mode</c>). Rows of other classes always stay.
+    /// <c>kind_sel='all'</c>), or when their most common class is its own (<paramref name="mode"/> true, ties as
+    /// <see cref="Mode"/> breaks them). Rows of other classes always stay.
     /// </summary>
     public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search) =>
         EditedKeep(data, targeted, Neighbours(data, k, search), mode);
@@ -46,13 +46,22 @@ public static class NeighbourVotes
         return Mode(data, neighbours, votes) == label;
     }
 
-    /// <summary>The most common class among the neighbours, ties to the first class in class order.</summary>
+    /// <summary>
+    /// The most common class among the neighbours (given nearest first). A tie goes as imbalanced-learn 0.10's
+    /// SciPy 1.10 <c>mode</c> breaks it on the labels pandas reads: numeric labels (<see cref="ClassSet.IsNumeric"/>)
+    /// to the smallest (NumPy's <c>unique</c>), other labels to the tied one met first in neighbour order
+    /// (<c>collections.Counter</c> on an object array).
+    /// </summary>
     public static int Mode(Dataset data, ReadOnlySpan<int> neighbours, int[] votes)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(votes);
         Array.Clear(votes);
         foreach (var j in neighbours) votes[data.Labels[j]]++;
         var best = 0;
         for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
+        if (data.Classes.IsNumeric) return best;
+        foreach (var j in neighbours) if (votes[data.Labels[j]] == votes[best]) return data.Labels[j];
         return best;
     }
 }

@@ -14,18 +14,23 @@ public sealed record NeighbourhoodCleaningRuleOptions : SamplerOptions
 
 /// <summary>
 /// The neighbourhood cleaning rule (Laurikkala, "Improving Identification of Difficult Small Classes by Balancing
-/// Class Distribution", AIME 2001), as current imbalanced-learn defines it: removes (A1) the rows of the classes to
-/// clean that edited nearest neighbours with <c>kind_sel='mode'</c> would remove, and (A2) the neighbours, of a
-/// class to clean that has more than <c>threshold_cleaning</c> × the minority count rows, of every minority row
-/// that its n nearest neighbours misclassify (majority vote).
+/// Class Distribution", AIME 2001), as the paper states it: removes (A1) the rows of the classes to clean that
+/// edited nearest neighbours with <c>kind_sel='mode'</c> would remove, and (A2) the n nearest neighbours, of a class
+/// to clean that has more than <c>threshold_cleaning</c> × the minority count rows, of every minority row that the
+/// majority vote of its n nearest neighbours misclassifies, the row itself not voting.
 /// </summary>
 /// <remarks>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="NeighbourhoodCleaningRuleOptions.NNeighbors"/>,
-/// <see cref="NeighbourhoodCleaningRuleOptions.ThresholdCleaning"/>. Deterministic.</para>
-/// <para>Differences from the paper: the paper edits with the 3-NN rule and cleans A2 only around misclassified
-/// rows of the class of interest, with the size condition |C| &gt; 0.5 · |class of interest|, which is what is done
-/// here with the minority as the class of interest; imbalanced-learn 0.10 compared the size with the whole data
-/// set and, with its default <c>kind_sel='all'</c>, never found an A2 row when labels are strings.</para>
+/// <see cref="NeighbourhoodCleaningRuleOptions.ThresholdCleaning"/>. Deterministic; tied votes break as
+/// <see cref="NeighbourVotes.Mode"/> says.</para>
+/// <para>How this relates to imbalanced-learn. A minority row's own vote is left out, as in the paper and in
+/// imbalanced-learn 0.10 (its n nearest neighbours other than itself vote). Current imbalanced-learn (0.12 on)
+/// instead asks a <c>KNeighborsClassifier(n_neighbors)</c> fitted on the whole data set, so that the row itself is
+/// one of the n voters (itself and its n − 1 nearest neighbours), and a minority row next to another minority
+/// row is less often found misclassified: this class keeps the paper's rule. The size condition
+/// |C| &gt; 0.5 · |minority| is the paper's and current imbalanced-learn's; imbalanced-learn 0.10 compared |C|
+/// with half the whole data set and, with its default <c>kind_sel='all'</c>, never found an A2 row when labels
+/// are strings.</para>
 /// <code>var result = new NeighbourhoodCleaningRule().FitResample(data);</code>
 /// </remarks>
 public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? options = null) : ISampler

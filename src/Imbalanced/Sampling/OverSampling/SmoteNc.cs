@@ -33,7 +33,8 @@ public sealed record SmoteNcOptions : SamplerOptions
 /// <remarks>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
 /// <see cref="SmoteNcOptions.KNeighbors"/>, <see cref="SmoteNcOptions.CategoricalFeatures"/>.
-/// All-numeric data is refused (use SMOTE), and so is all-categorical data (use SMOTEN).</para>
+/// All-numeric data is refused (use SMOTE), and so is all-categorical data (SMOTEN is suggested where it would
+/// take the data).</para>
 /// <para>The median is taken per class to over-sample, as current imbalanced-learn does; 0.10 took the
 /// minority class's for every class, which is the same for binary problems.</para>
 /// <code>
@@ -100,8 +101,7 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var continuous = Enumerable.Range(0, data.NumericCount).Where(j => !categorical[j]).ToArray();
         if (numericAsCategorical.Length + data.CategoricalCount == 0)
             throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use smote, or name the categorical columns with --categorical");
-        if (continuous.Length == 0)
-            throw new DataException("every feature is categorical, and smote-nc needs continuous features too; use smoten");
+        if (continuous.Length == 0) throw AllCategorical(data, strategy);
         DataChecks.RequireComplete(data, "smote-nc");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
@@ -131,6 +131,22 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             }
         }
         return added.ToResult();
+    }
+
+    /// <summary>The refusal of data whose every feature is categorical: it suggests SMOTEN only where SMOTEN, which
+    /// treats every feature as categorical, would take the data with the same strategy and neighbours.</summary>
+    private DataException AllCategorical(Dataset data, IReadOnlyDictionary<int, int> strategy)
+    {
+        const string refusal = "every feature is categorical, and smote-nc needs continuous features too";
+        try
+        {
+            Smoten.Validate(data, strategy, _options.KNeighbors);
+        }
+        catch (DataException e)
+        {
+            return new DataException($"{refusal}; nor would smoten take this data: {e.Message}", e);
+        }
+        return new DataException($"{refusal}; use smoten, which treats every feature as categorical");
     }
 
     /// <summary>The most frequent value among the members, ties broken uniformly at random.</summary>

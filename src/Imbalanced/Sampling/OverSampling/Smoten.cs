@@ -1,3 +1,4 @@
+using System.Globalization;
 using Imbalanced.Data;
 using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
@@ -13,10 +14,12 @@ public sealed record SmotenOptions : SamplerOptions
 
 /// <summary>
 /// SMOTEN, SMOTE for nominal features (Chawla et al., 2002, section 6.2), as imbalanced-learn's <c>SMOTEN</c>:
-/// distances are the <see cref="ValueDifferenceMetric"/> learnt on the whole data set; for each new row a seed is
-/// drawn uniformly among the rows of the class, and each feature of the new row is the most frequent category
-/// among the seed and its k nearest rows of the class (ties to the first category in ordinal order, as SciPy's
-/// <c>mode</c>). Categorical features only.
+/// every feature is categorical, numeric columns too (integer-coded categories are common), each distinct value
+/// of a numeric column being one category. Distances are the <see cref="ValueDifferenceMetric"/> learnt on the
+/// whole data set; for each new row a seed is drawn uniformly among the rows of the class, and each feature of the
+/// new row is the most frequent category among the seed and its k nearest rows of the class (ties to the first
+/// category in ordinal order, as SciPy's <c>mode</c> over imbalanced-learn's ordinal codes: the smallest value of a
+/// numeric column), so a new row's value is always one its class already has.
 /// </summary>
 /// <remarks>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
@@ -33,30 +36,43 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
 {
     private readonly SmotenOptions _options = options ?? new();
 
+    /// <summary>
+    /// Throws the <see cref="DataException"/> SMOTEN would throw before resampling <paramref name="data"/> to
+    /// <paramref name="strategy"/> with <paramref name="k"/> neighbours (no features, an empty or non-finite cell,
+    /// a class too small for k); returns when SMOTEN accepts it.
+    /// </summary>
+    public static void Validate(Dataset data, IReadOnlyDictionary<int, int> strategy, int k)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(strategy);
+        if (data.NumericCount + data.CategoricalCount == 0)
+            throw new DataException("smoten needs at least one feature; there are none");
+        DataChecks.RequireComplete(data, "smoten");
+        var counts = data.ClassCounts();
+        foreach (var (c, n) in strategy)
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smoten");
+    }
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
-        if (data.NumericCount > 0)
-            throw new DataException($"column '{data.NumericNames[0]}' is numeric, and smoten needs categorical features only; use smote-nc for mixed data or smote for numeric data");
-        if (data.CategoricalCount == 0) throw new DataException("smoten needs at least one categorical feature; there are none");
-        DataChecks.RequireComplete(data, "smoten");
         var k = _options.KNeighbors;
-        foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smoten");
-        var metric = ValueDifferenceMetric.Fit(data).AsMetric();
+        Validate(data, strategy, k);
+        var (coded, values) = AllCategorical(data);
+        var metric = ValueDifferenceMetric.Fit(coded).AsMetric();
         var search = _options.Neighbors with { Metric = metric, Algorithm = NeighborAlgorithm.BruteForce };
         var rng = new SeededRandom(_options.Seed);
-        int q = data.CategoricalCount;
+        int q = coded.CategoricalCount, p = data.NumericCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
-        var votes = new int[data.Categories.Max(c => c.Count)];
+        var votes = new int[coded.Categories.Max(c => c.Count)];
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
-            var rows = data.RowsOfClass(c);
-            var codes = data.Select(rows).Categorical.Select(v => (double)v).ToArray();
+            var rows = coded.RowsOfClass(c);
+            var codes = coded.Select(rows).Categorical.Select(v => (double)v).ToArray();
             var neighbourhoods = search.Build(codes, rows.Length, q).QuerySelf(k + 1, includeSelf: true);
             for (var s = 0; s < n; s++)
             {
@@ -66,13 +82,46 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
                 for (var f = 0; f < q; f++)
                 {
                     Array.Clear(votes);
-                    foreach (var m in members) votes[data.Categorical[rows[m] * q + f]]++;
+                    foreach (var m in members) votes[coded.Categorical[rows[m] * q + f]]++;
                     var best = 0;
-                    for (var v = 1; v < data.Categories[f].Count; v++) if (votes[v] > votes[best]) best = v;
-                    row.Categorical[f] = best;
+                    for (var v = 1; v < coded.Categories[f].Count; v++) if (votes[v] > votes[best]) best = v;
+                    if (f < p) row.Numeric[f] = values[f][best];
+                    else row.Categorical[f - p] = best;
                 }
             }
         }
         return added.ToResult();
+    }
+
+    /// <summary>
+    /// <paramref name="data"/> with every feature categorical: numeric features first, each coded by its distinct
+    /// values in ascending order (imbalanced-learn's ordinal encoding), then the categorical ones as they are;
+    /// <c>Values[j]</c> maps the codes of numeric feature j back to its values.
+    /// </summary>
+    private static (Dataset Coded, double[][] Values) AllCategorical(Dataset data)
+    {
+        int p = data.NumericCount, q = data.CategoricalCount, n = data.RowCount, width = p + q;
+        if (p == 0) return (data, []);
+        var codes = new int[n * width];
+        var values = new double[p][];
+        var categories = new List<IReadOnlyList<string>>(width);
+        for (var j = 0; j < p; j++)
+        {
+            var column = new double[n];
+            for (var i = 0; i < n; i++) column[i] = data.Numeric[i * p + j];
+            values[j] = [.. column.Distinct().Order()];
+            var code = new Dictionary<double, int>(values[j].Length);
+            for (var c = 0; c < values[j].Length; c++) code[values[j][c]] = c;
+            for (var i = 0; i < n; i++) codes[i * width + j] = code[column[i]];
+            categories.Add([.. values[j].Select(v => v.ToString("R", CultureInfo.InvariantCulture))]);
+        }
+        for (var f = 0; f < q; f++)
+        {
+            for (var i = 0; i < n; i++) codes[i * width + p + f] = data.Categorical[i * q + f];
+            categories.Add(data.Categories[f]);
+        }
+        var coded = new Dataset([], [], codes, [.. data.NumericNames, .. data.CategoricalNames], categories,
+            data.Labels, data.Classes);
+        return (coded, values);
     }
 }

@@ -1,0 +1,30 @@
+using Imbalanced.MLNet.Workflow;
+using Imbalanced.Sampling;
+using Imbalanced.Sampling.UnderSampling;
+using Imbalanced.Synthetic;
+using Microsoft.ML;
+
+namespace Imbalanced.MLNet.Tests;
+
+public class TechniquesTests
+{
+    [Fact]
+    public void Instance_hardness_in_compare_and_train_asks_the_random_forest()
+    {
+        var data = ClassificationGenerator.Generate(new ClassificationOptions
+        {
+            Rows = 200, Features = 5, Weights = [0.75], Flip = 0.1, Seed = 2,
+        });
+        var settings = Techniques.SamplerSettingsFor("iht", 5) with { Folds = 3 };
+        var workflow = SamplerRegistry.Find("iht")!.Create(settings).FitResample(data).KeptRows;
+        var forest = new InstanceHardnessThreshold(new()
+        {
+            Seed = 5, Folds = 3, Estimator = MlNetClassifier.RandomForest(new MLContext(5)),
+        }).FitResample(data).KeptRows;
+        var nearest = new InstanceHardnessThreshold(new() { Seed = 5, Folds = 3 }).FitResample(data).KeptRows;
+
+        Assert.NotEqual(nearest, forest);
+        Assert.Equal(forest, workflow);
+        Assert.Null(Techniques.SamplerSettingsFor("smote", 5).Classifier);
+    }
+}
