@@ -77,6 +77,21 @@ public class HostileInputTests
         AssertError(outcome, 1, "in.csv", "cannot be read");
     }
 
+    [Fact]
+    public void An_unreadable_model_is_one_error_line()
+    {
+        var folder = Folder();
+        var model = Path.Combine(folder, "m.zip");
+        File.Copy(Model, model);
+        File.SetUnixFileMode(model, UnixFileMode.None);
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, Good);
+        var outcome = RunWith(AsUnprivileged(folder), "predict", "--model", model, input, "--output",
+            Path.Combine(folder, "out.csv"));
+        AssertError(outcome, 1, "m.zip", "cannot be read");
+        Assert.False(File.Exists(Path.Combine(folder, "out.csv")));
+    }
+
     /// <summary>As root every file is readable: run the command as nobody then (setpriv), with the folders it needs
     /// open to everyone.</summary>
     private static string[] AsUnprivileged(string folder)
