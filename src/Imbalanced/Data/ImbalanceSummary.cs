@@ -14,9 +14,6 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
     double ImbalanceRatio, IReadOnlyList<string> NumericFeatures, IReadOnlyList<string> CategoricalFeatures,
     IReadOnlyList<KeyValuePair<string, int>> Missing)
 {
-    /// <summary>Summarises a data set read from a table (missing values as the table counted them).</summary>
-    public static ImbalanceSummary Of(TableDataset table) => Of(table.Data, table.Missing);
-
     /// <summary>Summarises a data set.</summary>
     public static ImbalanceSummary Of(Dataset data, IReadOnlyList<KeyValuePair<string, int>>? missing = null)
     {

@@ -2,7 +2,7 @@ using Imbalanced.Data;
 using Imbalanced.Sampling.UnderSampling;
 using Imbalanced.Tests.Support;
 
-namespace Imbalanced.Tests.Data;
+namespace Imbalanced.IO.Tests;
 
 public class TableReaderTests
 {

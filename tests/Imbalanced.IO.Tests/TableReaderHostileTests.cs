@@ -2,7 +2,7 @@ using System.Text;
 using Imbalanced.Data;
 using Imbalanced.Tests.Support;
 
-namespace Imbalanced.Tests.Data;
+namespace Imbalanced.IO.Tests;
 
 /// <summary>No size limits of our own, exact bytes and physical line numbers (CLI.md's common rules).</summary>
 public class TableReaderHostileTests
