@@ -20,7 +20,15 @@ public static class Program
         }
         catch (DataException e)
         {
-            return Fail(e.Message, ExitCodes.DataError);
+            return Fail(Flags.Translate(e.Message, e.Parameter), ExitCodes.DataError);
+        }
+        catch (ArgumentException e)
+        {
+            // An option value the library refuses (.NET's convention for bad arguments): a usage error.
+            var message = e is ArgumentOutOfRangeException range && range.ActualValue is not null
+                ? e.Message.Replace($"{Environment.NewLine}Actual value was {range.ActualValue}.", "")
+                : e.Message;
+            return Fail(Flags.Translate(message, e.ParamName), ExitCodes.UsageError);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -47,7 +47,7 @@ public sealed class TableDataset
         var path = table.Path;
         var t = table.IndexOf(target);
         if (t < 0)
-            throw new DataException($"{path}: no column named '{target}' for --target; the columns are: {string.Join(", ", table.Columns)}");
+            throw new DataException($"{path}: no column named '{target}' for the target; the columns are: {string.Join(", ", table.Columns)}");
         var roles = new int[table.Columns.Count];
         foreach (var d in drop ?? [])
         {

@@ -25,43 +25,18 @@ internal static class ResampleCommand
         var json = CommonOptions.Json("print a JSON summary to stdout");
         var quiet = CommonOptions.Quiet();
         var threads = new Option<int>("--threads") { Description = "threads to use (default: all cores); results do not depend on it" };
-        // Method-specific options (imbalanced-learn's parameter names in CLI.md); each method says which it takes.
-        var specific = new Dictionary<string, Option>
-        {
-            ["k-neighbors"] = new Option<int>("--k-neighbors"),
-            ["m-neighbors"] = new Option<int>("--m-neighbors"),
-            ["n-neighbors"] = new Option<int>("--n-neighbors"),
-            ["kind-sel"] = new Option<string>("--kind-sel"),
-            ["max-iter"] = new Option<int>("--max-iter"),
-            ["allow-minority"] = new Option<bool>("--allow-minority"),
-            ["kind"] = new Option<string>("--kind"),
-            ["version"] = new Option<int>("--version"),
-            ["n-neighbors-ver3"] = new Option<int>("--n-neighbors-ver3"),
-            ["out-step"] = new Option<double>("--out-step"),
-            ["clusters"] = new Option<int>("--clusters"),
-            ["cluster-balance-threshold"] = new Option<double>("--cluster-balance-threshold"),
-            ["density-exponent"] = new Option<double>("--density-exponent"),
-            ["voting"] = new Option<string>("--voting"),
-            ["shrinkage"] = new Option<double>("--shrinkage"),
-            ["replacement"] = new Option<bool>("--replacement"),
-            ["categorical"] = new Option<string>("--categorical"),
-            ["threshold-cleaning"] = new Option<double>("--threshold-cleaning"),
-            ["n-seeds-s"] = new Option<int>("--n-seeds-s"),
-            ["cv"] = new Option<int>("--cv"),
-        };
+        var specific = new SamplerFlags();
         var command = new Command("resample", "rebalance a data set with one of the methods")
         {
             input, target, drop, method, output, strategy, seed, indexColumn, provenance, json, quiet, threads,
         };
-        foreach (var option in specific.Values) command.Add(option);
+        foreach (var option in specific.All) command.Add(option);
         command.SetAction(r =>
         {
             var name = r.GetValue(method)!;
             var info = SamplerRegistry.Find(name)
                 ?? throw new UsageException($"unknown method '{name}'; the methods are: {string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
-            foreach (var (option, symbol) in specific)
-                if (r.GetResult(symbol) is { Implicit: false } && !info.Options.Contains(option))
-                    throw new UsageException($"--{option} does not apply to method '{name}'{(info.Options.Count > 0 ? $"; it takes: {string.Join(", ", info.Options.Select(o => "--" + o))}" : "")}");
+            var parameters = specific.Parse(r, info);
             SamplingStrategy parsed;
             try
             {
@@ -71,42 +46,17 @@ internal static class ResampleCommand
             {
                 throw new UsageException($"--strategy: {e.Message}");
             }
-            var settings = new SamplerSettings
-            {
-                Strategy = parsed,
-                Seed = r.GetValue(seed),
-                Threads = r.GetValue(threads),
-                KNeighbors = Value<int>(r, specific["k-neighbors"]),
-                MNeighbors = Value<int>(r, specific["m-neighbors"]),
-                NNeighbors = Value<int>(r, specific["n-neighbors"]),
-                Kind = r.GetValue((Option<string>)specific["kind"]),
-                Clusters = Value<int>(r, specific["clusters"]),
-                OutStep = Value<double>(r, specific["out-step"]),
-                KindSel = r.GetValue((Option<string>)specific["kind-sel"]),
-                MaxIterations = Value<int>(r, specific["max-iter"]),
-                AllowMinority = r.GetValue((Option<bool>)specific["allow-minority"]),
-                Version = Value<int>(r, specific["version"]),
-                NNeighborsVer3 = Value<int>(r, specific["n-neighbors-ver3"]),
-                Voting = r.GetValue((Option<string>)specific["voting"]),
-                ThresholdCleaning = Value<double>(r, specific["threshold-cleaning"]),
-                NSeedsS = Value<int>(r, specific["n-seeds-s"]),
-                Folds = Value<int>(r, specific["cv"]),
-                ClusterBalanceThreshold = Value<double>(r, specific["cluster-balance-threshold"]),
-                DensityExponent = Value<double>(r, specific["density-exponent"]),
-                Categorical = r.GetValue((Option<string>)specific["categorical"])?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Shrinkage = Value<double>(r, specific["shrinkage"]),
-                Replacement = r.GetValue((Option<bool>)specific["replacement"]),
-                // imbalanced-learn's instance hardness asks a random forest by default; so does the command line.
-                Classifier = info.UsesClassifier ? RandomForest(r.GetValue(seed)) : null,
-            };
+            // imbalanced-learn's instance hardness asks a random forest by default; so does the command line.
+            if (info.UsesClassifier) parameters["estimator"] = RandomForest(r.GetValue(seed));
+            var neighbors = new Imbalanced.Neighbors.NeighborSearch(MaxDegreeOfParallelism: r.GetValue(threads));
             ISampler sampler;
             try
             {
-                sampler = info.Create(settings);
+                sampler = info.Create(r.GetValue(seed), parsed, parameters, neighbors);
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw new UsageException(Flags.Translate(e.Message, e.ParamName));
             }
             return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler, r.GetValue(output)!,
                 r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json), r.GetValue(quiet));
@@ -119,9 +69,6 @@ internal static class ResampleCommand
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Imbalanced.ModelSelection.IClassifier RandomForest(long seed) =>
         Imbalanced.MLNet.MlNetClassifier.RandomForest(new Microsoft.ML.MLContext((int)seed));
-
-    private static T? Value<T>(ParseResult r, Option option) where T : struct =>
-        r.GetResult(option) is { Implicit: false } ? r.GetValue((Option<T>)option) : null;
 
     private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler, string output,
         string? indexColumn, string? provenance, bool json, bool quiet)

@@ -9,7 +9,7 @@ public static class DataChecks
     /// <param name="data">The data set.</param>
     /// <param name="method">The method's command-line name, for the message.</param>
     /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
-    public static void RequireNumericComplete(Dataset data, string method, string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or drop the column with --drop")
+    public static void RequireNumericComplete(Dataset data, string method, string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
     {
         if (data.CategoricalCount > 0)
             throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric features only; {categoricalAdvice}");
@@ -33,7 +33,7 @@ public static class DataChecks
                     throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; {method} needs finite values");
             }
             if (missing > 0)
-                throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or drop the column with --drop");
+                throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or leave the column out");
         }
         var q = data.CategoricalCount;
         for (var j = 0; j < q; j++)
@@ -41,15 +41,18 @@ public static class DataChecks
             var missing = 0;
             for (var i = 0; i < data.RowCount; i++) if (data.Categorical[i * q + j] < 0) missing++;
             if (missing > 0)
-                throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or drop the column with --drop");
+                throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or leave the column out");
         }
     }
 
     /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
     public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k, string parameter, string method)
     {
-        if (k < 1) throw new DataException($"{parameter} must be at least 1; got {k}");
+        if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
         if (classSize <= k)
-            throw new DataException($"class '{data.Classes[classCode]}' has {classSize} row(s), too few for {parameter} = {k} ({method} needs more rows in a class than neighbours); set {parameter} to at most {Math.Max(1, classSize - 1)}");
+            throw new DataException(
+                $"class '{data.Classes[classCode]}' has {classSize} row(s), too few for {parameter} = {k} ({method} " +
+                $"needs more rows in a class than neighbours); set {parameter} to at most {Math.Max(1, classSize - 1)}")
+            { Parameter = parameter };
     }
 }

@@ -1,16 +1,35 @@
+using Imbalanced.Neighbors;
+
 namespace Imbalanced.Sampling;
 
-/// <summary>A registered sampler: its command-line name, imbalanced-learn counterpart, kind, the command-line
-/// options it takes and how to build it.</summary>
-/// <param name="Name">Command-line name (<c>smote</c>).</param>
+/// <summary>A registered sampler: its name, imbalanced-learn counterpart, kind, its options record and how to
+/// build it. Its parameters (<see cref="Parameters"/>) are read from the options record, the one place where each
+/// parameter and its default are declared.</summary>
+/// <param name="Name">Method name (<c>smote</c>).</param>
 /// <param name="ImbalancedLearnName">imbalanced-learn class (<c>SMOTE</c>).</param>
 /// <param name="Kind">Over, under, cleaning or combined.</param>
-/// <param name="Options">Method-specific command-line options it accepts, without dashes (<c>k-neighbors</c>).</param>
-/// <param name="Create">Builds the sampler from settings.</param>
+/// <param name="OptionsType">The sampler's options record (<c>SmoteOptions</c> for SMOTE, say).</param>
+/// <param name="Factory">Builds the sampler from an instance of <paramref name="OptionsType"/>.</param>
 /// <param name="Summary">One line for help and the README.</param>
-public sealed record SamplerInfo(string Name, string ImbalancedLearnName, SamplerKind Kind, IReadOnlyList<string> Options,
-    Func<SamplerSettings, ISampler> Create, string Summary)
+/// <example>
+/// <code>
+/// var info = SamplerRegistry.Find("borderline-smote")!;
+/// var sampler = info.Create(seed: 42, parameters: new Dictionary&lt;string, object?&gt; { ["m_neighbors"] = 8 });
+/// </code>
+/// </example>
+public sealed record SamplerInfo(string Name, string ImbalancedLearnName, SamplerKind Kind, Type OptionsType,
+    Func<SamplerOptions, ISampler> Factory, string Summary)
 {
+    private SamplerParameter[]? _parameters;
+
+    /// <summary>A registration whose factory takes its own options type.</summary>
+    internal static SamplerInfo Of<TOptions>(string name, string imbalancedLearnName, SamplerKind kind,
+        Func<TOptions, ISampler> create, string summary) where TOptions : SamplerOptions, new() =>
+        new(name, imbalancedLearnName, kind, typeof(TOptions), o => create((TOptions)o), summary);
+
+    /// <summary>The method's own parameters (beyond strategy, seed and neighbour engine), in declaration order.</summary>
+    public IReadOnlyList<SamplerParameter> Parameters => _parameters ??= SamplerParameter.Of(OptionsType);
+
     /// <summary>Whether the sampler may take missing values (it never measures distances).</summary>
     public bool AllowsMissing { get; init; }
 
@@ -20,7 +39,7 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     /// <summary>The kind of features the sampler takes: numeric, mixed or categorical.</summary>
     public FeatureKinds Features { get; init; } = FeatureKinds.Numeric;
 
-    /// <summary>Whether the sampler asks a classifier for probabilities (<see cref="SamplerSettings.Classifier"/>).</summary>
+    /// <summary>Whether the sampler asks a classifier for probabilities (its <c>estimator</c> parameter).</summary>
     public bool UsesClassifier { get; init; }
 
     /// <summary>Whether the result can hold rows that are not input rows (over-samplers, soft cluster centroids).</summary>
@@ -29,4 +48,48 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     /// <summary>False when the method may make a few rows more or fewer than the strategy asks (ADASYN's rounding,
     /// Borderline-SMOTE with no row in danger), as imbalanced-learn does.</summary>
     public bool CountsAreExact { get; init; } = true;
+
+    /// <summary>Options with the sampler's defaults, the given strategy, seed and engine, and the given parameters
+    /// (by imbalanced-learn name, values of the parameter's type).</summary>
+    /// <exception cref="ArgumentException">A parameter the method does not have, or a value of the wrong type;
+    /// <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public SamplerOptions CreateOptions(SamplingStrategy? strategy = null, long seed = 0,
+        IReadOnlyDictionary<string, object?>? parameters = null, NeighborSearch? neighbors = null)
+    {
+        var options = (SamplerOptions)Activator.CreateInstance(OptionsType)!;
+        var type = OptionsType;
+        type.GetProperty(nameof(SamplerOptions.Strategy))!.SetValue(options, strategy ?? SamplingStrategy.Auto);
+        type.GetProperty(nameof(SamplerOptions.Seed))!.SetValue(options, seed);
+        if (neighbors is not null) type.GetProperty(nameof(SamplerOptions.Neighbors))!.SetValue(options, neighbors);
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            var parameter = Parameters.FirstOrDefault(p => p.Name == name)
+                ?? throw new ArgumentException(
+                    $"{Name} has no parameter '{name}'; its parameters are: " +
+                    (Parameters.Count == 0 ? "none" : string.Join(", ", Parameters.Select(p => p.Name))), name);
+            var target = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+            if (value is not null && !target.IsInstanceOfType(value))
+                throw new ArgumentException(
+                    $"{parameter.Property} of {Name} takes a {target.Name}; got a {value.GetType().Name}",
+                    parameter.Property);
+            type.GetProperty(parameter.Property)!.SetValue(options, value);
+        }
+        return options;
+    }
+
+    /// <summary>The sampler built from <paramref name="options"/>, an instance of <see cref="OptionsType"/>.</summary>
+    public ISampler Create(SamplerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!OptionsType.IsInstanceOfType(options))
+            throw new ArgumentException($"{Name} takes {OptionsType.Name}; got {options.GetType().Name}",
+                nameof(options));
+        return Factory(options);
+    }
+
+    /// <summary>The sampler with its defaults but for the given strategy, seed, parameters (by imbalanced-learn
+    /// name) and engine.</summary>
+    public ISampler Create(long seed = 0, SamplingStrategy? strategy = null,
+        IReadOnlyDictionary<string, object?>? parameters = null, NeighborSearch? neighbors = null) =>
+        Create(CreateOptions(strategy, seed, parameters, neighbors));
 }

@@ -63,14 +63,6 @@ public sealed record SamplerSettings
     /// <summary><c>--n-seeds-s</c>.</summary>
     public int? NSeedsS { get; init; }
 
-    /// <summary><c>--kind-sel</c> read as a flag: true for <c>mode</c>.</summary>
-    public bool KindSelMode => KindSel switch
-    {
-        null or "all" => false,
-        "mode" => true,
-        _ => throw new ArgumentException($"--kind-sel must be all or mode; got '{KindSel}'"),
-    };
-
     /// <summary><c>--out-step</c>.</summary>
     public double? OutStep { get; init; }
 
@@ -91,4 +83,52 @@ public sealed record SamplerSettings
 
     /// <summary>The neighbour engine these settings ask for.</summary>
     public NeighborSearch Neighbors => new(MaxDegreeOfParallelism: Threads);
+
+    /// <summary>The settings that <paramref name="info"/>'s method takes, by imbalanced-learn name.</summary>
+    internal Dictionary<string, object?> ParametersFor(SamplerInfo info)
+    {
+        var all = new Dictionary<string, object?>
+        {
+            ["k_neighbors"] = KNeighbors, ["m_neighbors"] = MNeighbors, ["n_neighbors"] = NNeighbors,
+            ["kind"] = Kind switch
+            {
+                null => null,
+                "borderline-1" => OverSampling.BorderlineKind.Borderline1,
+                "borderline-2" => OverSampling.BorderlineKind.Borderline2,
+                _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'", nameof(Kind)),
+            },
+            ["categorical_features"] = Categorical, ["cv"] = Folds, ["estimator"] = Classifier,
+            ["kind_sel"] = KindSel switch
+            {
+                null => null,
+                "all" => Cleaning.KindSel.All,
+                "mode" => Cleaning.KindSel.Mode,
+                _ => throw new ArgumentException($"KindSel must be all or mode; got '{KindSel}'", nameof(KindSel)),
+            },
+            ["max_iter"] = MaxIterations, ["allow_minority"] = AllowMinority ? true : null, ["version"] = Version,
+            ["n_neighbors_ver3"] = NNeighborsVer3,
+            ["voting"] = Voting switch
+            {
+                null => null,
+                "auto" => UnderSampling.CentroidVoting.Auto,
+                "soft" => UnderSampling.CentroidVoting.Soft,
+                "hard" => UnderSampling.CentroidVoting.Hard,
+                _ => throw new ArgumentException($"Voting must be auto, soft or hard; got '{Voting}'", nameof(Voting)),
+            },
+            ["threshold_cleaning"] = ThresholdCleaning, ["n_seeds_S"] = NSeedsS, ["out_step"] = OutStep,
+            ["kmeans_estimator"] = Clusters, ["cluster_balance_threshold"] = ClusterBalanceThreshold,
+            ["density_exponent"] = DensityExponent, ["shrinkage"] = Shrinkage,
+            ["replacement"] = Replacement ? true : null,
+        };
+        return info.Parameters.Where(p => all.TryGetValue(p.Name, out var v) && v is not null)
+            .ToDictionary(p => p.Name, p => all[p.Name]);
+    }
+}
+
+/// <summary>Builds samplers from <see cref="SamplerSettings"/>.</summary>
+public static class SamplerSettingsExtensions
+{
+    /// <summary>The sampler <paramref name="info"/> names, built from <paramref name="settings"/>.</summary>
+    public static ISampler Create(this SamplerInfo info, SamplerSettings settings) =>
+        info.Create(settings.Seed, settings.Strategy, settings.ParametersFor(info), settings.Neighbors);
 }

@@ -99,26 +99,37 @@ public static class ClassificationGenerator
 
     private static void Validate(ClassificationOptions o)
     {
-        if (o.Rows < 1) throw new DataException($"--rows must be at least 1; got {o.Rows}");
-        if (o.Classes < 2) throw new DataException($"--classes must be at least 2; got {o.Classes}");
-        if (o.Informative < 1) throw new DataException($"--informative must be at least 1; got {o.Informative}");
-        if (o.ClustersPerClass < 1) throw new DataException($"--clusters-per-class must be at least 1; got {o.ClustersPerClass}");
-        if (o.Redundant < 0) throw new DataException($"--redundant cannot be negative; got {o.Redundant}");
+        static ArgumentOutOfRangeException Bad(string name, object value, string rule) =>
+            new(name, value, $"{name} {rule}; got {value}");
+        if (o.Rows < 1) throw Bad(nameof(o.Rows), o.Rows, "must be at least 1");
+        if (o.Classes < 2) throw Bad(nameof(o.Classes), o.Classes, "must be at least 2");
+        if (o.Informative < 1) throw Bad(nameof(o.Informative), o.Informative, "must be at least 1");
+        if (o.ClustersPerClass < 1) throw Bad(nameof(o.ClustersPerClass), o.ClustersPerClass, "must be at least 1");
+        if (o.Redundant < 0) throw Bad(nameof(o.Redundant), o.Redundant, "cannot be negative");
+        if (o.Flip is < 0 or > 1) throw Bad(nameof(o.Flip), o.Flip, "must be in [0, 1]");
         if ((long)o.Informative + o.Redundant > o.Features)
-            throw new DataException($"--informative ({o.Informative}) + --redundant ({o.Redundant}) must not exceed --features ({o.Features})");
+            throw new DataException(
+                $"Informative ({o.Informative}) + Redundant ({o.Redundant}) must not exceed Features ({o.Features})")
+            { Parameter = nameof(o.Features) };
         if (o.Informative < 31 && (long)o.Classes * o.ClustersPerClass > 1 << o.Informative)
-            throw new DataException($"--classes × --clusters-per-class ({o.Classes * o.ClustersPerClass}) must not exceed 2^--informative ({1 << o.Informative}); raise --informative");
+            throw new DataException(
+                $"Classes × ClustersPerClass ({(long)o.Classes * o.ClustersPerClass}) must not exceed " +
+                $"2^Informative ({1 << o.Informative}); raise Informative")
+            { Parameter = nameof(o.Informative) };
         if ((long)o.Rows * o.Features > Array.MaxLength)
             throw new DataException(
                 $"{o.Rows} rows × {o.Features} features is more values than one table can hold ({Array.MaxLength}); " +
                 "generate fewer rows or features");
-        if (o.Flip is < 0 or > 1) throw new DataException($"--flip must be in [0, 1]; got {o.Flip}");
         if (o.Weights is { } w)
         {
             if (w.Count != o.Classes && w.Count != o.Classes - 1)
-                throw new DataException($"--weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}");
+                throw new ArgumentException(
+                    $"Weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}",
+                    nameof(o.Weights));
             if (w.Any(v => v < 0) || (w.Count == o.Classes - 1 && w.Sum() > 1))
-                throw new DataException("--weights must be non-negative and, when one is left out, sum to at most 1");
+                throw new ArgumentException(
+                    "Weights must be non-negative and, when one is left out, sum to at most 1", nameof(o.Weights));
         }
     }
+
 }

@@ -203,7 +203,7 @@ public class CommonSamplerChecks
                 break;
         }
 
-        if (info.Options.Contains("k-neighbors"))
+        if (info.Parameters.Any(p => p.Name == "k_neighbors"))
         {
             var small = For(name, TestData.Blobs([30, 5], ["big", "small"]));
             var k = Assert.Throws<DataException>(() => Run(name, small, new SamplerSettings { KNeighbors = 5 }));

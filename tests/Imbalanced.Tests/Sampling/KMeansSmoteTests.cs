@@ -41,6 +41,6 @@ public class KMeansSmoteTests
             Assert.Contains(o.Neighbor, peers);
         }
         var e = Assert.Throws<DataException>(() => new KMeansSmote(options with { ClusterBalanceThreshold = 0.99 }).FitResample(data));
-        Assert.Contains("--cluster-balance-threshold", e.Message);
+        Assert.Contains("ClusterBalanceThreshold", e.Message);
     }
 }

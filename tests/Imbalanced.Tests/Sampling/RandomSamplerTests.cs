@@ -39,7 +39,9 @@ public class RandomSamplerTests
         var none = new RandomOverSampler(new RandomOverSamplerOptions { Seed = 5, Shrinkage = 0 }).FitResample(data);
         for (var a = 0; a < none.SyntheticCount; a++)
             Assert.Equal(data.NumericRow(none.AddedOrigins[a].Base).ToArray(), none.Added.NumericRow(a).ToArray());
-        Assert.Throws<DataException>(() => new RandomOverSampler(new RandomOverSamplerOptions { Shrinkage = -1 }).FitResample(data));
+        var bad = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new RandomOverSampler(new RandomOverSamplerOptions { Shrinkage = -1 }).FitResample(data));
+        Assert.Equal("Shrinkage", bad.ParamName);
     }
 
     [Fact]

@@ -6,12 +6,15 @@ namespace Imbalanced.Sampling.Cleaning;
 public sealed record AllKnnOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c>: the largest neighbourhood (3).</summary>
+    [SamplerParameter("n_neighbors", "the largest neighbourhood")]
     public int NNeighbors { get; init; } = 3;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: true for <c>mode</c>, false for <c>all</c> (the default).</summary>
-    public bool KindSelMode { get; init; }
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
+    public KindSel KindSel { get; init; } = KindSel.All;
 
     /// <summary>imbalanced-learn's <c>allow_minority</c>: keep going when a class falls below the minority count (false).</summary>
+    [SamplerParameter("allow_minority", "go on when a class falls below the minority's count")]
     public bool AllowMinority { get; init; }
 }
 
@@ -22,7 +25,7 @@ public sealed record AllKnnOptions : SamplerOptions
 /// minority count (unless <c>allow_minority</c>) or a class disappears.
 /// </summary>
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="AllKnnOptions.NNeighbors"/>,
-/// <see cref="AllKnnOptions.KindSelMode"/>, <see cref="AllKnnOptions.AllowMinority"/>.
+/// <see cref="AllKnnOptions.KindSel"/>, <see cref="AllKnnOptions.AllowMinority"/>.
 /// <code>var result = new AllKnn().FitResample(data);</code></remarks>
 public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
 {
@@ -33,7 +36,7 @@ public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
     {
         ArgumentNullException.ThrowIfNull(data);
         var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy, Enumerable.Range(1, Math.Max(0, _options.NNeighbors)),
-            _options.KindSelMode, stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
+            _options.KindSel == KindSel.Mode, stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
         return ResampleResult.Keep(data, rows);
     }
 }

@@ -7,9 +7,11 @@ namespace Imbalanced.Sampling.Cleaning;
 public sealed record CondensedOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c> of the classifying rule (1).</summary>
+    [SamplerParameter("n_neighbors", "neighbours of the classifying rule")]
     public int NNeighbors { get; init; } = 1;
 
     /// <summary>imbalanced-learn's <c>n_seeds_S</c>: rows of the class drawn to start the store (1).</summary>
+    [SamplerParameter("n_seeds_S", "rows drawn to start the store")]
     public int NSeedsS { get; init; } = 1;
 
     /// <summary>Rows to start each class's store with (class label → input rows), instead of drawing
@@ -26,7 +28,8 @@ public sealed record CondensedOptions : SamplerOptions
         var counts = data.ClassCounts();
         var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         DataChecks.RequireNumericComplete(data, method);
-        if (NSeedsS < 1) throw new DataException($"n_seeds_S must be at least 1; got {NSeedsS}");
+        if (NSeedsS < 1)
+            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS, $"NSeedsS must be at least 1; got {NSeedsS}");
         var rng = new SeededRandom(Seed);
         var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
         var kept = new List<int>();

@@ -6,10 +6,12 @@ namespace Imbalanced.Sampling.Cleaning;
 public sealed record EditedNearestNeighboursOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    [SamplerParameter("n_neighbors", "neighbours that vote")]
     public int NNeighbors { get; init; } = 3;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: true for <c>mode</c>, false for <c>all</c> (the default).</summary>
-    public bool KindSelMode { get; init; }
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
+    public KindSel KindSel { get; init; } = KindSel.All;
 }
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record EditedNearestNeighboursOptions : SamplerOptions
 /// </summary>
 /// <remarks>
 /// Parameters: <see cref="SamplerOptions.Strategy"/> (cleaning: the classes to clean),
-/// <see cref="EditedNearestNeighboursOptions.NNeighbors"/>, <see cref="EditedNearestNeighboursOptions.KindSelMode"/>.
+/// <see cref="EditedNearestNeighboursOptions.NNeighbors"/>, <see cref="EditedNearestNeighboursOptions.KindSel"/>.
 /// Deterministic. <code>var result = new EditedNearestNeighbours().FitResample(data);</code>
 /// </remarks>
 public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? options = null) : ISampler
@@ -32,13 +34,15 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
     {
         ArgumentNullException.ThrowIfNull(data);
         var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
-        CheckNeighbours(data, _options.NNeighbors, "n_neighbors");
-        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors, _options.KindSelMode, _options.Neighbors));
+        CheckNeighbours(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
+        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors, _options.KindSel == KindSel.Mode, _options.Neighbors));
     }
 
     internal static void CheckNeighbours(Dataset data, int k, string parameter)
     {
-        if (k < 1) throw new DataException($"{parameter} must be at least 1; got {k}");
-        if (k >= data.RowCount) throw new DataException($"{parameter} = {k} needs more than {k} rows; the data has {data.RowCount}");
+        if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
+        if (k >= data.RowCount)
+            throw new DataException($"{parameter} = {k} needs more than {k} rows; the data has {data.RowCount}")
+            { Parameter = parameter };
     }
 }

@@ -6,9 +6,11 @@ namespace Imbalanced.Sampling.Cleaning;
 public sealed record NeighbourhoodCleaningRuleOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    [SamplerParameter("n_neighbors", "neighbours that vote")]
     public int NNeighbors { get; init; } = 3;
 
     /// <summary>imbalanced-learn's <c>threshold_cleaning</c> (0.5).</summary>
+    [SamplerParameter("threshold_cleaning", "share of the minority's size a class needs to be cleaned")]
     public double ThresholdCleaning { get; init; } = 0.5;
 }
 
@@ -44,7 +46,7 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
         var counts = data.ClassCounts();
         var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         int k = _options.NNeighbors;
-        EditedNearestNeighbours.CheckNeighbours(data, k, "n_neighbors");
+        EditedNearestNeighbours.CheckNeighbours(data, k, nameof(NeighbourhoodCleaningRuleOptions.NNeighbors));
         // One neighbour search serves both the edited rows (A1) and the neighbours of misclassified minority rows (A2).
         var neighbours = NeighbourVotes.Neighbours(data, k, _options.Neighbors);
         var edited = NeighbourVotes.EditedKeep(data, targeted, neighbours, mode: true).ToHashSet();

@@ -6,13 +6,16 @@ namespace Imbalanced.Sampling.Cleaning;
 public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    [SamplerParameter("n_neighbors", "neighbours that vote")]
     public int NNeighbors { get; init; } = 3;
 
     /// <summary>imbalanced-learn's <c>max_iter</c> (100).</summary>
+    [SamplerParameter("max_iter", "most passes of ENN")]
     public int MaxIterations { get; init; } = 100;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: true for <c>mode</c>, false for <c>all</c> (the default).</summary>
-    public bool KindSelMode { get; init; }
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
+    public KindSel KindSel { get; init; } = KindSel.All;
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
 /// that triggers a stop is kept, as in imbalanced-learn.
 /// </summary>
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
-/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>, <see cref="RepeatedEditedNearestNeighboursOptions.KindSelMode"/>.
+/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>, <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
 /// <code>var result = new RepeatedEditedNearestNeighbours().FitResample(data);</code></remarks>
 public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighboursOptions? options = null) : ISampler
 {
@@ -34,8 +37,9 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_options.MaxIterations < 1) throw new DataException($"max_iter must be at least 1; got {_options.MaxIterations}");
-        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations), _options.KindSelMode,
+        if (_options.MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
+                $"MaxIterations must be at least 1; got {_options.MaxIterations}");
+        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations), _options.KindSel == KindSel.Mode,
             stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
         return ResampleResult.Keep(data, rows);
     }
@@ -51,7 +55,7 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         foreach (var k in neighbourCounts)
         {
             var current = data.Select(rows);
-            EditedNearestNeighbours.CheckNeighbours(current, k, "n_neighbors");
+            EditedNearestNeighbours.CheckNeighbours(current, k, nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
             var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
             var kept = NeighbourVotes.EditedKeep(current, targeted, k, mode, search);
             var unchanged = kept.Length == rows.Length;

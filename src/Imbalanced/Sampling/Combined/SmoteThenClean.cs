@@ -8,9 +8,11 @@ namespace Imbalanced.Sampling.Combined;
 public sealed record SmoteThenCleanOptions : SamplerOptions
 {
     /// <summary>SMOTE's <c>k_neighbors</c> (5).</summary>
+    [SamplerParameter("k_neighbors", "SMOTE's nearest same-class neighbours")]
     public int KNeighbors { get; init; } = 5;
 
     /// <summary>ENN's <c>n_neighbors</c> (3; SMOTE-ENN only).</summary>
+    [SamplerParameter("n_neighbors", "ENN's neighbours (SMOTE-ENN)")]
     public int NNeighbors { get; init; } = 3;
 }
 
@@ -66,7 +68,7 @@ public sealed class SmoteEnn(SmoteThenCleanOptions? options = null) : SmoteThenC
     /// <inheritdoc />
     protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses)
     {
-        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors, "n_neighbors");
+        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors, nameof(SmoteThenCleanOptions.NNeighbors));
         return NeighbourVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
     }
 }

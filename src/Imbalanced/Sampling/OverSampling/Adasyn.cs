@@ -9,6 +9,7 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record AdasynOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>n_neighbors</c>: neighbours that measure difficulty and are interpolated towards (5).</summary>
+    [SamplerParameter("n_neighbors", "neighbours that measure difficulty and are interpolated towards")]
     public int NNeighbors { get; init; } = 5;
 }
 
@@ -55,7 +56,7 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "adasyn");
         int k = _options.NNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "n_neighbors", "adasyn");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(AdasynOptions.NNeighbors), "adasyn");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Rows, int[] PerSeed, KNeighbors Same)>();

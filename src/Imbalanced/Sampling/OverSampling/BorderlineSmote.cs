@@ -17,12 +17,15 @@ public enum BorderlineKind
 public sealed record BorderlineSmoteOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c>: neighbours to interpolate towards (5).</summary>
+    [SamplerParameter("k_neighbors", "nearest neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 
     /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours that decide whether a row is in danger (10).</summary>
+    [SamplerParameter("m_neighbors", "neighbours that decide whether a row is in danger")]
     public int MNeighbors { get; init; } = 10;
 
     /// <summary>imbalanced-learn's <c>kind</c>: borderline-1 (default) or borderline-2.</summary>
+    [SamplerParameter("kind", "borderline-2 also interpolates towards other classes")]
     public BorderlineKind Kind { get; init; } = BorderlineKind.Borderline1;
 }
 
@@ -59,10 +62,11 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "borderline-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1) throw new DataException($"m_neighbors must be at least 1; got {m}");
-        if (m >= data.RowCount) throw new DataException($"m_neighbors = {m} needs more than {m} rows; the data has {data.RowCount}; lower --m-neighbors");
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, $"MNeighbors must be at least 1; got {m}");
+        if (m >= data.RowCount) throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has {data.RowCount}; lower MNeighbors")
+            { Parameter = nameof(_options.MNeighbors) };
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "borderline-smote");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors), "borderline-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other, KNeighbors? OtherNeighbours)>();

@@ -9,16 +9,20 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record KMeansSmoteOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c> (2).</summary>
+    [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 2;
 
     /// <summary>Clusters of the k-means over all rows (imbalanced-learn's <c>kmeans_estimator</c> as a number; 8).</summary>
+    [SamplerParameter("kmeans_estimator", "clusters of the k-means")]
     public int Clusters { get; init; } = 8;
 
     /// <summary>imbalanced-learn's <c>cluster_balance_threshold</c>: the share of a class a cluster needs to be used;
     /// null for <c>auto</c> (half the class's share of the rows to make).</summary>
+    [SamplerParameter("cluster_balance_threshold", "share of a class a cluster needs (auto when unset)")]
     public double? ClusterBalanceThreshold { get; init; }
 
     /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n the class rows of the cluster.</summary>
+    [SamplerParameter("density_exponent", "exponent of the cluster density (auto when unset)")]
     public double? DensityExponent { get; init; }
 }
 
@@ -65,7 +69,7 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "kmeans-smote");
         int k = _options.KNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "kmeans-smote");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors), "kmeans-smote");
         var clusters = KMeans.Fit(data.Numeric, data.RowCount, p,
             new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors }).Labels;
         var rng = new SeededRandom(_options.Seed);
@@ -85,7 +89,8 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
                 kept.Add((rows, Sparsity(data.Select(rows).Numeric, rows.Length, p, _options.DensityExponent)));
             }
             if (kept.Count == 0)
-                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at least {threshold:0.###} and {k + 1} rows); lower --cluster-balance-threshold or change --clusters");
+                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at least {threshold:0.###} and {k + 1} rows); lower ClusterBalanceThreshold or change Clusters")
+                { Parameter = nameof(KMeansSmoteOptions.ClusterBalanceThreshold) };
             var totalSparsity = kept.Sum(t => t.Sparsity);
             foreach (var (rows, sparsity) in kept)
             {

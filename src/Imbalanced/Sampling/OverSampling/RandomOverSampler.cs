@@ -8,6 +8,7 @@ public sealed record RandomOverSamplerOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>shrinkage</c>: null for a plain bootstrap (copies of rows); a factor ≥ 0 for
     /// a smoothed bootstrap, which adds Gaussian noise scaled by the factor to each drawn row.</summary>
+    [SamplerParameter("shrinkage", "smoothed bootstrap: factor of the Gaussian noise")]
     public double? Shrinkage { get; init; }
 
     /// <summary>Per-class shrinkage (label → factor), overriding <see cref="Shrinkage"/>; every over-sampled class needs one.</summary>
@@ -73,14 +74,18 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
         if (_options.ShrinkagePerClass is { } map)
         {
             if (!map.TryGetValue(label, out var v))
-                throw new DataException($"shrinkage has no factor for class '{label}', which is over-sampled; give one for every over-sampled class");
+                throw new DataException(
+                    $"ShrinkagePerClass has no factor for class '{label}', which is over-sampled; give one for every " +
+                    "over-sampled class") { Parameter = nameof(RandomOverSamplerOptions.ShrinkagePerClass) };
             return CheckShrinkage(v);
         }
         return CheckShrinkage(_options.Shrinkage!.Value);
     }
 
     private static double CheckShrinkage(double v) =>
-        v >= 0 && double.IsFinite(v) ? v : throw new DataException($"shrinkage must be a finite number ≥ 0; got {v}");
+        v >= 0 && double.IsFinite(v) ? v
+            : throw new ArgumentOutOfRangeException(nameof(RandomOverSamplerOptions.Shrinkage), v,
+                $"Shrinkage must be a finite number ≥ 0; got {v}");
 
     private static double[] StandardDeviation(Dataset data, int[] rows)
     {

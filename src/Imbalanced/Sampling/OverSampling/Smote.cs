@@ -7,6 +7,7 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record SmoteOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c>: nearest neighbours of the same class to interpolate towards (5).</summary>
+    [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 }
 
@@ -38,7 +39,7 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "smote");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smote");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteOptions.KNeighbors), "smote");
         var rng = new SeededRandom(_options.Seed);
         var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, n) in strategy)

@@ -8,10 +8,12 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record SmoteNcOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c> (5).</summary>
+    [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 
     /// <summary>imbalanced-learn's <c>categorical_features</c> by name. Null (the default): the data set's
     /// categorical columns. A numeric column named here is treated as categorical (its values as categories).</summary>
+    [SamplerParameter("categorical_features", "features to treat as categorical, by name")]
     public IReadOnlyList<string>? CategoricalFeatures { get; init; }
 
     /// <summary>The same by position in <see cref="SmoteNc.FeatureOrder"/> (numeric features, then categorical).</summary>
@@ -100,12 +102,13 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var numericAsCategorical = Enumerable.Range(0, data.NumericCount).Where(j => categorical[j]).ToArray();
         var continuous = Enumerable.Range(0, data.NumericCount).Where(j => !categorical[j]).ToArray();
         if (numericAsCategorical.Length + data.CategoricalCount == 0)
-            throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use smote, or name the categorical columns with --categorical");
+            throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use smote, or name the categorical columns in CategoricalFeatures")
+            { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
         if (continuous.Length == 0) throw AllCategorical(data, strategy);
         DataChecks.RequireComplete(data, "smote-nc");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smote-nc");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, q = data.CategoricalCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
@@ -179,7 +182,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             foreach (var name in names)
             {
                 var i = order.ToList().IndexOf(name);
-                if (i < 0) throw new DataException($"no feature named '{name}' for --categorical; the features are: {string.Join(", ", order)}");
+                if (i < 0) throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: {string.Join(", ", order)}")
+                    { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
                 mask[i] = true;
             }
         }
@@ -189,7 +193,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         }
         for (var f = 0; f < data.CategoricalCount; f++)
             if (!mask[data.NumericCount + f])
-                throw new DataException($"column '{data.CategoricalNames[f]}' is not numeric, so smote-nc must treat it as categorical; add it to --categorical");
+                throw new DataException($"column '{data.CategoricalNames[f]}' is not numeric, so smote-nc must treat it as categorical; add it to CategoricalFeatures")
+                { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
         return mask;
     }
 }

@@ -9,6 +9,7 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record SmotenOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c>: the neighbourhood whose modes make a new row (5).</summary>
+    [SamplerParameter("k_neighbors", "the neighbourhood whose modes make a new row")]
     public int KNeighbors { get; init; } = 5;
 }
 
@@ -50,7 +51,7 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
         DataChecks.RequireComplete(data, "smoten");
         var counts = data.ClassCounts();
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "smoten");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmotenOptions.KNeighbors), "smoten");
     }
 
     /// <inheritdoc />

@@ -9,12 +9,15 @@ namespace Imbalanced.Sampling.OverSampling;
 public sealed record SvmSmoteOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>k_neighbors</c> (5).</summary>
+    [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 
     /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours that decide noise and danger (10).</summary>
+    [SamplerParameter("m_neighbors", "neighbours that decide noise and danger")]
     public int MNeighbors { get; init; } = 10;
 
     /// <summary>imbalanced-learn's <c>out_step</c>: how far safe support vectors extrapolate (0.5).</summary>
+    [SamplerParameter("out_step", "how far safe support vectors extrapolate")]
     public double OutStep { get; init; } = 0.5;
 }
 
@@ -52,10 +55,14 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "svm-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1 || m >= data.RowCount) throw new DataException($"m_neighbors must be between 1 and {data.RowCount - 1}; got {m}");
-        if (!(_options.OutStep >= 0)) throw new DataException($"out_step must be ≥ 0; got {_options.OutStep}");
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, $"MNeighbors must be at least 1; got {m}");
+        if (m >= data.RowCount)
+            throw new DataException($"MNeighbors must be between 1 and {data.RowCount - 1}; got {m}")
+            { Parameter = nameof(_options.MNeighbors) };
+        if (!(_options.OutStep >= 0))
+            throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep, $"OutStep must be ≥ 0; got {_options.OutStep}");
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, "k_neighbors", "svm-smote");
+            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbours, int Count, double Step)>();

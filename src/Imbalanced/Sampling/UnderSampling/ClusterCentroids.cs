@@ -18,6 +18,7 @@ public enum CentroidVoting
 public sealed record ClusterCentroidsOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>voting</c> (auto).</summary>
+    [SamplerParameter("voting", "auto, soft (centres) or hard (the rows nearest the centres)")]
     public CentroidVoting Voting { get; init; } = CentroidVoting.Auto;
 }
 

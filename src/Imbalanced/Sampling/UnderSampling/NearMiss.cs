@@ -7,12 +7,15 @@ namespace Imbalanced.Sampling.UnderSampling;
 public sealed record NearMissOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>version</c>: 1, 2 or 3 (1).</summary>
+    [SamplerParameter("version", "the NearMiss rule: 1, 2 or 3")]
     public int Version { get; init; } = 1;
 
     /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
+    [SamplerParameter("n_neighbors", "neighbours whose mean distance ranks the rows")]
     public int NNeighbors { get; init; } = 3;
 
     /// <summary>imbalanced-learn's <c>n_neighbors_ver3</c> (3).</summary>
+    [SamplerParameter("n_neighbors_ver3", "neighbours that pre-select rows for version 3")]
     public int NNeighborsVer3 { get; init; } = 3;
 }
 
@@ -39,12 +42,13 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
         DataChecks.RequireNumericComplete(data, "nearmiss");
-        if (_options.Version is < 1 or > 3) throw new DataException($"version must be 1, 2 or 3; got {_options.Version}");
+        if (_options.Version is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
+                $"Version must be 1, 2 or 3; got {_options.Version}");
         int k = _options.NNeighbors, p = data.NumericCount;
         var minority = ClassCounting.Minority(counts);
         var minorityRows = data.RowsOfClass(minority);
         if (k < 1 || k > minorityRows.Length)
-            throw new DataException($"n_neighbors = {k} needs at least {k} rows of the minority class '{data.Classes[minority]}', which has {minorityRows.Length}");
+            throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class '{data.Classes[minority]}', which has {minorityRows.Length}") { Parameter = nameof(NearMissOptions.NNeighbors) };
         var minorityPoints = data.Select(minorityRows).Numeric;
         var minorityIndex = _options.Neighbors.Build(minorityPoints, minorityRows.Length, p);
         var kept = new List<int>();
@@ -58,7 +62,7 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
             {
                 var kv3 = _options.NNeighborsVer3;
                 if (kv3 < 1 || kv3 > rows.Length)
-                    throw new DataException($"n_neighbors_ver3 = {kv3} needs at least {kv3} rows of class '{data.Classes[c]}', which has {rows.Length}");
+                    throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class '{data.Classes[c]}', which has {rows.Length}") { Parameter = nameof(NearMissOptions.NNeighborsVer3) };
                 var classPoints = data.Select(rows).Numeric;
                 var near = _options.Neighbors.Build(classPoints, rows.Length, p).Query(minorityPoints, kv3);
                 candidates = near.Indices.Distinct().Order().Select(i => rows[i]).ToArray();

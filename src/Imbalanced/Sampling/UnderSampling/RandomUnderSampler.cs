@@ -7,6 +7,7 @@ namespace Imbalanced.Sampling.UnderSampling;
 public sealed record RandomUnderSamplerOptions : SamplerOptions
 {
     /// <summary>imbalanced-learn's <c>replacement</c>: draw the kept rows with replacement (false by default).</summary>
+    [SamplerParameter("replacement", "draw the kept rows with replacement")]
     public bool Replacement { get; init; }
 }
 

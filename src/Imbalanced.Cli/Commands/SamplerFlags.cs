@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Imbalanced.Sampling;
+
+namespace Imbalanced.Cli.Commands;
+
+/// <summary>The method-specific options of <c>resample</c>, derived from the registry's description of every
+/// sampler's parameters: one option per flag, parsed to the parameter's type for the method chosen.</summary>
+internal sealed class SamplerFlags
+{
+    private readonly Dictionary<string, Option> _options = [];
+
+    public SamplerFlags()
+    {
+        foreach (var group in SamplerRegistry.All
+                     .SelectMany(info => info.Parameters.Where(Settable).Select(p => (Info: info, Parameter: p)))
+                     .GroupBy(x => Flags.Of(x.Parameter)))
+        {
+            var first = group.First().Parameter;
+            var methods = string.Join(", ", group.Select(x => x.Info.Name).Distinct());
+            var description = $"{first.Help}{Values(first.Type)} ({methods})";
+            _options[group.Key] = group.All(x => x.Parameter.Type == typeof(bool))
+                ? new Option<bool>(group.Key) { Description = description }
+                : new Option<string>(group.Key) { Description = description };
+        }
+    }
+
+    /// <summary>Every option, to add to the command.</summary>
+    public IEnumerable<Option> All => _options.Values;
+
+    /// <summary>The parameters given for <paramref name="info"/>'s method, parsed to their types.</summary>
+    /// <exception cref="UsageException">An option the method does not take, or a malformed value.</exception>
+    public Dictionary<string, object?> Parse(ParseResult r, SamplerInfo info)
+    {
+        var taken = info.Parameters.Where(Settable).ToDictionary(Flags.Of);
+        var values = new Dictionary<string, object?>();
+        foreach (var (flag, option) in _options)
+        {
+            if (r.GetResult(option) is not { Implicit: false }) continue;
+            if (!taken.TryGetValue(flag, out var parameter))
+                throw new UsageException($"{flag} does not apply to method '{info.Name}'" + (taken.Count > 0
+                    ? $"; it takes: {string.Join(", ", taken.Keys)}" : "; it takes no method-specific option"));
+            values[parameter.Name] = option is Option<bool> b ? r.GetValue(b)
+                : Convert(flag, r.GetValue((Option<string>)option) ?? "", parameter.Type);
+        }
+        return values;
+    }
+
+    /// <summary>Whether the command line can give a value of this parameter's type.</summary>
+    private static bool Settable(SamplerParameter p)
+    {
+        var t = Nullable.GetUnderlyingType(p.Type) ?? p.Type;
+        return t == typeof(int) || t == typeof(double) || t == typeof(bool) || t.IsEnum
+            || t == typeof(IReadOnlyList<string>);
+    }
+
+    private static string Values(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsEnum) return ": " + string.Join(" | ", Enum.GetNames(t).Select(Flags.Kebab));
+        return Nullable.GetUnderlyingType(type) == typeof(double) ? " (a number or auto)" : "";
+    }
+
+    private static object? Convert(string flag, string text, Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        var c = CultureInfo.InvariantCulture;
+        if (Nullable.GetUnderlyingType(type) is not null && text == "auto") return null;
+        if (t == typeof(int))
+            return int.TryParse(text, NumberStyles.Integer, c, out var i) ? i
+                : throw new UsageException($"{flag}: '{text}' is not a whole number");
+        if (t == typeof(double))
+            return double.TryParse(text, NumberStyles.Float, c, out var d) && double.IsFinite(d) ? d
+                : throw new UsageException($"{flag}: '{text}' is not a finite number");
+        if (t.IsEnum)
+        {
+            foreach (var name in Enum.GetNames(t))
+                if (Flags.Kebab(name) == text) return Enum.Parse(t, name);
+            throw new UsageException(
+                $"{flag} must be {string.Join(" or ", Enum.GetNames(t).Select(Flags.Kebab))}; got '{text}'");
+        }
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
