@@ -9,4 +9,5 @@ namespace Imbalanced.ModelSelection;
 /// <param name="Model">The model fitted on the training part.</param>
 /// <param name="Test">The test part (rows <see cref="Split.Test"/> of the data).</param>
 /// <param name="Probabilities">Row-major probabilities of the test part, rows × classes.</param>
-internal sealed record FoldPrediction(int Index, Split Split, IClassifierModel Model, Dataset Test, double[] Probabilities);
+internal sealed record FoldPrediction(
+    int Index, Split Split, IClassifierModel Model, Dataset Test, double[] Probabilities);

@@ -9,7 +9,8 @@ public static class PrincipalComponents
 {
     private const int Iterations = 200;
 
-    /// <summary>The scores (projections) of the rows on the first <paramref name="count"/> principal components.</summary>
+    /// <summary>The scores (projections) of the rows on the first <paramref name="count"/> principal
+    /// components.</summary>
     /// <param name="matrix">Row-major values, <paramref name="rows"/> × <paramref name="columns"/>.</param>
     /// <param name="rows">Rows of the matrix.</param>
     /// <param name="columns">Columns of the matrix.</param>
@@ -22,7 +23,8 @@ public static class PrincipalComponents
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (matrix.Length != rows * columns)
-            throw new ArgumentException($"the matrix holds {matrix.Length} values, not {rows} × {columns}", nameof(matrix));
+            throw new ArgumentException($"the matrix holds {matrix.Length} values, not {rows} × {columns}",
+                nameof(matrix));
         var z = Standardised(matrix, rows, columns);
         var components = Components(Covariance(z, rows, columns), columns, Math.Min(count, columns));
         var scores = new double[rows * count];
