@@ -1,6 +1,5 @@
 using Imbalanced.Data;
 using Imbalanced.Metrics;
-using Imbalanced.MLNet.Workflow;
 using Imbalanced.ModelSelection;
 using Imbalanced.Numerics;
 using Imbalanced.Sampling;
@@ -74,17 +73,26 @@ internal static class Charts
         return plot.GetSvgXml(Width, Height);
     }
 
-    public static string ThresholdCurve(ThresholdChoice choice, string objective)
+    /// <summary>The objective against the threshold, with a dashed line at each threshold the workflow chose (at 0.5,
+    /// the most probable class, when it chose none).</summary>
+    public static string ThresholdCurve(IReadOnlyList<(double Threshold, double Score)> curve, string objective,
+        IReadOnlyList<double> chosen, double? chosenMean)
     {
         var plot = new Plot();
-        var points = choice.Curve.Where(c => double.IsFinite(c.Score)).ToArray();
+        var points = curve.Where(c => double.IsFinite(c.Score)).ToArray();
         plot.Add.ScatterLine(points.Select(c => c.Threshold).ToArray(), points.Select(c => c.Score).ToArray());
-        plot.Add.VerticalLine(choice.Threshold).LinePattern = LinePattern.Dashed;
+        foreach (var t in chosen.Count > 0 ? chosen : [0.5]) plot.Add.VerticalLine(t).LinePattern = LinePattern.Dashed;
         plot.XLabel("threshold on the positive class's probability");
         plot.YLabel(objective);
-        plot.Title($"{objective} is highest at {choice.Threshold:0.###}");
+        plot.Title(chosenMean is { } mean
+            ? $"thresholds chosen in the folds (dashed): mean {Format(mean)}"
+            : "not tuned: the most probable class (dashed: 0.5)");
         return plot.GetSvgXml(Width, Height);
     }
+
+    /// <summary>A threshold as the report prints it.</summary>
+    public static string Format(double threshold) =>
+        threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Projection(ResampleResult resampled)
     {
