@@ -82,7 +82,11 @@ internal static class HtmlReport
         "In every fold, resampling, class weights and the threshold search (when asked) use only the training part; the test part is scored untouched. " +
         $"Combinations are ranked by the mean {r.Options.Metric}" + (r.Positive is null ? "" : $" with '{r.Positive}' as the positive class") + ". " +
         "A combination is within noise of the best when the corrected resampled t-test (Nadeau and Bengio) over the paired folds gives p ≥ 0.05." +
-        (r.Options.TuneThreshold == "none" ? " Predictions take the most probable class." : $" Decision thresholds are tuned for {r.Options.TuneThreshold} by inner 3-fold cross-validation.");
+        (r.Options.TuneThreshold == "none"
+            ? " Predictions take the most probable class."
+            : $" Decision thresholds are tuned for {r.Options.TuneThreshold} by inner " +
+              $"{CompareWorkflow.ThresholdFolds}-fold cross-validation; each test fold is predicted with its own " +
+              "fold's threshold.");
 
     private static string Recommendation(CompareReport r, CompareResult[] ranked)
     {

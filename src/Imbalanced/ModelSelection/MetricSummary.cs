@@ -7,7 +7,7 @@ namespace Imbalanced.ModelSelection;
 public sealed record MetricSummary(double Mean, double Std, IReadOnlyList<double> Folds)
 {
     /// <summary>The summary of <paramref name="values"/>.</summary>
-    public static MetricSummary Of(IReadOnlyList<double> values)
+    internal static MetricSummary Of(IReadOnlyList<double> values)
     {
         var mean = values.Average();
         var std = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;

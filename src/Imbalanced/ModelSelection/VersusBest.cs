@@ -9,7 +9,7 @@ public sealed record VersusBest(double T, double P, bool WithinNoise)
 {
     /// <summary>The test of <paramref name="other"/>'s fold scores against <paramref name="best"/>'s, on the same folds
     /// (<paramref name="testToTrainRatio"/> as <see cref="CorrectedResampledTTest.Compare"/>).</summary>
-    public static VersusBest Of(IReadOnlyList<double> best, IReadOnlyList<double> other, double testToTrainRatio)
+    internal static VersusBest Of(IReadOnlyList<double> best, IReadOnlyList<double> other, double testToTrainRatio)
     {
         var (t, p) = CorrectedResampledTTest.Compare(best, other, testToTrainRatio);
         return new VersusBest(t, p, p >= 0.05);
