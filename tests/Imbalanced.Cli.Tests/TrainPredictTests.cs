@@ -25,7 +25,7 @@ public class TrainPredictTests
         Assert.Equal(0, Run("predict", "--model", model, heldOut, "--output", output, "--index-column", "row").ExitCode);
         var lines = File.ReadAllLines(output);
         Assert.EndsWith(",predicted,probability,row", lines[0]);
-        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis"), "smote", "logistic", "f1");
+        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis").Data, "smote", "logistic", "f1");
         var (predicted, probabilities) = inProcess.Predict(TableReader.Read(heldOut));
         Assert.Equal(predicted.Length, lines.Length - 1);
         for (var i = 0; i < predicted.Length; i++)

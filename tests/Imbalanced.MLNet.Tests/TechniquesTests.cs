@@ -1,4 +1,5 @@
 using Imbalanced.MLNet.Workflow;
+using Imbalanced.ModelSelection;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.UnderSampling;
 using Imbalanced.Synthetic;
@@ -15,7 +16,7 @@ public class TechniquesTests
         {
             Rows = 200, Features = 5, Weights = [0.75], Flip = 0.1, Seed = 2,
         });
-        var settings = Techniques.SamplerSettingsFor("iht", 5) with { Folds = 3 };
+        var settings = Techniques.SamplerSettingsFor("iht", 5, new MlNetLearners()) with { Folds = 3 };
         var workflow = SamplerRegistry.Find("iht")!.Create(settings).FitResample(data).KeptRows;
         var forest = new InstanceHardnessThreshold(new()
         {
@@ -25,6 +26,6 @@ public class TechniquesTests
 
         Assert.NotEqual(nearest, forest);
         Assert.Equal(forest, workflow);
-        Assert.Null(Techniques.SamplerSettingsFor("smote", 5).Classifier);
+        Assert.Null(Techniques.SamplerSettingsFor("smote", 5, new MlNetLearners()).Classifier);
     }
 }

@@ -4,6 +4,7 @@ using Imbalanced.Cli.Display;
 using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.MLNet.Workflow;
+using Imbalanced.ModelSelection;
 
 namespace Imbalanced.Cli.Commands;
 
@@ -17,7 +18,11 @@ internal static class CompareCommand
         var drop = CommonOptions.Drop();
         var positive = new Option<string?>("--positive") { Description = "the positive class (default: the minority class)" };
         var defaults = new CompareOptions();
-        var learners = new Option<string>("--learners") { Description = "ML.NET learners, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Learners) };
+        var learners = new Option<string>("--learners")
+        {
+            Description = "ML.NET learners, comma-separated",
+            DefaultValueFactory = _ => string.Join(",", new MlNetLearners().DefaultNames),
+        };
         var techniques = new Option<string>("--techniques") { Description = "none, class-weight or resample methods, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Techniques) };
         var tune = new Option<string>("--tune-threshold") { Description = "none, f1, f2, mcc, balanced-accuracy or gmean", DefaultValueFactory = _ => "none" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5, Description = "folds per repeat" };
@@ -43,7 +48,8 @@ internal static class CompareCommand
             CompareReport result;
             try
             {
-                result = StatusDisplay.RunWithProgress("folds × techniques × learners", r.GetValue(quiet), progress => CompareWorkflow.Run(table, options, progress));
+                result = StatusDisplay.RunWithProgress("folds × techniques × learners", r.GetValue(quiet),
+                    progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
             }
             catch (ArgumentException e)
             {

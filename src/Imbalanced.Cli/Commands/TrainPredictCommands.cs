@@ -34,7 +34,8 @@ internal static class TrainPredictCommands
             try
             {
                 trained = StatusDisplay.Run("training", r.GetValue(quiet), () =>
-                    TrainedModel.Train(table, r.GetValue(technique)!, r.GetValue(learner)!, r.GetValue(tune)!, r.GetValue(seed)));
+                    TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, r.GetValue(tune)!,
+                        r.GetValue(seed)));
             }
             catch (ArgumentException e)
             {

@@ -1,7 +1,7 @@
 using Imbalanced.Data;
 using Imbalanced.Metrics;
-using Imbalanced.MLNet.Workflow;
 using Imbalanced.ModelSelection;
+using Imbalanced.Numerics;
 using Imbalanced.Sampling;
 using ScottPlot;
 
@@ -73,22 +73,33 @@ internal static class Charts
         return plot.GetSvgXml(Width, Height);
     }
 
-    public static string ThresholdCurve(ThresholdChoice choice, string objective)
+    /// <summary>The objective against the threshold, with a dashed line at each threshold the workflow chose (at 0.5,
+    /// the most probable class, when it chose none).</summary>
+    public static string ThresholdCurve(IReadOnlyList<(double Threshold, double Score)> curve, string objective,
+        IReadOnlyList<double> chosen, double? chosenMean)
     {
         var plot = new Plot();
-        var points = choice.Curve.Where(c => double.IsFinite(c.Score)).ToArray();
+        var points = curve.Where(c => double.IsFinite(c.Score)).ToArray();
         plot.Add.ScatterLine(points.Select(c => c.Threshold).ToArray(), points.Select(c => c.Score).ToArray());
-        plot.Add.VerticalLine(choice.Threshold).LinePattern = LinePattern.Dashed;
+        foreach (var t in chosen.Count > 0 ? chosen : [0.5]) plot.Add.VerticalLine(t).LinePattern = LinePattern.Dashed;
         plot.XLabel("threshold on the positive class's probability");
         plot.YLabel(objective);
-        plot.Title($"{objective} is highest at {choice.Threshold:0.###}");
+        plot.Title(chosenMean is { } mean
+            ? $"thresholds chosen in the folds (dashed): mean {Format(mean)}"
+            : "not tuned: the most probable class (dashed: 0.5)");
         return plot.GetSvgXml(Width, Height);
     }
+
+    /// <summary>A threshold as the report prints it.</summary>
+    public static string Format(double threshold) =>
+        threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Projection(ResampleResult resampled)
     {
         var data = resampled.ToDataset();
-        var (x, y) = Pca2(data);
+        var scores = PrincipalComponents.Scores(data.Numeric, data.RowCount, data.NumericCount, 2);
+        var x = Enumerable.Range(0, data.RowCount).Select(i => scores[i * 2]).ToArray();
+        var y = Enumerable.Range(0, data.RowCount).Select(i => scores[i * 2 + 1]).ToArray();
         var plot = new Plot();
         var n = resampled.KeptRows.Length;
         var original = plot.Add.ScatterPoints(x[..n], y[..n]);
@@ -105,47 +116,5 @@ internal static class Charts
         plot.YLabel("second principal component");
         plot.ShowLegend();
         return plot.GetSvgXml(Width + 100, Height + 40);
-    }
-
-    /// <summary>The first two principal components of the standardised data (power iteration with deflation).</summary>
-    private static (double[] X, double[] Y) Pca2(Dataset data)
-    {
-        int n = data.RowCount, d = data.NumericCount;
-        var mean = new double[d];
-        var sd = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            for (var i = 0; i < n; i++) mean[j] += data.Numeric[i * d + j];
-            mean[j] /= n;
-            for (var i = 0; i < n; i++) sd[j] += Math.Pow(data.Numeric[i * d + j] - mean[j], 2);
-            sd[j] = Math.Sqrt(sd[j] / n) is var s && s > 0 ? s : 1;
-        }
-        var z = new double[n * d];
-        for (var i = 0; i < n; i++) for (var j = 0; j < d; j++) z[i * d + j] = (data.Numeric[i * d + j] - mean[j]) / sd[j];
-        var cov = new double[d * d];
-        for (var i = 0; i < n; i++)
-            for (var a = 0; a < d; a++)
-                for (var b = 0; b < d; b++) cov[a * d + b] += z[i * d + a] * z[i * d + b] / n;
-        var components = new List<double[]>();
-        for (var c = 0; c < Math.Min(2, d); c++)
-        {
-            var v = Enumerable.Range(0, d).Select(j => 1.0 + j * 0.01).ToArray();
-            for (var it = 0; it < 200; it++)
-            {
-                var w = new double[d];
-                for (var a = 0; a < d; a++) for (var b = 0; b < d; b++) w[a] += cov[a * d + b] * v[b];
-                foreach (var u in components)
-                {
-                    var dot = w.Zip(u, (p, q) => p * q).Sum();
-                    for (var a = 0; a < d; a++) w[a] -= dot * u[a];
-                }
-                var norm = Math.Sqrt(w.Sum(t => t * t));
-                if (norm == 0) break;
-                v = w.Select(t => t / norm).ToArray();
-            }
-            components.Add(v);
-        }
-        double[] Project(int c) => Enumerable.Range(0, n).Select(i => c < components.Count ? Enumerable.Range(0, d).Sum(j => z[i * d + j] * components[c][j]) : 0).ToArray();
-        return (Project(0), Project(1));
     }
 }

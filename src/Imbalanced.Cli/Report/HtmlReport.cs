@@ -3,9 +3,7 @@ using System.Net;
 using System.Text;
 using Imbalanced.Data;
 using Imbalanced.Metrics;
-using Imbalanced.MLNet.Workflow;
 using Imbalanced.ModelSelection;
-using Imbalanced.Sampling;
 
 namespace Imbalanced.Cli.Report;
 
@@ -51,31 +49,44 @@ internal static class HtmlReport
             html.Append("<h2>Precision–recall and ROC curves of the leading combinations (pooled out-of-fold scores, first repeat)</h2>")
                 .Append(Chart(Charts.PrecisionRecall(leading, r.Data.Classes.IndexOf(r.Positive!)))).Append(Chart(Charts.Roc(leading, r.Data.Classes.IndexOf(r.Positive!))));
             var best = leading[0];
-            var objective = r.Options.TuneThreshold == "none" ? ThresholdObjective.F1 : ThresholdObjective.Parse(r.Options.TuneThreshold);
-            var choice = TunedThresholdClassifier.Choose(best.OutOfFold!.Truth.Select(t => r.Data.Classes[t] == r.Positive).ToArray(), best.OutOfFold.Scores!, objective);
-            html.Append($"<h2>{Esc(objective.Name)} against the decision threshold ({Esc(best.Technique)} + {Esc(best.Learner)})</h2>")
-                .Append(Chart(Charts.ThresholdCurve(choice, objective.Name)));
+            var objective = best.TunedFor is null ? ThresholdObjective.F1 : ThresholdObjective.Parse(best.TunedFor);
+            // The objective of the pooled out-of-fold predictions at every threshold, drawn only: the thresholds
+            // marked are those the workflow chose in the folds (or the most probable class's 0.5 when not tuned).
+            var curve = TunedThresholdClassifier.Choose(
+                best.OutOfFold!.Truth.Select(t => r.Data.Classes[t] == r.Positive).ToArray(), best.OutOfFold.Scores!,
+                objective).Curve;
+            html.Append($"<h2>{Esc(objective.Name)} of the pooled out-of-fold predictions against the decision " +
+                        $"threshold ({Esc(best.Technique)} + {Esc(best.Learner)})</h2>")
+                .Append(Chart(Charts.ThresholdCurve(curve, objective.Name, ChosenThresholds(best, r.Options.Folds),
+                    best.ThresholdMean)));
         }
         html.Append("<h2>Confusion matrices at the chosen thresholds (pooled out-of-fold, first repeat)</h2>");
         foreach (var x in ranked.Take(Leading)) html.Append(Confusion(x, r.Data.Classes));
 
-        var smoteFamily = r.Options.Techniques.FirstOrDefault(t => SamplerRegistry.Find(t) is { Synthesizes: true, Kind: SamplerKind.Over or SamplerKind.Combined });
-        if (smoteFamily is not null && SamplerRegistry.Find(smoteFamily)!.Create(new SamplerSettings { Seed = r.Options.Seed }) is var sampler)
-        {
-            var resampled = sampler.FitResample(r.Data);
-            html.Append($"<h2>The training data in two dimensions (PCA) after {Esc(smoteFamily)}: original and synthetic rows</h2>")
-                .Append(Chart(Charts.Projection(resampled)));
-        }
+        if (r.Resampling is { } example)
+            html.Append("<h2>The first fold's training part in two dimensions (PCA) as ")
+                .Append($"{Esc(example.Technique)} resampled it for {Esc(example.Learner)}: ")
+                .Append("original and synthetic rows</h2>")
+                .Append(Chart(Charts.Projection(example.Result)));
         html.Append("</body></html>");
         return html.ToString();
     }
+
+    /// <summary>The thresholds the report marks for <paramref name="x"/>: those the workflow chose in the folds of
+    /// the first repeat (whose out-of-fold predictions the report pools), empty when it did not tune.</summary>
+    internal static IReadOnlyList<double> ChosenThresholds(CompareResult x, int folds) =>
+        x.FoldThresholds.Take(folds).ToArray();
 
     private static string Protocol(CompareReport r) =>
         $"Stratified {r.Options.Folds}-fold cross-validation repeated {r.Options.Repeats} times (seed {r.Options.Seed}) on {r.Dataset.Rows} rows. " +
         "In every fold, resampling, class weights and the threshold search (when asked) use only the training part; the test part is scored untouched. " +
         $"Combinations are ranked by the mean {r.Options.Metric}" + (r.Positive is null ? "" : $" with '{r.Positive}' as the positive class") + ". " +
         "A combination is within noise of the best when the corrected resampled t-test (Nadeau and Bengio) over the paired folds gives p ≥ 0.05." +
-        (r.Options.TuneThreshold == "none" ? " Predictions take the most probable class." : $" Decision thresholds are tuned for {r.Options.TuneThreshold} by inner 3-fold cross-validation.");
+        (r.Options.TuneThreshold == "none"
+            ? " Predictions take the most probable class."
+            : $" Decision thresholds are tuned for {r.Options.TuneThreshold} by inner " +
+              $"{CompareWorkflow.ThresholdFolds}-fold cross-validation; each test fold is predicted with its own " +
+              "fold's threshold.");
 
     private static string Recommendation(CompareReport r, CompareResult[] ranked)
     {

@@ -48,30 +48,37 @@ public sealed class TrainedModel
     /// <summary>The fitted model.</summary>
     public IClassifierModel Model { get; }
 
-    /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="table"/>, tuning the threshold
-    /// by stratified cross-validation on it when <paramref name="tune"/> is not <c>none</c>.</summary>
-    public static TrainedModel Train(TableDataset table, string technique, string learner, string tune = "none", long seed = 0)
+    /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="dataset"/>,
+    /// tuning the threshold by stratified cross-validation on it when <paramref name="tune"/> is not <c>none</c>; the
+    /// same pieces as the comparison workflow (<see cref="CompareWorkflow"/>) with <see cref="MlNetLearners"/>.</summary>
+    /// <exception cref="ArgumentException">The technique, learner or objective is unknown.</exception>
+    public static TrainedModel Train(Dataset dataset, string technique, string learner, string tune = "none",
+        long seed = 0)
     {
-        if (!Techniques.IsKnown(technique)) throw new ArgumentException($"unknown technique '{technique}'; use none, class-weight or a resample method");
-        var data = CompareWorkflow.OneHot(table.Data);
-        var ml = new MLContext((int)seed);
-        var learnerModel = Techniques.Create(ml, technique, learner, seed);
-        var counts = table.Data.ClassCounts();
-        string? positive = table.Data.Classes.Count == 2 ? table.Data.Classes[Sampling.ClassCounting.Minority(counts)] : null;
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (!Techniques.IsKnown(technique))
+            throw new ArgumentException(
+                $"unknown technique '{technique}'; use none, class-weight or a registered sampler");
+        var data = OneHotEncoding.Encode(dataset);
+        var learners = new MlNetLearners();
+        var learnerModel = Techniques.Create(technique, learners.Create(learner, seed), seed, learners);
+        var counts = dataset.ClassCounts();
+        var positive = dataset.Classes.Count == 2 ? dataset.Classes[Sampling.ClassCounting.Minority(counts)] : null;
         double? threshold = null;
         IClassifierModel model;
         if (tune != "none")
         {
-            if (positive is null) throw new DataException("--tune-threshold needs two classes");
-            var tuned = (ThresholdModel)new TunedThresholdClassifier(learnerModel, ThresholdObjective.Parse(tune), seed: seed,
-                positive: table.Data.Classes.IndexOf(positive)).Fit(data);
+            var objective = ThresholdObjective.Parse(tune);
+            if (positive is null) throw new DataException("threshold tuning needs two classes");
+            var tuned = (ThresholdModel)new TunedThresholdClassifier(learnerModel, objective, seed: seed,
+                positive: dataset.Classes.IndexOf(positive)).Fit(data);
             threshold = tuned.Threshold;
             model = tuned.Inner;
         }
         else model = learnerModel.Fit(data);
-        var features = table.Data.NumericNames.Select(n => new FeatureColumn(n, null))
-            .Concat(table.Data.CategoricalNames.Select((n, f) => new FeatureColumn(n, table.Data.Categories[f]))).ToArray();
-        return new TrainedModel(technique, learner, threshold, positive, table.Data.Classes.Labels, features, model);
+        var features = dataset.NumericNames.Select(n => new FeatureColumn(n, null))
+            .Concat(dataset.CategoricalNames.Select((n, f) => new FeatureColumn(n, dataset.Categories[f]))).ToArray();
+        return new TrainedModel(technique, learner, threshold, positive, dataset.Classes.Labels, features, model);
     }
 
     /// <summary>Saves the model file (atomically).</summary>

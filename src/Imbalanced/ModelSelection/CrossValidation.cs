@@ -18,21 +18,23 @@ public static class CrossValidation
     {
         var results = new List<FoldResult>();
         var k = data.Classes.Count;
-        foreach (var split in splits)
+        foreach (var fold in OutOfFoldLoop.Run(data, splits, learner))
         {
-            var model = learner.Fit(data.Select(split.Train));
-            var test = data.Select(split.Test);
-            var probabilities = model.PredictProbabilities(test);
+            var (test, probabilities) = (fold.Test, fold.Probabilities);
             var truth = test.Labels.Select(l => data.Classes[l]).ToArray();
-            var predicted = Enumerable.Range(0, test.RowCount).Select(i => data.Classes[Numerics.Vectors.ArgMax(probabilities.AsSpan(i * k, k))]).ToArray();
+            var predicted = Enumerable.Range(0, test.RowCount)
+                .Select(i => data.Classes[Numerics.Vectors.ArgMax(probabilities.AsSpan(i * k, k))]).ToArray();
             double[]? scores = null;
             if (k == 2)
             {
-                var pos = positive is null ? Sampling.ClassCounting.Minority(data.ClassCounts()) : data.Classes.IndexOf(positive);
+                var pos = positive is null
+                    ? Sampling.ClassCounting.Minority(data.ClassCounts())
+                    : data.Classes.IndexOf(positive);
                 positive = data.Classes[pos];
                 scores = Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + pos]).ToArray();
             }
-            results.Add(new FoldResult(split, Evaluation.Evaluate(truth, predicted, scores, positive), probabilities));
+            var evaluation = Evaluation.Evaluate(truth, predicted, scores, positive);
+            results.Add(new FoldResult(fold.Split, evaluation, probabilities));
         }
         return results;
     }

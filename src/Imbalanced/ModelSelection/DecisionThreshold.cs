@@ -62,13 +62,9 @@ public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjecti
         if (train.Classes.Count != 2) throw new DataException($"threshold tuning is for two classes; the data has {train.Classes.Count}");
         var counts = train.ClassCounts();
         var pos = positive ?? Sampling.ClassCounting.Minority(counts);
-        var oof = new double[train.RowCount];
-        foreach (var split in StratifiedSplits.KFold(train.Labels, folds, true, seed, train.Classes))
-        {
-            var model = inner.Fit(train.Select(split.Train));
-            var p = model.PredictProbabilities(train.Select(split.Test));
-            for (var i = 0; i < split.Test.Length; i++) oof[split.Test[i]] = p[i * 2 + pos];
-        }
+        var splits = StratifiedSplits.KFold(train.Labels, folds, true, seed, train.Classes);
+        var p = OutOfFoldLoop.Probabilities(train, splits, inner);
+        var oof = Enumerable.Range(0, train.RowCount).Select(i => p[i * 2 + pos]).ToArray();
         LastChoice = Choose(train.Labels.Select(l => l == pos).ToArray(), oof, objective);
         return new ThresholdModel(inner.Fit(train, weights), pos, LastChoice.Threshold);
     }

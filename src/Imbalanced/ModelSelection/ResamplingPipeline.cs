@@ -13,10 +13,15 @@ namespace Imbalanced.ModelSelection;
 /// <param name="classWeights">Optional: weigh training rows by <see cref="ClassWeights.Balanced"/> (after resampling).</param>
 public sealed class ResamplingPipeline(ISampler? sampler, IClassifier classifier, bool classWeights = false) : IClassifier
 {
+    /// <summary>Hears every resampling <see cref="Fit"/> runs (the comparison workflow keeps one for its report).</summary>
+    internal Action<ResampleResult>? Resampled { get; init; }
+
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
     {
-        var data = sampler is null ? train : sampler.FitResample(train).ToDataset();
+        var resampled = sampler?.FitResample(train);
+        if (resampled is not null) Resampled?.Invoke(resampled);
+        var data = resampled is null ? train : resampled.ToDataset();
         if (sampler is not null && weights is not null)
             throw new ArgumentException("row weights cannot follow rows through resampling; use classWeights instead");
         return classifier.Fit(data, classWeights ? ClassWeights.Balanced(data.Labels) : weights);

@@ -36,13 +36,9 @@ public sealed class InstanceHardnessThreshold(InstanceHardnessThresholdOptions? 
     public static double[] OwnClassProbabilities(Dataset data, IClassifier estimator, int folds, long seed)
     {
         var k = data.Classes.Count;
-        var result = new double[data.RowCount];
-        foreach (var split in StratifiedSplits.KFold(data.Labels, folds, true, seed, data.Classes))
-        {
-            var p = estimator.Fit(data.Select(split.Train)).PredictProbabilities(data.Select(split.Test));
-            for (var i = 0; i < split.Test.Length; i++) result[split.Test[i]] = p[i * k + data.Labels[split.Test[i]]];
-        }
-        return result;
+        var splits = StratifiedSplits.KFold(data.Labels, folds, true, seed, data.Classes);
+        var p = OutOfFoldLoop.Probabilities(data, splits, estimator);
+        return Enumerable.Range(0, data.RowCount).Select(i => p[i * k + data.Labels[i]]).ToArray();
     }
 
     /// <summary>NumPy's <c>percentile</c> with linear interpolation, <paramref name="q"/> in [0, 100].</summary>

@@ -1,0 +1,17 @@
+using Imbalanced.Data;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>The outcome of <see cref="CompareWorkflow.Run"/>.</summary>
+/// <param name="Dataset">The summary of the data compared.</param>
+/// <param name="Options">The options, learners resolved.</param>
+/// <param name="Positive">The positive class, or null.</param>
+/// <param name="Results">Every combination, techniques outer and learners inner.</param>
+/// <param name="Best">The best combination on <see cref="CompareOptions.Metric"/>.</param>
+/// <param name="Data">The data the learners saw (categorical features one-hot).</param>
+public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive,
+    IReadOnlyList<CompareResult> Results, CompareResult Best, Dataset Data)
+{
+    /// <summary>A resampling the workflow ran with a synthesising technique, or null when it ran none.</summary>
+    public ResamplingExample? Resampling { get; init; }
+}

@@ -1,0 +1,51 @@
+using Imbalanced.Sampling;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>The one place a technique name and a learner become a learner: <c>none</c>, <c>class-weight</c> or a
+/// registered sampler, in front of the learner.</summary>
+public static class Techniques
+{
+    /// <summary>The technique that leaves the training data and its weights as they are.</summary>
+    public const string None = "none";
+
+    /// <summary>The technique that weighs training rows by <see cref="ClassWeights.Balanced"/>.</summary>
+    public const string ClassWeight = "class-weight";
+
+    /// <summary>Whether <paramref name="technique"/> is known.</summary>
+    public static bool IsKnown(string technique) =>
+        technique is None or ClassWeight || SamplerRegistry.Find(technique) is not null;
+
+    /// <summary>The learner for <paramref name="technique"/> in front of <paramref name="learner"/>; a sampler that
+    /// asks a classifier gets <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/>.</summary>
+    /// <exception cref="ArgumentException">The technique is unknown.</exception>
+    public static IClassifier Create(string technique, IClassifier learner, long seed,
+        ILearnerFactory? learners = null) => Pipeline(technique, learner, seed, learners, null);
+
+    /// <summary>The settings a resample technique runs with: the seed, and for a sampler that asks a classifier
+    /// (instance hardness) <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/>.</summary>
+    public static SamplerSettings SamplerSettingsFor(string technique, long seed, ILearnerFactory? learners = null) =>
+        new()
+        {
+            Seed = seed,
+            Classifier = SamplerRegistry.Find(technique) is { UsesClassifier: true }
+                ? learners?.SamplerEstimator(seed)
+                : null,
+        };
+
+    /// <summary>As <see cref="Create"/>, telling <paramref name="resampled"/> of every resampling the pipeline
+    /// runs.</summary>
+    internal static ResamplingPipeline Pipeline(string technique, IClassifier learner, long seed,
+        ILearnerFactory? learners, Action<ResampleResult>? resampled)
+    {
+        if (technique == None) return new ResamplingPipeline(null, learner);
+        if (technique == ClassWeight) return new ResamplingPipeline(null, learner, classWeights: true);
+        var sampler = (SamplerRegistry.Find(technique) ?? throw Unknown(technique))
+            .Create(SamplerSettingsFor(technique, seed, learners));
+        return new ResamplingPipeline(sampler, learner) { Resampled = resampled };
+    }
+
+    /// <summary>The error for an unknown technique.</summary>
+    internal static ArgumentException Unknown(string technique) =>
+        new($"unknown technique '{technique}'; use {None}, {ClassWeight} or a registered sampler");
+}
