@@ -1,4 +1,5 @@
 using Imbalanced.Data;
+using Imbalanced.Sampling;
 using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Tests.Support;
 
@@ -32,6 +33,66 @@ public class CondensedTests
         var kept = result.KeptRows.ToHashSet();
         foreach (var (label, rows) in seeds) Assert.All(rows, r => Assert.Contains(r, kept));
         Assert.True(result.KeptRows.Length <= data.RowCount);
+        AssertOnePassOfCondensing(data, result.KeptRows, seeds);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(3, 3)]
+    public void The_kept_store_classifies_every_row_of_its_class_by_1_nn(long seed, int seedsPerClass)
+    {
+        // Three overlapping classes, so that the stores need many rows; the starting rows are given.
+        var data = TestData.Blobs([80, 40, 15], ["a", "b", "c"], dims: 3, seed: seed);
+        var seeds = Enumerable.Range(0, data.Classes.Count)
+            .ToDictionary(c => data.Classes[c], c => data.RowsOfClass(c).Take(seedsPerClass).ToArray());
+        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds }).FitResample(data);
+        Assert.True(result.RemovedCount > 0, "the classes overlap only in part: some rows are redundant");
+        AssertOnePassOfCondensing(data, result.KeptRows, seeds);
+    }
+
+    /// <summary>
+    /// What CNN with <c>n_neighbors</c> = 1 guarantees, as implemented (one pass over each cleaned class's rows in
+    /// input order, as imbalanced-learn makes; Hart repeats passes until nothing joins). The store of a cleaned class
+    /// c is the minority rows plus the kept rows of c. (1) Consistency: every row of c, removed ones included, is
+    /// classified c by 1-NN on the store. One pass suffices for that with 1-NN: the store only grows by rows of c,
+    /// so a row classified c when visited (or when the store last grew) stays classified c. (2) Nothing joins
+    /// without cause: each kept row of c that did not start the store was misclassified by the store as it stood
+    /// when the row was visited (the minority rows, the starting rows and the kept rows of c before it).
+    /// Distance ties are allowed either way, as the rule's tie-break is not part of the definition.
+    /// </summary>
+    private static void AssertOnePassOfCondensing(Dataset data, int[] keptRows, IReadOnlyDictionary<string, int[]> seeds)
+    {
+        var counts = data.ClassCounts();
+        var minority = ClassCounting.Minority(counts);
+        var minorityRows = data.RowsOfClass(minority);
+        var kept = keptRows.ToHashSet();
+        double Nearest(int r, IEnumerable<int> store) => store.Min(s => Distance(data, r, s));
+        for (var c = 0; c < counts.Length; c++)
+        {
+            if (c == minority) continue; // not cleaned ('auto')
+            var rows = data.RowsOfClass(c);
+            var start = seeds[data.Classes[c]].ToHashSet();
+            var store = rows.Where(kept.Contains).ToArray();
+            foreach (var r in rows.Where(r => !kept.Contains(r)))
+                Assert.True(Nearest(r, store) <= Nearest(r, minorityRows),
+                    $"class '{data.Classes[c]}': removed row {r} is misclassified by 1-NN on the kept store");
+            foreach (var r in store.Where(r => !start.Contains(r)))
+            {
+                var before = start.Concat(store.Where(s => s < r)).ToArray();
+                Assert.True(Nearest(r, minorityRows) <= Nearest(r, before),
+                    $"class '{data.Classes[c]}': kept row {r} was classified correctly when it joined the store");
+            }
+        }
+    }
+
+    private static double Distance(Dataset data, int a, int b)
+    {
+        var x = data.NumericRow(a);
+        var y = data.NumericRow(b);
+        var sum = 0.0;
+        for (var j = 0; j < x.Length; j++) sum += (x[j] - y[j]) * (x[j] - y[j]);
+        return sum;
     }
 }
 
