@@ -29,11 +29,10 @@ public class MetricsGoldenTests
     }
 
     [Fact]
-    public void The_fixture_holds_four_cases_and_every_value_it_holds_is_compared()
+    public void Every_value_the_fixture_holds_is_compared()
     {
-        var cases = Fixtures.Golden("metrics").EnumerateArray().ToArray();
-        Assert.Equal(4, cases.Length);
-        foreach (var g in cases)
+        // How many cases it holds: GoldenFixtureTests.
+        foreach (var g in Fixtures.Golden("metrics").EnumerateArray())
             Assert.All(g.EnumerateObject(), p => Assert.Contains(p.Name, Metrics.Concat(Inputs)));
     }
 

@@ -8,7 +8,7 @@ namespace Imbalanced.Tests.Sampling;
 /// <summary>OSS and CNN started from the rows imbalanced-learn drew (random_state=0) against its result.</summary>
 public class CondensedTests
 {
-    public static TheoryData<int> Cases() => [0, 1, 2, 3, 4, 5];
+    public static TheoryData<int> Cases() => Fixtures.GoldenCases("condensed");
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -98,9 +98,10 @@ public class CondensedTests
 
 public class NeighbourhoodCleaningRuleTests
 {
+    public static TheoryData<int> Cases() => Fixtures.GoldenCases("ncr");
+
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
+    [MemberData(nameof(Cases))]
     public void Kept_rows_equal_imbalanced_learn_where_its_rules_agree(int index)
     {
         var g = Fixtures.Golden("ncr")[index];
