@@ -7,7 +7,7 @@ namespace Imbalanced.Tests.Neighbors;
 /// <summary>The engine's neighbours equal scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> on committed data.</summary>
 public class NeighborGoldenTests
 {
-    public static TheoryData<int> Cases() => [0, 1, 2, 3, 4];
+    public static TheoryData<int> Cases() => Fixtures.GoldenCases("neighbors");
 
     [Theory]
     [MemberData(nameof(Cases))]

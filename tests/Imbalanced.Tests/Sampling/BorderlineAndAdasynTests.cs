@@ -8,7 +8,7 @@ namespace Imbalanced.Tests.Sampling;
 
 public class BorderlineAndAdasynTests
 {
-    public static TheoryData<int> DangerCases() => [0, 1, 2, 3, 4, 5];
+    public static TheoryData<int> DangerCases() => Fixtures.GoldenCases("danger");
 
     [Theory]
     [MemberData(nameof(DangerCases))]

@@ -17,6 +17,13 @@ public class CommonSamplerChecks
         return data;
     }
 
+    public static TheoryData<string> SamplersOf(SamplerKind kind)
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in SamplerRegistry.All.Where(s => s.Kind == kind)) data.Add(s.Name);
+        return data;
+    }
+
     private static SamplerInfo Info(string name) => SamplerRegistry.Find(name)!;
 
     private static ResampleResult Run(string name, Dataset data, SamplerSettings? settings = null) =>
@@ -69,11 +76,141 @@ public class CommonSamplerChecks
                         case SamplerKind.Under when targeted: Assert.InRange(after[c], 0, before[c]); break; // NearMiss-3 short, IHT ties
                         case SamplerKind.Under: Assert.Equal(before[c], after[c]); break;
                         case SamplerKind.Cleaning: Assert.True(targeted ? after[c] <= before[c] : after[c] == before[c]); break;
-                        default: Assert.True(after[c] >= 0); break;
+                        case SamplerKind.Combined: break; // below, against what the over-sampling step made
+                        default: throw new Xunit.Sdk.XunitException($"no count check for {info.Kind}");
                     }
+                }
+                if (info.Kind == SamplerKind.Combined)
+                {
+                    // The over-sampling step makes exactly the strategy's counts; the cleaning can only take away.
+                    var settings = new SamplerSettings { Strategy = strategy, Seed = 3 };
+                    var step = Run(OverSamplingStepOf(name), data, settings);
+                    var made = step.ClassCounts();
+                    for (var c = 0; c < before.Length; c++)
+                    {
+                        Assert.Equal(before[c] + (resolved.TryGetValue(c, out var n) ? n : 0), made[c]);
+                        Assert.InRange(after[c], 0, made[c]);
+                    }
+                    AssertPartOf(step, result);
                 }
             }
         }
+    }
+
+    /// <summary>The over-sampler a combined sampler starts with, run with the same settings.</summary>
+    private static string OverSamplingStepOf(string name) => name switch
+    {
+        "smote-tomek" or "smote-enn" => "smote",
+        _ => throw new Xunit.Sdk.XunitException($"name the over-sampling step of the combined sampler '{name}' here"),
+    };
+
+    /// <summary>Every row of <paramref name="part"/> is a row of <paramref name="whole"/>: the same input rows, and
+    /// the added rows found in the same order with the same values, label and provenance.</summary>
+    private static void AssertPartOf(ResampleResult whole, ResampleResult part)
+    {
+        Assert.Subset(whole.KeptRows.ToHashSet(), part.KeptRows.ToHashSet());
+        var j = 0;
+        for (var i = 0; i < part.Added.RowCount; i++, j++)
+        {
+            while (j < whole.Added.RowCount && whole.AddedOrigins[j] != part.AddedOrigins[i]) j++;
+            Assert.True(j < whole.Added.RowCount, $"added row {i} is not a row the over-sampling step made");
+            Assert.Equal(whole.Added.NumericRow(j).ToArray(), part.Added.NumericRow(i).ToArray());
+            Assert.Equal(whole.Added.Labels[j], part.Added.Labels[i]);
+        }
+    }
+
+    /// <summary>What a cleaner must remove from <see cref="Planted"/> when it cleans class 'maj'.</summary>
+    [Flags]
+    private enum MustRemove
+    {
+        /// <summary>The 'maj' rows planted 0.001 from a 'min' row: each is a Tomek link, and every near neighbour
+        /// of it is a 'min' row, so nearest-neighbour editing removes it.</summary>
+        Intruders = 1,
+
+        /// <summary>All but one row of a tight blob far from the other classes: once one blob row is in the
+        /// condensed store, the store classifies the others correctly by 1-NN.</summary>
+        Redundant = 2,
+    }
+
+    private static MustRemove MustRemoveOf(string name) => name switch
+    {
+        "tomek-links" or "enn" or "renn" or "allknn" or "ncr" => MustRemove.Intruders,
+        "cnn" => MustRemove.Redundant,
+        "oss" => MustRemove.Intruders | MustRemove.Redundant, // condensing, then Tomek links
+        _ => throw new Xunit.Sdk.XunitException($"say what the cleaner '{name}' must remove from the planted case"),
+    };
+
+    /// <summary>Three classes in two dimensions, far apart: 'min', a cluster of 12 rows around (0, 0); 'maj', a tight
+    /// blob of 30 rows around (20, 20) plus 3 intruders, each 0.001 from a different 'min' row; 'mid', a tight blob
+    /// of 20 rows around (-20, 20). Rows are shuffled.</summary>
+    private sealed record Planted(Dataset Data, int[] Intruders, int[] MajorityBlob, int[] MiddleBlob)
+    {
+        public static Planted Make()
+        {
+            var rng = new Imbalanced.Randomness.SeededRandom(5);
+            var rows = new List<double[]>();
+            var labels = new List<string>();
+            void Add(string label, double x, double y, double sd)
+            {
+                rows.Add([x + sd * rng.NextGaussian(), y + sd * rng.NextGaussian()]);
+                labels.Add(label);
+            }
+            for (var i = 0; i < 12; i++) Add("min", 0, 0, 0.5);
+            for (var i = 0; i < 30; i++) Add("maj", 20, 20, 0.3);
+            for (var i = 0; i < 20; i++) Add("mid", -20, 20, 0.3);
+            foreach (var twin in new[] { 0, 4, 8 }) Add("maj", rows[twin][0] + 0.001, rows[twin][1], 0);
+            var order = Enumerable.Range(0, rows.Count).ToArray();
+            rng.Shuffle(order.AsSpan());
+            var at = new int[order.Length]; // original position -> shuffled row
+            for (var r = 0; r < order.Length; r++) at[order[r]] = r;
+            var data = Dataset.FromRows(order.Select(i => rows[i]).ToArray(), order.Select(i => labels[i]).ToArray());
+            int[] Rows(int from, int count) => Enumerable.Range(from, count).Select(i => at[i]).Order().ToArray();
+            return new Planted(data, Rows(62, 3), Rows(12, 30), Rows(42, 20));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplersOf), SamplerKind.Cleaning)]
+    public void Cleaners_remove_what_they_must_and_keep_the_classes_they_do_not_clean(string name)
+    {
+        var p = Planted.Make();
+        var classes = p.Data.Classes;
+        foreach (var (strategy, cleaned) in new[]
+        {
+            (SamplingStrategy.Classes(["maj"]), new[] { "maj" }),
+            (SamplingStrategy.Auto, new[] { "maj", "mid" }), // auto cleans every class but the minority
+        })
+        {
+            var result = Run(name, p.Data, new SamplerSettings { Strategy = strategy, Seed = 3 });
+            var kept = result.KeptRows.ToHashSet();
+            for (var r = 0; r < p.Data.RowCount; r++)
+                if (!cleaned.Contains(classes[p.Data.Labels[r]]))
+                    Assert.True(kept.Contains(r), $"cleaning {string.Join("+", cleaned)}: row {r} was removed");
+            var must = MustRemoveOf(name);
+            if (must.HasFlag(MustRemove.Intruders))
+                Assert.All(p.Intruders, r => Assert.DoesNotContain(r, kept));
+            if (must.HasFlag(MustRemove.Redundant))
+            {
+                Assert.InRange(p.MajorityBlob.Count(kept.Contains), 0, 1);
+                if (cleaned.Contains("mid")) Assert.InRange(p.MiddleBlob.Count(kept.Contains), 0, 1);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplersOf), SamplerKind.Combined)]
+    public void Combined_samplers_clean_what_they_made(string name)
+    {
+        var p = Planted.Make();
+        var settings = new SamplerSettings { Seed = 3 };
+        var step = Run(OverSamplingStepOf(name), p.Data, settings);
+        var result = Run(name, p.Data, settings);
+        Assert.Equal([33, 33, 33], step.ClassCounts()); // auto: every class grows to the majority's 33
+        AssertPartOf(step, result);
+        // The cleaning, over every class, removes the intruders: each is a Tomek link with its twin, and its near
+        // neighbours are all 'min' rows.
+        Assert.All(p.Intruders, r => Assert.DoesNotContain(r, result.KeptRows));
+        Assert.True(result.RowCount < step.RowCount);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Imbalanced.Tests.Sampling;
 
 public class KMeansSmoteTests
 {
-    public static TheoryData<int> SparsityCases() => [0, 1, 2];
+    public static TheoryData<int> SparsityCases() => Fixtures.GoldenCases("sparsity");
 
     [Theory]
     [MemberData(nameof(SparsityCases))]

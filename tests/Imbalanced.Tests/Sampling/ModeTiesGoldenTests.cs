@@ -10,12 +10,7 @@ namespace Imbalanced.Tests.Sampling;
 /// string labels to the tied label met first in neighbour order, numeric labels to the smallest.</summary>
 public class ModeTiesGoldenTests
 {
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Fixtures.Golden("mode_ties").GetArrayLength(); i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> Cases() => Fixtures.GoldenCases("mode_ties");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -8,12 +8,7 @@ namespace Imbalanced.Tests.Sampling;
 /// <summary>Strategy resolution equals imbalanced-learn's <c>check_sampling_strategy</c>, errors included.</summary>
 public class SamplingStrategyTests
 {
-    public static TheoryData<int> GoldenCases()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Fixtures.Golden("strategy").GetArrayLength(); i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> GoldenCases() => Fixtures.GoldenCases("strategy");
 
     [Theory]
     [MemberData(nameof(GoldenCases))]

@@ -14,6 +14,15 @@ public static class Fixtures
 
     public static JsonElement Golden(string section) => GoldenDocument.Value.RootElement.GetProperty(section);
 
+    /// <summary>The index of every case of a golden section, so that a theory runs each case the fixture holds
+    /// (GoldenFixtureTests pins how many that is).</summary>
+    public static TheoryData<int> GoldenCases(string section)
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Golden(section).GetArrayLength(); i++) data.Add(i);
+        return data;
+    }
+
     public static string TempFile(string extension = ".csv") =>
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"imbalanced-test-{Guid.NewGuid():N}{extension}");
 }

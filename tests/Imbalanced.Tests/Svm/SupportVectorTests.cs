@@ -5,7 +5,7 @@ namespace Imbalanced.Tests.Svm;
 
 public class SupportVectorTests
 {
-    public static TheoryData<int> Cases() => [0, 1, 2];
+    public static TheoryData<int> Cases() => Fixtures.GoldenCases("svm");
 
     [Theory]
     [MemberData(nameof(Cases))]
