@@ -16,8 +16,9 @@ public class TechniquesTests
         {
             Rows = 200, Features = 5, Weights = [0.75], Flip = 0.1, Seed = 2,
         });
-        var settings = Techniques.SamplerSettingsFor("iht", 5, new MlNetLearners()) with { Folds = 3 };
-        var workflow = SamplerRegistry.Find("iht")!.Create(settings).FitResample(data).KeptRows;
+        var parameters = Techniques.SamplerParametersFor("iht", 5, new MlNetLearners());
+        parameters["cv"] = 3;
+        var workflow = SamplerRegistry.Find("iht")!.Create(5, parameters: parameters).FitResample(data).KeptRows;
         var forest = new InstanceHardnessThreshold(new()
         {
             Seed = 5, Folds = 3, Estimator = MlNetClassifier.RandomForest(new MLContext(5)),
@@ -26,6 +27,6 @@ public class TechniquesTests
 
         Assert.NotEqual(nearest, forest);
         Assert.Equal(forest, workflow);
-        Assert.Null(Techniques.SamplerSettingsFor("smote", 5, new MlNetLearners()).Classifier);
+        Assert.Empty(Techniques.SamplerParametersFor("smote", 5, new MlNetLearners()));
     }
 }

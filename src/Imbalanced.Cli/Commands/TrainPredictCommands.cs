@@ -3,6 +3,7 @@ using System.Globalization;
 using Imbalanced.Cli.Display;
 using Imbalanced.Cli.Files;
 using Imbalanced.Data;
+using Imbalanced.Cli.Models;
 using Imbalanced.MLNet.Workflow;
 
 namespace Imbalanced.Cli.Commands;

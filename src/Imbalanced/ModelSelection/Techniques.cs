@@ -22,16 +22,14 @@ public static class Techniques
     public static IClassifier Create(string technique, IClassifier learner, long seed,
         ILearnerFactory? learners = null) => Pipeline(technique, learner, seed, learners, null);
 
-    /// <summary>The settings a resample technique runs with: the seed, and for a sampler that asks a classifier
-    /// (instance hardness) <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/>.</summary>
-    public static SamplerSettings SamplerSettingsFor(string technique, long seed, ILearnerFactory? learners = null) =>
-        new()
-        {
-            Seed = seed,
-            Classifier = SamplerRegistry.Find(technique) is { UsesClassifier: true }
-                ? learners?.SamplerEstimator(seed)
-                : null,
-        };
+    /// <summary>The parameters a resample technique runs with beyond its defaults: for a sampler that asks a
+    /// classifier (instance hardness) <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/> as
+    /// its <c>estimator</c>; none otherwise.</summary>
+    public static Dictionary<string, object?> SamplerParametersFor(string technique, long seed,
+        ILearnerFactory? learners = null) =>
+        SamplerRegistry.Find(technique) is { UsesClassifier: true } && learners?.SamplerEstimator(seed) is { } e
+            ? new() { ["estimator"] = e }
+            : [];
 
     /// <summary>As <see cref="Create"/>, telling <paramref name="resampled"/> of every resampling the pipeline
     /// runs.</summary>
@@ -41,7 +39,7 @@ public static class Techniques
         if (technique == None) return new ResamplingPipeline(null, learner);
         if (technique == ClassWeight) return new ResamplingPipeline(null, learner, classWeights: true);
         var sampler = (SamplerRegistry.Find(technique) ?? throw Unknown(technique))
-            .Create(SamplerSettingsFor(technique, seed, learners));
+            .Create(seed, parameters: SamplerParametersFor(technique, seed, learners));
         return new ResamplingPipeline(sampler, learner) { Resampled = resampled };
     }
 

@@ -99,8 +99,9 @@ public static class ClassificationGenerator
 
     private static void Validate(ClassificationOptions o)
     {
-        static ArgumentOutOfRangeException Bad(string name, object value, string rule) =>
-            new(name, value, $"{name} {rule}; got {value}");
+        // Inconsistent generator options are data errors (an impossible request), as they always were here.
+        static DataException Bad(string name, object value, string rule) =>
+            new($"{name} {rule}; got {value}") { Parameter = name };
         if (o.Rows < 1) throw Bad(nameof(o.Rows), o.Rows, "must be at least 1");
         if (o.Classes < 2) throw Bad(nameof(o.Classes), o.Classes, "must be at least 2");
         if (o.Informative < 1) throw Bad(nameof(o.Informative), o.Informative, "must be at least 1");
@@ -123,12 +124,13 @@ public static class ClassificationGenerator
         if (o.Weights is { } w)
         {
             if (w.Count != o.Classes && w.Count != o.Classes - 1)
-                throw new ArgumentException(
-                    $"Weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}",
-                    nameof(o.Weights));
+                throw new DataException(
+                    $"Weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}")
+                { Parameter = nameof(o.Weights) };
             if (w.Any(v => v < 0) || (w.Count == o.Classes - 1 && w.Sum() > 1))
-                throw new ArgumentException(
-                    "Weights must be non-negative and, when one is left out, sum to at most 1", nameof(o.Weights));
+                throw new DataException(
+                    "Weights must be non-negative and, when one is left out, sum to at most 1")
+                { Parameter = nameof(o.Weights) };
         }
     }
 

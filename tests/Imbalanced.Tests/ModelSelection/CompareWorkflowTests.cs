@@ -105,7 +105,7 @@ public class CompareWorkflowTests
         var report = CompareWorkflow.Run(Data, Options("none", "random-over", "smote", "adasyn") with { TuneThreshold = "f1" },
             new NearestNeighbourLearners());
         var train = Data.Select(StratifiedSplits.RepeatedKFold(Data.Labels, 3, 2, 7)[0].Train);
-        var again = SamplerRegistry.Find("smote")!.Create(Techniques.SamplerSettingsFor("smote", 7)).FitResample(train);
+        var again = SamplerRegistry.Find("smote")!.Create(7, parameters: Techniques.SamplerParametersFor("smote", 7)).FitResample(train);
 
         var example = report.Resampling!;
         Assert.Equal(("smote", "knn"), (example.Technique, example.Learner));

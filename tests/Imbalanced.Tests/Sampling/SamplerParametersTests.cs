@@ -69,4 +69,23 @@ public class SamplerParametersTests
         Assert.Equal("KNeighbors", zero.ParamName);
         Assert.DoesNotContain("--", zero.Message);
     }
+
+    [Fact]
+    public void No_string_literal_in_the_libraries_names_a_command_line_flag()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Imbalanced.sln"))) root = root.Parent!;
+        var flag = new System.Text.RegularExpressions.Regex("\"[^\"\\n]*(?<![\\w-])--[a-z][a-z-]*[^\"\\n]*\"");
+        var offenders = new List<string>();
+        foreach (var project in new[] { "Imbalanced", "Imbalanced.IO", "Imbalanced.MLNet" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, "src", project), "*.cs",
+                         SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj")))
+            {
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                    if (!lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal) && flag.IsMatch(lines[i]))
+                        offenders.Add($"{Path.GetRelativePath(root.FullName, file)}:{i + 1}: {lines[i].Trim()}");
+            }
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
 }

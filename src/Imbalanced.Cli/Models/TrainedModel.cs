@@ -2,18 +2,17 @@ using System.IO.Compression;
 using System.Text.Json;
 using Imbalanced.Data;
 using Imbalanced.ModelSelection;
+using Imbalanced.MLNet;
+using Imbalanced.MLNet.Workflow;
 using Microsoft.ML;
 
-namespace Imbalanced.MLNet.Workflow;
-
-/// <summary>One feature column the model was trained on: its name, and its categories when categorical.</summary>
-public sealed record FeatureColumn(string Name, IReadOnlyList<string>? Categories);
+namespace Imbalanced.Cli.Models;
 
 /// <summary>
 /// The model file of <c>imbalanced train</c>: the fitted learner (technique applied to all training rows), the
 /// decision threshold, the class labels and the feature schema, in one zip.
 /// </summary>
-public sealed class TrainedModel
+internal sealed class TrainedModel
 {
     private TrainedModel(string technique, string learner, double? threshold, string? positive, IReadOnlyList<string> classes,
         IReadOnlyList<FeatureColumn> features, IClassifierModel model)

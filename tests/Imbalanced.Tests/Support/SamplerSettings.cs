@@ -1,13 +1,14 @@
 using Imbalanced.Neighbors;
+using Imbalanced.Sampling;
+using Imbalanced.Sampling.Cleaning;
+using Imbalanced.Sampling.OverSampling;
+using Imbalanced.Sampling.UnderSampling;
 
-namespace Imbalanced.Sampling;
+namespace Imbalanced.Tests.Support;
 
-/// <summary>
-/// Every parameter a registered sampler may take, by its command-line name, so the command line, the ML.NET
-/// wrapper, the comparison workflow and the tests all build samplers the same way. Null means "the method's
-/// default".
-/// </summary>
-public sealed record SamplerSettings
+/// <summary>A bag of every sampler parameter, for tests that run many samplers with one set of values; each
+/// sampler takes the ones it has (through <see cref="SamplerInfo.Create(long, SamplingStrategy?, IReadOnlyDictionary{string, object?}?, NeighborSearch?)"/>).</summary>
+internal sealed record SamplerSettings
 {
     /// <summary>Sampling strategy (all methods).</summary>
     public SamplingStrategy Strategy { get; init; } = SamplingStrategy.Auto;
@@ -37,7 +38,7 @@ public sealed record SamplerSettings
     public int? Folds { get; init; }
 
     /// <summary>The classifier instance hardness asks for probabilities (null: the sampler's default).</summary>
-    public ModelSelection.IClassifier? Classifier { get; init; }
+    public Imbalanced.ModelSelection.IClassifier? Classifier { get; init; }
 
     /// <summary><c>--kind-sel</c> (<c>all</c> or <c>mode</c>).</summary>
     public string? KindSel { get; init; }
@@ -93,16 +94,16 @@ public sealed record SamplerSettings
             ["kind"] = Kind switch
             {
                 null => null,
-                "borderline-1" => OverSampling.BorderlineKind.Borderline1,
-                "borderline-2" => OverSampling.BorderlineKind.Borderline2,
+                "borderline-1" => BorderlineKind.Borderline1,
+                "borderline-2" => BorderlineKind.Borderline2,
                 _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'", nameof(Kind)),
             },
             ["categorical_features"] = Categorical, ["cv"] = Folds, ["estimator"] = Classifier,
             ["kind_sel"] = KindSel switch
             {
                 null => null,
-                "all" => Cleaning.KindSel.All,
-                "mode" => Cleaning.KindSel.Mode,
+                "all" => Imbalanced.Sampling.Cleaning.KindSel.All,
+                "mode" => Imbalanced.Sampling.Cleaning.KindSel.Mode,
                 _ => throw new ArgumentException($"KindSel must be all or mode; got '{KindSel}'", nameof(KindSel)),
             },
             ["max_iter"] = MaxIterations, ["allow_minority"] = AllowMinority ? true : null, ["version"] = Version,
@@ -110,9 +111,9 @@ public sealed record SamplerSettings
             ["voting"] = Voting switch
             {
                 null => null,
-                "auto" => UnderSampling.CentroidVoting.Auto,
-                "soft" => UnderSampling.CentroidVoting.Soft,
-                "hard" => UnderSampling.CentroidVoting.Hard,
+                "auto" => CentroidVoting.Auto,
+                "soft" => CentroidVoting.Soft,
+                "hard" => CentroidVoting.Hard,
                 _ => throw new ArgumentException($"Voting must be auto, soft or hard; got '{Voting}'", nameof(Voting)),
             },
             ["threshold_cleaning"] = ThresholdCleaning, ["n_seeds_S"] = NSeedsS, ["out_step"] = OutStep,
@@ -126,7 +127,7 @@ public sealed record SamplerSettings
 }
 
 /// <summary>Builds samplers from <see cref="SamplerSettings"/>.</summary>
-public static class SamplerSettingsExtensions
+internal static class SamplerSettingsExtensions
 {
     /// <summary>The sampler <paramref name="info"/> names, built from <paramref name="settings"/>.</summary>
     public static ISampler Create(this SamplerInfo info, SamplerSettings settings) =>
