@@ -19,7 +19,7 @@ namespace Imbalanced.Data;
 /// files.Commit();
 /// </code>
 /// </example>
-public sealed class FileTransaction : IDisposable
+internal sealed class FileTransaction : IDisposable
 {
     private readonly List<(string Temp, string Target)> _staged = [];
     private bool _committed;

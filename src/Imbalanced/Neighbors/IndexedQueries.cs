@@ -1,7 +1,7 @@
 namespace Imbalanced.Neighbors;
 
 /// <summary>Neighbour queries for some of the indexed points themselves, each excluding its own index.</summary>
-public static class IndexedQueries
+internal static class IndexedQueries
 {
     /// <summary>
     /// The <paramref name="k"/> nearest indexed points of the indexed points <paramref name="rows"/>, each never its

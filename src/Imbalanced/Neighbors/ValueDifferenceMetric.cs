@@ -8,7 +8,7 @@ namespace Imbalanced.Neighbors;
 /// <c>δ(x, y) = Σ_f ( Σ_c |P(c | x_f) − P(c | y_f)| )²</c>, where <c>P(c | v)</c> is the share of class c among the
 /// training rows whose feature f has category v (0 for a category never seen).
 /// </summary>
-public sealed class ValueDifferenceMetric
+internal sealed class ValueDifferenceMetric
 {
     private readonly double[][] _probabilities;
     private readonly int _classes;

@@ -5,7 +5,7 @@ namespace Imbalanced.Numerics;
 /// plus the pairwise sum of the rest with 8 accumulators and blocks of 128), so that a result compared with
 /// imbalanced-learn's at a rounding boundary comes out the same, bit for bit.
 /// </summary>
-public static class NumPySum
+internal static class NumPySum
 {
     private const int BlockSize = 128;
 

@@ -2,7 +2,7 @@ namespace Imbalanced.Numerics;
 
 /// <summary>Student's t distribution: the two-sided p-value of a t statistic, through the regularised incomplete beta
 /// function <c>p = I_{ν/(ν+t²)}(ν/2, 1/2)</c> (continued fraction, Numerical Recipes §6.4).</summary>
-public static class StudentT
+internal static class StudentT
 {
     /// <summary>The two-sided p-value of <paramref name="t"/> with <paramref name="degreesOfFreedom"/>.</summary>
     public static double TwoSidedP(double t, double degreesOfFreedom)

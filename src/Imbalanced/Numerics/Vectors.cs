@@ -1,7 +1,7 @@
 namespace Imbalanced.Numerics;
 
 /// <summary>Small helpers on vectors of doubles.</summary>
-public static class Vectors
+internal static class Vectors
 {
     /// <summary>The position of the largest value, the first one when several are equal (the most probable class of a
     /// row of probabilities, ties to the first class in class order).</summary>

@@ -5,7 +5,7 @@ namespace Imbalanced.Randomness;
 /// the seed, never on the platform, runtime version or thread count, so seeded results are reproducible
 /// bit for bit.
 /// </summary>
-public sealed class SeededRandom
+internal sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
     private double? _spareGaussian;

@@ -3,7 +3,7 @@ using Imbalanced.Data;
 namespace Imbalanced.Sampling;
 
 /// <summary>Checks samplers make before they start, with messages that say what is wrong and what to do.</summary>
-public static class DataChecks
+internal static class DataChecks
 {
     /// <summary>Every feature must be numeric and present: the method measures distances.</summary>
     /// <param name="data">The data set.</param>

@@ -4,7 +4,7 @@ namespace Imbalanced.Sampling;
 
 /// <summary>Collects the rows an over-sampler adds, with their origins, and turns them into a
 /// <see cref="ResampleResult"/> that keeps every input row.</summary>
-public sealed class SyntheticRows
+internal sealed class SyntheticRows
 {
     private readonly Dataset _input;
     private readonly double[] _numeric;

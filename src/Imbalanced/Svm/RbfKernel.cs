@@ -4,7 +4,7 @@ namespace Imbalanced.Svm;
 /// The RBF kernel <c>K(x, z) = exp(−γ ‖x − z‖²)</c>, computed as LIBSVM does
 /// (<c>exp(−γ (‖x‖² + ‖z‖² − 2 x·z))</c>, in double), with <c>γ = 'scale'</c> = 1 / (features · Var(X)) by default.
 /// </summary>
-public sealed class RbfKernel
+internal sealed class RbfKernel
 {
     private readonly double[] _points;
     private readonly double[] _squares;

@@ -8,7 +8,7 @@ namespace Imbalanced.Svm;
 /// and clipping, the same stopping rule (maximal violation below <c>eps</c>), Q rows held in single precision as
 /// LIBSVM's cache holds them. LIBSVM's shrinking heuristic is left out: it only saves time.
 /// </summary>
-public sealed class SmoSolver
+internal sealed class SmoSolver
 {
     private const double Tau = 1e-12;
     private readonly Func<int, int, double> _kernel;

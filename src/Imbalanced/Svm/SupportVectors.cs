@@ -8,7 +8,7 @@ namespace Imbalanced.Svm;
 /// label in sorted order (the rest, label 0, first as +1; the class, label 1, then as −1), as scikit-learn's
 /// LIBSVM does, so that ties in working-set selection fall the same way.
 /// </summary>
-public static class SupportVectors
+internal static class SupportVectors
 {
     /// <summary>Rows of <paramref name="data"/> that are support vectors of class <paramref name="classCode"/> against the rest, ascending.</summary>
     public static int[] OneVersusRest(Dataset data, int classCode, double c = 1.0, double eps = 1e-3)

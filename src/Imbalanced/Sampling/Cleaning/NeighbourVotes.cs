@@ -4,7 +4,7 @@ using Imbalanced.Neighbors;
 namespace Imbalanced.Sampling.Cleaning;
 
 /// <summary>Edited-nearest-neighbours votes, the step ENN, RENN, AllKNN, NCR and SMOTE-ENN share.</summary>
-public static class NeighbourVotes
+internal static class NeighbourVotes
 {
     /// <summary>
     /// Rows to keep after one pass of Wilson's editing: a row of a targeted class stays when its k nearest

@@ -9,7 +9,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// count those of another class, <c>m'</c>. A row is in <em>danger</em> when <c>m/2 ≤ m' &lt; m</c> and
 /// <em>noise</em> when <c>m' = m</c>.
 /// </summary>
-public static class DangerSets
+internal static class DangerSets
 {
     /// <summary>For each row of <paramref name="rows"/> (all of class <paramref name="classCode"/>), how many of its
     /// <paramref name="m"/> nearest neighbours in <paramref name="data"/> belong to another class.</summary>

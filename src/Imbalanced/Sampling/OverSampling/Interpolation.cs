@@ -5,7 +5,7 @@ namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>The one interpolation formula of the SMOTE family, <c>base + gap · (neighbour − base)</c>, and the one
 /// loop that draws (seed, neighbour, gap) triples with it.</summary>
-public static class Interpolation
+internal static class Interpolation
 {
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
     /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where <c>neighbour − base</c>
