@@ -15,7 +15,8 @@ public static class ResampledTableWriter
 {
     private const int ChunkRows = 4096;
 
-    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to <paramref name="path"/>.</summary>
+    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to
+    /// <paramref name="path"/>.</summary>
     public static void Write(TableDataset source, ResampleResult result, string path, string? indexColumn = null)
     {
         CheckIndexColumn(source, indexColumn);

@@ -13,7 +13,8 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class BinaryThresholds
 {
-    /// <summary>The threshold on <paramref name="scoreColumn"/> that maximises <paramref name="objective"/> on scored data.</summary>
+    /// <summary>The threshold on <paramref name="scoreColumn"/> that maximises <paramref name="objective"/> on scored
+    /// data.</summary>
     public static ThresholdChoice Tune(IDataView scored, ThresholdObjective objective, string labelColumn = "Label", string scoreColumn = "Score")
     {
         var labels = scored.GetColumn<bool>(labelColumn).ToArray();
@@ -21,7 +22,8 @@ public static class BinaryThresholds
         return TunedThresholdClassifier.Choose(labels, scores, objective);
     }
 
-    /// <summary>The model with its decision threshold set so that rows scoring at least <paramref name="threshold"/> are
+    /// <summary>The model with its decision threshold set so that rows scoring at least <paramref name="threshold"/>
+    /// are
     /// positive (ML.NET predicts positive when the score is strictly above its threshold).</summary>
     public static BinaryPredictionTransformer<TModel> Apply<TModel>(MLContext ml, BinaryPredictionTransformer<TModel> model, double threshold)
         where TModel : class =>

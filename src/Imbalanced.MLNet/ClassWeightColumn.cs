@@ -11,7 +11,8 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class ClassWeightColumn
 {
-    /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on <paramref name="trainingData"/>.</summary>
+    /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on
+    /// <paramref name="trainingData"/>.</summary>
     public static IEstimator<ITransformer> Balanced(MLContext ml, IDataView trainingData, string labelColumn = "Label", string weightColumn = "Weight")
     {
         var texts = StratifiedDataOperations.LabelTexts(trainingData, labelColumn);
@@ -24,7 +25,8 @@ public static class ClassWeightColumn
     public static IEstimator<ITransformer> Explicit(MLContext ml, DataViewSchema schema, IReadOnlyDictionary<string, double> weights,
         string labelColumn = "Label", string weightColumn = "Weight")
     {
-        var column = schema.GetColumnOrNull(labelColumn) ?? throw new DataException($"the data view has no column '{labelColumn}'");
+        var column = schema.GetColumnOrNull(labelColumn) ?? throw new DataException("the data view has no column " +
+            $"'{labelColumn}'");
         switch (column.Type)
         {
             case BooleanDataViewType:
@@ -40,7 +42,8 @@ public static class ClassWeightColumn
             case TextDataViewType:
                 return ml.Transforms.Conversion.MapValue(weightColumn, weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), labelColumn);
             default:
-                throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a Boolean, key or text label");
+                throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a " +
+                    "Boolean, key or text label");
         }
     }
 }

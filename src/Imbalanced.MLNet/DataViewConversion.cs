@@ -10,18 +10,23 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class DataViewConversion
 {
-    /// <summary>Reads the feature and label columns of <paramref name="data"/> (its row count need not be known).</summary>
-    /// <exception cref="DataException">A column is missing, the features are not a fixed-size Single vector, or a label is missing.</exception>
+    /// <summary>Reads the feature and label columns of <paramref name="data"/> (its row count need not be
+    /// known).</summary>
+    /// <exception cref="DataException">A column is missing, the features are not a fixed-size Single vector, or a label
+    /// is missing.</exception>
     public static (Dataset Data, DataViewShape Shape) ToDataset(IDataView data, string featureColumn = "Features", string labelColumn = "Label")
     {
         ArgumentNullException.ThrowIfNull(data);
         var schema = data.Schema;
         var features = schema.GetColumnOrNull(featureColumn)
-            ?? throw new DataException($"the data view has no column '{featureColumn}'; its columns are: {string.Join(", ", schema.Select(c => c.Name))}");
+            ?? throw new DataException($"the data view has no column '{featureColumn}'; its columns are: " +
+                $"{string.Join(", ", schema.Select(c => c.Name))}");
         var label = schema.GetColumnOrNull(labelColumn)
-            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", schema.Select(c => c.Name))}");
+            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: " +
+                $"{string.Join(", ", schema.Select(c => c.Name))}");
         if (features.Type is not VectorDataViewType vector || vector.ItemType != NumberDataViewType.Single || !vector.IsKnownSize)
-            throw new DataException($"column '{featureColumn}' must be a fixed-size vector of Single; it is {features.Type} (concatenate the features into one vector first)");
+            throw new DataException($"column '{featureColumn}' must be a fixed-size vector of Single; it is " +
+                $"{features.Type} (concatenate the features into one vector first)");
         var size = vector.Size;
         string[]? slotNames = null;
         if (features.HasSlotNames())
@@ -44,7 +49,8 @@ public static class DataViewConversion
             }
             else keyValues = Enumerable.Range(1, (int)key.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         }
-        else throw new DataException($"column '{labelColumn}' must be Boolean (binary) or a key (multiclass; map strings with MapValueToKey); it is {label.Type}");
+        else throw new DataException($"column '{labelColumn}' must be Boolean (binary) or a key (multiclass; map " +
+            $"strings with MapValueToKey); it is {label.Type}");
 
         var numeric = new List<double>();
         var labels = new List<int>();
@@ -84,7 +90,8 @@ public static class DataViewConversion
         return (dataset, new DataViewShape(featureColumn, labelColumn, size, slotNames, kind, keyValues));
     }
 
-    /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with an
+    /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with
+    /// an
     /// optional <c>Single</c> weight column.</summary>
     public static IDataView ToDataView(MLContext ml, Dataset data, DataViewShape shape, IReadOnlyList<double>? weights = null, string weightColumn = "Weight")
     {
@@ -132,7 +139,8 @@ public static class DataViewConversion
         public float Weight { get; set; }
     }
 
-    /// <summary>A key label as <c>LoadFromEnumerable</c> reads it: 0-based (it stores value + 1, 0 meaning missing).</summary>
+    /// <summary>A key label as <c>LoadFromEnumerable</c> reads it: 0-based (it stores value + 1, 0 meaning
+    /// missing).</summary>
     private sealed class KeyRow
     {
         public float[] Features { get; set; } = [];

@@ -36,7 +36,8 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
     /// <inheritdoc />
     public TrainerInfo Info => _inner.Info;
 
-    /// <summary>Resamples <paramref name="input"/> (features and label only) and fits the inner trainer on the result.</summary>
+    /// <summary>Resamples <paramref name="input"/> (features and label only) and fits the inner trainer on the
+    /// result.</summary>
     public TTransformer Fit(IDataView input)
     {
         var (data, shape) = DataViewConversion.ToDataset(input, _features, _label);
@@ -52,7 +53,8 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
 public static class ResamplingExtensions
 {
     /// <summary>Wraps <paramref name="trainer"/> so that it fits on data resampled by <paramref name="sampler"/>; the
-    /// returned estimator resamples only what it is fitted on (see <see cref="ResamplingTrainer{TTransformer, TModel}"/>).</summary>
+    /// returned estimator resamples only what it is fitted on (see
+    /// <see cref="ResamplingTrainer{TTransformer, TModel}"/>).</summary>
     /// <example><code>
     /// var trainer = ml.BinaryClassification.Trainers.FastTree().WithResampling(ml, new Smote());
     /// var cv = ml.BinaryClassification.CrossValidate(data, featurizer.Append(trainer), numberOfFolds: 5);

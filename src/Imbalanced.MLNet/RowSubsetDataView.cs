@@ -3,7 +3,8 @@ using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 
-/// <summary>A lazy view of some rows of another <see cref="IDataView"/> (ascending row positions), keeping every column.</summary>
+/// <summary>A lazy view of some rows of another <see cref="IDataView"/> (ascending row positions), keeping every
+/// column.</summary>
 internal sealed class RowSubsetDataView(IDataView source, int[] rows) : IDataView
 {
     public bool CanShuffle => false;

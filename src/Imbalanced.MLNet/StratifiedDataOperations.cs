@@ -6,12 +6,14 @@ using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 
-/// <summary>A train/test split of an <see cref="IDataView"/>, with the members of ML.NET's <c>TrainTestData</c>.</summary>
+/// <summary>A train/test split of an <see cref="IDataView"/>, with the members of ML.NET's
+/// <c>TrainTestData</c>.</summary>
 /// <param name="TrainSet">Rows to train on.</param>
 /// <param name="TestSet">Rows to test on.</param>
 public sealed record StratifiedTrainTestData(IDataView TrainSet, IDataView TestSet);
 
-/// <summary>One fold of a stratified cross-validation, with the members of ML.NET's <c>CrossValidationResult</c>.</summary>
+/// <summary>One fold of a stratified cross-validation, with the members of ML.NET's
+/// <c>CrossValidationResult</c>.</summary>
 /// <param name="Metrics">ML.NET's metrics on the untouched holdout.</param>
 /// <param name="Model">The model fitted on the training folds.</param>
 /// <param name="ScoredHoldOutSet">The holdout, scored.</param>
@@ -39,7 +41,8 @@ public static class StratifiedDataOperations
         StratifiedSplits.KFold(LabelCodes(data, labelColumn), numberOfFolds, true, seed)
             .Select(s => new StratifiedTrainTestData(new RowSubsetDataView(data, s.Train), new RowSubsetDataView(data, s.Test))).ToArray();
 
-    /// <summary>Stratified cross-validation of a binary estimator: ML.NET's non-calibrated metrics on each untouched fold.</summary>
+    /// <summary>Stratified cross-validation of a binary estimator: ML.NET's non-calibrated metrics on each untouched
+    /// fold.</summary>
     public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(this BinaryClassificationCatalog catalog,
         MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
         CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed, scored => catalog.EvaluateNonCalibrated(scored, labelColumn));
@@ -65,11 +68,13 @@ public static class StratifiedDataOperations
         return LabelTexts(data, labelColumn).Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count).ToArray();
     }
 
-    /// <summary>The label of every row as text: <c>True</c>/<c>False</c>, a key's value, the text, or the number.</summary>
+    /// <summary>The label of every row as text: <c>True</c>/<c>False</c>, a key's value, the text, or the
+    /// number.</summary>
     internal static List<string> LabelTexts(IDataView data, string labelColumn)
     {
         var column = data.Schema.GetColumnOrNull(labelColumn)
-            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", data.Schema.Select(c => c.Name))}");
+            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: " +
+                $"{string.Join(", ", data.Schema.Select(c => c.Name))}");
         string[]? keyValues = null;
         if (column.Type is KeyDataViewType && column.HasKeyValues())
         {

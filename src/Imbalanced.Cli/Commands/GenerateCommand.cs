@@ -11,7 +11,8 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output") { Description = "the file to write (.csv or .parquet)", Required = true };
+        var output = new Option<string>("--output") { Description = "the file to write " +
+            "(.csv or .parquet)", Required = true };
         var rows = new Option<int>("--rows") { DefaultValueFactory = _ => 1000, Description = "rows" };
         var features = new Option<int>("--features") { DefaultValueFactory = _ => 20, Description = "features in all" };
         var informative = new Option<int>("--informative") { DefaultValueFactory = _ => 2, Description = "informative features" };
@@ -33,9 +34,11 @@ internal static class GenerateCommand
             },
         };
         var separation = new Option<double>("--class-sep") { DefaultValueFactory = _ => 1.0, Description = "class separation" };
-        var flip = new Option<double>("--flip") { DefaultValueFactory = _ => 0.01, Description = "share of labels replaced at random" };
+        var flip = new Option<double>("--flip") { DefaultValueFactory = _ => 0.01, Description = "share of labels " +
+            "replaced at random" };
         var seed = CommonOptions.Seed();
-        var command = new Command("generate", "write a synthetic classification data set (in the manner of make_classification)")
+        var command = new Command("generate", "write a synthetic classification data set (in the manner of " +
+            "make_classification)")
         {
             output, rows, features, informative, redundant, classes, clusters, weights, separation, flip, seed,
         };

@@ -17,14 +17,18 @@ internal static class ResampleCommand
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
         var method = new Option<string>("--method") { Description = "one of: " + string.Join(", ", SamplerRegistry.All.Select(e => e.Name)), Required = true };
-        var output = new Option<string>("--output") { Description = "the file to write, in the input's format", Required = true };
-        var strategy = new Option<string?>("--strategy") { Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, LABEL=COUNT,… or LABEL,…" };
+        var output = new Option<string>("--output") { Description = "the file to write, in the " +
+            "input's format", Required = true };
+        var strategy = new Option<string?>("--strategy") { Description = "auto, minority, majority, not-minority, " +
+            "not-majority, all, a ratio, LABEL=COUNT,… or LABEL,…" };
         var seed = CommonOptions.Seed();
-        var indexColumn = new Option<string?>("--index-column") { Description = "append a column with each row's input row number (empty for synthetic rows)" };
+        var indexColumn = new Option<string?>("--index-column") { Description = "append a column with each row's " +
+            "input row number (empty for synthetic rows)" };
         var provenance = new Option<string?>("--provenance") { Description = "write row,kind,source,base,neighbor,gap for every output row to this CSV" };
         var json = CommonOptions.Json("print a JSON summary to stdout");
         var quiet = CommonOptions.Quiet();
-        var threads = new Option<int>("--threads") { Description = "threads to use (default: all cores); results do not depend on it" };
+        var threads = new Option<int>("--threads") { Description = "threads to use (default: all cores); results do " +
+            "not depend on it" };
         var specific = new SamplerFlags();
         var command = new Command("resample", "rebalance a data set with one of the methods")
         {
@@ -35,7 +39,8 @@ internal static class ResampleCommand
         {
             var name = r.GetValue(method)!;
             var info = SamplerRegistry.Find(name)
-                ?? throw new UsageException($"unknown method '{name}'; the methods are: {string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
+                ?? throw new UsageException($"unknown method '{name}'; the methods are: " +
+                    $"{string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
             var parameters = specific.Parse(r, info);
             SamplingStrategy parsed;
             try

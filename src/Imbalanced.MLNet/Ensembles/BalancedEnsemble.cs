@@ -9,13 +9,17 @@ namespace Imbalanced.MLNet.Ensembles;
 /// <summary>The balanced ensembles of imbalanced-learn, over ML.NET learners.</summary>
 public enum EnsembleKind
 {
-    /// <summary>BalancedBaggingClassifier: each member learns a bootstrap sample, randomly under-sampled to balance.</summary>
+    /// <summary>BalancedBaggingClassifier: each member learns a bootstrap sample, randomly under-sampled to
+    /// balance.</summary>
     BalancedBagging,
-    /// <summary>BalancedRandomForestClassifier: single ML.NET trees (√d features each) on balanced bootstraps.</summary>
+    /// <summary>BalancedRandomForestClassifier: single ML.NET trees (√d features each) on balanced
+    /// bootstraps.</summary>
     BalancedRandomForest,
-    /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET FastTree) each on a balanced random under-sample.</summary>
+    /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET FastTree) each on a balanced random
+    /// under-sample.</summary>
     EasyEnsemble,
-    /// <summary>RUSBoostClassifier: SAMME boosting, randomly under-sampling the weighted data before each round.</summary>
+    /// <summary>RUSBoostClassifier: SAMME boosting, randomly under-sampling the weighted data before each
+    /// round.</summary>
     RusBoost,
 }
 
@@ -40,7 +44,8 @@ public sealed class BalancedEnsemble
     /// <param name="members">Members (or boosting rounds); imbalanced-learn's default when null.</param>
     /// <param name="seed">Seed of the bootstraps and under-samples.</param>
     /// <param name="learner">The member learner given (context, number of classes, number of features), emitting
-    /// <c>Probability</c> (binary) or a probability <c>Score</c> vector (multiclass); the kind's default when null.</param>
+    /// <c>Probability</c> (binary) or a probability <c>Score</c> vector (multiclass); the kind's default when
+    /// null.</param>
     public BalancedEnsemble(MLContext ml, EnsembleKind kind, int? members = null, long seed = 0, Func<MLContext, int, int, IEstimator<ITransformer>>? learner = null)
     {
         _ml = ml;
@@ -50,13 +55,15 @@ public sealed class BalancedEnsemble
         _learner = learner ?? DefaultLearner(kind);
     }
 
-    /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d features
+    /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d
+    /// features
     /// for the forest, a weighted 8-leaf tree for RUSBoost, boosted trees otherwise.</summary>
     public static Func<MLContext, int, int, IEstimator<ITransformer>> DefaultLearner(EnsembleKind kind) => kind switch
     {
         EnsembleKind.BalancedRandomForest => (ml, k, d) =>
         {
-            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: bin the scores instead.
+            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: bin the scores
+            // instead.
             var tree = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
                 NumberOfTrees = 1, FeatureFractionPerSplit = Math.Max(1.0 / d, Math.Sqrt(d) / d), NumberOfLeaves = 32, MinimumExampleCountPerLeaf = 1,
@@ -72,7 +79,8 @@ public sealed class BalancedEnsemble
         _ => (ml, k, _) => Calibrated(ml, k, ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 20, numberOfLeaves: 8, minimumExampleCountPerLeaf: 2)),
     };
 
-    /// <summary>A binary trainer made to emit probabilities: Platt-calibrated for two classes, one-versus-all with probabilities otherwise.</summary>
+    /// <summary>A binary trainer made to emit probabilities: Platt-calibrated for two classes, one-versus-all with
+    /// probabilities otherwise.</summary>
     public static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
         Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary) where TModel : class =>
         classes == 2 ? binary.Append(ml.BinaryClassification.Calibrators.Platt())
@@ -118,7 +126,8 @@ public sealed class BalancedEnsemble
             var total = weights.Sum();
             for (var i = 0; i < weights.Length; i++) weights[i] /= total;
         }
-        if (members.Count == 0) throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
+        if (members.Count == 0) throw new DataException("no ensemble member did better than chance; use another " +
+            "learner or ensemble");
         return new BalancedEnsembleModel(_ml, _kind, Shape(shape, k), dataset.Classes.Labels, members);
     }
 

@@ -5,7 +5,8 @@ using Microsoft.ML;
 
 namespace Imbalanced.MLNet.Ensembles;
 
-/// <summary>A fitted balanced ensemble: ML.NET member models and their say; saves to and loads from one zip file.</summary>
+/// <summary>A fitted balanced ensemble: ML.NET member models and their say; saves to and loads from one zip
+/// file.</summary>
 public sealed class BalancedEnsembleModel
 {
     private readonly MLContext _ml;
@@ -30,7 +31,8 @@ public sealed class BalancedEnsembleModel
     /// <summary>Number of members.</summary>
     public int MemberCount => _members.Count;
 
-    /// <summary>Row-major class probabilities of the feature column of <paramref name="data"/>: the members' probabilities
+    /// <summary>Row-major class probabilities of the feature column of <paramref name="data"/>: the members'
+    /// probabilities
     /// averaged (weighted by their say), or for RUSBoost SAMME's weighted votes normalised.</summary>
     public double[] PredictProbabilities(IDataView data)
     {
@@ -88,7 +90,8 @@ public sealed class BalancedEnsembleModel
         using var zip = ZipFile.OpenRead(path);
         Manifest manifest;
         using (var stream = zip.GetEntry("manifest.json")!.Open())
-            manifest = JsonSerializer.Deserialize<Manifest>(stream) ?? throw new DataException($"{path}: the ensemble manifest is empty");
+            manifest = JsonSerializer.Deserialize<Manifest>(stream) ?? throw new DataException($"{path}: the " +
+                "ensemble manifest is empty");
         var members = new List<(ITransformer, double)>();
         for (var m = 0; m < manifest.Weights.Length; m++)
         {

@@ -12,7 +12,8 @@ public sealed record KMeansOptions
     /// <summary>Maximum Lloyd iterations (300).</summary>
     public int MaxIterations { get; init; } = 300;
 
-    /// <summary>Relative tolerance: stop when the squared centre shift is at most this times the mean feature variance (1e-4).</summary>
+    /// <summary>Relative tolerance: stop when the squared centre shift is at most this times the mean feature variance
+    /// (1e-4).</summary>
     public double Tolerance { get; init; } = 1e-4;
 
     /// <summary>Seed of the k-means++ initialisation.</summary>
@@ -41,7 +42,8 @@ public static class KMeans
     {
         var k = options.Clusters;
         if (k < 1) throw new DataException($"the number of clusters must be at least 1; got {k}");
-        if (k > count) throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
+        if (k > count) throw new DataException($"asked for {k} clusters of {count} points; use at most " +
+            $"{count} clusters");
         var rng = new SeededRandom(options.Seed);
         var centers = PlusPlus(points, count, dimensions, k, rng);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);

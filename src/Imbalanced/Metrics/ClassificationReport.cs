@@ -21,7 +21,8 @@ public sealed record ClassLine(string Label, double Precision, double Recall, do
 /// </summary>
 public sealed class ClassificationReport
 {
-    /// <summary>Builds the report of <paramref name="matrix"/> for classes labelled <paramref name="labels"/>.</summary>
+    /// <summary>Builds the report of <paramref name="matrix"/> for classes labelled
+    /// <paramref name="labels"/>.</summary>
     public ClassificationReport(ConfusionMatrix matrix, IReadOnlyList<string> labels)
     {
         Matrix = matrix;

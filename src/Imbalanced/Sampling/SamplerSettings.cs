@@ -30,7 +30,8 @@ public sealed record SamplerSettings
     /// <summary><c>--kind</c> (<c>borderline-1</c> or <c>borderline-2</c>).</summary>
     public string? Kind { get; init; }
 
-    /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
+    /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical
+    /// columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
     /// <summary><c>--cv</c>: folds of instance hardness's cross-validated predictions.</summary>
@@ -95,7 +96,8 @@ public sealed record SamplerSettings
                 null => null,
                 "borderline-1" => OverSampling.BorderlineKind.Borderline1,
                 "borderline-2" => OverSampling.BorderlineKind.Borderline2,
-                _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'", nameof(Kind)),
+                _ => throw new ArgumentException("Kind must be borderline-1 or " +
+                    $"borderline-2; got '{Kind}'", nameof(Kind)),
             },
             ["categorical_features"] = Categorical, ["cv"] = Folds, ["estimator"] = Classifier,
             ["kind_sel"] = KindSel switch

@@ -29,7 +29,8 @@ public sealed record CondensedOptions : SamplerOptions
         var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         DataChecks.RequireNumericComplete(data, method);
         if (NSeedsS < 1)
-            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS, $"NSeedsS must be at least 1; got {NSeedsS}");
+            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS, "NSeedsS must be at least 1; " +
+                $"got {NSeedsS}");
         var rng = new SeededRandom(Seed);
         var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
         var kept = new List<int>();
@@ -41,7 +42,8 @@ public sealed record CondensedOptions : SamplerOptions
         return (kept, targeted);
     }
 
-    /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with replacement.</summary>
+    /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with
+    /// replacement.</summary>
     internal int[] Seeds(Dataset data, int classCode, int[] rows, Randomness.SeededRandom rng)
     {
         if (InitialRows is not null && InitialRows.TryGetValue(data.Classes[classCode], out var given))

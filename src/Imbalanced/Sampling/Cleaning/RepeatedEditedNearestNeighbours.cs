@@ -13,7 +13,8 @@ public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
     [SamplerParameter("max_iter", "most passes of ENN")]
     public int MaxIterations { get; init; } = 100;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or
+    /// <see cref="Cleaning.KindSel.Mode"/>.</summary>
     [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
     public KindSel KindSel { get; init; } = KindSel.All;
 }
@@ -26,8 +27,10 @@ public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
 /// falls below the original minority count, a class disappears, or <c>max_iter</c> passes have run; the pass
 /// that triggers a stop is kept, as in imbalanced-learn.
 /// </summary>
-/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
-/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>, <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
 /// <code>var result = new RepeatedEditedNearestNeighbours().FitResample(data);</code></remarks>
 public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighboursOptions? options = null) : ISampler
 {

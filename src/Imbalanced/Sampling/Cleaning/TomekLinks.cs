@@ -15,7 +15,8 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
 {
     private readonly SamplerOptions _options = options ?? new();
 
-    /// <summary>Rows to keep: all but the members of Tomek links whose class is in <paramref name="targeted"/>.</summary>
+    /// <summary>Rows to keep: all but the members of Tomek links whose class is in
+    /// <paramref name="targeted"/>.</summary>
     public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");

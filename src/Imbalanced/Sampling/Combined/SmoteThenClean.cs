@@ -47,7 +47,8 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
 /// class of the over-sampled data.
 /// </summary>
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/> (of SMOTE), <see cref="SamplerOptions.Seed"/>,
-/// <see cref="SmoteThenCleanOptions.KNeighbors"/>. <code>var result = new SmoteTomek().FitResample(data);</code></remarks>
+/// <see cref="SmoteThenCleanOptions.KNeighbors"/>.
+/// <code>var result = new SmoteTomek().FitResample(data);</code></remarks>
 public sealed class SmoteTomek(SmoteThenCleanOptions? options = null) : SmoteThenClean(options)
 {
     /// <inheritdoc />

@@ -12,7 +12,8 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 2;
 
-    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's <c>kmeans_estimator</c> as a number; 8).</summary>
+    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's <c>kmeans_estimator</c> as a number;
+    /// 8).</summary>
     [SamplerParameter("kmeans_estimator", "clusters of the k-means")]
     public int Clusters { get; init; } = 8;
 
@@ -21,7 +22,9 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     [SamplerParameter("cluster_balance_threshold", "share of a class a cluster needs (auto when unset)")]
     public double? ClusterBalanceThreshold { get; init; }
 
-    /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n the class rows of the cluster.</summary>
+    /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n
+    /// the
+    /// class rows of the cluster.</summary>
     [SamplerParameter("density_exponent", "exponent of the cluster density (auto when unset)")]
     public double? DensityExponent { get; init; }
 }
@@ -48,7 +51,8 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
 {
     private readonly KMeansSmoteOptions _options = options ?? new();
 
-    /// <summary>The sparsity of a cluster's class rows: mean pairwise distance to the density exponent, over the row count.</summary>
+    /// <summary>The sparsity of a cluster's class rows: mean pairwise distance to the density exponent, over the row
+    /// count.</summary>
     public static double Sparsity(double[] points, int count, int dimensions, double? densityExponent)
     {
         var total = 0.0;
@@ -89,7 +93,8 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
                 kept.Add((rows, Sparsity(data.Select(rows).Numeric, rows.Length, p, _options.DensityExponent)));
             }
             if (kept.Count == 0)
-                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at least {threshold:0.###} and {k + 1} rows); lower ClusterBalanceThreshold or change Clusters")
+                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at " +
+                    $"least {threshold:0.###} and {k + 1} rows); lower ClusterBalanceThreshold or change Clusters")
                 { Parameter = nameof(KMeansSmoteOptions.ClusterBalanceThreshold) };
             var totalSparsity = kept.Sum(t => t.Sparsity);
             foreach (var (rows, sparsity) in kept)

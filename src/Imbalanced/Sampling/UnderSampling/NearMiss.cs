@@ -48,7 +48,9 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         var minority = ClassCounting.Minority(counts);
         var minorityRows = data.RowsOfClass(minority);
         if (k < 1 || k > minorityRows.Length)
-            throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class '{data.Classes[minority]}', which has {minorityRows.Length}") { Parameter = nameof(NearMissOptions.NNeighbors) };
+            throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class " +
+                $"'{data.Classes[minority]}', which has " +
+                $"{minorityRows.Length}") { Parameter = nameof(NearMissOptions.NNeighbors) };
         var minorityPoints = data.Select(minorityRows).Numeric;
         var minorityIndex = _options.Neighbors.Build(minorityPoints, minorityRows.Length, p);
         var kept = new List<int>();
@@ -62,7 +64,9 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
             {
                 var kv3 = _options.NNeighborsVer3;
                 if (kv3 < 1 || kv3 > rows.Length)
-                    throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class '{data.Classes[c]}', which has {rows.Length}") { Parameter = nameof(NearMissOptions.NNeighborsVer3) };
+                    throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class " +
+                        $"'{data.Classes[c]}', which has " +
+                        $"{rows.Length}") { Parameter = nameof(NearMissOptions.NNeighborsVer3) };
                 var classPoints = data.Select(rows).Numeric;
                 var near = _options.Neighbors.Build(classPoints, rows.Length, p).Query(minorityPoints, kv3);
                 candidates = near.Indices.Distinct().Order().Select(i => rows[i]).ToArray();
@@ -78,7 +82,9 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
             var order = Enumerable.Range(0, candidates.Length);
             var chosen = (_options.Version == 3 ? order.OrderByDescending(i => score[i]) : order.OrderBy(i => score[i])).Take(wanted).ToArray();
             if (candidates.Length < wanted)
-                warnings.Add($"nearmiss version 3 keeps {candidates.Length} rows of class '{data.Classes[c]}', fewer than the {wanted} asked: the number of samples to be selected is larger than the number available");
+                warnings.Add($"nearmiss version 3 keeps {candidates.Length} rows of class '{data.Classes[c]}', fewer " +
+                    $"than the {wanted} asked: the number of samples to be selected is larger than the " +
+                    "number available");
             kept.AddRange(chosen.Select(i => candidates[i]));
         }
         return ResampleResult.Keep(data, [.. kept], warnings);
