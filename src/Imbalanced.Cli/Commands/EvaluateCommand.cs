@@ -15,22 +15,36 @@ internal static class EvaluateCommand
     {
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
-        var predicted = new Option<string>("--predicted") { Description = "the column of " +
-            "predicted labels", Required = true };
-        var score = new Option<string?>("--score") { Description = "a column with the score or probability of the " +
-            "positive class (binary)" };
-        var positive = new Option<string?>("--positive") { Description = "the positive class (default: the minority " +
-            "class of a binary problem)" };
+        var predicted = new Option<string>("--predicted")
+        {
+            Description = "the column of predicted labels",
+            Required = true,
+        };
+        var score = new Option<string?>("--score")
+        {
+            Description = "a column with the score or probability of the positive class (binary)",
+        };
+        var positive = new Option<string?>("--positive")
+        {
+            Description = "the positive class (default: the minority class of a binary problem)",
+        };
         var json = CommonOptions.Json("print every metric as one JSON object");
-        var digits = new Option<int>("--digits") { DefaultValueFactory = _ => 2, Description = "decimals in the report" };
-        var command = new Command("evaluate", "report imbalance-aware metrics " +
-            "of predictions") { input, target, predicted, score, positive, json, digits };
-        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(predicted)!, r.GetValue(score), r.GetValue(positive),
-            r.GetValue(json), r.GetValue(digits)));
+        var digits = new Option<int>("--digits")
+        {
+            DefaultValueFactory = _ => 2,
+            Description = "decimals in the report",
+        };
+        var command = new Command("evaluate", "report imbalance-aware metrics of predictions")
+        {
+            input, target, predicted, score, positive, json, digits,
+        };
+        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(predicted)!, r.GetValue(score),
+            r.GetValue(positive), r.GetValue(json), r.GetValue(digits)));
         return command;
     }
 
-    private static int Run(string input, string target, string predicted, string? score, string? positive, bool json, int digits)
+    private static int Run(string input, string target, string predicted, string? score, string? positive, bool json,
+        int digits)
     {
         if (digits is < 0 or > 15) throw new UsageException($"--digits must be between 0 and 15; got {digits}");
         var table = TableReader.Read(input);
@@ -95,7 +109,9 @@ internal static class EvaluateCommand
         void Line(string name, double? value)
         {
             if (value is { } v)
-                Console.Out.WriteLine($"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
+                Console.Out.WriteLine(
+                    $"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
+
         }
         Line("accuracy", r.Accuracy);
         Line("balanced accuracy", r.BalancedAccuracy);
