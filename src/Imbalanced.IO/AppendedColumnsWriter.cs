@@ -22,7 +22,9 @@ public static class AppendedColumnsWriter
         foreach (var name in added)
             if (table.IndexOf(name) >= 0) throw new DataException($"{table.Path} already has a column named " +
                 $"'{name}'; rename it or choose another name");
-        string[] Row(int i) => indexColumn is null ? values(i) : [.. values(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        string[] Row(int i) => indexColumn is null
+            ? values(i)
+            : [.. values(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (table.Format == TableFormat.Parquet) { WriteParquet(table, added, Row, stream); return; }
         var delimiter = (byte)table.Delimiter;
         {
@@ -53,12 +55,16 @@ public static class AppendedColumnsWriter
         Stream stream)
     {
         var types = table.ParquetTypes!;
-        var fields = table.Columns.Select((c, j) => (Field)new DataField(c, types[j], true)).Concat(added.Select(a => new DataField(a, typeof(string), true))).ToList();
+        var fields = table.Columns.Select((c, j) => (Field)new DataField(c, types[j], true))
+            .Concat(added.Select(a => new DataField(a, typeof(string), true)))
+            .ToList();
+
         var rows = new List<IDictionary<string, object?>>(table.RowCount);
         for (var i = 0; i < table.RowCount; i++)
         {
             var row = new Dictionary<string, object?>();
-            for (var j = 0; j < table.Columns.Count; j++) row[table.Columns[j]] = ParquetValues.FromText(table.Text(i, j), types[j]);
+            for (var j = 0; j < table.Columns.Count; j++)
+                row[table.Columns[j]] = ParquetValues.FromText(table.Text(i, j), types[j]);
             var extra = values(i);
             for (var c = 0; c < added.Count; c++) row[added[c]] = extra[c];
             rows.Add(row);

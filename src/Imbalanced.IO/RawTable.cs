@@ -22,7 +22,8 @@ public sealed class RawTable
         _text = text;
         (_values, _profiles) = CellParser.Parse(text, columns.Count);
         if (parquetTypes is not null)
-            for (var j = 0; j < columns.Count; j++) _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
+            for (var j = 0; j < columns.Count; j++)
+                _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
         _lines = lines;
         Format = format;
         Delimiter = delimiter;

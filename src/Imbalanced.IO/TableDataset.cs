@@ -15,7 +15,8 @@ public sealed class TableDataset
     /// <summary>Role of a table column that was dropped.</summary>
     public const int DroppedRole = int.MinValue + 1;
 
-    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles, IReadOnlyList<KeyValuePair<string, int>> missing)
+    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles,
+        IReadOnlyList<KeyValuePair<string, int>> missing)
     {
         Table = table;
         Data = data;
@@ -34,17 +35,15 @@ public sealed class TableDataset
     public int TargetColumn { get; }
 
     /// <summary>For each table column: <see cref="TargetRole"/>, <see cref="DroppedRole"/>, a numeric feature index k
-    /// ≥
-    /// 0,
-    /// or a categorical feature index encoded as <c>~k</c> (negative).</summary>
+    /// ≥ 0, or a categorical feature index encoded as <c>~k</c> (negative).</summary>
     public IReadOnlyList<int> Roles { get; }
 
     /// <summary>Feature columns with empty cells, with the number of empty cells, in column order.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Missing { get; }
 
     /// <summary>Builds the data set; the table must have the target column and every dropped column.</summary>
-    /// <exception cref="DataException">A column is missing, a label is empty, or a numeric column holds NaN or
-    /// infinity.</exception>
+    /// <exception cref="DataException">A column is missing, a label is
+    /// empty, or a numeric column holds NaN or infinity.</exception>
     public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
     {
         var path = table.Path;
@@ -153,7 +152,8 @@ public sealed class TableDataset
 
         public int Code(ReadOnlySpan<byte> utf8, Span<char> buffer)
         {
-            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer
+                : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
             var length = Encoding.UTF8.GetChars(utf8, chars);
             var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.TryGetValue(chars[..length], out var code)) return code;

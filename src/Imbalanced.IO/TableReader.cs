@@ -3,12 +3,12 @@ using Sylvan.Data.Csv;
 
 namespace Imbalanced.Data;
 
-/// <summary>Reads delimited text (RFC 4180, delimiter detected) and Parquet files into a
-/// <see cref="RawTable"/>.</summary>
+/// <summary>Reads delimited text (RFC 4180, delimiter detected)
+/// and Parquet files into a <see cref="RawTable"/>.</summary>
 public static class TableReader
 {
-    /// <summary>Reads <paramref name="path"/>; the format follows the extension (<c>.parquet</c>, else delimited
-    /// text).</summary>
+    /// <summary>Reads <paramref name="path"/>; the format follows the
+    /// extension (<c>.parquet</c>, else delimited text).</summary>
     /// <exception cref="DataException">The file is missing, empty, has no data rows or has ragged rows.</exception>
     public static RawTable Read(string path)
     {

@@ -12,8 +12,8 @@ public sealed record KMeansOptions
     /// <summary>Maximum Lloyd iterations (300).</summary>
     public int MaxIterations { get; init; } = 300;
 
-    /// <summary>Relative tolerance: stop when the squared centre shift is at most this times the mean feature variance
-    /// (1e-4).</summary>
+    /// <summary>Relative tolerance: stop when the squared centre shift
+    /// is at most this times the mean feature variance (1e-4).</summary>
     public double Tolerance { get; init; } = 1e-4;
 
     /// <summary>Seed of the k-means++ initialisation.</summary>

@@ -11,8 +11,8 @@ public sealed class Dataset
     /// <summary>Creates a data set from its parts (arrays are used as they are, not copied).</summary>
     /// <param name="numeric">Row-major numeric features, <c>rows × numericNames.Count</c>.</param>
     /// <param name="numericNames">Names of the numeric features.</param>
-    /// <param name="categorical">Row-major category codes, <c>rows × categoricalNames.Count</c> (-1 =
-    /// missing).</param>
+    /// <param name="categorical">Row-major category codes, <c>rows
+    /// × categoricalNames.Count</c> (-1 = missing).</param>
     /// <param name="categoricalNames">Names of the categorical features.</param>
     /// <param name="categories">For each categorical feature, its category names indexed by code.</param>
     /// <param name="labels">Class code of every row.</param>
@@ -118,8 +118,7 @@ public sealed class Dataset
         new(numeric, NumericNames, categorical, CategoricalNames, Categories, labels, Classes);
 
     /// <summary>The same rows and class codes under other class labels (code i is labelled <c>labels[i]</c> in class
-    /// order),
-    /// for example <c>False</c>/<c>True</c> for a binary learner.</summary>
+    /// order), for example <c>False</c>/<c>True</c> for a binary learner.</summary>
     public Dataset WithClasses(IEnumerable<string> labels) =>
         new(Numeric, NumericNames, Categorical, CategoricalNames, Categories, Labels, ClassSet.FromDistinct(labels));
 

@@ -25,8 +25,8 @@ public sealed class ResampleResult
         AddedOrigins = addedOrigins;
     }
 
-    /// <summary>Refuses added rows with a value that is not finite (values so large that the method
-    /// overflowed).</summary>
+    /// <summary>Refuses added rows with a value that is not finite
+    /// (values so large that the method overflowed).</summary>
     private static void RequireFinite(Dataset added)
     {
         var values = added.Numeric;

@@ -18,8 +18,8 @@ public abstract class SamplingStrategy
 {
     private SamplingStrategy() { }
 
-    /// <summary><c>auto</c>: <c>not majority</c> for over-samplers, <c>not minority</c> for under- and cleaning
-    /// samplers.</summary>
+    /// <summary><c>auto</c>: <c>not majority</c> for over-samplers,
+    /// <c>not minority</c> for under- and cleaning samplers.</summary>
     public static SamplingStrategy Auto { get; } = new Named("auto");
 
     /// <summary><c>minority</c>: only the minority class (over-samplers only).</summary>
@@ -37,19 +37,19 @@ public abstract class SamplingStrategy
     /// <summary><c>all</c>: every class.</summary>
     public static SamplingStrategy All { get; } = new Named("all");
 
-    /// <summary>A ratio <c>N_minority / N_majority</c> wanted after resampling, in (0, 1]; binary problems
-    /// only.</summary>
+    /// <summary>A ratio <c>N_minority / N_majority</c> wanted after
+    /// resampling, in (0, 1]; binary problems only.</summary>
     public static SamplingStrategy Ratio(double ratio) => new RatioStrategy(ratio);
 
-    /// <summary>Target counts per class label: rows wanted after over-sampling, or rows kept by
-    /// under-sampling.</summary>
+    /// <summary>Target counts per class label: rows wanted after
+    /// over-sampling, or rows kept by under-sampling.</summary>
     public static SamplingStrategy Counts(IReadOnlyDictionary<string, int> counts) => new CountsStrategy(counts);
 
     /// <summary>The classes a cleaning sampler may clean.</summary>
     public static SamplingStrategy Classes(IEnumerable<string> labels) => new ListStrategy(labels.ToArray());
 
-    /// <summary>A function of the class counts (label → count) returning target counts, read as
-    /// <see cref="Counts"/>.</summary>
+    /// <summary>A function of the class counts (label → count)
+    /// returning target counts, read as <see cref="Counts"/>.</summary>
     public static SamplingStrategy Function(Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) =>
         new FunctionStrategy(function);
 

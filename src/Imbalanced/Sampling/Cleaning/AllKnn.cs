@@ -14,8 +14,8 @@ public sealed record AllKnnOptions : SamplerOptions
     [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
     public KindSel KindSel { get; init; } = KindSel.All;
 
-    /// <summary>imbalanced-learn's <c>allow_minority</c>: keep going when a class falls below the minority count
-    /// (false).</summary>
+    /// <summary>imbalanced-learn's <c>allow_minority</c>: keep going
+    /// when a class falls below the minority count (false).</summary>
     [SamplerParameter("allow_minority", "go on when a class falls below the minority's count")]
     public bool AllowMinority { get; init; }
 }

@@ -42,8 +42,8 @@ public sealed record CondensedOptions : SamplerOptions
         return (kept, targeted);
     }
 
-    /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with
-    /// replacement.</summary>
+    /// <summary>The rows that start the store of class
+    /// <paramref name="classCode"/>: given, or drawn with replacement.</summary>
     internal int[] Seeds(Dataset data, int classCode, int[] rows, Randomness.SeededRandom rng)
     {
         if (InitialRows is not null && InitialRows.TryGetValue(data.Classes[classCode], out var given))

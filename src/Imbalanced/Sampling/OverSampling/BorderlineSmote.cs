@@ -20,8 +20,8 @@ public sealed record BorderlineSmoteOptions : SamplerOptions
     [SamplerParameter("k_neighbors", "nearest neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 
-    /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours that decide whether a row is in danger
-    /// (10).</summary>
+    /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours
+    /// that decide whether a row is in danger (10).</summary>
     [SamplerParameter("m_neighbors", "neighbours that decide whether a row is in danger")]
     public int MNeighbors { get; init; } = 10;
 

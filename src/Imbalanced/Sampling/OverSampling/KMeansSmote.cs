@@ -12,8 +12,8 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 2;
 
-    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's <c>kmeans_estimator</c> as a number;
-    /// 8).</summary>
+    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's
+    /// <c>kmeans_estimator</c> as a number; 8).</summary>
     [SamplerParameter("kmeans_estimator", "clusters of the k-means")]
     public int Clusters { get; init; } = 8;
 
@@ -23,8 +23,7 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     public double? ClusterBalanceThreshold { get; init; }
 
     /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n
-    /// the
-    /// class rows of the cluster.</summary>
+    /// the class rows of the cluster.</summary>
     [SamplerParameter("density_exponent", "exponent of the cluster density (auto when unset)")]
     public double? DensityExponent { get; init; }
 }
@@ -51,8 +50,8 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
 {
     private readonly KMeansSmoteOptions _options = options ?? new();
 
-    /// <summary>The sparsity of a cluster's class rows: mean pairwise distance to the density exponent, over the row
-    /// count.</summary>
+    /// <summary>The sparsity of a cluster's class rows: mean pairwise
+    /// distance to the density exponent, over the row count.</summary>
     public static double Sparsity(double[] points, int count, int dimensions, double? densityExponent)
     {
         var total = 0.0;

@@ -11,8 +11,8 @@ public sealed record RandomOverSamplerOptions : SamplerOptions
     [SamplerParameter("shrinkage", "smoothed bootstrap: factor of the Gaussian noise")]
     public double? Shrinkage { get; init; }
 
-    /// <summary>Per-class shrinkage (label → factor), overriding <see cref="Shrinkage"/>; every over-sampled class
-    /// needs one.</summary>
+    /// <summary>Per-class shrinkage (label → factor), overriding
+    /// <see cref="Shrinkage"/>; every over-sampled class needs one.</summary>
     public IReadOnlyDictionary<string, double>? ShrinkagePerClass { get; init; }
 }
 

@@ -16,8 +16,8 @@ public sealed record SmoteNcOptions : SamplerOptions
     [SamplerParameter("categorical_features", "features to treat as categorical, by name")]
     public IReadOnlyList<string>? CategoricalFeatures { get; init; }
 
-    /// <summary>The same by position in <see cref="SmoteNc.FeatureOrder"/> (numeric features, then
-    /// categorical).</summary>
+    /// <summary>The same by position in <see cref="SmoteNc.FeatureOrder"/>
+    /// (numeric features, then categorical).</summary>
     public IReadOnlyList<int>? CategoricalIndices { get; init; }
 
     /// <summary>The same as a mask over <see cref="SmoteNc.FeatureOrder"/>.</summary>
@@ -65,9 +65,9 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         return n % 2 == 1 ? stds[n / 2] : (stds[n / 2 - 1] + stds[n / 2]) / 2;
     }
 
-    /// <summary>The encoded points of <paramref name="rows"/>: continuous features, then each categorical feature
-    /// one-hot with
-    /// value <paramref name="medianStd"/> / 2 (numeric-as-categorical features by their distinct values).</summary>
+    /// <summary>The encoded points of <paramref name="rows"/>: continuous features,
+    /// then each categorical feature one-hot with value <paramref name="medianStd"/>
+    /// / 2 (numeric-as-categorical features by their distinct values).</summary>
     public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical, double medianStd, out int width)
     {
         int p = data.NumericCount, q = data.CategoricalCount;
