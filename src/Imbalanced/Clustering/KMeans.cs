@@ -77,7 +77,8 @@ public static class KMeans
         return new KMeansResult(centers, labels, iterations);
     }
 
-    private static void Assign(double[] points, int count, int dimensions, double[] centers, int k, NeighborSearch search, int[] labels) =>
+    private static void Assign(double[] points, int count, int dimensions, double[] centers, int k,
+        NeighborSearch search, int[] labels) =>
         search.Build(centers, k, dimensions).Query(points.AsSpan(0, count * dimensions), 1).Indices.CopyTo(labels, 0);
 
     private static double MeanVariance(double[] points, int count, int dimensions)
@@ -88,7 +89,8 @@ public static class KMeans
             double mean = 0, sq = 0;
             for (var i = 0; i < count; i++) mean += points[i * dimensions + j];
             mean /= count;
-            for (var i = 0; i < count; i++) sq += (points[i * dimensions + j] - mean) * (points[i * dimensions + j] - mean);
+            for (var i = 0; i < count; i++)
+                sq += (points[i * dimensions + j] - mean) * (points[i * dimensions + j] - mean);
             total += sq / count;
         }
         return total / dimensions;
@@ -101,7 +103,8 @@ public static class KMeans
         var first = rng.NextInt(count);
         points.AsSpan(first * dimensions, dimensions).CopyTo(centers);
         var closest = new double[count];
-        for (var i = 0; i < count; i++) closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
+        for (var i = 0; i < count; i++)
+            closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
         var trials = 2 + (int)Math.Log(k);
         for (var c = 1; c < k; c++)
         {
@@ -122,7 +125,9 @@ public static class KMeans
                 var sum = 0.0;
                 for (var i = 0; i < count; i++)
                 {
-                    trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions), points.AsSpan(candidate * dimensions, dimensions)));
+                    trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions),
+                        points.AsSpan(candidate * dimensions, dimensions)));
+
                     sum += trial[i];
                 }
                 if (sum < bestPotential) { bestPotential = sum; best = candidate; bestClosest = trial; }

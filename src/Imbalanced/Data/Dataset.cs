@@ -136,7 +136,8 @@ public sealed class Dataset
     /// <param name="features">Rows × features.</param>
     /// <param name="labels">One label per row; strings, numbers, booleans and enums all work.</param>
     /// <param name="featureNames">Optional names; <c>f0 … f{d-1}</c> by default.</param>
-    public static Dataset FromMatrix<TLabel>(double[,] features, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromMatrix<TLabel>(double[,] features, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         int n = features.GetLength(0), d = features.GetLength(1);
@@ -147,7 +148,8 @@ public sealed class Dataset
     }
 
     /// <summary>Builds a numeric data set from jagged rows and labels of any type.</summary>
-    public static Dataset FromRows<TLabel>(double[][] rows, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromRows<TLabel>(double[][] rows, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var d = rows.Length == 0 ? featureNames?.Count ?? 0 : rows[0].Length;
@@ -161,13 +163,15 @@ public sealed class Dataset
     }
 
     /// <summary>Builds a numeric data set from single-precision jagged rows and labels of any type.</summary>
-    public static Dataset FromRows<TLabel>(float[][] rows, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromRows<TLabel>(float[][] rows, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return FromRows(rows.Select(r => Array.ConvertAll(r, v => (double)v)).ToArray(), labels, featureNames);
     }
 
-    private static Dataset FromNumeric<TLabel>(double[] numeric, int n, int d, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? names)
+    private static Dataset FromNumeric<TLabel>(double[] numeric, int n, int d, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? names)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Count != n) throw new DataException($"{labels.Count} labels for {n} rows");

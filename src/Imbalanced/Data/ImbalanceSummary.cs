@@ -24,8 +24,9 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
         // Ties: the first class in class order wins, for majority and minority alike.
         var major = Enumerable.Range(0, counts.Length).OrderByDescending(c => counts[c]).ThenBy(c => c).First();
         var minor = Enumerable.Range(0, counts.Length).OrderBy(c => counts[c]).ThenBy(c => c).First();
-        return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor], (double)counts[major] / counts[minor],
-            data.NumericNames, data.CategoricalNames, missing ?? []);
+        return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor],
+            (double)counts[major] / counts[minor], data.NumericNames, data.CategoricalNames, missing ?? []);
+
     }
 
     /// <summary>One line of advice that fits the imbalance ratio.</summary>

@@ -34,7 +34,8 @@ public static class ClassificationMetrics
     /// <c>(1 + α · (recall − specificity)) · g</c>, with <c>g = recall · specificity</c> for the squared G-mean
     /// (imbalanced-learn's default, α = 0.1).
     /// </summary>
-    public static double IndexBalancedAccuracy(ConfusionMatrix m, int c, double alpha = 0.1, Func<ConfusionMatrix, int, double>? score = null, bool squared = true)
+    public static double IndexBalancedAccuracy(ConfusionMatrix m, int c, double alpha = 0.1,
+        Func<ConfusionMatrix, int, double>? score = null, bool squared = true)
     {
         var g = score?.Invoke(m, c) ?? GeometricMean(m, c);
         if (squared) g *= g;
@@ -42,7 +43,8 @@ public static class ClassificationMetrics
     }
 
     /// <summary>Accuracy: <c>Σ TP / n</c>.</summary>
-    public static double Accuracy(ConfusionMatrix m) => Divide(Enumerable.Range(0, m.Classes).Sum(m.TruePositives), m.Total);
+    public static double Accuracy(ConfusionMatrix m) =>
+        Divide(Enumerable.Range(0, m.Classes).Sum(m.TruePositives), m.Total);
 
     /// <summary>
     /// Balanced accuracy (scikit-learn): the mean recall over the classes present in the truth; with

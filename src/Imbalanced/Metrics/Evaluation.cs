@@ -28,7 +28,8 @@ public static class Evaluation
     /// <summary>Evaluates predictions.</summary>
     /// <exception cref="DataException">Lengths differ, there are no rows, or a score is given without a positive class
     /// for other than two classes.</exception>
-    public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted, IReadOnlyList<double>? scores = null, string? positive = null)
+    public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted,
+        IReadOnlyList<double>? scores = null, string? positive = null)
     {
         if (truth.Count != predicted.Count) throw new DataException($"{truth.Count} true labels but " +
             $"{predicted.Count} predictions");

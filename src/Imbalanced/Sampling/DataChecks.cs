@@ -9,7 +9,8 @@ public static class DataChecks
     /// <param name="data">The data set.</param>
     /// <param name="method">The method's command-line name, for the message.</param>
     /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
-    public static void RequireNumericComplete(Dataset data, string method, string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
+    public static void RequireNumericComplete(Dataset data, string method,
+        string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
     {
         if (data.CategoricalCount > 0)
             throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric " +
@@ -50,7 +51,9 @@ public static class DataChecks
     }
 
     /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
-    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k, string parameter, string method)
+    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k,
+        string parameter, string method)
+
     {
         if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
         if (classSize <= k)

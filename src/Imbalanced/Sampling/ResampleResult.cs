@@ -70,7 +70,9 @@ public sealed class ResampleResult
         : AddedOrigins[row - KeptRows.Length];
 
     /// <summary>The class label of output row <paramref name="row"/>.</summary>
-    public int LabelOf(int row) => row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
+    public int LabelOf(int row) =>
+        row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
+
 
     /// <summary>Rows per class after resampling, indexed by class code.</summary>
     public int[] ClassCounts()

@@ -50,7 +50,8 @@ public abstract class SamplingStrategy
 
     /// <summary>A function of the class counts (label → count)
     /// returning target counts, read as <see cref="Counts"/>.</summary>
-    public static SamplingStrategy Function(Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) =>
+    public static SamplingStrategy Function(
+        Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) =>
         new FunctionStrategy(function);
 
     /// <summary>Parses the command line's spelling: a name (<c>not-minority</c> or <c>not minority</c>), a number,
@@ -75,7 +76,8 @@ public abstract class SamplingStrategy
             foreach (var part in text.Split(','))
             {
                 var kv = part.Split('=', 2);
-                if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                if (kv.Length != 2
+                    || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
                     throw new FormatException($"'{part}' in strategy '{text}' is not LABEL=COUNT");
                 counts[kv[0]] = count;
             }
@@ -100,14 +102,15 @@ public abstract class SamplingStrategy
             {
                 var (c, n) = result.MaxBy(kv => kv.Value);
                 throw new DataException(
-                    $"strategy asks for {(long)counts[c] + n} rows of class '{classes[c]}'; the resampled data would have " +
-                    $"{total} rows, more than one table can hold ({Array.MaxLength})");
+                    $"strategy asks for {(long)counts[c] + n} rows of class '{classes[c]}'; the resampled data " +
+                    $"would have {total} rows, more than one table can hold ({Array.MaxLength})");
             }
         }
         return new SortedDictionary<int, int>(result.ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
-    private protected abstract IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type);
+    private protected abstract IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes,
+        SamplingType type);
 
     private static int IndexOfMax(IReadOnlyList<int> counts)
     {
@@ -118,13 +121,15 @@ public abstract class SamplingStrategy
 
     private static int IndexOfMin(IReadOnlyList<int> counts) => ClassCounting.Minority(counts);
 
-    private static IEnumerable<int> Present(IReadOnlyList<int> counts) => Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0);
+    private static IEnumerable<int> Present(IReadOnlyList<int> counts) =>
+        Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0);
 
     private sealed class Named(string name) : SamplingStrategy
     {
         public override string ToString() => name;
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             var major = IndexOfMax(counts);
             var minor = IndexOfMin(counts);
@@ -164,7 +169,8 @@ public abstract class SamplingStrategy
 
         public override string ToString() => _ratio.ToString("R", CultureInfo.InvariantCulture);
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             if (Present(counts).Count() != 2)
                 throw new DataException("a ratio strategy needs exactly two classes; there are " +
@@ -175,7 +181,8 @@ public abstract class SamplingStrategy
             {
                 case SamplingType.OverSampling:
                 {
-                    var result = Present(counts).Where(c => c != major).ToDictionary(c => c, c => (int)(counts[major] * _ratio - counts[c]));
+                    var result = Present(counts).Where(c => c != major).ToDictionary(c => c,
+                        c => (int)(counts[major] * _ratio - counts[c]));
                     foreach (var (c, n) in result)
                         if (n < 0)
                             throw new DataException($"ratio {this} asks to remove rows of class '{classes[c]}' " +
@@ -185,7 +192,8 @@ public abstract class SamplingStrategy
                 }
                 case SamplingType.UnderSampling:
                 {
-                    var result = Present(counts).Where(c => c != minor).ToDictionary(c => c, c => (int)(counts[minor] / _ratio));
+                    var result = Present(counts).Where(c => c != minor).ToDictionary(c => c,
+                        c => (int)(counts[minor] / _ratio));
                     foreach (var (c, n) in result)
                         if (n > counts[c])
                             throw new DataException($"ratio {this} asks for {n} rows of class '{classes[c]}', which " +
@@ -203,7 +211,8 @@ public abstract class SamplingStrategy
     {
         public override string ToString() => string.Join(",", counts.Select(kv => $"{kv.Key}={kv.Value}"));
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> classCounts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> classCounts,
+            ClassSet classes, SamplingType type)
         {
             if (type == SamplingType.CleanSampling)
                 throw new DataException("a cleaning method does not take target counts; give the classes to clean " +
@@ -215,8 +224,10 @@ public abstract class SamplingStrategy
                 if (c < 0 || classCounts[c] == 0)
                     throw new DataException($"strategy names class '{label}', which is not in the data; the classes " +
                         $"are: {string.Join(", ", classes.Labels)}");
-                if (n < 0) throw new DataException($"strategy asks for {n} rows of class '{label}'; a count " +
-                    "cannot be negative");
+                if (n < 0)
+                    throw new DataException(
+                        $"strategy asks for {n} rows of class '{label}'; a count cannot be negative");
+
                 if (type == SamplingType.OverSampling)
                 {
                     if (n < classCounts[c])
@@ -242,7 +253,8 @@ public abstract class SamplingStrategy
     {
         public override string ToString() => string.Join(",", labels);
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             if (type != SamplingType.CleanSampling)
                 throw new DataException($"a list of classes ('{this}') is only for cleaning methods; give " +
@@ -261,9 +273,12 @@ public abstract class SamplingStrategy
         }
     }
 
-    private sealed class FunctionStrategy(Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) : SamplingStrategy
+    private sealed class FunctionStrategy(
+        Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) : SamplingStrategy
+
     {
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             var byLabel = Present(counts).ToDictionary(c => classes[c], c => counts[c], StringComparer.Ordinal);
             return new CountsStrategy(function(byLabel)).ResolveCore(counts, classes, type);

@@ -95,7 +95,9 @@ public sealed class SmoSolver
         return alpha;
     }
 
-    private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps, out int outI, out int outJ)
+    private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps,
+        out int outI, out int outJ)
+
     {
         var gmax = double.NegativeInfinity;
         var gmax2 = double.NegativeInfinity;

@@ -37,8 +37,10 @@ public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy, Enumerable.Range(1, Math.Max(0, _options.NNeighbors)),
-            _options.KindSel == KindSel.Mode, stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
+        var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy,
+            Enumerable.Range(1, Math.Max(0, _options.NNeighbors)), _options.KindSel == KindSel.Mode,
+            stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
+
         return ResampleResult.Keep(data, rows);
     }
 }

@@ -23,7 +23,8 @@ public sealed record CondensedOptions : SamplerOptions
     /// otherwise the rows <paramref name="condense"/> keeps, given (class, its rows, the rows starting its store, the
     /// minority rows). Returns the kept rows and the targeted classes.
     /// </summary>
-    internal (List<int> Kept, HashSet<int> Targeted) Condense(Dataset data, string method, Func<int, int[], int[], int[], IEnumerable<int>> condense)
+    internal (List<int> Kept, HashSet<int> Targeted) Condense(Dataset data, string method,
+        Func<int, int[], int[], int[], IEnumerable<int>> condense)
     {
         var counts = data.ClassCounts();
         var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
@@ -84,10 +85,12 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
             foreach (var r in rows)
             {
                 if (good.Contains(r)) continue;
-                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c) continue;
+                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c)
+                    continue;
                 seeds.Add(r);
                 store.Add(r);
-                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors, _options.Neighbors);
+                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors,
+                    _options.Neighbors);
                 good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
             }
             return seeds.Distinct();

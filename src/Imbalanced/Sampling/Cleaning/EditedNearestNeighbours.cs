@@ -34,9 +34,12 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling)
+            .Keys.ToHashSet();
         CheckNeighbours(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
-        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors, _options.KindSel == KindSel.Mode, _options.Neighbors));
+        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors,
+            _options.KindSel == KindSel.Mode, _options.Neighbors));
+
     }
 
     internal static void CheckNeighbours(Dataset data, int k, string parameter)

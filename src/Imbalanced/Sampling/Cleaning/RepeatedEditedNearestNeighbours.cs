@@ -40,10 +40,12 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_options.MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
+        if (_options.MaxIterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
                 $"MaxIterations must be at least 1; got {_options.MaxIterations}");
-        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations), _options.KindSel == KindSel.Mode,
-            stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
+        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations),
+            _options.KindSel == KindSel.Mode, stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
+
         return ResampleResult.Keep(data, rows);
     }
 
@@ -58,14 +60,17 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         foreach (var k in neighbourCounts)
         {
             var current = data.Select(rows);
-            EditedNearestNeighbours.CheckNeighbours(current, k, nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
-            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+            EditedNearestNeighbours.CheckNeighbours(current, k,
+                nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
+            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling)
+                .Keys.ToHashSet();
             var kept = NeighbourVotes.EditedKeep(current, targeted, k, mode, search);
             var unchanged = kept.Length == rows.Length;
             rows = kept.Select(i => rows[i]).ToArray();
             var counts = new int[original.Length];
             foreach (var r in rows) counts[data.Labels[r]]++;
-            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length).Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
+            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length)
+                .Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
             var classLost = Enumerable.Range(0, counts.Length).Any(c => original[c] > 0 && counts[c] == 0);
             if ((stopWhenUnchanged && unchanged) || minorityReached || classLost) break;
         }

@@ -21,7 +21,8 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");
         EditedNearestNeighbours.CheckNeighbours(data, 1, "neighbours");
-        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(1, includeSelf: false).Indices;
+        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount)
+            .QuerySelf(1, includeSelf: false).Indices;
         var keep = new List<int>(data.RowCount);
         for (var i = 0; i < data.RowCount; i++)
         {
@@ -36,7 +37,8 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling)
+            .Keys.ToHashSet();
         return ResampleResult.Keep(data, Keep(data, targeted, _options.Neighbors));
     }
 }

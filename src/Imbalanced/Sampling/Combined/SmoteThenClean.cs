@@ -30,14 +30,22 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var smote = new Smote(new SmoteOptions { Strategy = Options.Strategy, Seed = Options.Seed, Neighbors = Options.Neighbors, KNeighbors = Options.KNeighbors })
+        var smote = new Smote(new SmoteOptions
+            {
+                Strategy = Options.Strategy,
+                Seed = Options.Seed,
+                Neighbors = Options.Neighbors,
+                KNeighbors = Options.KNeighbors,
+            })
             .FitResample(data);
+
         var oversampled = smote.ToDataset();
         var keep = Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray());
         var n = smote.KeptRows.Length;
         var keptOriginals = keep.Where(i => i < n).Select(i => smote.KeptRows[i]).ToArray();
         var keptAdded = keep.Where(i => i >= n).Select(i => i - n).ToArray();
-        return new ResampleResult(data, keptOriginals, smote.Added.Select(keptAdded), keptAdded.Select(i => smote.AddedOrigins[i]).ToArray());
+        return new ResampleResult(data, keptOriginals, smote.Added.Select(keptAdded),
+            keptAdded.Select(i => smote.AddedOrigins[i]).ToArray());
     }
 }
 
@@ -69,7 +77,8 @@ public sealed class SmoteEnn(SmoteThenCleanOptions? options = null) : SmoteThenC
     /// <inheritdoc />
     protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses)
     {
-        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors, nameof(SmoteThenCleanOptions.NNeighbors));
+        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors,
+            nameof(SmoteThenCleanOptions.NNeighbors));
         return NeighbourVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
     }
 }

@@ -71,7 +71,9 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
                 throw new DataException($"ADASYN would make no rows for class '{data.Classes[c]}' ({n} asked, " +
                     "rounded to 0); ask for more rows");
             var classPoints = data.Select(rows).Numeric;
-            plan.Add((c, rows, perSeed, _options.Neighbors.Build(classPoints, rows.Length, p).QuerySelf(k, includeSelf: false)));
+            plan.Add((c, rows, perSeed,
+                _options.Neighbors.Build(classPoints, rows.Length, p).QuerySelf(k, includeSelf: false)));
+
         }
         var added = new SyntheticRows(data, plan.Sum(s => s.PerSeed.Sum()));
         foreach (var (c, rows, perSeed, same) in plan)

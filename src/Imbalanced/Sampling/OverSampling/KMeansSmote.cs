@@ -57,7 +57,9 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         var total = 0.0;
         for (var i = 0; i < count; i++)
             for (var j = 0; j < count; j++)
-                if (i != j) total += Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * dimensions, dimensions), points.AsSpan(j * dimensions, dimensions)));
+                if (i != j)
+                    total += Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * dimensions, dimensions),
+                        points.AsSpan(j * dimensions, dimensions)));
         var mean = total / ((double)count * count - count);
         var exponent = densityExponent ?? Math.Pow(Math.Log(count, 1.6), 1.8) * 0.16;
         return Math.Pow(mean, exponent) / count;
@@ -72,16 +74,22 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "kmeans-smote");
         int k = _options.KNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors), "kmeans-smote");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors),
+                    "kmeans-smote");
         var clusters = KMeans.Fit(data.Numeric, data.RowCount, p,
-            new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors }).Labels;
+            new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors })
+            .Labels;
         var rng = new SeededRandom(_options.Seed);
         var totalAsked = strategy.Values.Sum();
         var plan = new List<(int Class, int[] Rows, KNeighbors Neighbours, int Count)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
-            var threshold = _options.Clusters == 1 ? double.NegativeInfinity : _options.ClusterBalanceThreshold ?? (double)n / totalAsked / 2;
+            var threshold = _options.Clusters == 1
+                ? double.NegativeInfinity
+                : _options.ClusterBalanceThreshold ?? (double)n / totalAsked / 2;
+
             var kept = new List<(int[] Rows, double Sparsity)>();
             for (var cluster = 0; cluster < _options.Clusters; cluster++)
             {

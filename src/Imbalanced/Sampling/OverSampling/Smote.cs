@@ -47,7 +47,8 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount).QuerySelf(k, includeSelf: false);
+            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount)
+                .QuerySelf(k, includeSelf: false);
             Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], n);
         }
         return added.ToResult();

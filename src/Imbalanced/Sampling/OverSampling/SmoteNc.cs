@@ -59,7 +59,9 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var stds = continuous.Select(j =>
         {
             var mean = rows.Average(r => data.Numeric[r * p + j]);
-            return Math.Sqrt(rows.Sum(r => (data.Numeric[r * p + j] - mean) * (data.Numeric[r * p + j] - mean)) / rows.Length);
+            return Math.Sqrt(rows.Sum(r => (data.Numeric[r * p + j] - mean) * (data.Numeric[r * p + j] - mean))
+                / rows.Length);
+
         }).Order().ToArray();
         var n = stds.Length;
         return n % 2 == 1 ? stds[n / 2] : (stds[n / 2 - 1] + stds[n / 2]) / 2;
@@ -68,11 +70,14 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
     /// <summary>The encoded points of <paramref name="rows"/>: continuous features,
     /// then each categorical feature one-hot with value <paramref name="medianStd"/>
     /// / 2 (numeric-as-categorical features by their distinct values).</summary>
-    public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical, double medianStd, out int width)
+    public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical,
+        double medianStd, out int width)
     {
         int p = data.NumericCount, q = data.CategoricalCount;
-        var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount).Select(i => data.Numeric[i * p + j])
+        var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount)
+            .Select(i => data.Numeric[i * p + j])
             .Distinct().Order().Select((v, code) => (v, code)).ToDictionary(t => t.v, t => t.code)).ToArray();
+
         width = continuous.Length + valueCodes.Sum(v => v.Count) + data.Categories.Sum(c => c.Count);
         var points = new double[rows.Length * width];
         var half = medianStd / 2;
@@ -112,7 +117,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         DataChecks.RequireComplete(data, "smote-nc");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, q = data.CategoricalCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
@@ -121,7 +127,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var points = Encode(data, rows, continuous, numericAsCategorical, MedianStd(data, rows, continuous), out var width);
+            var points = Encode(data, rows, continuous, numericAsCategorical, MedianStd(data, rows, continuous),
+                out var width);
             var neighbours = _options.Neighbors.Build(points, rows.Length, width).QuerySelf(k, includeSelf: false);
             for (var s = 0; s < n; s++)
             {

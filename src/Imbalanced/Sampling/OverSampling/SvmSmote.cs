@@ -64,7 +64,8 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep, "OutStep must be ≥ " +
                 $"0; got {_options.OutStep}");
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbours, int Count, double Step)>();
@@ -87,7 +88,9 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             if (safe.Length == 0) fromDanger = n;
             var classPoints = data.Select(rows).Numeric;
             var classIndex = _options.Neighbors.Build(classPoints, rows.Length, p);
-            foreach (var (seeds, count, step) in new[] { (danger, fromDanger, 1.0), (safe, n - fromDanger, -_options.OutStep) })
+            foreach (var (seeds, count, step) in
+                new[] { (danger, fromDanger, 1.0), (safe, n - fromDanger, -_options.OutStep) })
+
             {
                 if (count == 0) continue;
                 var local = seeds.Select(r => Array.BinarySearch(rows, r)).ToArray();

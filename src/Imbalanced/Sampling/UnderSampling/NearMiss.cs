@@ -42,7 +42,8 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
         DataChecks.RequireNumericComplete(data, "nearmiss");
-        if (_options.Version is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
+        if (_options.Version is < 1 or > 3)
+            throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
                 $"Version must be 1, 2 or 3; got {_options.Version}");
         int k = _options.NNeighbors, p = data.NumericCount;
         var minority = ClassCounting.Minority(counts);
@@ -80,7 +81,8 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
                 for (var t = columns - k; t < columns; t++) score[i] += d[t];
             }
             var order = Enumerable.Range(0, candidates.Length);
-            var chosen = (_options.Version == 3 ? order.OrderByDescending(i => score[i]) : order.OrderBy(i => score[i])).Take(wanted).ToArray();
+            var chosen = (_options.Version == 3 ? order.OrderByDescending(i => score[i]) : order.OrderBy(i => score[i]))
+                .Take(wanted).ToArray();
             if (candidates.Length < wanted)
                 warnings.Add($"nearmiss version 3 keeps {candidates.Length} rows of class '{data.Classes[c]}', fewer " +
                     $"than the {wanted} asked: the number of samples to be selected is larger than the " +
