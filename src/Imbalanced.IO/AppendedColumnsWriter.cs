@@ -20,8 +20,10 @@ public static class AppendedColumnsWriter
     {
         var added = indexColumn is null ? names : [.. names, indexColumn];
         foreach (var name in added)
-            if (table.IndexOf(name) >= 0) throw new DataException($"{table.Path} already has a column named " +
-                $"'{name}'; rename it or choose another name");
+            if (table.IndexOf(name) >= 0)
+                throw new DataException(
+                    $"{table.Path} already has a column named '{name}'; rename it or choose another name");
+
         string[] Row(int i) => indexColumn is null
             ? values(i)
             : [.. values(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)];

@@ -55,8 +55,10 @@ public sealed class TableDataset
         foreach (var d in drop ?? [])
         {
             var j = table.IndexOf(d);
-            if (j < 0) throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
-                $"{string.Join(", ", table.Columns)}");
+            if (j < 0)
+                throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
+                    $"{string.Join(", ", table.Columns)}");
+
             if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
             roles[j] = DroppedRole;
         }

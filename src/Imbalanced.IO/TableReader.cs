@@ -154,8 +154,9 @@ public static class TableReader
         for (var j = 0; j < columns.Length; j++)
         {
             if (columns[j].Length == 0) throw new DataException($"{path}: line 1: column {j + 1} has no name");
-            if (!seen.Add(columns[j])) throw new DataException($"{path}: line 1: column name '{columns[j]}' " +
-                "appears twice");
+            if (!seen.Add(columns[j]))
+                throw new DataException($"{path}: line 1: column name '{columns[j]}' appears twice");
+
         }
     }
 }

@@ -29,8 +29,9 @@ public static class ClassWeightColumn
         IReadOnlyDictionary<string, double> weights,
         string labelColumn = "Label", string weightColumn = "Weight")
     {
-        var column = schema.GetColumnOrNull(labelColumn) ?? throw new DataException("the data view has no column " +
-            $"'{labelColumn}'");
+        var column = schema.GetColumnOrNull(labelColumn)
+            ?? throw new DataException($"the data view has no column '{labelColumn}'");
+
         switch (column.Type)
         {
             case BooleanDataViewType:

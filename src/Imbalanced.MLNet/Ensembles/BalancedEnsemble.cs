@@ -149,8 +149,9 @@ public sealed class BalancedEnsemble
             var total = weights.Sum();
             for (var i = 0; i < weights.Length; i++) weights[i] /= total;
         }
-        if (members.Count == 0) throw new DataException("no ensemble member did better than chance; use another " +
-            "learner or ensemble");
+        if (members.Count == 0)
+            throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
+
         return new BalancedEnsembleModel(_ml, _kind, Shape(shape, k), dataset.Classes.Labels, members);
     }
 

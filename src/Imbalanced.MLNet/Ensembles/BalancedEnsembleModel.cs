@@ -98,8 +98,9 @@ public sealed class BalancedEnsembleModel
         using var zip = ZipFile.OpenRead(path);
         Manifest manifest;
         using (var stream = zip.GetEntry("manifest.json")!.Open())
-            manifest = JsonSerializer.Deserialize<Manifest>(stream) ?? throw new DataException($"{path}: the " +
-                "ensemble manifest is empty");
+            manifest = JsonSerializer.Deserialize<Manifest>(stream)
+                ?? throw new DataException($"{path}: the ensemble manifest is empty");
+
         var members = new List<(ITransformer, double)>();
         for (var m = 0; m < manifest.Weights.Length; m++)
         {

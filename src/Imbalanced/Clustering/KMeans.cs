@@ -42,8 +42,9 @@ public static class KMeans
     {
         var k = options.Clusters;
         if (k < 1) throw new DataException($"the number of clusters must be at least 1; got {k}");
-        if (k > count) throw new DataException($"asked for {k} clusters of {count} points; use at most " +
-            $"{count} clusters");
+        if (k > count)
+            throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
+
         var rng = new SeededRandom(options.Seed);
         var centers = PlusPlus(points, count, dimensions, k, rng);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);

@@ -15,10 +15,12 @@ public sealed class ConfusionMatrix
     public ConfusionMatrix(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes,
         IReadOnlyList<double>? weights = null)
     {
-        if (truth.Count != predicted.Count) throw new ArgumentException($"{truth.Count} true labels but " +
-            $"{predicted.Count} predictions");
-        if (weights is not null && weights.Count != truth.Count) throw new ArgumentException("one weight per " +
-            "row is needed");
+        if (truth.Count != predicted.Count)
+            throw new ArgumentException($"{truth.Count} true labels but {predicted.Count} predictions");
+
+        if (weights is not null && weights.Count != truth.Count)
+            throw new ArgumentException("one weight per row is needed");
+
         Classes = classes;
         if ((long)classes * classes > Array.MaxLength)
             throw new DataException(

@@ -31,8 +31,9 @@ public static class Evaluation
     public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted,
         IReadOnlyList<double>? scores = null, string? positive = null)
     {
-        if (truth.Count != predicted.Count) throw new DataException($"{truth.Count} true labels but " +
-            $"{predicted.Count} predictions");
+        if (truth.Count != predicted.Count)
+            throw new DataException($"{truth.Count} true labels but {predicted.Count} predictions");
+
         if (truth.Count == 0) throw new DataException("there are no rows to evaluate");
         var labels = truth.Concat(predicted);
         var classes = ClassSet.FromDistinct(positive is null ? labels : labels.Append(positive));

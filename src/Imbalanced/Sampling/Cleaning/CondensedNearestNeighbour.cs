@@ -30,8 +30,10 @@ public sealed record CondensedOptions : SamplerOptions
         var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         DataChecks.RequireNumericComplete(data, method);
         if (NSeedsS < 1)
-            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS, "NSeedsS must be at least 1; " +
-                $"got {NSeedsS}");
+            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS,
+                $"NSeedsS must be at least 1; got {NSeedsS}");
+
+
         var rng = new SeededRandom(Seed);
         var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
         var kept = new List<int>();

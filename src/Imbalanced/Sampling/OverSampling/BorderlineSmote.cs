@@ -63,11 +63,15 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "borderline-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, "MNeighbors must be at " +
-            $"least 1; got {m}");
-        if (m >= data.RowCount) throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has " +
-            $"{data.RowCount}; lower MNeighbors")
+        if (m < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
+                $"MNeighbors must be at least 1; got {m}");
+
+        if (m >= data.RowCount)
+            throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has {data.RowCount}; " +
+                "lower MNeighbors")
             { Parameter = nameof(_options.MNeighbors) };
+
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors),

@@ -42,8 +42,10 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         var smoothed = _options.Shrinkage is not null || _options.ShrinkagePerClass is not null;
-        if (smoothed) DataChecks.RequireNumericComplete(data, "random-over " +
-            "with shrinkage", "drop the categorical columns or leave shrinkage out");
+        if (smoothed)
+            DataChecks.RequireNumericComplete(data, "random-over with shrinkage",
+                "drop the categorical columns or leave shrinkage out");
+
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, n = data.RowCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());

@@ -180,8 +180,9 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var mask = new bool[order.Count];
         if (_options.CategoricalMask is { } given)
         {
-            if (given.Count != order.Count) throw new DataException($"the categorical mask has {given.Count} entries " +
-                $"for {order.Count} features");
+            if (given.Count != order.Count)
+                throw new DataException($"the categorical mask has {given.Count} entries for {order.Count} features");
+
             for (var i = 0; i < mask.Length; i++) mask[i] = given[i];
         }
         else if (_options.CategoricalIndices is { } indices)
@@ -195,9 +196,11 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             foreach (var name in names)
             {
                 var i = order.ToList().IndexOf(name);
-                if (i < 0) throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features " +
-                    $"are: {string.Join(", ", order)}")
-                    { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
+                if (i < 0)
+                    throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: " +
+                        $"{string.Join(", ", order)}")
+                        { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
+
                 mask[i] = true;
             }
         }

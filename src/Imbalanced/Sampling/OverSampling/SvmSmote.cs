@@ -55,14 +55,17 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "svm-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, "MNeighbors must be at " +
-            $"least 1; got {m}");
+        if (m < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
+                $"MNeighbors must be at least 1; got {m}");
+
         if (m >= data.RowCount)
             throw new DataException($"MNeighbors must be between 1 and {data.RowCount - 1}; got {m}")
             { Parameter = nameof(_options.MNeighbors) };
         if (!(_options.OutStep >= 0))
-            throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep, "OutStep must be ≥ " +
-                $"0; got {_options.OutStep}");
+            throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep,
+                $"OutStep must be ≥ 0; got {_options.OutStep}");
+
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");

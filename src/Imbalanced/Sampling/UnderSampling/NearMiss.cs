@@ -50,8 +50,10 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         var minorityRows = data.RowsOfClass(minority);
         if (k < 1 || k > minorityRows.Length)
             throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class " +
-                $"'{data.Classes[minority]}', which has " +
-                $"{minorityRows.Length}") { Parameter = nameof(NearMissOptions.NNeighbors) };
+                $"'{data.Classes[minority]}', which has {minorityRows.Length}")
+            {
+                Parameter = nameof(NearMissOptions.NNeighbors),
+            };
         var minorityPoints = data.Select(minorityRows).Numeric;
         var minorityIndex = _options.Neighbors.Build(minorityPoints, minorityRows.Length, p);
         var kept = new List<int>();
@@ -66,8 +68,11 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
                 var kv3 = _options.NNeighborsVer3;
                 if (kv3 < 1 || kv3 > rows.Length)
                     throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class " +
-                        $"'{data.Classes[c]}', which has " +
-                        $"{rows.Length}") { Parameter = nameof(NearMissOptions.NNeighborsVer3) };
+                        $"'{data.Classes[c]}', which has {rows.Length}")
+                    {
+                        Parameter = nameof(NearMissOptions.NNeighborsVer3),
+                    };
+
                 var classPoints = data.Select(rows).Numeric;
                 var near = _options.Neighbors.Build(classPoints, rows.Length, p).Query(minorityPoints, kv3);
                 candidates = near.Indices.Distinct().Order().Select(i => rows[i]).ToArray();
