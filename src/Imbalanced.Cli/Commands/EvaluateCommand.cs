@@ -7,8 +7,12 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.Cli.Commands;
 
-/// <summary><c>imbalanced evaluate INPUT --target COL --predicted COL
-/// [--score COL] [--positive LABEL] [--json] [--digits 2]</c>.</summary>
+/// <summary>
+/// <c>imbalanced evaluate INPUT --target COL --predicted COL [--score COL] [--positive LABEL] [--json]
+/// [--digits 2]</c>.
+/// </summary>
+
+
 internal static class EvaluateCommand
 {
     public static Command Create()

@@ -11,8 +11,8 @@ public sealed class Dataset
     /// <summary>Creates a data set from its parts (arrays are used as they are, not copied).</summary>
     /// <param name="numeric">Row-major numeric features, <c>rows × numericNames.Count</c>.</param>
     /// <param name="numericNames">Names of the numeric features.</param>
-    /// <param name="categorical">Row-major category codes, <c>rows
-    /// × categoricalNames.Count</c> (-1 = missing).</param>
+    /// <param name="categorical">Row-major category codes,
+    /// <c>rows × categoricalNames.Count</c> (-1 = missing).</param>
     /// <param name="categoricalNames">Names of the categorical features.</param>
     /// <param name="categories">For each categorical feature, its category names indexed by code.</param>
     /// <param name="labels">Class code of every row.</param>

@@ -25,8 +25,8 @@ public static class ClassificationMetrics
         return Divide((1 + b2) * p * r, b2 * p + r);
     }
 
-    /// <summary>Geometric mean of class c (imbalanced-learn's
-    /// per-class report): <c>√(recall · specificity)</c>.</summary>
+    /// <summary>Geometric mean of class c (imbalanced-learn's per-class report):
+    /// <c>√(recall · specificity)</c>.</summary>
     public static double GeometricMean(ConfusionMatrix m, int c) => Math.Sqrt(Recall(m, c) * Specificity(m, c));
 
     /// <summary>
@@ -59,9 +59,10 @@ public static class ClassificationMetrics
         return (score - chance) / (1 - chance);
     }
 
-    /// <summary> Matthews correlation coefficient, binary and multiclass (Gorodkin's R_K): <c>(c · s − Σ_k t_k p_k)
-    /// / √((s² − Σ p_k²)(s² − Σ t_k²))</c>, c correct rows, s all rows, t true and p predicted counts per
-    /// class; 0 when a factor under the root is 0.
+    /// <summary>
+    /// Matthews correlation coefficient, binary and multiclass (Gorodkin's R_K):
+    /// <c>(c · s − Σ_k t_k p_k) / √((s² − Σ p_k²)(s² − Σ t_k²))</c>, c correct rows, s all rows, t true
+    /// and p predicted counts per class; 0 when a factor under the root is 0.
     /// </summary>
     public static double MatthewsCorrelation(ConfusionMatrix m)
     {
@@ -79,8 +80,8 @@ public static class ClassificationMetrics
         return covPP * covTT == 0 ? 0 : (correct * s - tp) / Math.Sqrt(covTT * covPP);
     }
 
-    /// <summary>Cohen's kappa: <c>1 − Σ_{i≠j} C[i,j] / Σ_{i≠j}
-    /// E[i,j]</c>, with <c>E[i,j] = pred_j · true_i / n</c>.</summary>
+    /// <summary>Cohen's kappa: <c>1 − Σ_{i≠j} C[i,j] / Σ_{i≠j} E[i,j]</c>, with
+    /// <c>E[i,j] = pred_j · true_i / n</c>.</summary>
     public static double CohenKappa(ConfusionMatrix m)
     {
         double observed = 0, expected = 0, n = m.Total;
@@ -112,7 +113,8 @@ public static class ClassificationMetrics
         return Math.Exp(logSum / m.Classes);
     }
 
-    /// <summary> Macro-averaged mean absolute error for ordinal classes (Baccianella, Esuli and Sebastiani, 2009;
+    /// <summary>
+    /// Macro-averaged mean absolute error for ordinal classes (Baccianella, Esuli and Sebastiani, 2009;
     /// imbalanced-learn's <c>macro_averaged_mean_absolute_error</c>): for each class present in the truth, the mean
     /// |true − predicted| over its rows; then the mean over classes.
     /// </summary>

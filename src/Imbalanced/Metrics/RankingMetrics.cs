@@ -90,8 +90,8 @@ public static class RankingMetrics
         return ([.. precision.Reverse(), 1], [.. recall.Reverse(), 0], [.. thresholds.AsEnumerable().Reverse()]);
     }
 
-    /// <summary>Average precision, scikit-learn's step-wise sum (not the
-    /// trapezoid): <c>AP = Σ_n (R_n − R_{n−1}) · P_n</c>.</summary>
+    /// <summary>Average precision, scikit-learn's step-wise sum (not the trapezoid):
+    /// <c>AP = Σ_n (R_n − R_{n−1}) · P_n</c>.</summary>
     public static double AveragePrecision(IReadOnlyList<bool> positive, IReadOnlyList<double> scores,
         IReadOnlyList<double>? weights = null)
     {
@@ -101,9 +101,9 @@ public static class RankingMetrics
         return ap;
     }
 
-    /// <summary>Log loss of probabilities p of the positive class: <c>−mean(y log p
-    /// + (1 − y) log(1 − p))</c>, p clipped to [ε, 1 − ε] with ε the double
-    /// epsilon and the pair (1 − p, p) renormalised, as scikit-learn 1.2.</summary>
+    /// <summary>Log loss of probabilities p of the positive class:
+    /// <c>−mean(y log p + (1 − y) log(1 − p))</c>, p clipped to [ε, 1 − ε] with ε the
+    /// double epsilon and the pair (1 − p, p) renormalised, as scikit-learn 1.2.</summary>
     public static double LogLoss(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities,
         IReadOnlyList<double>? weights = null)
     {

@@ -1,7 +1,9 @@
 namespace Imbalanced.Svm;
 
-/// <summary> The RBF kernel <c>K(x, z) = exp(−γ ‖x − z‖²)</c>, computed as LIBSVM does (<c>exp(−γ
-/// (‖x‖² + ‖z‖² − 2 x·z))</c>, in double), with <c>γ = 'scale'</c> = 1 / (features · Var(X)) by default.
+/// <summary>
+/// The RBF kernel <c>K(x, z) = exp(−γ ‖x − z‖²)</c>, computed as
+/// LIBSVM does (<c>exp(−γ (‖x‖² + ‖z‖² − 2 x·z))</c>, in
+/// double), with <c>γ = 'scale'</c> = 1 / (features · Var(X)) by default.
 /// </summary>
 public sealed class RbfKernel
 {

@@ -8,10 +8,10 @@ namespace Imbalanced.Sampling.OverSampling;
 public static class Interpolation
 {
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
-    /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where
-    /// <c>neighbour − base</c> overflows (values near ±1.8e308 of opposite signs) it is
-    /// computed as <c>(1 − gap) · base + gap · neighbour</c> instead, kept within the
-    /// two values for a gap in [0, 1], so an interpolated value is always finite.</remarks>
+    /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where <c>neighbour − base</c>
+    /// overflows (values near ±1.8e308 of opposite signs) it is computed as
+    /// <c>(1 − gap) · base + gap · neighbour</c> instead, kept within the two values for a gap in [0, 1], so an
+    /// interpolated value is always finite.</remarks>
     public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap,
         Span<double> destination)
     {
