@@ -29,5 +29,4 @@ internal static class CommonOptions
         Description = "seed of every random choice",
         DefaultValueFactory = _ => 0,
     };
-
 }

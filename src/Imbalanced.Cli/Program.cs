@@ -69,7 +69,6 @@ public static class Program
             var error = parse.Errors
                 .FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal))
                 ?? parse.Errors[0];
-
             return Fail($"{error.Message} (see 'imbalanced --help')", ExitCodes.UsageError);
         }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

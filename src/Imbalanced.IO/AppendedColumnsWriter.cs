@@ -23,7 +23,6 @@ public static class AppendedColumnsWriter
             if (table.IndexOf(name) >= 0)
                 throw new DataException(
                     $"{table.Path} already has a column named '{name}'; rename it or choose another name");
-
         string[] Row(int i) => indexColumn is null
             ? values(i)
             : [.. values(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
@@ -60,7 +59,6 @@ public static class AppendedColumnsWriter
         var fields = table.Columns.Select((c, j) => (Field)new DataField(c, types[j], true))
             .Concat(added.Select(a => new DataField(a, typeof(string), true)))
             .ToList();
-
         var rows = new List<IDictionary<string, object?>>(table.RowCount);
         for (var i = 0; i < table.RowCount; i++)
         {

@@ -27,7 +27,6 @@ public static class DatasetFileWriter
         var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double)))
             .Append(new DataField(labelColumn, typeof(string)))
             .ToList();
-
         var rows = new List<IDictionary<string, object?>>(data.RowCount);
         for (var i = 0; i < data.RowCount; i++)
         {

@@ -78,7 +78,6 @@ public sealed class RawTable
     public double Number(int row, int column) => _profiles[column].IsNumeric
         ? (_values ?? throw new InvalidOperationException("the parsed values were released"))
             [(long)row * Columns.Count + column]
-
         : throw new InvalidOperationException($"column '{Columns[column]}' is not numeric");
 
     /// <summary>The parsed values, row-major over all columns, until released.</summary>

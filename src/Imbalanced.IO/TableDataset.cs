@@ -58,7 +58,6 @@ public sealed class TableDataset
             if (j < 0)
                 throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
                     $"{string.Join(", ", table.Columns)}");
-
             if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
             roles[j] = DroppedRole;
         }

@@ -156,7 +156,6 @@ public static class TableReader
             if (columns[j].Length == 0) throw new DataException($"{path}: line 1: column {j + 1} has no name");
             if (!seen.Add(columns[j]))
                 throw new DataException($"{path}: line 1: column name '{columns[j]}' appears twice");
-
         }
     }
 }

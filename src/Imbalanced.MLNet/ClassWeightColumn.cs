@@ -31,14 +31,12 @@ public static class ClassWeightColumn
     {
         var column = schema.GetColumnOrNull(labelColumn)
             ?? throw new DataException($"the data view has no column '{labelColumn}'");
-
         switch (column.Type)
         {
             case BooleanDataViewType:
                 return ml.Transforms.Conversion.MapValue(weightColumn,
                     weights.Select(kv => new KeyValuePair<bool, float>(bool.Parse(kv.Key), (float)kv.Value)),
                     labelColumn);
-
             case KeyDataViewType:
             {
                 var temporary = labelColumn + "__text";

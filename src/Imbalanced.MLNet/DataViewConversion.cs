@@ -112,7 +112,6 @@ public static class DataViewConversion
             : Load(ml, Enumerable.Range(0, data.RowCount)
                 .Select(i => new KeyRow { Features = features[i], Label = (uint)codes[i], Weight = rowWeights[i] })
                 .ToList(), shape, weights is not null, weightColumn, order);
-
     }
 
     private static IDataView Load<TRow>(MLContext ml, List<TRow> rows, DataViewShape shape, bool withWeights,

@@ -19,4 +19,3 @@ public enum LabelKind
 /// <param name="KeyValues">Text of each key value (key 1 first), or null when the key column has none.</param>
 public sealed record DataViewShape(string FeatureColumn, string LabelColumn, int FeatureSize,
     IReadOnlyList<string>? SlotNames, LabelKind Label, IReadOnlyList<string>? KeyValues);
-

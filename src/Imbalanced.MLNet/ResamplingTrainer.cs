@@ -63,7 +63,6 @@ public static class ResamplingExtensions
     public static ResamplingTrainer<TTransformer, TModel> WithResampling<TTransformer, TModel>(
         this ITrainerEstimator<TTransformer, TModel> trainer, MLContext ml, ISampler sampler,
         string featureColumn = "Features", string labelColumn = "Label")
-
         where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
         where TModel : class =>
         new(ml, trainer, sampler, featureColumn, labelColumn);

@@ -59,11 +59,9 @@ public static class StratifiedDataOperations
 
         CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed,
             scored => catalog.Evaluate(scored, labelColumn));
-
     private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(MLContext ml,
         IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds, string labelColumn, int seed,
         Func<IDataView, TMetrics> evaluate) =>
-
         ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
         {
             var model = estimator.Fit(fold.TrainSet);

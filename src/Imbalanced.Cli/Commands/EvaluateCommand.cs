@@ -11,8 +11,6 @@ namespace Imbalanced.Cli.Commands;
 /// <c>imbalanced evaluate INPUT --target COL --predicted COL [--score COL] [--positive LABEL] [--json]
 /// [--digits 2]</c>.
 /// </summary>
-
-
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -115,7 +113,6 @@ internal static class EvaluateCommand
             if (value is { } v)
                 Console.Out.WriteLine(
                     $"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
-
         }
         Line("accuracy", r.Accuracy);
         Line("balanced accuracy", r.BalancedAccuracy);

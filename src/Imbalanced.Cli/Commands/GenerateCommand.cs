@@ -78,7 +78,6 @@ internal static class GenerateCommand
                 ClassSeparation = r.GetValue(separation),
                 Flip = r.GetValue(flip),
                 Seed = r.GetValue(seed),
-
             };
             var path = r.GetValue(output)!;
             DistinctFiles.Check([], ("--output", path));

@@ -78,7 +78,6 @@ internal static class InspectCommand
         foreach (var c in s.Classes)
             table.AddRow(Markup.Escape(c.Label), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{c.Fraction * 100:0.00}%");
-
         console.Write(table);
         console.MarkupLine($"imbalance ratio: [bold]{s.ImbalanceRatio:0.###}[/] (majority " +
             $"'{Markup.Escape(s.Majority)}' / minority '{Markup.Escape(s.Minority)}')");

@@ -30,7 +30,6 @@ internal static class ResampleCommand
         {
             Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, " +
                 "LABEL=COUNT,… or LABEL,…",
-
         };
         var seed = CommonOptions.Seed();
         var indexColumn = new Option<string?>("--index-column")
@@ -96,7 +95,6 @@ internal static class ResampleCommand
 
     private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler,
         string output, string? indexColumn, string? provenance, bool json, bool quiet)
-
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));

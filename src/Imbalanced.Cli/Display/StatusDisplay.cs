@@ -22,7 +22,6 @@ internal static class StatusDisplay
         return console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn(), new RemainingTimeColumn())
-
             .Start(ctx =>
             {
                 var task = ctx.AddTask(what, maxValue: 1);

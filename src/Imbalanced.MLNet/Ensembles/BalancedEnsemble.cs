@@ -100,7 +100,6 @@ public sealed class BalancedEnsemble
     public static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
         Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary)
         where TModel : class =>
-
         classes == 2 ? binary.Append(ml.BinaryClassification.Calibrators.Platt())
             : ml.MulticlassClassification.Trainers.OneVersusAll(binary, useProbabilities: true);
 
@@ -127,7 +126,6 @@ public sealed class BalancedEnsemble
             var sampleWeights = _kind == EnsembleKind.RusBoost
                 ? rows.Select(i => weights[i] * dataset.RowCount).ToArray()
                 : null;
-
             var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), Shape(shape, k), sampleWeights);
             var model = _learner(_ml, k, dataset.NumericCount).Fit(view);
             if (_kind != EnsembleKind.RusBoost)
@@ -151,7 +149,6 @@ public sealed class BalancedEnsemble
         }
         if (members.Count == 0)
             throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
-
         return new BalancedEnsembleModel(_ml, _kind, Shape(shape, k), dataset.Classes.Labels, members);
     }
 

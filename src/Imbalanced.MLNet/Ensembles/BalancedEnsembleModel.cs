@@ -47,7 +47,6 @@ public sealed class BalancedEnsembleModel
         var relabelled = new Dataset(dataset.Numeric, dataset.NumericNames, dataset.Categorical,
             dataset.CategoricalNames, dataset.Categories, new int[dataset.RowCount],
             ClassSet.FromDistinct(k == 2 ? ["False", "True"] : Classes));
-
         var view = DataViewConversion.ToDataView(_ml, relabelled, _shape);
         var result = new double[dataset.RowCount * k];
         var total = _members.Sum(m => m.Weight);
@@ -81,7 +80,6 @@ public sealed class BalancedEnsembleModel
                 Enumerable.Range(0, _shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
                 ClassSet.FromDistinct(Classes.Count == 2 ? ["False", "True"] : Classes)),
             _shape).Schema;
-
         for (var m = 0; m < _members.Count; m++)
         {
             using var entry = zip.CreateEntry($"member{m}.zip").Open();
@@ -100,7 +98,6 @@ public sealed class BalancedEnsembleModel
         using (var stream = zip.GetEntry("manifest.json")!.Open())
             manifest = JsonSerializer.Deserialize<Manifest>(stream)
                 ?? throw new DataException($"{path}: the ensemble manifest is empty");
-
         var members = new List<(ITransformer, double)>();
         for (var m = 0; m < manifest.Weights.Length; m++)
         {

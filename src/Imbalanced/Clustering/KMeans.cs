@@ -44,7 +44,6 @@ public static class KMeans
         if (k < 1) throw new DataException($"the number of clusters must be at least 1; got {k}");
         if (k > count)
             throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
-
         var rng = new SeededRandom(options.Seed);
         var centers = PlusPlus(points, count, dimensions, k, rng);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);
@@ -128,7 +127,6 @@ public static class KMeans
                 {
                     trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions),
                         points.AsSpan(candidate * dimensions, dimensions)));
-
                     sum += trial[i];
                 }
                 if (sum < bestPotential) { bestPotential = sum; best = candidate; bestClosest = trial; }

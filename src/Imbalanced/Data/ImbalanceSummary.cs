@@ -26,7 +26,6 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
         var minor = Enumerable.Range(0, counts.Length).OrderBy(c => counts[c]).ThenBy(c => c).First();
         return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor],
             (double)counts[major] / counts[minor], data.NumericNames, data.CategoricalNames, missing ?? []);
-
     }
 
     /// <summary>One line of advice that fits the imbalance ratio.</summary>

@@ -31,7 +31,6 @@ public sealed class ClassificationReport
             ClassificationMetrics.Precision(matrix, c), ClassificationMetrics.Recall(matrix, c),
             ClassificationMetrics.Specificity(matrix, c), ClassificationMetrics.FBeta(matrix, c),
             ClassificationMetrics.GeometricMean(matrix, c),
-
             ClassificationMetrics.IndexBalancedAccuracy(matrix, c), matrix.TrueCount(c))).ToArray();
         Macro = Average(Lines, _ => 1.0, "macro avg");
         Weighted = Average(Lines, l => l.Support, "weighted avg");
@@ -55,7 +54,6 @@ public sealed class ClassificationReport
         double Mean(Func<ClassLine, double> f) => total == 0 ? 0 : lines.Sum(l => f(l) * weight(l)) / total;
         return new ClassLine(name, Mean(l => l.Precision), Mean(l => l.Recall), Mean(l => l.Specificity),
             Mean(l => l.F1), Mean(l => l.GeometricMean), Mean(l => l.Iba), lines.Sum(l => l.Support));
-
     }
 
     /// <summary>The report as text with <paramref name="digits"/> decimals, in imbalanced-learn's layout.</summary>

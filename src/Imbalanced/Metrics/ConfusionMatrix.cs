@@ -17,16 +17,13 @@ public sealed class ConfusionMatrix
     {
         if (truth.Count != predicted.Count)
             throw new ArgumentException($"{truth.Count} true labels but {predicted.Count} predictions");
-
         if (weights is not null && weights.Count != truth.Count)
             throw new ArgumentException("one weight per row is needed");
-
         Classes = classes;
         if ((long)classes * classes > Array.MaxLength)
             throw new DataException(
                 $"{classes} classes: a confusion matrix of {classes} × {classes} cells is more than one table " +
                 "can hold");
-
         _counts = new double[classes * classes];
         for (var r = 0; r < truth.Count; r++) _counts[truth[r] * classes + predicted[r]] += weights?[r] ?? 1.0;
     }

@@ -33,7 +33,6 @@ public static class Evaluation
     {
         if (truth.Count != predicted.Count)
             throw new DataException($"{truth.Count} true labels but {predicted.Count} predictions");
-
         if (truth.Count == 0) throw new DataException("there are no rows to evaluate");
         var labels = truth.Concat(predicted);
         var classes = ClassSet.FromDistinct(positive is null ? labels : labels.Append(positive));

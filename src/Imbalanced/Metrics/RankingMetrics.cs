@@ -82,7 +82,6 @@ public static class RankingMetrics
     /// threshold) by descending threshold, ending at (1, 0).</summary>
     public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(
         IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
-
     {
         var (fps, tps, thresholds) = CurvePoints(positive, scores, weights);
         var precision = fps.Select((f, i) => tps[i] + f == 0 ? 0 : tps[i] / (tps[i] + f)).ToArray();

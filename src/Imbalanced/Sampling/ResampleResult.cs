@@ -73,7 +73,6 @@ public sealed class ResampleResult
     public int LabelOf(int row) =>
         row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
 
-
     /// <summary>Rows per class after resampling, indexed by class code.</summary>
     public int[] ClassCounts()
     {

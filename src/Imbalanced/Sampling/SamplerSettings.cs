@@ -98,7 +98,6 @@ public sealed record SamplerSettings
                 "borderline-2" => OverSampling.BorderlineKind.Borderline2,
                 _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'",
                     nameof(Kind)),
-
             },
             ["categorical_features"] = Categorical, ["cv"] = Folds, ["estimator"] = Classifier,
             ["kind_sel"] = KindSel switch

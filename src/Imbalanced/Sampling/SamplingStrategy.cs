@@ -227,7 +227,6 @@ public abstract class SamplingStrategy
                 if (n < 0)
                     throw new DataException(
                         $"strategy asks for {n} rows of class '{label}'; a count cannot be negative");
-
                 if (type == SamplingType.OverSampling)
                 {
                     if (n < classCounts[c])
@@ -275,7 +274,6 @@ public abstract class SamplingStrategy
 
     private sealed class FunctionStrategy(
         Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) : SamplingStrategy
-
     {
         private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
             ClassSet classes, SamplingType type)

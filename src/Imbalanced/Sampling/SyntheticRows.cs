@@ -52,7 +52,6 @@ public sealed class SyntheticRows
     {
         if (_count != _labels.Length)
             throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
-
         return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins);
     }
 }

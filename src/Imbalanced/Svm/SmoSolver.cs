@@ -97,7 +97,6 @@ public sealed class SmoSolver
 
     private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps,
         out int outI, out int outJ)
-
     {
         var gmax = double.NegativeInfinity;
         var gmax2 = double.NegativeInfinity;

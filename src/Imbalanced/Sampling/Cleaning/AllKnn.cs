@@ -40,7 +40,6 @@ public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
         var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy,
             Enumerable.Range(1, Math.Max(0, _options.NNeighbors)), _options.KindSel == KindSel.Mode,
             stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
-
         return ResampleResult.Keep(data, rows);
     }
 }

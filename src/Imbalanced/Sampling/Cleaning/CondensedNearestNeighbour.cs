@@ -32,8 +32,6 @@ public sealed record CondensedOptions : SamplerOptions
         if (NSeedsS < 1)
             throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS,
                 $"NSeedsS must be at least 1; got {NSeedsS}");
-
-
         var rng = new SeededRandom(Seed);
         var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
         var kept = new List<int>();

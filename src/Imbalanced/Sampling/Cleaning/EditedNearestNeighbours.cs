@@ -39,7 +39,6 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
         CheckNeighbours(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
         return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors,
             _options.KindSel == KindSel.Mode, _options.Neighbors));
-
     }
 
     internal static void CheckNeighbours(Dataset data, int k, string parameter)

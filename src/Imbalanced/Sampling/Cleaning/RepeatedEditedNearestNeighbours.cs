@@ -45,7 +45,6 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
                 $"MaxIterations must be at least 1; got {_options.MaxIterations}");
         var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations),
             _options.KindSel == KindSel.Mode, stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
-
         return ResampleResult.Keep(data, rows);
     }
 

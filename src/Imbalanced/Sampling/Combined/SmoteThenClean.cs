@@ -38,7 +38,6 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
                 KNeighbors = Options.KNeighbors,
             })
             .FitResample(data);
-
         var oversampled = smote.ToDataset();
         var keep = Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray());
         var n = smote.KeptRows.Length;

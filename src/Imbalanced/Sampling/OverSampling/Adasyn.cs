@@ -73,7 +73,6 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
             var classPoints = data.Select(rows).Numeric;
             plan.Add((c, rows, perSeed,
                 _options.Neighbors.Build(classPoints, rows.Length, p).QuerySelf(k, includeSelf: false)));
-
         }
         var added = new SyntheticRows(data, plan.Sum(s => s.PerSeed.Sum()));
         foreach (var (c, rows, perSeed, same) in plan)

@@ -66,12 +66,10 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         if (m < 1)
             throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
                 $"MNeighbors must be at least 1; got {m}");
-
         if (m >= data.RowCount)
             throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has {data.RowCount}; " +
                 "lower MNeighbors")
             { Parameter = nameof(_options.MNeighbors) };
-
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors),
@@ -80,7 +78,6 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other,
             KNeighbors? OtherNeighbours)>();
-
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -114,7 +111,6 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             else
                 Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbours!.K,
                     pair => others![otherNeighbours.Indices[pair]], -count, step: 0.5);
-
         }
         return added.ToResult();
     }

@@ -45,7 +45,6 @@ public static class Interpolation
     /// <param name="step">Scale of the gap (1 for SMOTE).</param>
     public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode,
         IReadOnlyList<int> seeds, int k, Func<int, int> neighbourOf, int count, double step = 1.0)
-
     {
         for (var s = 0; s < count; s++)
         {

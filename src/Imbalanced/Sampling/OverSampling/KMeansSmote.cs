@@ -89,7 +89,6 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
             var threshold = _options.Clusters == 1
                 ? double.NegativeInfinity
                 : _options.ClusterBalanceThreshold ?? (double)n / totalAsked / 2;
-
             var kept = new List<(int[] Rows, double Sparsity)>();
             for (var cluster = 0; cluster < _options.Clusters; cluster++)
             {

@@ -45,7 +45,6 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
         if (smoothed)
             DataChecks.RequireNumericComplete(data, "random-over with shrinkage",
                 "drop the categorical columns or leave shrinkage out");
-
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, n = data.RowCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());

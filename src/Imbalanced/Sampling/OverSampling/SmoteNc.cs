@@ -61,7 +61,6 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             var mean = rows.Average(r => data.Numeric[r * p + j]);
             return Math.Sqrt(rows.Sum(r => (data.Numeric[r * p + j] - mean) * (data.Numeric[r * p + j] - mean))
                 / rows.Length);
-
         }).Order().ToArray();
         var n = stds.Length;
         return n % 2 == 1 ? stds[n / 2] : (stds[n / 2 - 1] + stds[n / 2]) / 2;
@@ -77,7 +76,6 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount)
             .Select(i => data.Numeric[i * p + j])
             .Distinct().Order().Select((v, code) => (v, code)).ToDictionary(t => t.v, t => t.code)).ToArray();
-
         width = continuous.Length + valueCodes.Sum(v => v.Count) + data.Categories.Sum(c => c.Count);
         var points = new double[rows.Length * width];
         var half = medianStd / 2;
@@ -182,7 +180,6 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         {
             if (given.Count != order.Count)
                 throw new DataException($"the categorical mask has {given.Count} entries for {order.Count} features");
-
             for (var i = 0; i < mask.Length; i++) mask[i] = given[i];
         }
         else if (_options.CategoricalIndices is { } indices)
@@ -200,7 +197,6 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
                     throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: " +
                         $"{string.Join(", ", order)}")
                         { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
-
                 mask[i] = true;
             }
         }

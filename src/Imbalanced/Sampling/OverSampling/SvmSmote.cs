@@ -58,14 +58,12 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         if (m < 1)
             throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
                 $"MNeighbors must be at least 1; got {m}");
-
         if (m >= data.RowCount)
             throw new DataException($"MNeighbors must be between 1 and {data.RowCount - 1}; got {m}")
             { Parameter = nameof(_options.MNeighbors) };
         if (!(_options.OutStep >= 0))
             throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep,
                 $"OutStep must be ≥ 0; got {_options.OutStep}");
-
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
@@ -93,7 +91,6 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             var classIndex = _options.Neighbors.Build(classPoints, rows.Length, p);
             foreach (var (seeds, count, step) in
                 new[] { (danger, fromDanger, 1.0), (safe, n - fromDanger, -_options.OutStep) })
-
             {
                 if (count == 0) continue;
                 var local = seeds.Select(r => Array.BinarySearch(rows, r)).ToArray();

@@ -72,7 +72,6 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
                     {
                         Parameter = nameof(NearMissOptions.NNeighborsVer3),
                     };
-
                 var classPoints = data.Select(rows).Numeric;
                 var near = _options.Neighbors.Build(classPoints, rows.Length, p).Query(minorityPoints, kv3);
                 candidates = near.Indices.Distinct().Order().Select(i => rows[i]).ToArray();
