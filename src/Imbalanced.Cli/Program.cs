@@ -59,13 +59,15 @@ public static class Program
         };
         var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
         if (args.Length == 0)
-            return Fail($"no command given; the commands are: {commands} (see 'imbalanced --help')", ExitCodes.UsageError);
+            return Fail($"no command given; the commands are: {commands} (see 'imbalanced --help')",
+                ExitCodes.UsageError);
         if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
             return Fail($"unknown command '{args[0]}'; the commands are: {commands}", ExitCodes.UsageError);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var error = parse.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal))
+            var error = parse.Errors
+                .FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal))
                 ?? parse.Errors[0];
             return Fail($"{error.Message} (see 'imbalanced --help')", ExitCodes.UsageError);
         }

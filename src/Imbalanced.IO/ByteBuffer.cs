@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 
 namespace Imbalanced.Data;
 
-/// <summary>A growable byte buffer for writing text output fast: direct appends, no per-call interface dispatch.</summary>
+/// <summary>A growable byte buffer for writing text output fast:
+/// direct appends, no per-call interface dispatch.</summary>
 internal sealed class ByteBuffer(int capacity = 1 << 16)
 {
     private byte[] _bytes = new byte[capacity];
@@ -34,7 +35,8 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
         Length += bytes.Length;
     }
 
-    /// <summary>Appends a field, quoted as RFC 4180 asks only when it holds the delimiter, a quote or a line break.</summary>
+    /// <summary>Appends a field, quoted as RFC 4180 asks only when
+    /// it holds the delimiter, a quote or a line break.</summary>
     public void AppendField(ReadOnlySpan<byte> value, byte delimiter)
     {
         if (value.IndexOfAny(delimiter, (byte)'"', (byte)'\n') < 0 && value.IndexOf((byte)'\r') < 0)
@@ -51,7 +53,8 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
         Append((byte)'"');
     }
 
-    public void AppendField(string value, byte delimiter) => AppendField(System.Text.Encoding.UTF8.GetBytes(value), delimiter);
+    public void AppendField(string value, byte delimiter) =>
+        AppendField(System.Text.Encoding.UTF8.GetBytes(value), delimiter);
 
     /// <summary>Appends a header line: the names as fields, then a line break.</summary>
     public void AppendHeader(IEnumerable<string> names, byte delimiter)
@@ -66,7 +69,8 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
         Append((byte)'\n');
     }
 
-    /// <summary>Writes what is buffered to <paramref name="stream"/> once it passes a megabyte, and clears it.</summary>
+    /// <summary>Writes what is buffered to <paramref name="stream"/>
+    /// once it passes a megabyte, and clears it.</summary>
     public void FlushWhenLarge(Stream stream)
     {
         if (Length <= 1 << 20) return;

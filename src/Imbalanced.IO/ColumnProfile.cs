@@ -1,6 +1,7 @@
 namespace Imbalanced.Data;
 
-/// <summary>What was learnt about one column while parsing it: numeric or not, empty cells, non-finite values.</summary>
+/// <summary>What was learnt about one column while parsing it:
+/// numeric or not, empty cells, non-finite values.</summary>
 internal sealed class ColumnProfile
 {
     /// <summary>True when every non-empty cell parsed as a number.</summary>

@@ -9,7 +9,8 @@ public static class DatasetFileWriter
 {
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/>.</summary>
     public static void Write(Dataset data, string path, string labelColumn = "label") =>
-        AtomicFile.Write(path, s => Write(data, s, TableReader.IsParquet(path) ? TableFormat.Parquet : TableFormat.Delimited,
+        AtomicFile.Write(path, s => Write(data, s,
+            TableReader.IsParquet(path) ? TableFormat.Parquet : TableFormat.Delimited,
             labelColumn));
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/> as CSV or Parquet.</summary>
@@ -23,12 +24,15 @@ public static class DatasetFileWriter
 
     private static void WriteParquet(Dataset data, Stream stream, string labelColumn)
     {
-        var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double))).Append(new DataField(labelColumn, typeof(string))).ToList();
+        var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double)))
+            .Append(new DataField(labelColumn, typeof(string)))
+            .ToList();
         var rows = new List<IDictionary<string, object?>>(data.RowCount);
         for (var i = 0; i < data.RowCount; i++)
         {
             var row = new Dictionary<string, object?>();
-            for (var j = 0; j < data.NumericCount; j++) row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
+            for (var j = 0; j < data.NumericCount; j++)
+                row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
             row[labelColumn] = data.LabelOf(i);
             rows.Add(row);
         }

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Imbalanced.Data;
 
-/// <summary>The one place numbers are parsed from and formatted to text: invariant culture, shortest round-trip.</summary>
+/// <summary>The one place numbers are parsed from and formatted
+/// to text: invariant culture, shortest round-trip.</summary>
 internal static class NumberText
 {
     private const NumberStyles Style = NumberStyles.Float;

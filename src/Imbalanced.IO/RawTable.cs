@@ -22,7 +22,8 @@ public sealed class RawTable
         _text = text;
         (_values, _profiles) = CellParser.Parse(text, columns.Count);
         if (parquetTypes is not null)
-            for (var j = 0; j < columns.Count; j++) _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
+            for (var j = 0; j < columns.Count; j++)
+                _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
         _lines = lines;
         Format = format;
         Delimiter = delimiter;
@@ -75,7 +76,8 @@ public sealed class RawTable
 
     /// <summary>The numeric value of a cell of a numeric column (NaN when empty).</summary>
     public double Number(int row, int column) => _profiles[column].IsNumeric
-        ? (_values ?? throw new InvalidOperationException("the parsed values were released"))[(long)row * Columns.Count + column]
+        ? (_values ?? throw new InvalidOperationException("the parsed values were released"))
+            [(long)row * Columns.Count + column]
         : throw new InvalidOperationException($"column '{Columns[column]}' is not numeric");
 
     /// <summary>The parsed values, row-major over all columns, until released.</summary>

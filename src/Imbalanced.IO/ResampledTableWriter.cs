@@ -15,7 +15,8 @@ public static class ResampledTableWriter
 {
     private const int ChunkRows = 4096;
 
-    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to <paramref name="path"/>.</summary>
+    /// <summary>Writes <paramref name="result"/>, resampled from <paramref name="source"/>, to
+    /// <paramref name="path"/>.</summary>
     public static void Write(TableDataset source, ResampleResult result, string path, string? indexColumn = null)
     {
         CheckIndexColumn(source, indexColumn);
@@ -60,13 +61,15 @@ public static class ResampledTableWriter
                 buffer.Clear();
                 var start = (first + c) * ChunkRows;
                 var end = Math.Min(result.RowCount, start + ChunkRows);
-                for (var r = start; r < end; r++) WriteRow(buffer, source, result, r, delimiter, indexColumn is not null, labels);
+                for (var r = start; r < end; r++)
+                    WriteRow(buffer, source, result, r, delimiter, indexColumn is not null, labels);
             });
             for (var c = 0; c < count; c++) stream.Write(buffers[c].Written);
         }
     }
 
-    private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter, bool index, byte[][] labels)
+    private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter,
+        bool index, byte[][] labels)
     {
         var origin = result.Origin(row);
         var table = source.Table;

@@ -15,7 +15,8 @@ public sealed class TableDataset
     /// <summary>Role of a table column that was dropped.</summary>
     public const int DroppedRole = int.MinValue + 1;
 
-    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles, IReadOnlyList<KeyValuePair<string, int>> missing)
+    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles,
+        IReadOnlyList<KeyValuePair<string, int>> missing)
     {
         Table = table;
         Data = data;
@@ -33,26 +34,30 @@ public sealed class TableDataset
     /// <summary>Index of the target column in the table.</summary>
     public int TargetColumn { get; }
 
-    /// <summary>For each table column: <see cref="TargetRole"/>, <see cref="DroppedRole"/>, a numeric feature index k ≥ 0,
-    /// or a categorical feature index encoded as <c>~k</c> (negative).</summary>
+    /// <summary>For each table column: <see cref="TargetRole"/>, <see cref="DroppedRole"/>, a numeric feature index k
+    /// ≥ 0, or a categorical feature index encoded as <c>~k</c> (negative).</summary>
     public IReadOnlyList<int> Roles { get; }
 
     /// <summary>Feature columns with empty cells, with the number of empty cells, in column order.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Missing { get; }
 
     /// <summary>Builds the data set; the table must have the target column and every dropped column.</summary>
-    /// <exception cref="DataException">A column is missing, a label is empty, or a numeric column holds NaN or infinity.</exception>
+    /// <exception cref="DataException">A column is missing, a label is
+    /// empty, or a numeric column holds NaN or infinity.</exception>
     public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
     {
         var path = table.Path;
         var t = table.IndexOf(target);
         if (t < 0)
-            throw new DataException($"{path}: no column named '{target}' for the target; the columns are: {string.Join(", ", table.Columns)}");
+            throw new DataException($"{path}: no column named '{target}' for the target; the columns are: " +
+                $"{string.Join(", ", table.Columns)}");
         var roles = new int[table.Columns.Count];
         foreach (var d in drop ?? [])
         {
             var j = table.IndexOf(d);
-            if (j < 0) throw new DataException($"{path}: no column named '{d}' to drop; the columns are: {string.Join(", ", table.Columns)}");
+            if (j < 0)
+                throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
+                    $"{string.Join(", ", table.Columns)}");
             if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
             roles[j] = DroppedRole;
         }
@@ -67,7 +72,9 @@ public sealed class TableDataset
             if (profile.IsNumeric)
             {
                 if (profile.FirstNonFiniteRow >= 0)
-                    throw new DataException($"{path}: line {table.LineOf(profile.FirstNonFiniteRow)}, column '{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or replace NaN and infinite values");
+                    throw new DataException($"{path}: line {table.LineOf(profile.FirstNonFiniteRow)}, column " +
+                        $"'{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or " +
+                        "replace NaN and infinite values");
                 roles[j] = numericCols.Count;
                 numericCols.Add(j);
             }
@@ -104,7 +111,8 @@ public sealed class TableDataset
                 if (j == t)
                 {
                     if (fields.Current.IsEmpty)
-                        throw new DataException($"{path}: line {table.LineOf(i)}: the target column '{target}' is empty; every row needs a label");
+                        throw new DataException($"{path}: line {table.LineOf(i)}: the target column '{target}' is " +
+                            "empty; every row needs a label");
                     labels[i] = labelCoder.Code(fields.Current, buffer);
                 }
                 else if (slot[j] >= 0)
@@ -145,7 +153,8 @@ public sealed class TableDataset
 
         public int Code(ReadOnlySpan<byte> utf8, Span<char> buffer)
         {
-            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer
+                : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
             var length = Encoding.UTF8.GetChars(utf8, chars);
             var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.TryGetValue(chars[..length], out var code)) return code;

@@ -3,10 +3,12 @@ using Sylvan.Data.Csv;
 
 namespace Imbalanced.Data;
 
-/// <summary>Reads delimited text (RFC 4180, delimiter detected) and Parquet files into a <see cref="RawTable"/>.</summary>
+/// <summary>Reads delimited text (RFC 4180, delimiter detected)
+/// and Parquet files into a <see cref="RawTable"/>.</summary>
 public static class TableReader
 {
-    /// <summary>Reads <paramref name="path"/>; the format follows the extension (<c>.parquet</c>, else delimited text).</summary>
+    /// <summary>Reads <paramref name="path"/>; the format follows the
+    /// extension (<c>.parquet</c>, else delimited text).</summary>
     /// <exception cref="DataException">The file is missing, empty, has no data rows or has ragged rows.</exception>
     public static RawTable Read(string path)
     {
@@ -152,7 +154,8 @@ public static class TableReader
         for (var j = 0; j < columns.Length; j++)
         {
             if (columns[j].Length == 0) throw new DataException($"{path}: line 1: column {j + 1} has no name");
-            if (!seen.Add(columns[j])) throw new DataException($"{path}: line 1: column name '{columns[j]}' appears twice");
+            if (!seen.Add(columns[j]))
+                throw new DataException($"{path}: line 1: column name '{columns[j]}' appears twice");
         }
     }
 }

@@ -22,7 +22,8 @@ internal sealed class TextArena
     public void AddField(ReadOnlySpan<char> text)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length) + 5;
-        if (_scratchLength + max > _scratch.Length) Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _scratchLength + max));
+        if (_scratchLength + max > _scratch.Length)
+            Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _scratchLength + max));
         var span = _scratch.AsSpan(_scratchLength);
         var n = Encoding.UTF8.GetBytes(text, span[5..]);
         var prefix = WriteLength(span, n);

@@ -13,23 +13,27 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class BinaryThresholds
 {
-    /// <summary>The threshold on <paramref name="scoreColumn"/> that maximises <paramref name="objective"/> on scored data.</summary>
-    public static ThresholdChoice Tune(IDataView scored, ThresholdObjective objective, string labelColumn = "Label", string scoreColumn = "Score")
+    /// <summary>The threshold on <paramref name="scoreColumn"/> that
+    /// maximises <paramref name="objective"/> on scored data.</summary>
+    public static ThresholdChoice Tune(IDataView scored, ThresholdObjective objective, string labelColumn = "Label",
+        string scoreColumn = "Score")
     {
         var labels = scored.GetColumn<bool>(labelColumn).ToArray();
         var scores = scored.GetColumn<float>(scoreColumn).Select(s => (double)s).ToArray();
         return TunedThresholdClassifier.Choose(labels, scores, objective);
     }
 
-    /// <summary>The model with its decision threshold set so that rows scoring at least <paramref name="threshold"/> are
-    /// positive (ML.NET predicts positive when the score is strictly above its threshold).</summary>
-    public static BinaryPredictionTransformer<TModel> Apply<TModel>(MLContext ml, BinaryPredictionTransformer<TModel> model, double threshold)
+    /// <summary>The model with its decision threshold set so that rows scoring at least <paramref name="threshold"/>
+    /// are positive (ML.NET predicts positive when the score is strictly above its threshold).</summary>
+    public static BinaryPredictionTransformer<TModel> Apply<TModel>(MLContext ml,
+        BinaryPredictionTransformer<TModel> model, double threshold)
         where TModel : class =>
         ml.BinaryClassification.ChangeModelThreshold(model, MathF.BitDecrement((float)threshold));
 
     /// <summary>All the core's metrics of scored data, labels taken from its <c>PredictedLabel</c> column (so a changed
     /// threshold counts) and the score from <paramref name="scoreColumn"/>.</summary>
-    public static EvaluationResult Evaluate(IDataView scored, string labelColumn = "Label", string scoreColumn = "Score", string predictedColumn = "PredictedLabel")
+    public static EvaluationResult Evaluate(IDataView scored, string labelColumn = "Label",
+        string scoreColumn = "Score", string predictedColumn = "PredictedLabel")
     {
         var truth = scored.GetColumn<bool>(labelColumn).Select(b => b ? "True" : "False").ToArray();
         var predicted = scored.GetColumn<bool>(predictedColumn).Select(b => b ? "True" : "False").ToArray();

@@ -11,36 +11,46 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class ClassWeightColumn
 {
-    /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on <paramref name="trainingData"/>.</summary>
-    public static IEstimator<ITransformer> Balanced(MLContext ml, IDataView trainingData, string labelColumn = "Label", string weightColumn = "Weight")
+    /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on
+    /// <paramref name="trainingData"/>.</summary>
+    public static IEstimator<ITransformer> Balanced(MLContext ml, IDataView trainingData, string labelColumn = "Label",
+        string weightColumn = "Weight")
     {
         var texts = StratifiedDataOperations.LabelTexts(trainingData, labelColumn);
         var counts = texts.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        return Explicit(ml, trainingData.Schema, counts.ToDictionary(kv => kv.Key, kv => texts.Count / (double)(counts.Count * kv.Value)), labelColumn, weightColumn);
+        return Explicit(ml, trainingData.Schema,
+            counts.ToDictionary(kv => kv.Key, kv => texts.Count / (double)(counts.Count * kv.Value)),
+            labelColumn, weightColumn);
     }
 
     /// <summary>An estimator that adds <paramref name="weightColumn"/> with the given weight per class label (text of a
     /// Boolean label is <c>True</c>/<c>False</c>; of a key label, its key value).</summary>
-    public static IEstimator<ITransformer> Explicit(MLContext ml, DataViewSchema schema, IReadOnlyDictionary<string, double> weights,
+    public static IEstimator<ITransformer> Explicit(MLContext ml, DataViewSchema schema,
+        IReadOnlyDictionary<string, double> weights,
         string labelColumn = "Label", string weightColumn = "Weight")
     {
-        var column = schema.GetColumnOrNull(labelColumn) ?? throw new DataException($"the data view has no column '{labelColumn}'");
+        var column = schema.GetColumnOrNull(labelColumn)
+            ?? throw new DataException($"the data view has no column '{labelColumn}'");
         switch (column.Type)
         {
             case BooleanDataViewType:
                 return ml.Transforms.Conversion.MapValue(weightColumn,
-                    weights.Select(kv => new KeyValuePair<bool, float>(bool.Parse(kv.Key), (float)kv.Value)), labelColumn);
+                    weights.Select(kv => new KeyValuePair<bool, float>(bool.Parse(kv.Key), (float)kv.Value)),
+                    labelColumn);
             case KeyDataViewType:
             {
                 var temporary = labelColumn + "__text";
                 return ml.Transforms.Conversion.MapKeyToValue(temporary, labelColumn)
-                    .Append(ml.Transforms.Conversion.MapValue(weightColumn, weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), temporary))
+                    .Append(ml.Transforms.Conversion.MapValue(weightColumn,
+                        weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), temporary))
                     .Append(ml.Transforms.DropColumns(temporary));
             }
             case TextDataViewType:
-                return ml.Transforms.Conversion.MapValue(weightColumn, weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), labelColumn);
+                return ml.Transforms.Conversion.MapValue(weightColumn,
+                    weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), labelColumn);
             default:
-                throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a Boolean, key or text label");
+                throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a " +
+                    "Boolean, key or text label");
         }
     }
 }

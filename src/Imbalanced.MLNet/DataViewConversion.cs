@@ -10,18 +10,25 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class DataViewConversion
 {
-    /// <summary>Reads the feature and label columns of <paramref name="data"/> (its row count need not be known).</summary>
-    /// <exception cref="DataException">A column is missing, the features are not a fixed-size Single vector, or a label is missing.</exception>
-    public static (Dataset Data, DataViewShape Shape) ToDataset(IDataView data, string featureColumn = "Features", string labelColumn = "Label")
+    /// <summary>Reads the feature and label columns of
+    /// <paramref name="data"/> (its row count need not be known).</summary>
+    /// <exception cref="DataException">A column is missing, the features are
+    /// not a fixed-size Single vector, or a label is missing.</exception>
+    public static (Dataset Data, DataViewShape Shape) ToDataset(IDataView data, string featureColumn = "Features",
+        string labelColumn = "Label")
     {
         ArgumentNullException.ThrowIfNull(data);
         var schema = data.Schema;
         var features = schema.GetColumnOrNull(featureColumn)
-            ?? throw new DataException($"the data view has no column '{featureColumn}'; its columns are: {string.Join(", ", schema.Select(c => c.Name))}");
+            ?? throw new DataException($"the data view has no column '{featureColumn}'; its columns are: " +
+                $"{string.Join(", ", schema.Select(c => c.Name))}");
         var label = schema.GetColumnOrNull(labelColumn)
-            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", schema.Select(c => c.Name))}");
-        if (features.Type is not VectorDataViewType vector || vector.ItemType != NumberDataViewType.Single || !vector.IsKnownSize)
-            throw new DataException($"column '{featureColumn}' must be a fixed-size vector of Single; it is {features.Type} (concatenate the features into one vector first)");
+            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: " +
+                $"{string.Join(", ", schema.Select(c => c.Name))}");
+        if (features.Type is not VectorDataViewType vector || vector.ItemType != NumberDataViewType.Single
+            || !vector.IsKnownSize)
+            throw new DataException($"column '{featureColumn}' must be a fixed-size vector of Single; it is " +
+                $"{features.Type} (concatenate the features into one vector first)");
         var size = vector.Size;
         string[]? slotNames = null;
         if (features.HasSlotNames())
@@ -42,9 +49,11 @@ public static class DataViewConversion
                 label.GetKeyValues(ref values);
                 keyValues = values.DenseValues().Select(v => v.ToString()).ToArray();
             }
-            else keyValues = Enumerable.Range(1, (int)key.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            else keyValues = Enumerable.Range(1, (int)key.Count)
+                .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         }
-        else throw new DataException($"column '{labelColumn}' must be Boolean (binary) or a key (multiclass; map strings with MapValueToKey); it is {label.Type}");
+        else throw new DataException($"column '{labelColumn}' must be Boolean (binary) or a key (multiclass; map " +
+            $"strings with MapValueToKey); it is {label.Type}");
 
         var numeric = new List<double>();
         var labels = new List<int>();
@@ -79,27 +88,34 @@ public static class DataViewConversion
         var classes = ClassSet.FromDistinct(names);
         // Class codes follow the ML.NET order (false/true, key 1..n); map them onto the class set's order.
         var map = names.Select(classes.IndexOf).ToArray();
-        var dataset = new Dataset([.. numeric], slotNames ?? Enumerable.Range(0, size).Select(j => $"f{j}").ToArray(), [], [], [],
-            labels.Select(l => map[l]).ToArray(), classes);
+        var dataset = new Dataset([.. numeric], slotNames ?? Enumerable.Range(0, size).Select(j => $"f{j}").ToArray(),
+            [], [], [], labels.Select(l => map[l]).ToArray(), classes);
         return (dataset, new DataViewShape(featureColumn, labelColumn, size, slotNames, kind, keyValues));
     }
 
-    /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with an
-    /// optional <c>Single</c> weight column.</summary>
-    public static IDataView ToDataView(MLContext ml, Dataset data, DataViewShape shape, IReadOnlyList<double>? weights = null, string weightColumn = "Weight")
+    /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with
+    /// an optional <c>Single</c> weight column.</summary>
+    public static IDataView ToDataView(MLContext ml, Dataset data, DataViewShape shape,
+        IReadOnlyList<double>? weights = null, string weightColumn = "Weight")
     {
         ArgumentNullException.ThrowIfNull(ml);
         var order = shape.Label == LabelKind.Boolean ? new[] { "False", "True" } : shape.KeyValues!.ToArray();
         var codeOf = data.Classes.Labels.Select(l => Array.IndexOf(order, l)).ToArray();
-        var features = data.RowCount == 0 ? [] : Enumerable.Range(0, data.RowCount).Select(i => data.NumericRow(i).ToArray().Select(v => (float)v).ToArray()).ToArray();
+        var features = data.RowCount == 0 ? [] : Enumerable.Range(0, data.RowCount)
+            .Select(i => data.NumericRow(i).ToArray().Select(v => (float)v).ToArray()).ToArray();
         var codes = Enumerable.Range(0, data.RowCount).Select(i => codeOf[data.Labels[i]]).ToArray();
         var rowWeights = Enumerable.Range(0, data.RowCount).Select(i => (float)(weights?[i] ?? 1.0)).ToArray();
         return shape.Label == LabelKind.Boolean
-            ? Load(ml, Enumerable.Range(0, data.RowCount).Select(i => new BoolRow { Features = features[i], Label = codes[i] == 1, Weight = rowWeights[i] }).ToList(), shape, weights is not null, weightColumn, null)
-            : Load(ml, Enumerable.Range(0, data.RowCount).Select(i => new KeyRow { Features = features[i], Label = (uint)codes[i], Weight = rowWeights[i] }).ToList(), shape, weights is not null, weightColumn, order);
+            ? Load(ml, Enumerable.Range(0, data.RowCount)
+                .Select(i => new BoolRow { Features = features[i], Label = codes[i] == 1, Weight = rowWeights[i] })
+                .ToList(), shape, weights is not null, weightColumn, null)
+            : Load(ml, Enumerable.Range(0, data.RowCount)
+                .Select(i => new KeyRow { Features = features[i], Label = (uint)codes[i], Weight = rowWeights[i] })
+                .ToList(), shape, weights is not null, weightColumn, order);
     }
 
-    private static IDataView Load<TRow>(MLContext ml, List<TRow> rows, DataViewShape shape, bool withWeights, string weightColumn, string[]? keyValues)
+    private static IDataView Load<TRow>(MLContext ml, List<TRow> rows, DataViewShape shape, bool withWeights,
+        string weightColumn, string[]? keyValues)
         where TRow : class
     {
         var definition = SchemaDefinition.Create(typeof(TRow));
@@ -109,13 +125,15 @@ public static class DataViewConversion
         features.ColumnName = shape.FeatureColumn;
         features.ColumnType = new VectorDataViewType(NumberDataViewType.Single, shape.FeatureSize);
         if (shape.SlotNames is { } slots)
-            features.AddAnnotation("SlotNames", new VBuffer<ReadOnlyMemory<char>>(slots.Count, slots.Select(s => s.AsMemory()).ToArray()),
+            features.AddAnnotation("SlotNames",
+                new VBuffer<ReadOnlyMemory<char>>(slots.Count, slots.Select(s => s.AsMemory()).ToArray()),
                 new VectorDataViewType(TextDataViewType.Instance, slots.Count));
         label.ColumnName = shape.LabelColumn;
         if (keyValues is not null)
         {
             label.ColumnType = new KeyDataViewType(typeof(uint), keyValues.Length);
-            label.AddAnnotation("KeyValues", new VBuffer<ReadOnlyMemory<char>>(keyValues.Length, keyValues.Select(s => s.AsMemory()).ToArray()),
+            label.AddAnnotation("KeyValues",
+                new VBuffer<ReadOnlyMemory<char>>(keyValues.Length, keyValues.Select(s => s.AsMemory()).ToArray()),
                 new VectorDataViewType(TextDataViewType.Instance, keyValues.Length));
         }
         if (withWeights) weight.ColumnName = weightColumn;
@@ -132,7 +150,8 @@ public static class DataViewConversion
         public float Weight { get; set; }
     }
 
-    /// <summary>A key label as <c>LoadFromEnumerable</c> reads it: 0-based (it stores value + 1, 0 meaning missing).</summary>
+    /// <summary>A key label as <c>LoadFromEnumerable</c> reads it:
+    /// 0-based (it stores value + 1, 0 meaning missing).</summary>
     private sealed class KeyRow
     {
         public float[] Features { get; set; } = [];

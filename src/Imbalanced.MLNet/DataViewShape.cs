@@ -17,5 +17,5 @@ public enum LabelKind
 /// <param name="SlotNames">Slot names of the feature vector, or null.</param>
 /// <param name="Label">Boolean or key.</param>
 /// <param name="KeyValues">Text of each key value (key 1 first), or null when the key column has none.</param>
-public sealed record DataViewShape(string FeatureColumn, string LabelColumn, int FeatureSize, IReadOnlyList<string>? SlotNames,
-    LabelKind Label, IReadOnlyList<string>? KeyValues);
+public sealed record DataViewShape(string FeatureColumn, string LabelColumn, int FeatureSize,
+    IReadOnlyList<string>? SlotNames, LabelKind Label, IReadOnlyList<string>? KeyValues);

@@ -24,7 +24,8 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
     private readonly string _features;
     private readonly string _label;
 
-    internal ResamplingTrainer(MLContext ml, ITrainerEstimator<TTransformer, TModel> inner, ISampler sampler, string featureColumn, string labelColumn)
+    internal ResamplingTrainer(MLContext ml, ITrainerEstimator<TTransformer, TModel> inner, ISampler sampler,
+        string featureColumn, string labelColumn)
     {
         _ml = ml;
         _inner = inner;
@@ -36,7 +37,8 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
     /// <inheritdoc />
     public TrainerInfo Info => _inner.Info;
 
-    /// <summary>Resamples <paramref name="input"/> (features and label only) and fits the inner trainer on the result.</summary>
+    /// <summary>Resamples <paramref name="input"/> (features and label
+    /// only) and fits the inner trainer on the result.</summary>
     public TTransformer Fit(IDataView input)
     {
         var (data, shape) = DataViewConversion.ToDataset(input, _features, _label);
@@ -52,13 +54,15 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
 public static class ResamplingExtensions
 {
     /// <summary>Wraps <paramref name="trainer"/> so that it fits on data resampled by <paramref name="sampler"/>; the
-    /// returned estimator resamples only what it is fitted on (see <see cref="ResamplingTrainer{TTransformer, TModel}"/>).</summary>
+    /// returned estimator resamples only what it is fitted on (see
+    /// <see cref="ResamplingTrainer{TTransformer, TModel}"/>).</summary>
     /// <example><code>
     /// var trainer = ml.BinaryClassification.Trainers.FastTree().WithResampling(ml, new Smote());
     /// var cv = ml.BinaryClassification.CrossValidate(data, featurizer.Append(trainer), numberOfFolds: 5);
     /// </code></example>
-    public static ResamplingTrainer<TTransformer, TModel> WithResampling<TTransformer, TModel>(this ITrainerEstimator<TTransformer, TModel> trainer,
-        MLContext ml, ISampler sampler, string featureColumn = "Features", string labelColumn = "Label")
+    public static ResamplingTrainer<TTransformer, TModel> WithResampling<TTransformer, TModel>(
+        this ITrainerEstimator<TTransformer, TModel> trainer, MLContext ml, ISampler sampler,
+        string featureColumn = "Features", string labelColumn = "Label")
         where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
         where TModel : class =>
         new(ml, trainer, sampler, featureColumn, labelColumn);

@@ -3,7 +3,8 @@ using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 
-/// <summary>A lazy view of some rows of another <see cref="IDataView"/> (ascending row positions), keeping every column.</summary>
+/// <summary>A lazy view of some rows of another <see cref="IDataView"/>
+/// (ascending row positions), keeping every column.</summary>
 internal sealed class RowSubsetDataView(IDataView source, int[] rows) : IDataView
 {
     public bool CanShuffle => false;
@@ -15,7 +16,8 @@ internal sealed class RowSubsetDataView(IDataView source, int[] rows) : IDataVie
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(source.GetRowCursor(columnsNeeded), rows);
 
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n,
+        Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
 
     private sealed class Cursor(DataViewRowCursor inner, int[] rows) : DataViewRowCursor
@@ -41,7 +43,8 @@ internal sealed class RowSubsetDataView(IDataView source, int[] rows) : IDataVie
             return false;
         }
 
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => inner.GetGetter<TValue>(column);
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+            inner.GetGetter<TValue>(column);
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => inner.GetIdGetter();
 

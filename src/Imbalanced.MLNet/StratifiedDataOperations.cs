@@ -6,17 +6,20 @@ using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 
-/// <summary>A train/test split of an <see cref="IDataView"/>, with the members of ML.NET's <c>TrainTestData</c>.</summary>
+/// <summary>A train/test split of an <see cref="IDataView"/>,
+/// with the members of ML.NET's <c>TrainTestData</c>.</summary>
 /// <param name="TrainSet">Rows to train on.</param>
 /// <param name="TestSet">Rows to test on.</param>
 public sealed record StratifiedTrainTestData(IDataView TrainSet, IDataView TestSet);
 
-/// <summary>One fold of a stratified cross-validation, with the members of ML.NET's <c>CrossValidationResult</c>.</summary>
+/// <summary>One fold of a stratified cross-validation, with the
+/// members of ML.NET's <c>CrossValidationResult</c>.</summary>
 /// <param name="Metrics">ML.NET's metrics on the untouched holdout.</param>
 /// <param name="Model">The model fitted on the training folds.</param>
 /// <param name="ScoredHoldOutSet">The holdout, scored.</param>
 /// <param name="Fold">The fold number.</param>
-public sealed record StratifiedCrossValidationResult<TMetrics>(TMetrics Metrics, ITransformer Model, IDataView ScoredHoldOutSet, int Fold);
+public sealed record StratifiedCrossValidationResult<TMetrics>(TMetrics Metrics, ITransformer Model,
+    IDataView ScoredHoldOutSet, int Fold);
 
 /// <summary>
 /// Stratified splits for ML.NET, which has none (its <c>samplingKeyColumnName</c> groups rows, it does not
@@ -26,31 +29,39 @@ public sealed record StratifiedCrossValidationResult<TMetrics>(TMetrics Metrics,
 public static class StratifiedDataOperations
 {
     /// <summary>A stratified train/test split on the label column (Boolean, key, text or number).</summary>
-    public static StratifiedTrainTestData StratifiedTrainTestSplit(this DataOperationsCatalog catalog, IDataView data, string labelColumn = "Label",
-        double testFraction = 0.1, int seed = 0)
+    public static StratifiedTrainTestData StratifiedTrainTestSplit(this DataOperationsCatalog catalog, IDataView data,
+        string labelColumn = "Label", double testFraction = 0.1, int seed = 0)
     {
         var split = StratifiedSplits.TrainTest(LabelCodes(data, labelColumn), testFraction, seed);
-        return new StratifiedTrainTestData(new RowSubsetDataView(data, split.Train), new RowSubsetDataView(data, split.Test));
+        return new StratifiedTrainTestData(new RowSubsetDataView(data, split.Train),
+            new RowSubsetDataView(data, split.Test));
     }
 
     /// <summary>Stratified k-fold splits of a data view, as (train, test) pairs.</summary>
-    public static IReadOnlyList<StratifiedTrainTestData> StratifiedFolds(this DataOperationsCatalog catalog, IDataView data, string labelColumn = "Label",
-        int numberOfFolds = 5, int seed = 0) =>
+    public static IReadOnlyList<StratifiedTrainTestData> StratifiedFolds(this DataOperationsCatalog catalog,
+        IDataView data, string labelColumn = "Label", int numberOfFolds = 5, int seed = 0) =>
         StratifiedSplits.KFold(LabelCodes(data, labelColumn), numberOfFolds, true, seed)
-            .Select(s => new StratifiedTrainTestData(new RowSubsetDataView(data, s.Train), new RowSubsetDataView(data, s.Test))).ToArray();
+            .Select(s => new StratifiedTrainTestData(new RowSubsetDataView(data, s.Train),
+                new RowSubsetDataView(data, s.Test))).ToArray();
 
-    /// <summary>Stratified cross-validation of a binary estimator: ML.NET's non-calibrated metrics on each untouched fold.</summary>
-    public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(this BinaryClassificationCatalog catalog,
-        MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
-        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed, scored => catalog.EvaluateNonCalibrated(scored, labelColumn));
+    /// <summary>Stratified cross-validation of a binary estimator:
+    /// ML.NET's non-calibrated metrics on each untouched fold.</summary>
+    public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(
+        this BinaryClassificationCatalog catalog, MLContext ml, IDataView data, IEstimator<ITransformer> estimator,
+        int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
+        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed,
+            scored => catalog.EvaluateNonCalibrated(scored, labelColumn));
 
     /// <summary>Stratified cross-validation of a multiclass estimator.</summary>
-    public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>> StratifiedCrossValidate(this MulticlassClassificationCatalog catalog,
-        MLContext ml, IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
-        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed, scored => catalog.Evaluate(scored, labelColumn));
+    public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>>
+        StratifiedCrossValidate(this MulticlassClassificationCatalog catalog, MLContext ml, IDataView data,
+        IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
 
-    private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(MLContext ml, IDataView data, IEstimator<ITransformer> estimator,
-        int numberOfFolds, string labelColumn, int seed, Func<IDataView, TMetrics> evaluate) =>
+        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed,
+            scored => catalog.Evaluate(scored, labelColumn));
+    private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(MLContext ml,
+        IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds, string labelColumn, int seed,
+        Func<IDataView, TMetrics> evaluate) =>
         ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
         {
             var model = estimator.Fit(fold.TrainSet);
@@ -62,14 +73,17 @@ public static class StratifiedDataOperations
     internal static int[] LabelCodes(IDataView data, string labelColumn)
     {
         var codes = new Dictionary<string, int>();
-        return LabelTexts(data, labelColumn).Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count).ToArray();
+        return LabelTexts(data, labelColumn).Select(t => codes.TryGetValue(t, out var c) ? c : codes[t] = codes.Count)
+            .ToArray();
     }
 
-    /// <summary>The label of every row as text: <c>True</c>/<c>False</c>, a key's value, the text, or the number.</summary>
+    /// <summary>The label of every row as text: <c>True</c>/<c>False</c>,
+    /// a key's value, the text, or the number.</summary>
     internal static List<string> LabelTexts(IDataView data, string labelColumn)
     {
         var column = data.Schema.GetColumnOrNull(labelColumn)
-            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: {string.Join(", ", data.Schema.Select(c => c.Name))}");
+            ?? throw new DataException($"the data view has no column '{labelColumn}'; its columns are: " +
+                $"{string.Join(", ", data.Schema.Select(c => c.Name))}");
         string[]? keyValues = null;
         if (column.Type is KeyDataViewType && column.HasKeyValues())
         {
@@ -82,11 +96,15 @@ public static class StratifiedDataOperations
         Func<string> read = column.Type switch
         {
             BooleanDataViewType => Getter<bool>(cursor, column, b => b ? "True" : "False"),
-            KeyDataViewType => Getter<uint>(cursor, column, k => keyValues is null || k == 0 ? k.ToString(CultureInfo.InvariantCulture) : keyValues[k - 1]),
+            KeyDataViewType => Getter<uint>(cursor, column,
+                k => keyValues is null || k == 0 ? k.ToString(CultureInfo.InvariantCulture) : keyValues[k - 1]),
             TextDataViewType => Getter<ReadOnlyMemory<char>>(cursor, column, t => t.ToString()),
-            _ when column.Type.RawType == typeof(float) => Getter<float>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ when column.Type.RawType == typeof(double) => Getter<double>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ when column.Type.RawType == typeof(int) => Getter<int>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ when column.Type.RawType == typeof(float) =>
+                Getter<float>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ when column.Type.RawType == typeof(double) =>
+                Getter<double>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
+            _ when column.Type.RawType == typeof(int) =>
+                Getter<int>(cursor, column, v => v.ToString(CultureInfo.InvariantCulture)),
             _ => throw new DataException($"column '{labelColumn}' has type {column.Type}, which is not a class label"),
         };
         while (cursor.MoveNext()) texts.Add(read());

@@ -12,6 +12,7 @@ public sealed class DataException : Exception
     /// <summary>Creates the exception with its one-line message and the exception that caused it.</summary>
     public DataException(string message, Exception inner) : base(message, inner) { }
 
-    /// <summary>The option property the problem concerns (<c>KNeighbors</c>), when one does; the message names it.</summary>
+    /// <summary>The option property the problem concerns
+    /// (<c>KNeighbors</c>), when one does; the message names it.</summary>
     public string? Parameter { get; init; }
 }

@@ -7,30 +7,52 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.Cli.Commands;
 
-/// <summary><c>imbalanced evaluate INPUT --target COL --predicted COL [--score COL] [--positive LABEL] [--json] [--digits 2]</c>.</summary>
+/// <summary>
+/// <c>imbalanced evaluate INPUT --target COL --predicted COL [--score COL] [--positive LABEL] [--json]
+/// [--digits 2]</c>.
+/// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
     {
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
-        var predicted = new Option<string>("--predicted") { Description = "the column of predicted labels", Required = true };
-        var score = new Option<string?>("--score") { Description = "a column with the score or probability of the positive class (binary)" };
-        var positive = new Option<string?>("--positive") { Description = "the positive class (default: the minority class of a binary problem)" };
+        var predicted = new Option<string>("--predicted")
+        {
+            Description = "the column of predicted labels",
+            Required = true,
+        };
+        var score = new Option<string?>("--score")
+        {
+            Description = "a column with the score or probability of the positive class (binary)",
+        };
+        var positive = new Option<string?>("--positive")
+        {
+            Description = "the positive class (default: the minority class of a binary problem)",
+        };
         var json = CommonOptions.Json("print every metric as one JSON object");
-        var digits = new Option<int>("--digits") { DefaultValueFactory = _ => 2, Description = "decimals in the report" };
-        var command = new Command("evaluate", "report imbalance-aware metrics of predictions") { input, target, predicted, score, positive, json, digits };
-        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(predicted)!, r.GetValue(score), r.GetValue(positive),
-            r.GetValue(json), r.GetValue(digits)));
+        var digits = new Option<int>("--digits")
+        {
+            DefaultValueFactory = _ => 2,
+            Description = "decimals in the report",
+        };
+        var command = new Command("evaluate", "report imbalance-aware metrics of predictions")
+        {
+            input, target, predicted, score, positive, json, digits,
+        };
+        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(predicted)!, r.GetValue(score),
+            r.GetValue(positive), r.GetValue(json), r.GetValue(digits)));
         return command;
     }
 
-    private static int Run(string input, string target, string predicted, string? score, string? positive, bool json, int digits)
+    private static int Run(string input, string target, string predicted, string? score, string? positive, bool json,
+        int digits)
     {
         if (digits is < 0 or > 15) throw new UsageException($"--digits must be between 0 and 15; got {digits}");
         var table = TableReader.Read(input);
         int Column(string name, string option) => table.IndexOf(name) is var j and >= 0 ? j
-            : throw new DataException($"{input}: no column named '{name}' for {option}; the columns are: {string.Join(", ", table.Columns)}");
+            : throw new DataException($"{input}: no column named '{name}' for {option}; the columns are: " +
+                $"{string.Join(", ", table.Columns)}");
         var t = Column(target, "--target");
         var p = Column(predicted, "--predicted");
         var truth = new string[table.RowCount];
@@ -40,7 +62,8 @@ internal static class EvaluateCommand
             truth[i] = table.Text(i, t);
             predictions[i] = table.Text(i, p);
             if (truth[i].Length == 0 || predictions[i].Length == 0)
-                throw new DataException($"{input}: line {table.LineOf(i)}: an empty label in '{(truth[i].Length == 0 ? target : predicted)}'");
+                throw new DataException($"{input}: line {table.LineOf(i)}: an empty label in " +
+                    $"'{(truth[i].Length == 0 ? target : predicted)}'");
         }
         double[]? scores = null;
         if (score is not null)
@@ -49,7 +72,8 @@ internal static class EvaluateCommand
             scores = new double[table.RowCount];
             for (var i = 0; i < table.RowCount; i++)
                 if (!NumberText.TryParse(table.Text(i, s), out scores[i]) || !double.IsFinite(scores[i]))
-                    throw new DataException($"{input}: line {table.LineOf(i)}, column '{score}': '{table.Text(i, s)}' is not a finite number");
+                    throw new DataException($"{input}: line {table.LineOf(i)}, column '{score}': " +
+                        $"'{table.Text(i, s)}' is not a finite number");
         }
         if (positive is not null && !truth.Contains(positive) && !predictions.Contains(positive))
         {
@@ -87,7 +111,8 @@ internal static class EvaluateCommand
         void Line(string name, double? value)
         {
             if (value is { } v)
-                Console.Out.WriteLine($"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
+                Console.Out.WriteLine(
+                    $"{name,-20}{(double.IsNaN(v) ? "nan" : v.ToString(f, CultureInfo.InvariantCulture))}");
         }
         Line("accuracy", r.Accuracy);
         Line("balanced accuracy", r.BalancedAccuracy);

@@ -14,7 +14,8 @@ internal static class InspectCommand
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
         var json = CommonOptions.Json("print one JSON object instead of tables");
-        var command = new Command("inspect", "show class counts, the imbalance ratio, feature kinds, missing values and advice")
+        var command = new Command("inspect",
+            "show class counts, the imbalance ratio, feature kinds, missing values and advice")
         {
             input, target, drop, json,
         };
@@ -70,12 +71,20 @@ internal static class InspectCommand
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         console.MarkupLine($"[bold]{Markup.Escape(input)}[/]: {s.Rows} rows, target [bold]{Markup.Escape(target)}[/]");
-        var table = new Table().AddColumn("class").AddColumn(new TableColumn("count").RightAligned()).AddColumn(new TableColumn("percent").RightAligned());
-        foreach (var c in s.Classes) table.AddRow(Markup.Escape(c.Label), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.Fraction * 100:0.00}%");
+        var table = new Table()
+            .AddColumn("class")
+            .AddColumn(new TableColumn("count").RightAligned())
+            .AddColumn(new TableColumn("percent").RightAligned());
+        foreach (var c in s.Classes)
+            table.AddRow(Markup.Escape(c.Label), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{c.Fraction * 100:0.00}%");
         console.Write(table);
-        console.MarkupLine($"imbalance ratio: [bold]{s.ImbalanceRatio:0.###}[/] (majority '{Markup.Escape(s.Majority)}' / minority '{Markup.Escape(s.Minority)}')");
-        console.MarkupLine($"numeric features ({s.NumericFeatures.Count}): {Markup.Escape(string.Join(", ", s.NumericFeatures))}");
-        console.MarkupLine($"categorical features ({s.CategoricalFeatures.Count}): {Markup.Escape(string.Join(", ", s.CategoricalFeatures))}");
+        console.MarkupLine($"imbalance ratio: [bold]{s.ImbalanceRatio:0.###}[/] (majority " +
+            $"'{Markup.Escape(s.Majority)}' / minority '{Markup.Escape(s.Minority)}')");
+        console.MarkupLine($"numeric features ({s.NumericFeatures.Count}): " +
+            $"{Markup.Escape(string.Join(", ", s.NumericFeatures))}");
+        console.MarkupLine($"categorical features ({s.CategoricalFeatures.Count}): " +
+            $"{Markup.Escape(string.Join(", ", s.CategoricalFeatures))}");
         console.MarkupLine(s.Missing.Count == 0
             ? "missing values: none"
             : $"missing values: {Markup.Escape(string.Join(", ", s.Missing.Select(m => $"{m.Key} ({m.Value})")))}");

@@ -16,15 +16,36 @@ internal static class ResampleCommand
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
-        var method = new Option<string>("--method") { Description = "one of: " + string.Join(", ", SamplerRegistry.All.Select(e => e.Name)), Required = true };
-        var output = new Option<string>("--output") { Description = "the file to write, in the input's format", Required = true };
-        var strategy = new Option<string?>("--strategy") { Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, LABEL=COUNT,… or LABEL,…" };
+        var method = new Option<string>("--method")
+        {
+            Description = "one of: " + string.Join(", ", SamplerRegistry.All.Select(e => e.Name)),
+            Required = true,
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "the file to write, in the input's format",
+            Required = true,
+        };
+        var strategy = new Option<string?>("--strategy")
+        {
+            Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, " +
+                "LABEL=COUNT,… or LABEL,…",
+        };
         var seed = CommonOptions.Seed();
-        var indexColumn = new Option<string?>("--index-column") { Description = "append a column with each row's input row number (empty for synthetic rows)" };
-        var provenance = new Option<string?>("--provenance") { Description = "write row,kind,source,base,neighbor,gap for every output row to this CSV" };
+        var indexColumn = new Option<string?>("--index-column")
+        {
+            Description = "append a column with each row's input row number (empty for synthetic rows)",
+        };
+        var provenance = new Option<string?>("--provenance")
+        {
+            Description = "write row,kind,source,base,neighbor,gap for every output row to this CSV",
+        };
         var json = CommonOptions.Json("print a JSON summary to stdout");
         var quiet = CommonOptions.Quiet();
-        var threads = new Option<int>("--threads") { Description = "threads to use (default: all cores); results do not depend on it" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "threads to use (default: all cores); results do not depend on it",
+        };
         var specific = new SamplerFlags();
         var command = new Command("resample", "rebalance a data set with one of the methods")
         {
@@ -35,7 +56,8 @@ internal static class ResampleCommand
         {
             var name = r.GetValue(method)!;
             var info = SamplerRegistry.Find(name)
-                ?? throw new UsageException($"unknown method '{name}'; the methods are: {string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
+                ?? throw new UsageException($"unknown method '{name}'; the methods are: " +
+                    $"{string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
             var parameters = specific.Parse(r, info);
             SamplingStrategy parsed;
             try
@@ -58,8 +80,9 @@ internal static class ResampleCommand
             {
                 throw new UsageException(Flags.Translate(e.Message, e.ParamName));
             }
-            return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler, r.GetValue(output)!,
-                r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json), r.GetValue(quiet));
+            return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler,
+                r.GetValue(output)!, r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json),
+                r.GetValue(quiet));
         });
         return command;
     }
@@ -70,8 +93,8 @@ internal static class ResampleCommand
     private static Imbalanced.ModelSelection.IClassifier RandomForest(long seed) =>
         Imbalanced.MLNet.MlNetClassifier.RandomForest(new Microsoft.ML.MLContext((int)seed));
 
-    private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler, string output,
-        string? indexColumn, string? provenance, bool json, bool quiet)
+    private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler,
+        string output, string? indexColumn, string? provenance, bool json, bool quiet)
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));

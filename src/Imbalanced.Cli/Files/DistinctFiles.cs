@@ -7,7 +7,8 @@ namespace Imbalanced.Cli.Files;
 internal static class DistinctFiles
 {
     /// <summary>Checks that no output is an input or another output.</summary>
-    /// <param name="inputs">What each input is called in a message (<c>the input</c>, <c>--model</c>) and its path.</param>
+    /// <param name="inputs">What each input is called in a message
+    /// (<c>the input</c>, <c>--model</c>) and its path.</param>
     /// <param name="outputs">Each output's option and path; null paths are not written and skipped.</param>
     /// <exception cref="DataException">Two of them are one file, or an output's folder does not exist.</exception>
     public static void Check(IEnumerable<(string Role, string Path)> inputs,

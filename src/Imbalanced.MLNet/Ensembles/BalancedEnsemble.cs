@@ -9,13 +9,17 @@ namespace Imbalanced.MLNet.Ensembles;
 /// <summary>The balanced ensembles of imbalanced-learn, over ML.NET learners.</summary>
 public enum EnsembleKind
 {
-    /// <summary>BalancedBaggingClassifier: each member learns a bootstrap sample, randomly under-sampled to balance.</summary>
+    /// <summary>BalancedBaggingClassifier: each member learns a
+    /// bootstrap sample, randomly under-sampled to balance.</summary>
     BalancedBagging,
-    /// <summary>BalancedRandomForestClassifier: single ML.NET trees (√d features each) on balanced bootstraps.</summary>
+    /// <summary>BalancedRandomForestClassifier: single ML.NET trees
+    /// (√d features each) on balanced bootstraps.</summary>
     BalancedRandomForest,
-    /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET FastTree) each on a balanced random under-sample.</summary>
+    /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET
+    /// FastTree) each on a balanced random under-sample.</summary>
     EasyEnsemble,
-    /// <summary>RUSBoostClassifier: SAMME boosting, randomly under-sampling the weighted data before each round.</summary>
+    /// <summary>RUSBoostClassifier: SAMME boosting, randomly
+    /// under-sampling the weighted data before each round.</summary>
     RusBoost,
 }
 
@@ -39,42 +43,63 @@ public sealed class BalancedEnsemble
     /// <param name="kind">Which ensemble.</param>
     /// <param name="members">Members (or boosting rounds); imbalanced-learn's default when null.</param>
     /// <param name="seed">Seed of the bootstraps and under-samples.</param>
-    /// <param name="learner">The member learner given (context, number of classes, number of features), emitting
-    /// <c>Probability</c> (binary) or a probability <c>Score</c> vector (multiclass); the kind's default when null.</param>
-    public BalancedEnsemble(MLContext ml, EnsembleKind kind, int? members = null, long seed = 0, Func<MLContext, int, int, IEstimator<ITransformer>>? learner = null)
+    /// <param name="learner">The member learner given (context, number of classes,
+    /// number of features), emitting <c>Probability</c> (binary) or a probability
+    /// <c>Score</c> vector (multiclass); the kind's default when null.</param>
+    public BalancedEnsemble(MLContext ml, EnsembleKind kind, int? members = null, long seed = 0,
+        Func<MLContext, int, int, IEstimator<ITransformer>>? learner = null)
     {
         _ml = ml;
         _kind = kind;
-        _members = members ?? kind switch { EnsembleKind.BalancedRandomForest => 100, EnsembleKind.RusBoost => 50, _ => 10 };
+        _members = members ?? kind switch
+        {
+            EnsembleKind.BalancedRandomForest => 100,
+            EnsembleKind.RusBoost => 50,
+            _ => 10,
+        };
         _seed = seed;
         _learner = learner ?? DefaultLearner(kind);
     }
 
-    /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d features
-    /// for the forest, a weighted 8-leaf tree for RUSBoost, boosted trees otherwise.</summary>
+    /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d
+    /// features for the forest, a weighted 8-leaf tree for RUSBoost, boosted trees otherwise.</summary>
     public static Func<MLContext, int, int, IEstimator<ITransformer>> DefaultLearner(EnsembleKind kind) => kind switch
     {
         EnsembleKind.BalancedRandomForest => (ml, k, d) =>
         {
-            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: bin the scores instead.
+            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: bin the scores
+            // instead.
             var tree = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
-                NumberOfTrees = 1, FeatureFractionPerSplit = Math.Max(1.0 / d, Math.Sqrt(d) / d), NumberOfLeaves = 32, MinimumExampleCountPerLeaf = 1,
+                NumberOfTrees = 1,
+                FeatureFractionPerSplit = Math.Max(1.0 / d, Math.Sqrt(d) / d),
+                NumberOfLeaves = 32,
+                MinimumExampleCountPerLeaf = 1,
             });
             return k == 2 ? tree.Append(ml.BinaryClassification.Calibrators.Naive())
                 : ml.MulticlassClassification.Trainers.OneVersusAll(tree, useProbabilities: true);
         },
-        EnsembleKind.RusBoost => (ml, k, _) => Calibrated(ml, k, ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = 1, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 1, ExampleWeightColumnName = "Weight",
-        })),
-        EnsembleKind.EasyEnsemble => (ml, k, _) => Calibrated(ml, k, ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 50, numberOfLeaves: 8, minimumExampleCountPerLeaf: 2)),
-        _ => (ml, k, _) => Calibrated(ml, k, ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 20, numberOfLeaves: 8, minimumExampleCountPerLeaf: 2)),
+        EnsembleKind.RusBoost => (ml, k, _) => Calibrated(ml, k,
+            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = 1,
+                NumberOfLeaves = 8,
+                MinimumExampleCountPerLeaf = 1,
+                ExampleWeightColumnName = "Weight",
+            })),
+        EnsembleKind.EasyEnsemble => (ml, k, _) => Calibrated(ml, k,
+            ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 50, numberOfLeaves: 8,
+                minimumExampleCountPerLeaf: 2)),
+        _ => (ml, k, _) => Calibrated(ml, k,
+            ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 20, numberOfLeaves: 8,
+                minimumExampleCountPerLeaf: 2)),
     };
 
-    /// <summary>A binary trainer made to emit probabilities: Platt-calibrated for two classes, one-versus-all with probabilities otherwise.</summary>
+    /// <summary>A binary trainer made to emit probabilities: Platt-calibrated
+    /// for two classes, one-versus-all with probabilities otherwise.</summary>
     public static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
-        Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary) where TModel : class =>
+        Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary)
+        where TModel : class =>
         classes == 2 ? binary.Append(ml.BinaryClassification.Calibrators.Platt())
             : ml.MulticlassClassification.Trainers.OneVersusAll(binary, useProbabilities: true);
 
@@ -92,12 +117,15 @@ public sealed class BalancedEnsemble
             int[] rows;
             if (_kind is EnsembleKind.BalancedBagging or EnsembleKind.BalancedRandomForest)
             {
-                var bootstrap = Enumerable.Range(0, dataset.RowCount).Select(_ => rng.NextInt(dataset.RowCount)).ToArray();
+                var bootstrap = Enumerable.Range(0, dataset.RowCount).Select(_ => rng.NextInt(dataset.RowCount))
+                    .ToArray();
                 rows = Balance(dataset.Select(bootstrap), memberSeed).Select(i => bootstrap[i]).ToArray();
             }
             else rows = Balance(dataset, memberSeed);
             var sample = dataset.Select(rows);
-            var sampleWeights = _kind == EnsembleKind.RusBoost ? rows.Select(i => weights[i] * dataset.RowCount).ToArray() : null;
+            var sampleWeights = _kind == EnsembleKind.RusBoost
+                ? rows.Select(i => weights[i] * dataset.RowCount).ToArray()
+                : null;
             var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), Shape(shape, k), sampleWeights);
             var model = _learner(_ml, k, dataset.NumericCount).Fit(view);
             if (_kind != EnsembleKind.RusBoost)
@@ -108,7 +136,8 @@ public sealed class BalancedEnsemble
             // SAMME: weighted error of the member on all rows, its say, and the new row weights.
             var all = DataViewConversion.ToDataView(_ml, Boolean(dataset, shape), Shape(shape, k));
             var p = MlNetClassifier.Probabilities(model.Transform(all), k, dataset.RowCount);
-            var wrong = Enumerable.Range(0, dataset.RowCount).Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
+            var wrong = Enumerable.Range(0, dataset.RowCount)
+                .Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
             var error = Enumerable.Range(0, dataset.RowCount).Where(i => wrong[i]).Sum(i => weights[i]) / weights.Sum();
             if (error >= 1 - 1.0 / k) break;
             var say = Math.Log((1 - error) / Math.Max(error, 1e-10)) + Math.Log(k - 1);
@@ -118,7 +147,8 @@ public sealed class BalancedEnsemble
             var total = weights.Sum();
             for (var i = 0; i < weights.Length; i++) weights[i] /= total;
         }
-        if (members.Count == 0) throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
+        if (members.Count == 0)
+            throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
         return new BalancedEnsembleModel(_ml, _kind, Shape(shape, k), dataset.Classes.Labels, members);
     }
 
@@ -133,7 +163,8 @@ public sealed class BalancedEnsemble
         ? shape with { Label = LabelKind.Boolean, KeyValues = null }
         : shape;
 
-    private static Dataset Boolean(Dataset data, DataViewShape shape) => data.Classes.Count == 2 && shape.Label == LabelKind.Key
+    private static Dataset Boolean(Dataset data, DataViewShape shape) =>
+        data.Classes.Count == 2 && shape.Label == LabelKind.Key
         ? data.WithClasses(["False", "True"])
         : data;
 }

@@ -12,7 +12,8 @@ public sealed record KMeansOptions
     /// <summary>Maximum Lloyd iterations (300).</summary>
     public int MaxIterations { get; init; } = 300;
 
-    /// <summary>Relative tolerance: stop when the squared centre shift is at most this times the mean feature variance (1e-4).</summary>
+    /// <summary>Relative tolerance: stop when the squared centre shift
+    /// is at most this times the mean feature variance (1e-4).</summary>
     public double Tolerance { get; init; } = 1e-4;
 
     /// <summary>Seed of the k-means++ initialisation.</summary>
@@ -41,7 +42,8 @@ public static class KMeans
     {
         var k = options.Clusters;
         if (k < 1) throw new DataException($"the number of clusters must be at least 1; got {k}");
-        if (k > count) throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
+        if (k > count)
+            throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
         var rng = new SeededRandom(options.Seed);
         var centers = PlusPlus(points, count, dimensions, k, rng);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);
@@ -75,7 +77,8 @@ public static class KMeans
         return new KMeansResult(centers, labels, iterations);
     }
 
-    private static void Assign(double[] points, int count, int dimensions, double[] centers, int k, NeighborSearch search, int[] labels) =>
+    private static void Assign(double[] points, int count, int dimensions, double[] centers, int k,
+        NeighborSearch search, int[] labels) =>
         search.Build(centers, k, dimensions).Query(points.AsSpan(0, count * dimensions), 1).Indices.CopyTo(labels, 0);
 
     private static double MeanVariance(double[] points, int count, int dimensions)
@@ -86,7 +89,8 @@ public static class KMeans
             double mean = 0, sq = 0;
             for (var i = 0; i < count; i++) mean += points[i * dimensions + j];
             mean /= count;
-            for (var i = 0; i < count; i++) sq += (points[i * dimensions + j] - mean) * (points[i * dimensions + j] - mean);
+            for (var i = 0; i < count; i++)
+                sq += (points[i * dimensions + j] - mean) * (points[i * dimensions + j] - mean);
             total += sq / count;
         }
         return total / dimensions;
@@ -99,7 +103,8 @@ public static class KMeans
         var first = rng.NextInt(count);
         points.AsSpan(first * dimensions, dimensions).CopyTo(centers);
         var closest = new double[count];
-        for (var i = 0; i < count; i++) closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
+        for (var i = 0; i < count; i++)
+            closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
         var trials = 2 + (int)Math.Log(k);
         for (var c = 1; c < k; c++)
         {
@@ -120,7 +125,8 @@ public static class KMeans
                 var sum = 0.0;
                 for (var i = 0; i < count; i++)
                 {
-                    trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions), points.AsSpan(candidate * dimensions, dimensions)));
+                    trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions),
+                        points.AsSpan(candidate * dimensions, dimensions)));
                     sum += trial[i];
                 }
                 if (sum < bestPotential) { bestPotential = sum; best = candidate; bestClosest = trial; }

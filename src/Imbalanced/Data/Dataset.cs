@@ -11,7 +11,8 @@ public sealed class Dataset
     /// <summary>Creates a data set from its parts (arrays are used as they are, not copied).</summary>
     /// <param name="numeric">Row-major numeric features, <c>rows × numericNames.Count</c>.</param>
     /// <param name="numericNames">Names of the numeric features.</param>
-    /// <param name="categorical">Row-major category codes, <c>rows × categoricalNames.Count</c> (-1 = missing).</param>
+    /// <param name="categorical">Row-major category codes,
+    /// <c>rows × categoricalNames.Count</c> (-1 = missing).</param>
     /// <param name="categoricalNames">Names of the categorical features.</param>
     /// <param name="categories">For each categorical feature, its category names indexed by code.</param>
     /// <param name="labels">Class code of every row.</param>
@@ -23,9 +24,11 @@ public sealed class Dataset
         ArgumentNullException.ThrowIfNull(numeric);
         ArgumentNullException.ThrowIfNull(labels);
         if (numeric.Length != labels.Length * numericNames.Count)
-            throw new ArgumentException($"numeric has {numeric.Length} values, expected {labels.Length} × {numericNames.Count}");
+            throw new ArgumentException($"numeric has {numeric.Length} values, expected {labels.Length} × " +
+                $"{numericNames.Count}");
         if (categorical.Length != labels.Length * categoricalNames.Count)
-            throw new ArgumentException($"categorical has {categorical.Length} codes, expected {labels.Length} × {categoricalNames.Count}");
+            throw new ArgumentException($"categorical has {categorical.Length} codes, expected {labels.Length} × " +
+                $"{categoricalNames.Count}");
         if (categories.Count != categoricalNames.Count)
             throw new ArgumentException("one category list is needed per categorical feature");
         Numeric = numeric;
@@ -114,8 +117,8 @@ public sealed class Dataset
     public Dataset WithRows(double[] numeric, int[] categorical, int[] labels) =>
         new(numeric, NumericNames, categorical, CategoricalNames, Categories, labels, Classes);
 
-    /// <summary>The same rows and class codes under other class labels (code i is labelled <c>labels[i]</c> in class order),
-    /// for example <c>False</c>/<c>True</c> for a binary learner.</summary>
+    /// <summary>The same rows and class codes under other class labels (code i is labelled <c>labels[i]</c> in class
+    /// order), for example <c>False</c>/<c>True</c> for a binary learner.</summary>
     public Dataset WithClasses(IEnumerable<string> labels) =>
         new(Numeric, NumericNames, Categorical, CategoricalNames, Categories, Labels, ClassSet.FromDistinct(labels));
 
@@ -133,7 +136,8 @@ public sealed class Dataset
     /// <param name="features">Rows × features.</param>
     /// <param name="labels">One label per row; strings, numbers, booleans and enums all work.</param>
     /// <param name="featureNames">Optional names; <c>f0 … f{d-1}</c> by default.</param>
-    public static Dataset FromMatrix<TLabel>(double[,] features, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromMatrix<TLabel>(double[,] features, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         int n = features.GetLength(0), d = features.GetLength(1);
@@ -144,7 +148,8 @@ public sealed class Dataset
     }
 
     /// <summary>Builds a numeric data set from jagged rows and labels of any type.</summary>
-    public static Dataset FromRows<TLabel>(double[][] rows, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromRows<TLabel>(double[][] rows, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var d = rows.Length == 0 ? featureNames?.Count ?? 0 : rows[0].Length;
@@ -158,13 +163,15 @@ public sealed class Dataset
     }
 
     /// <summary>Builds a numeric data set from single-precision jagged rows and labels of any type.</summary>
-    public static Dataset FromRows<TLabel>(float[][] rows, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? featureNames = null)
+    public static Dataset FromRows<TLabel>(float[][] rows, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? featureNames = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return FromRows(rows.Select(r => Array.ConvertAll(r, v => (double)v)).ToArray(), labels, featureNames);
     }
 
-    private static Dataset FromNumeric<TLabel>(double[] numeric, int n, int d, IReadOnlyList<TLabel> labels, IReadOnlyList<string>? names)
+    private static Dataset FromNumeric<TLabel>(double[] numeric, int n, int d, IReadOnlyList<TLabel> labels,
+        IReadOnlyList<string>? names)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Count != n) throw new DataException($"{labels.Count} labels for {n} rows");

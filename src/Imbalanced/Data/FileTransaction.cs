@@ -26,7 +26,8 @@ internal sealed class FileTransaction : IDisposable
 
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/> into a temporary file, to be put in
     /// place by <see cref="Commit"/>.</summary>
-    /// <exception cref="DataException">The folder does not exist, the path is a folder or cannot be written.</exception>
+    /// <exception cref="DataException">The folder does not exist,
+    /// the path is a folder or cannot be written.</exception>
     public void Write(string path, Action<Stream> write)
     {
         ObjectDisposedException.ThrowIf(_committed, this);

@@ -24,8 +24,8 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
         // Ties: the first class in class order wins, for majority and minority alike.
         var major = Enumerable.Range(0, counts.Length).OrderByDescending(c => counts[c]).ThenBy(c => c).First();
         var minor = Enumerable.Range(0, counts.Length).OrderBy(c => counts[c]).ThenBy(c => c).First();
-        return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor], (double)counts[major] / counts[minor],
-            data.NumericNames, data.CategoricalNames, missing ?? []);
+        return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor],
+            (double)counts[major] / counts[minor], data.NumericNames, data.CategoricalNames, missing ?? []);
     }
 
     /// <summary>One line of advice that fits the imbalance ratio.</summary>
@@ -33,7 +33,10 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
     {
         < 1.5 => "Classes are roughly balanced: accuracy is meaningful, but still split with stratification.",
         < 4 => "Mild imbalance: report balanced accuracy, F1 and MCC beside accuracy; split with stratification.",
-        < 20 => "Imbalanced: do not trust accuracy; evaluate with PR-AUC, MCC or G-mean, split with stratification, and resample or weight only the training data.",
-        _ => "Severely imbalanced: accuracy is meaningless here; evaluate with PR-AUC (average precision), MCC and recall of the minority class, use stratified cross-validation, resample only training folds, and tune the decision threshold.",
+        < 20 => "Imbalanced: do not trust accuracy; evaluate with PR-AUC, MCC or G-mean, split with stratification, " +
+            "and resample or weight only the training data.",
+        _ => "Severely imbalanced: accuracy is meaningless here; evaluate with PR-AUC (average precision), MCC and " +
+            "recall of the minority class, use stratified cross-validation, resample only training folds, and tune " +
+            "the decision threshold.",
     };
 }

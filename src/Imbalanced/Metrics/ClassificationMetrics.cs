@@ -25,7 +25,8 @@ public static class ClassificationMetrics
         return Divide((1 + b2) * p * r, b2 * p + r);
     }
 
-    /// <summary>Geometric mean of class c (imbalanced-learn's per-class report): <c>√(recall · specificity)</c>.</summary>
+    /// <summary>Geometric mean of class c (imbalanced-learn's per-class report):
+    /// <c>√(recall · specificity)</c>.</summary>
     public static double GeometricMean(ConfusionMatrix m, int c) => Math.Sqrt(Recall(m, c) * Specificity(m, c));
 
     /// <summary>
@@ -33,7 +34,8 @@ public static class ClassificationMetrics
     /// <c>(1 + α · (recall − specificity)) · g</c>, with <c>g = recall · specificity</c> for the squared G-mean
     /// (imbalanced-learn's default, α = 0.1).
     /// </summary>
-    public static double IndexBalancedAccuracy(ConfusionMatrix m, int c, double alpha = 0.1, Func<ConfusionMatrix, int, double>? score = null, bool squared = true)
+    public static double IndexBalancedAccuracy(ConfusionMatrix m, int c, double alpha = 0.1,
+        Func<ConfusionMatrix, int, double>? score = null, bool squared = true)
     {
         var g = score?.Invoke(m, c) ?? GeometricMean(m, c);
         if (squared) g *= g;
@@ -41,7 +43,8 @@ public static class ClassificationMetrics
     }
 
     /// <summary>Accuracy: <c>Σ TP / n</c>.</summary>
-    public static double Accuracy(ConfusionMatrix m) => Divide(Enumerable.Range(0, m.Classes).Sum(m.TruePositives), m.Total);
+    public static double Accuracy(ConfusionMatrix m) =>
+        Divide(Enumerable.Range(0, m.Classes).Sum(m.TruePositives), m.Total);
 
     /// <summary>
     /// Balanced accuracy (scikit-learn): the mean recall over the classes present in the truth; with
@@ -58,8 +61,8 @@ public static class ClassificationMetrics
 
     /// <summary>
     /// Matthews correlation coefficient, binary and multiclass (Gorodkin's R_K):
-    /// <c>(c · s − Σ_k t_k p_k) / √((s² − Σ p_k²)(s² − Σ t_k²))</c>, c correct rows, s all rows, t true and p
-    /// predicted counts per class; 0 when a factor under the root is 0.
+    /// <c>(c · s − Σ_k t_k p_k) / √((s² − Σ p_k²)(s² − Σ t_k²))</c>, c correct rows, s all rows, t true
+    /// and p predicted counts per class; 0 when a factor under the root is 0.
     /// </summary>
     public static double MatthewsCorrelation(ConfusionMatrix m)
     {
@@ -77,7 +80,8 @@ public static class ClassificationMetrics
         return covPP * covTT == 0 ? 0 : (correct * s - tp) / Math.Sqrt(covTT * covPP);
     }
 
-    /// <summary>Cohen's kappa: <c>1 − Σ_{i≠j} C[i,j] / Σ_{i≠j} E[i,j]</c>, with <c>E[i,j] = pred_j · true_i / n</c>.</summary>
+    /// <summary>Cohen's kappa: <c>1 − Σ_{i≠j} C[i,j] / Σ_{i≠j} E[i,j]</c>, with
+    /// <c>E[i,j] = pred_j · true_i / n</c>.</summary>
     public static double CohenKappa(ConfusionMatrix m)
     {
         double observed = 0, expected = 0, n = m.Total;
@@ -110,9 +114,9 @@ public static class ClassificationMetrics
     }
 
     /// <summary>
-    /// Macro-averaged mean absolute error for ordinal classes (Baccianella, Esuli and Sebastiani, 2009; imbalanced-learn's
-    /// <c>macro_averaged_mean_absolute_error</c>): for each class present in the truth, the mean |true − predicted| over
-    /// its rows; then the mean over classes.
+    /// Macro-averaged mean absolute error for ordinal classes (Baccianella, Esuli and Sebastiani, 2009;
+    /// imbalanced-learn's <c>macro_averaged_mean_absolute_error</c>): for each class present in the truth, the mean
+    /// |true − predicted| over its rows; then the mean over classes.
     /// </summary>
     public static double MacroAveragedMeanAbsoluteError(IReadOnlyList<double> truth, IReadOnlyList<double> predicted)
     {
@@ -129,6 +133,7 @@ public static class ClassificationMetrics
     public static double Weighted(ConfusionMatrix m, Func<ConfusionMatrix, int, double> metric) =>
         Divide(Enumerable.Range(0, m.Classes).Sum(c => metric(m, c) * m.TrueCount(c)), m.Total);
 
-    /// <summary>The micro average of precision, recall and F: pooled over classes, equal to accuracy for single-label data.</summary>
+    /// <summary>The micro average of precision, recall and F: pooled
+    /// over classes, equal to accuracy for single-label data.</summary>
     public static double Micro(ConfusionMatrix m) => Accuracy(m);
 }

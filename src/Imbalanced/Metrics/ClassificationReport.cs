@@ -12,7 +12,8 @@ namespace Imbalanced.Metrics;
 /// <param name="GeometricMean">√(recall · specificity).</param>
 /// <param name="Iba">Index of balanced accuracy, α = 0.1, squared G-mean.</param>
 /// <param name="Support">True rows of the class.</param>
-public sealed record ClassLine(string Label, double Precision, double Recall, double Specificity, double F1, double GeometricMean, double Iba, double Support);
+public sealed record ClassLine(string Label, double Precision, double Recall, double Specificity, double F1,
+    double GeometricMean, double Iba, double Support);
 
 /// <summary>
 /// imbalanced-learn's <c>classification_report_imbalanced</c> as data and as text: per class precision, recall,
@@ -21,13 +22,15 @@ public sealed record ClassLine(string Label, double Precision, double Recall, do
 /// </summary>
 public sealed class ClassificationReport
 {
-    /// <summary>Builds the report of <paramref name="matrix"/> for classes labelled <paramref name="labels"/>.</summary>
+    /// <summary>Builds the report of <paramref name="matrix"/> for classes labelled
+    /// <paramref name="labels"/>.</summary>
     public ClassificationReport(ConfusionMatrix matrix, IReadOnlyList<string> labels)
     {
         Matrix = matrix;
         Lines = Enumerable.Range(0, matrix.Classes).Select(c => new ClassLine(labels[c],
-            ClassificationMetrics.Precision(matrix, c), ClassificationMetrics.Recall(matrix, c), ClassificationMetrics.Specificity(matrix, c),
-            ClassificationMetrics.FBeta(matrix, c), ClassificationMetrics.GeometricMean(matrix, c),
+            ClassificationMetrics.Precision(matrix, c), ClassificationMetrics.Recall(matrix, c),
+            ClassificationMetrics.Specificity(matrix, c), ClassificationMetrics.FBeta(matrix, c),
+            ClassificationMetrics.GeometricMean(matrix, c),
             ClassificationMetrics.IndexBalancedAccuracy(matrix, c), matrix.TrueCount(c))).ToArray();
         Macro = Average(Lines, _ => 1.0, "macro avg");
         Weighted = Average(Lines, l => l.Support, "weighted avg");
@@ -49,8 +52,8 @@ public sealed class ClassificationReport
     {
         var total = lines.Sum(weight);
         double Mean(Func<ClassLine, double> f) => total == 0 ? 0 : lines.Sum(l => f(l) * weight(l)) / total;
-        return new ClassLine(name, Mean(l => l.Precision), Mean(l => l.Recall), Mean(l => l.Specificity), Mean(l => l.F1),
-            Mean(l => l.GeometricMean), Mean(l => l.Iba), lines.Sum(l => l.Support));
+        return new ClassLine(name, Mean(l => l.Precision), Mean(l => l.Recall), Mean(l => l.Specificity),
+            Mean(l => l.F1), Mean(l => l.GeometricMean), Mean(l => l.Iba), lines.Sum(l => l.Support));
     }
 
     /// <summary>The report as text with <paramref name="digits"/> decimals, in imbalanced-learn's layout.</summary>

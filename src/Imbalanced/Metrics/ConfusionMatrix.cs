@@ -12,14 +12,18 @@ public sealed class ConfusionMatrix
 
     /// <summary>Counts class codes <paramref name="truth"/> against <paramref name="predicted"/> (codes into a list of
     /// <paramref name="classes"/> classes), each row weighted by <paramref name="weights"/> (1 when null).</summary>
-    public ConfusionMatrix(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes, IReadOnlyList<double>? weights = null)
+    public ConfusionMatrix(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes,
+        IReadOnlyList<double>? weights = null)
     {
-        if (truth.Count != predicted.Count) throw new ArgumentException($"{truth.Count} true labels but {predicted.Count} predictions");
-        if (weights is not null && weights.Count != truth.Count) throw new ArgumentException("one weight per row is needed");
+        if (truth.Count != predicted.Count)
+            throw new ArgumentException($"{truth.Count} true labels but {predicted.Count} predictions");
+        if (weights is not null && weights.Count != truth.Count)
+            throw new ArgumentException("one weight per row is needed");
         Classes = classes;
         if ((long)classes * classes > Array.MaxLength)
             throw new DataException(
-                $"{classes} classes: a confusion matrix of {classes} × {classes} cells is more than one table can hold");
+                $"{classes} classes: a confusion matrix of {classes} × {classes} cells is more than one table " +
+                "can hold");
         _counts = new double[classes * classes];
         for (var r = 0; r < truth.Count; r++) _counts[truth[r] * classes + predicted[r]] += weights?[r] ?? 1.0;
     }
@@ -56,5 +60,6 @@ public sealed class ConfusionMatrix
     public double TrueNegatives(int c) => Total - TrueCount(c) - PredictedCount(c) + TruePositives(c);
 
     /// <summary>The matrix as rows (true) of columns (predicted).</summary>
-    public double[][] ToArray() => Enumerable.Range(0, Classes).Select(i => Enumerable.Range(0, Classes).Select(j => this[i, j]).ToArray()).ToArray();
+    public double[][] ToArray() => Enumerable.Range(0, Classes)
+        .Select(i => Enumerable.Range(0, Classes).Select(j => this[i, j]).ToArray()).ToArray();
 }

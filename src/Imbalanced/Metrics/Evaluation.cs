@@ -2,7 +2,8 @@ using Imbalanced.Data;
 
 namespace Imbalanced.Metrics;
 
-/// <summary>Everything <c>imbalanced evaluate</c> reports for true labels, predicted labels and an optional score.</summary>
+/// <summary>Everything <c>imbalanced evaluate</c> reports for
+/// true labels, predicted labels and an optional score.</summary>
 public sealed record EvaluationResult(
     IReadOnlyList<string> Labels, string? Positive, int Support, double Accuracy, double BalancedAccuracy, double Mcc,
     double CohenKappa, double GeometricMean, ClassificationReport Report, double? RocAuc, double? AveragePrecision,
@@ -27,9 +28,11 @@ public static class Evaluation
     /// <summary>Evaluates predictions.</summary>
     /// <exception cref="DataException">Lengths differ, there are no rows, or a score is given without a positive class
     /// for other than two classes.</exception>
-    public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted, IReadOnlyList<double>? scores = null, string? positive = null)
+    public static EvaluationResult Evaluate(IReadOnlyList<string> truth, IReadOnlyList<string> predicted,
+        IReadOnlyList<double>? scores = null, string? positive = null)
     {
-        if (truth.Count != predicted.Count) throw new DataException($"{truth.Count} true labels but {predicted.Count} predictions");
+        if (truth.Count != predicted.Count)
+            throw new DataException($"{truth.Count} true labels but {predicted.Count} predictions");
         if (truth.Count == 0) throw new DataException("there are no rows to evaluate");
         var labels = truth.Concat(predicted);
         var classes = ClassSet.FromDistinct(positive is null ? labels : labels.Append(positive));

@@ -8,9 +8,11 @@ namespace Imbalanced.Metrics;
 public static class RankingMetrics
 {
     /// <summary>The points (false positives, true positives, threshold) at each distinct score, descending.</summary>
-    public static (double[] Fps, double[] Tps, double[] Thresholds) CurvePoints(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    public static (double[] Fps, double[] Tps, double[] Thresholds) CurvePoints(IReadOnlyList<bool> positive,
+        IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenByDescending(i => i).ToArray();
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenByDescending(i => i)
+            .ToArray();
         var fps = new List<double>();
         var tps = new List<double>();
         var thresholds = new List<double>();
@@ -31,16 +33,19 @@ public static class RankingMetrics
     }
 
     /// <summary>ROC curve: false positive rate and true positive rate at each threshold, starting at (0, 0).</summary>
-    public static (double[] Fpr, double[] Tpr, double[] Thresholds) RocCurve(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    public static (double[] Fpr, double[] Tpr, double[] Thresholds) RocCurve(IReadOnlyList<bool> positive,
+        IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
     {
         var (fps, tps, thresholds) = CurvePoints(positive, scores, weights);
         double fMax = fps[^1], tMax = tps[^1];
-        return ([0, .. fps.Select(f => fMax == 0 ? double.NaN : f / fMax)], [0, .. tps.Select(t => tMax == 0 ? double.NaN : t / tMax)],
+        return ([0, .. fps.Select(f => fMax == 0 ? double.NaN : f / fMax)],
+            [0, .. tps.Select(t => tMax == 0 ? double.NaN : t / tMax)],
             [double.PositiveInfinity, .. thresholds]);
     }
 
     /// <summary>Area under the ROC curve by the trapezoid rule (binary).</summary>
-    public static double RocAuc(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    public static double RocAuc(IReadOnlyList<bool> positive, IReadOnlyList<double> scores,
+        IReadOnlyList<double>? weights = null)
     {
         if (positive.All(p => p) || positive.All(p => !p))
             throw new DataException("ROC-AUC needs both classes in the truth; only one is present");
@@ -58,7 +63,8 @@ public static class RankingMetrics
     /// <param name="probabilities">Row-major probabilities, rows × classes.</param>
     /// <param name="classes">Number of classes.</param>
     /// <param name="weighted">Weight by prevalence instead of the plain mean.</param>
-    public static double RocAucOneVersusRest(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities, int classes, bool weighted = false)
+    public static double RocAucOneVersusRest(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities, int classes,
+        bool weighted = false)
     {
         double total = 0, weight = 0;
         for (var c = 0; c < classes; c++)
@@ -72,8 +78,10 @@ public static class RankingMetrics
         return total / weight;
     }
 
-    /// <summary>Precision–recall curve points (precision, recall, threshold) by descending threshold, ending at (1, 0).</summary>
-    public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    /// <summary>Precision–recall curve points (precision, recall,
+    /// threshold) by descending threshold, ending at (1, 0).</summary>
+    public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(
+        IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
     {
         var (fps, tps, thresholds) = CurvePoints(positive, scores, weights);
         var precision = fps.Select((f, i) => tps[i] + f == 0 ? 0 : tps[i] / (tps[i] + f)).ToArray();
@@ -81,8 +89,10 @@ public static class RankingMetrics
         return ([.. precision.Reverse(), 1], [.. recall.Reverse(), 0], [.. thresholds.AsEnumerable().Reverse()]);
     }
 
-    /// <summary>Average precision, scikit-learn's step-wise sum (not the trapezoid): <c>AP = Σ_n (R_n − R_{n−1}) · P_n</c>.</summary>
-    public static double AveragePrecision(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, IReadOnlyList<double>? weights = null)
+    /// <summary>Average precision, scikit-learn's step-wise sum (not the trapezoid):
+    /// <c>AP = Σ_n (R_n − R_{n−1}) · P_n</c>.</summary>
+    public static double AveragePrecision(IReadOnlyList<bool> positive, IReadOnlyList<double> scores,
+        IReadOnlyList<double>? weights = null)
     {
         var (precision, recall, _) = PrecisionRecallCurve(positive, scores, weights);
         var ap = 0.0;
@@ -90,9 +100,11 @@ public static class RankingMetrics
         return ap;
     }
 
-    /// <summary>Log loss of probabilities p of the positive class: <c>−mean(y log p + (1 − y) log(1 − p))</c>, p clipped to
-    /// [ε, 1 − ε] with ε the double epsilon and the pair (1 − p, p) renormalised, as scikit-learn 1.2.</summary>
-    public static double LogLoss(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities, IReadOnlyList<double>? weights = null)
+    /// <summary>Log loss of probabilities p of the positive class:
+    /// <c>−mean(y log p + (1 − y) log(1 − p))</c>, p clipped to [ε, 1 − ε] with ε the
+    /// double epsilon and the pair (1 − p, p) renormalised, as scikit-learn 1.2.</summary>
+    public static double LogLoss(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities,
+        IReadOnlyList<double>? weights = null)
     {
         const double eps = 2.220446049250313e-16;
         double total = 0, weight = 0;
@@ -109,7 +121,8 @@ public static class RankingMetrics
     }
 
     /// <summary>Brier score: <c>mean((y − p)²)</c>.</summary>
-    public static double Brier(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities, IReadOnlyList<double>? weights = null)
+    public static double Brier(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities,
+        IReadOnlyList<double>? weights = null)
     {
         double total = 0, weight = 0;
         for (var i = 0; i < probabilities.Count; i++)

@@ -95,7 +95,8 @@ internal sealed class SeededRandom
         }
     }
 
-    /// <summary>A Beta(<paramref name="a"/>, <paramref name="b"/>) draw, a, b ≥ 1, as a ratio of Gamma draws.</summary>
+    /// <summary>A Beta(<paramref name="a"/>, <paramref name="b"/>)
+    /// draw, a, b ≥ 1, as a ratio of Gamma draws.</summary>
     public double NextBeta(double a, double b)
     {
         var x = NextGamma(a);

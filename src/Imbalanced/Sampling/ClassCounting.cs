@@ -1,6 +1,7 @@
 namespace Imbalanced.Sampling;
 
-/// <summary>Majority and minority of class counts: ties to the first class in class order, as imbalanced-learn.</summary>
+/// <summary>Majority and minority of class counts: ties to the
+/// first class in class order, as imbalanced-learn.</summary>
 internal static class ClassCounting
 {
     /// <summary>The present class with the fewest rows.</summary>

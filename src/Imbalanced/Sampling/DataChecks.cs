@@ -9,10 +9,12 @@ internal static class DataChecks
     /// <param name="data">The data set.</param>
     /// <param name="method">The method's command-line name, for the message.</param>
     /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
-    public static void RequireNumericComplete(Dataset data, string method, string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
+    public static void RequireNumericComplete(Dataset data, string method,
+        string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
     {
         if (data.CategoricalCount > 0)
-            throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric features only; {categoricalAdvice}");
+            throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric " +
+                $"features only; {categoricalAdvice}");
         if (data.NumericCount == 0)
             throw new DataException($"{method} needs at least one numeric feature; there are none");
         RequireComplete(data, method);
@@ -30,10 +32,12 @@ internal static class DataChecks
                 var v = data.Numeric[i * p + j];
                 if (double.IsNaN(v)) missing++;
                 else if (!double.IsFinite(v))
-                    throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; {method} needs finite values");
+                    throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; " +
+                        $"{method} needs finite values");
             }
             if (missing > 0)
-                throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or leave the column out");
+                throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} " +
+                    "measures distances and cannot use rows with missing values: fill them in or leave the column out");
         }
         var q = data.CategoricalCount;
         for (var j = 0; j < q; j++)
@@ -41,12 +45,14 @@ internal static class DataChecks
             var missing = 0;
             for (var i = 0; i < data.RowCount; i++) if (data.Categorical[i * q + j] < 0) missing++;
             if (missing > 0)
-                throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} measures distances and cannot use rows with missing values: fill them in or leave the column out");
+                throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} " +
+                    "measures distances and cannot use rows with missing values: fill them in or leave the column out");
         }
     }
 
     /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
-    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k, string parameter, string method)
+    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k,
+        string parameter, string method)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
         if (classSize <= k)

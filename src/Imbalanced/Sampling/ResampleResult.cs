@@ -25,7 +25,8 @@ public sealed class ResampleResult
         AddedOrigins = addedOrigins;
     }
 
-    /// <summary>Refuses added rows with a value that is not finite (values so large that the method overflowed).</summary>
+    /// <summary>Refuses added rows with a value that is not finite
+    /// (values so large that the method overflowed).</summary>
     private static void RequireFinite(Dataset added)
     {
         var values = added.Numeric;
@@ -69,7 +70,8 @@ public sealed class ResampleResult
         : AddedOrigins[row - KeptRows.Length];
 
     /// <summary>The class label of output row <paramref name="row"/>.</summary>
-    public int LabelOf(int row) => row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
+    public int LabelOf(int row) =>
+        row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
 
     /// <summary>Rows per class after resampling, indexed by class code.</summary>
     public int[] ClassCounts()

@@ -27,7 +27,8 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
         Func<TOptions, ISampler> create, string summary) where TOptions : SamplerOptions, new() =>
         new(name, imbalancedLearnName, kind, typeof(TOptions), o => create((TOptions)o), summary);
 
-    /// <summary>The method's own parameters (beyond strategy, seed and neighbour engine), in declaration order.</summary>
+    /// <summary>The method's own parameters (beyond strategy, seed
+    /// and neighbour engine), in declaration order.</summary>
     public IReadOnlyList<SamplerParameter> Parameters => _parameters ??= SamplerParameter.Of(OptionsType);
 
     /// <summary>Whether the sampler may take missing values (it never measures distances).</summary>
@@ -42,7 +43,8 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     /// <summary>Whether the sampler asks a classifier for probabilities (its <c>estimator</c> parameter).</summary>
     public bool UsesClassifier { get; init; }
 
-    /// <summary>Whether the result can hold rows that are not input rows (over-samplers, soft cluster centroids).</summary>
+    /// <summary>Whether the result can hold rows that are not input
+    /// rows (over-samplers, soft cluster centroids).</summary>
     public bool Synthesizes { get; init; } = Kind is SamplerKind.Over or SamplerKind.Combined;
 
     /// <summary>False when the method may make a few rows more or fewer than the strategy asks (ADASYN's rounding,

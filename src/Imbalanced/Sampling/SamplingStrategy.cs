@@ -18,7 +18,8 @@ public abstract class SamplingStrategy
 {
     private SamplingStrategy() { }
 
-    /// <summary><c>auto</c>: <c>not majority</c> for over-samplers, <c>not minority</c> for under- and cleaning samplers.</summary>
+    /// <summary><c>auto</c>: <c>not majority</c> for over-samplers,
+    /// <c>not minority</c> for under- and cleaning samplers.</summary>
     public static SamplingStrategy Auto { get; } = new Named("auto");
 
     /// <summary><c>minority</c>: only the minority class (over-samplers only).</summary>
@@ -36,17 +37,21 @@ public abstract class SamplingStrategy
     /// <summary><c>all</c>: every class.</summary>
     public static SamplingStrategy All { get; } = new Named("all");
 
-    /// <summary>A ratio <c>N_minority / N_majority</c> wanted after resampling, in (0, 1]; binary problems only.</summary>
+    /// <summary>A ratio <c>N_minority / N_majority</c> wanted after
+    /// resampling, in (0, 1]; binary problems only.</summary>
     public static SamplingStrategy Ratio(double ratio) => new RatioStrategy(ratio);
 
-    /// <summary>Target counts per class label: rows wanted after over-sampling, or rows kept by under-sampling.</summary>
+    /// <summary>Target counts per class label: rows wanted after
+    /// over-sampling, or rows kept by under-sampling.</summary>
     public static SamplingStrategy Counts(IReadOnlyDictionary<string, int> counts) => new CountsStrategy(counts);
 
     /// <summary>The classes a cleaning sampler may clean.</summary>
     public static SamplingStrategy Classes(IEnumerable<string> labels) => new ListStrategy(labels.ToArray());
 
-    /// <summary>A function of the class counts (label → count) returning target counts, read as <see cref="Counts"/>.</summary>
-    public static SamplingStrategy Function(Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) =>
+    /// <summary>A function of the class counts (label → count)
+    /// returning target counts, read as <see cref="Counts"/>.</summary>
+    public static SamplingStrategy Function(
+        Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) =>
         new FunctionStrategy(function);
 
     /// <summary>Parses the command line's spelling: a name (<c>not-minority</c> or <c>not minority</c>), a number,
@@ -71,7 +76,8 @@ public abstract class SamplingStrategy
             foreach (var part in text.Split(','))
             {
                 var kv = part.Split('=', 2);
-                if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                if (kv.Length != 2
+                    || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
                     throw new FormatException($"'{part}' in strategy '{text}' is not LABEL=COUNT");
                 counts[kv[0]] = count;
             }
@@ -86,7 +92,8 @@ public abstract class SamplingStrategy
     public IReadOnlyDictionary<int, int> Resolve(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
     {
         if (counts.Count(c => c > 0) <= 1)
-            throw new DataException($"the target needs more than one class; found only {(counts.Count == 0 ? "none" : $"'{classes[IndexOfMax(counts)]}'")}");
+            throw new DataException("the target needs more than one class; found only " +
+                $"{(counts.Count == 0 ? "none" : $"'{classes[IndexOfMax(counts)]}'")}");
         var result = ResolveCore(counts, classes, type);
         if (type == SamplingType.OverSampling)
         {
@@ -95,14 +102,15 @@ public abstract class SamplingStrategy
             {
                 var (c, n) = result.MaxBy(kv => kv.Value);
                 throw new DataException(
-                    $"strategy asks for {(long)counts[c] + n} rows of class '{classes[c]}'; the resampled data would have " +
-                    $"{total} rows, more than one table can hold ({Array.MaxLength})");
+                    $"strategy asks for {(long)counts[c] + n} rows of class '{classes[c]}'; the resampled data " +
+                    $"would have {total} rows, more than one table can hold ({Array.MaxLength})");
             }
         }
         return new SortedDictionary<int, int>(result.ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
-    private protected abstract IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type);
+    private protected abstract IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes,
+        SamplingType type);
 
     private static int IndexOfMax(IReadOnlyList<int> counts)
     {
@@ -113,13 +121,15 @@ public abstract class SamplingStrategy
 
     private static int IndexOfMin(IReadOnlyList<int> counts) => ClassCounting.Minority(counts);
 
-    private static IEnumerable<int> Present(IReadOnlyList<int> counts) => Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0);
+    private static IEnumerable<int> Present(IReadOnlyList<int> counts) =>
+        Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0);
 
     private sealed class Named(string name) : SamplingStrategy
     {
         public override string ToString() => name;
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             var major = IndexOfMax(counts);
             var minor = IndexOfMin(counts);
@@ -135,9 +145,11 @@ public abstract class SamplingStrategy
                 _ => _ => true,
             };
             if (type == SamplingType.OverSampling && effective == "majority")
-                throw new DataException("strategy 'majority' cannot be used with an over-sampler; use 'minority', 'not-majority' or 'auto'");
+                throw new DataException("strategy 'majority' cannot be used with an over-sampler; use 'minority', " +
+                    "'not-majority' or 'auto'");
             if (type != SamplingType.OverSampling && effective == "minority")
-                throw new DataException("strategy 'minority' cannot be used with an under-sampler or a cleaning method; use 'majority', 'not-minority' or 'auto'");
+                throw new DataException("strategy 'minority' cannot be used with an under-sampler or a cleaning " +
+                    "method; use 'majority', 'not-minority' or 'auto'");
             return Present(counts).Where(selected)
                 .ToDictionary(c => c, c => type == SamplingType.OverSampling ? nMaj - counts[c] : nMin);
         }
@@ -150,38 +162,47 @@ public abstract class SamplingStrategy
         public RatioStrategy(double ratio)
         {
             if (!(ratio > 0 && ratio <= 1))
-                throw new DataException($"a ratio strategy must be in (0, 1]; got {ratio.ToString(CultureInfo.InvariantCulture)}");
+                throw new DataException("a ratio strategy must be in (0, 1]; got " +
+                    $"{ratio.ToString(CultureInfo.InvariantCulture)}");
             _ratio = ratio;
         }
 
         public override string ToString() => _ratio.ToString("R", CultureInfo.InvariantCulture);
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             if (Present(counts).Count() != 2)
-                throw new DataException($"a ratio strategy needs exactly two classes; there are {Present(counts).Count()}; give LABEL=COUNT for each class instead");
+                throw new DataException("a ratio strategy needs exactly two classes; there are " +
+                    $"{Present(counts).Count()}; give LABEL=COUNT for each class instead");
             var major = IndexOfMax(counts);
             var minor = IndexOfMin(counts);
             switch (type)
             {
                 case SamplingType.OverSampling:
                 {
-                    var result = Present(counts).Where(c => c != major).ToDictionary(c => c, c => (int)(counts[major] * _ratio - counts[c]));
+                    var result = Present(counts).Where(c => c != major).ToDictionary(c => c,
+                        c => (int)(counts[major] * _ratio - counts[c]));
                     foreach (var (c, n) in result)
                         if (n < 0)
-                            throw new DataException($"ratio {this} asks to remove rows of class '{classes[c]}' ({counts[c]} rows) while over-sampling; increase the ratio to at least {counts[c] / (double)counts[major]:0.####}");
+                            throw new DataException($"ratio {this} asks to remove rows of class '{classes[c]}' " +
+                                $"({counts[c]} rows) while over-sampling; increase the ratio to at least " +
+                                $"{counts[c] / (double)counts[major]:0.####}");
                     return result;
                 }
                 case SamplingType.UnderSampling:
                 {
-                    var result = Present(counts).Where(c => c != minor).ToDictionary(c => c, c => (int)(counts[minor] / _ratio));
+                    var result = Present(counts).Where(c => c != minor).ToDictionary(c => c,
+                        c => (int)(counts[minor] / _ratio));
                     foreach (var (c, n) in result)
                         if (n > counts[c])
-                            throw new DataException($"ratio {this} asks for {n} rows of class '{classes[c]}', which has only {counts[c]}, while under-sampling; increase the ratio");
+                            throw new DataException($"ratio {this} asks for {n} rows of class '{classes[c]}', which " +
+                                $"has only {counts[c]}, while under-sampling; increase the ratio");
                     return result;
                 }
                 default:
-                    throw new DataException("a cleaning method does not take a ratio; give the classes to clean (LABEL,LABEL) or a named strategy");
+                    throw new DataException("a cleaning method does not take a ratio; give the classes to clean " +
+                        "(LABEL,LABEL) or a named strategy");
             }
         }
     }
@@ -190,27 +211,36 @@ public abstract class SamplingStrategy
     {
         public override string ToString() => string.Join(",", counts.Select(kv => $"{kv.Key}={kv.Value}"));
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> classCounts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> classCounts,
+            ClassSet classes, SamplingType type)
         {
             if (type == SamplingType.CleanSampling)
-                throw new DataException("a cleaning method does not take target counts; give the classes to clean (LABEL,LABEL) or a named strategy");
+                throw new DataException("a cleaning method does not take target counts; give the classes to clean " +
+                    "(LABEL,LABEL) or a named strategy");
             var result = new Dictionary<int, int>();
             foreach (var (label, n) in counts)
             {
                 var c = classes.IndexOf(label);
                 if (c < 0 || classCounts[c] == 0)
-                    throw new DataException($"strategy names class '{label}', which is not in the data; the classes are: {string.Join(", ", classes.Labels)}");
-                if (n < 0) throw new DataException($"strategy asks for {n} rows of class '{label}'; a count cannot be negative");
+                    throw new DataException($"strategy names class '{label}', which is not in the data; the classes " +
+                        $"are: {string.Join(", ", classes.Labels)}");
+                if (n < 0)
+                    throw new DataException(
+                        $"strategy asks for {n} rows of class '{label}'; a count cannot be negative");
                 if (type == SamplingType.OverSampling)
                 {
                     if (n < classCounts[c])
-                        throw new DataException($"strategy asks for {n} rows of class '{label}', which has {classCounts[c]}; an over-sampler can only add rows, so ask for at least {classCounts[c]}");
+                        throw new DataException($"strategy asks for {n} rows of class '{label}', which has " +
+                            $"{classCounts[c]}; an over-sampler can only add rows, so ask for at least " +
+                            $"{classCounts[c]}");
                     result[c] = n - classCounts[c];
                 }
                 else
                 {
                     if (n > classCounts[c])
-                        throw new DataException($"strategy asks for {n} rows of class '{label}', which has only {classCounts[c]}; an under-sampler can only remove rows, so ask for at most {classCounts[c]}");
+                        throw new DataException($"strategy asks for {n} rows of class '{label}', which has only " +
+                            $"{classCounts[c]}; an under-sampler can only remove rows, so ask for at most " +
+                            $"{classCounts[c]}");
                     result[c] = n;
                 }
             }
@@ -222,26 +252,31 @@ public abstract class SamplingStrategy
     {
         public override string ToString() => string.Join(",", labels);
 
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             if (type != SamplingType.CleanSampling)
-                throw new DataException($"a list of classes ('{this}') is only for cleaning methods; give LABEL=COUNT pairs or a named strategy");
+                throw new DataException($"a list of classes ('{this}') is only for cleaning methods; give " +
+                    "LABEL=COUNT pairs or a named strategy");
             var nMin = counts[IndexOfMin(counts)];
             var result = new Dictionary<int, int>();
             foreach (var label in labels)
             {
                 var c = classes.IndexOf(label);
                 if (c < 0 || counts[c] == 0)
-                    throw new DataException($"strategy names class '{label}', which is not in the data; the classes are: {string.Join(", ", classes.Labels)}");
+                    throw new DataException($"strategy names class '{label}', which is not in the data; the classes " +
+                        $"are: {string.Join(", ", classes.Labels)}");
                 result[c] = nMin;
             }
             return result;
         }
     }
 
-    private sealed class FunctionStrategy(Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) : SamplingStrategy
+    private sealed class FunctionStrategy(
+        Func<IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>> function) : SamplingStrategy
     {
-        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes, SamplingType type)
+        private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
+            ClassSet classes, SamplingType type)
         {
             var byLabel = Present(counts).ToDictionary(c => classes[c], c => counts[c], StringComparer.Ordinal);
             return new CountsStrategy(function(byLabel)).ResolveCore(counts, classes, type);

@@ -50,7 +50,8 @@ internal sealed class SyntheticRows
     /// <summary>The result: every input row, then the added rows.</summary>
     public ResampleResult ToResult()
     {
-        if (_count != _labels.Length) throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
+        if (_count != _labels.Length)
+            throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
         return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins);
     }
 }

@@ -1,8 +1,9 @@
 namespace Imbalanced.Svm;
 
 /// <summary>
-/// The RBF kernel <c>K(x, z) = exp(−γ ‖x − z‖²)</c>, computed as LIBSVM does
-/// (<c>exp(−γ (‖x‖² + ‖z‖² − 2 x·z))</c>, in double), with <c>γ = 'scale'</c> = 1 / (features · Var(X)) by default.
+/// The RBF kernel <c>K(x, z) = exp(−γ ‖x − z‖²)</c>, computed as
+/// LIBSVM does (<c>exp(−γ (‖x‖² + ‖z‖² − 2 x·z))</c>, in
+/// double), with <c>γ = 'scale'</c> = 1 / (features · Var(X)) by default.
 /// </summary>
 internal sealed class RbfKernel
 {
@@ -23,7 +24,8 @@ internal sealed class RbfKernel
     /// <summary>γ in use.</summary>
     public double Gamma { get; }
 
-    /// <summary>scikit-learn's <c>gamma='scale'</c>: 1 / (features · variance of all entries of X); 1 when that variance is 0.</summary>
+    /// <summary>scikit-learn's <c>gamma='scale'</c>: 1 / (features ·
+    /// variance of all entries of X); 1 when that variance is 0.</summary>
     public static double ScaleGamma(double[] points, int count, int dimensions)
     {
         var n = (double)count * dimensions;

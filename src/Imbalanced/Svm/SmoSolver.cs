@@ -18,7 +18,8 @@ internal sealed class SmoSolver
     private readonly LinkedList<(int Row, float[] Values)> _lru = new();
     private readonly int _cacheRows;
 
-    /// <summary>A solver for labels <paramref name="y"/> (each +1 or −1) and kernel <paramref name="kernel"/>.</summary>
+    /// <summary>A solver for labels <paramref name="y"/> (each +1 or −1) and kernel
+    /// <paramref name="kernel"/>.</summary>
     /// <param name="kernel">K(i, j) for training rows i and j.</param>
     /// <param name="y">+1 or −1 per training row.</param>
     /// <param name="cacheMegabytes">Memory for cached rows of Q (LIBSVM's <c>cache_size</c>, 200).</param>
@@ -94,7 +95,8 @@ internal sealed class SmoSolver
         return alpha;
     }
 
-    private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps, out int outI, out int outJ)
+    private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps,
+        out int outI, out int outJ)
     {
         var gmax = double.NegativeInfinity;
         var gmax2 = double.NegativeInfinity;

@@ -10,7 +10,8 @@ namespace Imbalanced.Svm;
 /// </summary>
 internal static class SupportVectors
 {
-    /// <summary>Rows of <paramref name="data"/> that are support vectors of class <paramref name="classCode"/> against the rest, ascending.</summary>
+    /// <summary>Rows of <paramref name="data"/> that are support vectors of
+    /// class <paramref name="classCode"/> against the rest, ascending.</summary>
     public static int[] OneVersusRest(Dataset data, int classCode, double c = 1.0, double eps = 1e-3)
     {
         var order = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != classCode)

@@ -85,8 +85,10 @@ public static class ClassificationGenerator
             labels[i] = y[rowOrder[i]];
             for (var j = 0; j < d; j++) shuffled[i * d + j] = x[rowOrder[i] * d + featureOrder[j]];
         }
-        var classes = ClassSet.FromDistinct(Enumerable.Range(0, c).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new Dataset(shuffled, Enumerable.Range(0, d).Select(j => $"f{j}").ToArray(), [], [], [], labels, classes);
+        var classes = ClassSet.FromDistinct(Enumerable.Range(0, c)
+            .Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Dataset(shuffled, Enumerable.Range(0, d).Select(j => $"f{j}").ToArray(), [], [], [],
+            labels, classes);
     }
 
     private static double[] Weights(ClassificationOptions o)

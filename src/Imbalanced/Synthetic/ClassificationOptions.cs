@@ -22,7 +22,8 @@ public sealed record ClassificationOptions
     /// <summary>Gaussian clusters per class.</summary>
     public int ClustersPerClass { get; init; } = 2;
 
-    /// <summary>Share of rows per class (all classes, or all but the last, which takes the rest); balanced when null.</summary>
+    /// <summary>Share of rows per class (all classes, or all but the
+    /// last, which takes the rest); balanced when null.</summary>
     public IReadOnlyList<double>? Weights { get; init; }
 
     /// <summary>Half the side of the hypercube: larger separates the classes more.</summary>

@@ -31,7 +31,8 @@ internal sealed record SamplerSettings
     /// <summary><c>--kind</c> (<c>borderline-1</c> or <c>borderline-2</c>).</summary>
     public string? Kind { get; init; }
 
-    /// <summary><c>--categorical</c>: features SMOTE-NC treats as categorical (null: the categorical columns).</summary>
+    /// <summary><c>--categorical</c>: features SMOTE-NC treats
+    /// as categorical (null: the categorical columns).</summary>
     public IReadOnlyList<string>? Categorical { get; init; }
 
     /// <summary><c>--cv</c>: folds of instance hardness's cross-validated predictions.</summary>

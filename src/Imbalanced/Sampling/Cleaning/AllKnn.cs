@@ -9,11 +9,13 @@ public sealed record AllKnnOptions : SamplerOptions
     [SamplerParameter("n_neighbors", "the largest neighbourhood")]
     public int NNeighbors { get; init; } = 3;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or
+    /// <see cref="Cleaning.KindSel.Mode"/>.</summary>
     [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
     public KindSel KindSel { get; init; } = KindSel.All;
 
-    /// <summary>imbalanced-learn's <c>allow_minority</c>: keep going when a class falls below the minority count (false).</summary>
+    /// <summary>imbalanced-learn's <c>allow_minority</c>: keep going
+    /// when a class falls below the minority count (false).</summary>
     [SamplerParameter("allow_minority", "go on when a class falls below the minority's count")]
     public bool AllowMinority { get; init; }
 }
@@ -35,8 +37,9 @@ public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy, Enumerable.Range(1, Math.Max(0, _options.NNeighbors)),
-            _options.KindSel == KindSel.Mode, stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
+        var rows = RepeatedEditedNearestNeighbours.Iterate(data, _options.Strategy,
+            Enumerable.Range(1, Math.Max(0, _options.NNeighbors)), _options.KindSel == KindSel.Mode,
+            stopWhenUnchanged: false, _options.AllowMinority, _options.Neighbors);
         return ResampleResult.Keep(data, rows);
     }
 }

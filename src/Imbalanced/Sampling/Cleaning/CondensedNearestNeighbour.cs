@@ -23,13 +23,15 @@ public sealed record CondensedOptions : SamplerOptions
     /// otherwise the rows <paramref name="condense"/> keeps, given (class, its rows, the rows starting its store, the
     /// minority rows). Returns the kept rows and the targeted classes.
     /// </summary>
-    internal (List<int> Kept, HashSet<int> Targeted) Condense(Dataset data, string method, Func<int, int[], int[], int[], IEnumerable<int>> condense)
+    internal (List<int> Kept, HashSet<int> Targeted) Condense(Dataset data, string method,
+        Func<int, int[], int[], int[], IEnumerable<int>> condense)
     {
         var counts = data.ClassCounts();
         var targeted = Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         DataChecks.RequireNumericComplete(data, method);
         if (NSeedsS < 1)
-            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS, $"NSeedsS must be at least 1; got {NSeedsS}");
+            throw new ArgumentOutOfRangeException(nameof(NSeedsS), NSeedsS,
+                $"NSeedsS must be at least 1; got {NSeedsS}");
         var rng = new SeededRandom(Seed);
         var minorityRows = data.RowsOfClass(ClassCounting.Minority(counts));
         var kept = new List<int>();
@@ -41,7 +43,8 @@ public sealed record CondensedOptions : SamplerOptions
         return (kept, targeted);
     }
 
-    /// <summary>The rows that start the store of class <paramref name="classCode"/>: given, or drawn with replacement.</summary>
+    /// <summary>The rows that start the store of class
+    /// <paramref name="classCode"/>: given, or drawn with replacement.</summary>
     internal int[] Seeds(Dataset data, int classCode, int[] rows, Randomness.SeededRandom rng)
     {
         if (InitialRows is not null && InitialRows.TryGetValue(data.Classes[classCode], out var given))
@@ -82,10 +85,12 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
             foreach (var r in rows)
             {
                 if (good.Contains(r)) continue;
-                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c) continue;
+                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c)
+                    continue;
                 seeds.Add(r);
                 store.Add(r);
-                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors, _options.Neighbors);
+                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors,
+                    _options.Neighbors);
                 good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
             }
             return seeds.Distinct();

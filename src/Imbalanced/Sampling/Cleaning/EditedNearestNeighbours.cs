@@ -9,7 +9,8 @@ public sealed record EditedNearestNeighboursOptions : SamplerOptions
     [SamplerParameter("n_neighbors", "neighbours that vote")]
     public int NNeighbors { get; init; } = 3;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or
+    /// <see cref="Cleaning.KindSel.Mode"/>.</summary>
     [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
     public KindSel KindSel { get; init; } = KindSel.All;
 }
@@ -33,9 +34,11 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling)
+            .Keys.ToHashSet();
         CheckNeighbours(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
-        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors, _options.KindSel == KindSel.Mode, _options.Neighbors));
+        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors,
+            _options.KindSel == KindSel.Mode, _options.Neighbors));
     }
 
     internal static void CheckNeighbours(Dataset data, int k, string parameter)

@@ -7,7 +7,8 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first class).</summary>
 internal static class OneNearestNeighbour
 {
-    /// <summary>The class predicted for each of <paramref name="queries"/> by the rows <paramref name="reference"/>.</summary>
+    /// <summary>The class predicted for each of <paramref name="queries"/> by the rows
+    /// <paramref name="reference"/>.</summary>
     public static int[] Predict(Dataset data, int[] reference, int[] queries, int k, NeighborSearch search)
     {
         var k2 = Math.Min(k, reference.Length);

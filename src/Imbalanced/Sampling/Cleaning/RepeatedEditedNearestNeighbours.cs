@@ -13,7 +13,8 @@ public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
     [SamplerParameter("max_iter", "most passes of ENN")]
     public int MaxIterations { get; init; } = 100;
 
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or <see cref="Cleaning.KindSel.Mode"/>.</summary>
+    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or
+    /// <see cref="Cleaning.KindSel.Mode"/>.</summary>
     [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
     public KindSel KindSel { get; init; } = KindSel.All;
 }
@@ -26,8 +27,10 @@ public sealed record RepeatedEditedNearestNeighboursOptions : SamplerOptions
 /// falls below the original minority count, a class disappears, or <c>max_iter</c> passes have run; the pass
 /// that triggers a stop is kept, as in imbalanced-learn.
 /// </summary>
-/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
-/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>, <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>,
+/// <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
 /// <code>var result = new RepeatedEditedNearestNeighbours().FitResample(data);</code></remarks>
 public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighboursOptions? options = null) : ISampler
 {
@@ -37,10 +40,11 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_options.MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
+        if (_options.MaxIterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
                 $"MaxIterations must be at least 1; got {_options.MaxIterations}");
-        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations), _options.KindSel == KindSel.Mode,
-            stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
+        var rows = Iterate(data, _options.Strategy, Enumerable.Repeat(_options.NNeighbors, _options.MaxIterations),
+            _options.KindSel == KindSel.Mode, stopWhenUnchanged: true, allowMinority: false, _options.Neighbors);
         return ResampleResult.Keep(data, rows);
     }
 
@@ -55,14 +59,17 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         foreach (var k in neighbourCounts)
         {
             var current = data.Select(rows);
-            EditedNearestNeighbours.CheckNeighbours(current, k, nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
-            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+            EditedNearestNeighbours.CheckNeighbours(current, k,
+                nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
+            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling)
+                .Keys.ToHashSet();
             var kept = NeighbourVotes.EditedKeep(current, targeted, k, mode, search);
             var unchanged = kept.Length == rows.Length;
             rows = kept.Select(i => rows[i]).ToArray();
             var counts = new int[original.Length];
             foreach (var r in rows) counts[data.Labels[r]]++;
-            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length).Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
+            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length)
+                .Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
             var classLost = Enumerable.Range(0, counts.Length).Any(c => original[c] > 0 && counts[c] == 0);
             if ((stopWhenUnchanged && unchanged) || minorityReached || classLost) break;
         }

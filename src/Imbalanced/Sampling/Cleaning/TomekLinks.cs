@@ -15,12 +15,14 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
 {
     private readonly SamplerOptions _options = options ?? new();
 
-    /// <summary>Rows to keep: all but the members of Tomek links whose class is in <paramref name="targeted"/>.</summary>
+    /// <summary>Rows to keep: all but the members of Tomek links whose class is in
+    /// <paramref name="targeted"/>.</summary>
     public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");
         EditedNearestNeighbours.CheckNeighbours(data, 1, "neighbours");
-        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(1, includeSelf: false).Indices;
+        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount)
+            .QuerySelf(1, includeSelf: false).Indices;
         var keep = new List<int>(data.RowCount);
         for (var i = 0; i < data.RowCount; i++)
         {
@@ -35,7 +37,8 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+        var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling)
+            .Keys.ToHashSet();
         return ResampleResult.Keep(data, Keep(data, targeted, _options.Neighbors));
     }
 }

@@ -30,14 +30,21 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var smote = new Smote(new SmoteOptions { Strategy = Options.Strategy, Seed = Options.Seed, Neighbors = Options.Neighbors, KNeighbors = Options.KNeighbors })
+        var smote = new Smote(new SmoteOptions
+            {
+                Strategy = Options.Strategy,
+                Seed = Options.Seed,
+                Neighbors = Options.Neighbors,
+                KNeighbors = Options.KNeighbors,
+            })
             .FitResample(data);
         var oversampled = smote.ToDataset();
         var keep = Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray());
         var n = smote.KeptRows.Length;
         var keptOriginals = keep.Where(i => i < n).Select(i => smote.KeptRows[i]).ToArray();
         var keptAdded = keep.Where(i => i >= n).Select(i => i - n).ToArray();
-        return new ResampleResult(data, keptOriginals, smote.Added.Select(keptAdded), keptAdded.Select(i => smote.AddedOrigins[i]).ToArray());
+        return new ResampleResult(data, keptOriginals, smote.Added.Select(keptAdded),
+            keptAdded.Select(i => smote.AddedOrigins[i]).ToArray());
     }
 }
 
@@ -47,7 +54,8 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
 /// class of the over-sampled data.
 /// </summary>
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/> (of SMOTE), <see cref="SamplerOptions.Seed"/>,
-/// <see cref="SmoteThenCleanOptions.KNeighbors"/>. <code>var result = new SmoteTomek().FitResample(data);</code></remarks>
+/// <see cref="SmoteThenCleanOptions.KNeighbors"/>.
+/// <code>var result = new SmoteTomek().FitResample(data);</code></remarks>
 public sealed class SmoteTomek(SmoteThenCleanOptions? options = null) : SmoteThenClean(options)
 {
     /// <inheritdoc />
@@ -68,7 +76,8 @@ public sealed class SmoteEnn(SmoteThenCleanOptions? options = null) : SmoteThenC
     /// <inheritdoc />
     protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses)
     {
-        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors, nameof(SmoteThenCleanOptions.NNeighbors));
+        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors,
+            nameof(SmoteThenCleanOptions.NNeighbors));
         return NeighbourVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
     }
 }

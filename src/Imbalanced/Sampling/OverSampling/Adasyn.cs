@@ -8,7 +8,8 @@ namespace Imbalanced.Sampling.OverSampling;
 /// <summary>Options of <see cref="Adasyn"/>.</summary>
 public sealed record AdasynOptions : SamplerOptions
 {
-    /// <summary>imbalanced-learn's <c>n_neighbors</c>: neighbours that measure difficulty and are interpolated towards (5).</summary>
+    /// <summary>imbalanced-learn's <c>n_neighbors</c>: neighbours that
+    /// measure difficulty and are interpolated towards (5).</summary>
     [SamplerParameter("n_neighbors", "neighbours that measure difficulty and are interpolated towards")]
     public int NNeighbors { get; init; } = 5;
 }
@@ -40,7 +41,8 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
         var hard = DangerSets.OtherClassNeighbours(data, all, classCode, rows, k);
         var total = hard.Sum();
         if (total == 0)
-            throw new DataException($"no row of class '{data.Classes[classCode]}' has a neighbour of another class among its {k} nearest, so ADASYN has no weights; use smote for this data");
+            throw new DataException($"no row of class '{data.Classes[classCode]}' has a neighbour of another class " +
+                $"among its {k} nearest, so ADASYN has no weights; use smote for this data");
         // The shares often land exactly on .5 in real arithmetic, so the last bit decides: sum as NumPy does.
         var ratio = hard.Select(h => (double)h / k).ToArray();
         var sum = NumPySum.Of(ratio);
@@ -66,9 +68,11 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
             var rows = data.RowsOfClass(c);
             var perSeed = RowsPerSeed(data, all, c, rows, k, n);
             if (perSeed.Sum() == 0)
-                throw new DataException($"ADASYN would make no rows for class '{data.Classes[c]}' ({n} asked, rounded to 0); ask for more rows");
+                throw new DataException($"ADASYN would make no rows for class '{data.Classes[c]}' ({n} asked, " +
+                    "rounded to 0); ask for more rows");
             var classPoints = data.Select(rows).Numeric;
-            plan.Add((c, rows, perSeed, _options.Neighbors.Build(classPoints, rows.Length, p).QuerySelf(k, includeSelf: false)));
+            plan.Add((c, rows, perSeed,
+                _options.Neighbors.Build(classPoints, rows.Length, p).QuerySelf(k, includeSelf: false)));
         }
         var added = new SyntheticRows(data, plan.Sum(s => s.PerSeed.Sum()));
         foreach (var (c, rows, perSeed, same) in plan)

@@ -20,7 +20,8 @@ public sealed record BorderlineSmoteOptions : SamplerOptions
     [SamplerParameter("k_neighbors", "nearest neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 
-    /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours that decide whether a row is in danger (10).</summary>
+    /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours
+    /// that decide whether a row is in danger (10).</summary>
     [SamplerParameter("m_neighbors", "neighbours that decide whether a row is in danger")]
     public int MNeighbors { get; init; } = 10;
 
@@ -62,14 +63,21 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "borderline-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, $"MNeighbors must be at least 1; got {m}");
-        if (m >= data.RowCount) throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has {data.RowCount}; lower MNeighbors")
+        if (m < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
+                $"MNeighbors must be at least 1; got {m}");
+        if (m >= data.RowCount)
+            throw new DataException($"MNeighbors = {m} needs more than {m} rows; the data has {data.RowCount}; " +
+                "lower MNeighbors")
             { Parameter = nameof(_options.MNeighbors) };
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors), "borderline-smote");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors),
+                    "borderline-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
-        var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other, KNeighbors? OtherNeighbours)>();
+        var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other,
+            KNeighbors? OtherNeighbours)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -78,7 +86,8 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             if (danger.Length == 0) continue;
             var local = danger.Select(r => Array.BinarySearch(rows, r)).ToArray();
             var classPoints = data.Select(rows).Numeric;
-            var same = IndexedQueries.OfRows(_options.Neighbors.Build(classPoints, rows.Length, p), classPoints, local, k);
+            var same = IndexedQueries.OfRows(_options.Neighbors.Build(classPoints, rows.Length, p),
+                classPoints, local, k);
             if (_options.Kind == BorderlineKind.Borderline1)
             {
                 plan.Add((c, danger, rows, same, n, null, null));
@@ -89,15 +98,19 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             var others = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != c).ToArray();
             var otherPoints = data.Select(others).Numeric;
             var kOther = Math.Min(k, others.Length);
-            var otherNeighbours = _options.Neighbors.Build(otherPoints, others.Length, p).Query(data.Select(danger).Numeric, kOther);
+            var otherNeighbours = _options.Neighbors.Build(otherPoints, others.Length, p)
+                .Query(data.Select(danger).Numeric, kOther);
             plan.Add((c, danger, rows, same, first, others, otherNeighbours));
             plan.Add((c, danger, rows, same, -(n - first), others, otherNeighbours));
         }
         var added = new SyntheticRows(data, plan.Sum(s => Math.Abs(s.SameCount)));
         foreach (var (c, danger, rows, same, count, others, otherNeighbours) in plan)
         {
-            if (count >= 0) Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
-            else Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbours!.K, pair => others![otherNeighbours.Indices[pair]], -count, step: 0.5);
+            if (count >= 0)
+                Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
+            else
+                Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbours!.K,
+                    pair => others![otherNeighbours.Indices[pair]], -count, step: 0.5);
         }
         return added.ToResult();
     }

@@ -9,8 +9,9 @@ internal static class Interpolation
 {
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
     /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where <c>neighbour − base</c>
-    /// overflows (values near ±1.8e308 of opposite signs) it is computed as <c>(1 − gap) · base + gap · neighbour</c>
-    /// instead, kept within the two values for a gap in [0, 1], so an interpolated value is always finite.</remarks>
+    /// overflows (values near ±1.8e308 of opposite signs) it is computed as
+    /// <c>(1 − gap) · base + gap · neighbour</c> instead, kept within the two values for a gap in [0, 1], so an
+    /// interpolated value is always finite.</remarks>
     public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap,
         Span<double> destination)
     {
@@ -38,11 +39,12 @@ internal static class Interpolation
     /// <param name="classCode">Class of the new rows.</param>
     /// <param name="seeds">Input rows that seed new rows.</param>
     /// <param name="k">Neighbours per seed.</param>
-    /// <param name="neighbourOf">The input row of pair p's neighbour (p = seed position · k + neighbour position).</param>
+    /// <param name="neighbourOf">The input row of pair p's neighbour
+    /// (p = seed position · k + neighbour position).</param>
     /// <param name="count">Rows to make.</param>
     /// <param name="step">Scale of the gap (1 for SMOTE).</param>
-    public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode, IReadOnlyList<int> seeds, int k,
-        Func<int, int> neighbourOf, int count, double step = 1.0)
+    public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode,
+        IReadOnlyList<int> seeds, int k, Func<int, int> neighbourOf, int count, double step = 1.0)
     {
         for (var s = 0; s < count; s++)
         {

@@ -12,7 +12,8 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 2;
 
-    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's <c>kmeans_estimator</c> as a number; 8).</summary>
+    /// <summary>Clusters of the k-means over all rows (imbalanced-learn's
+    /// <c>kmeans_estimator</c> as a number; 8).</summary>
     [SamplerParameter("kmeans_estimator", "clusters of the k-means")]
     public int Clusters { get; init; } = 8;
 
@@ -21,7 +22,8 @@ public sealed record KMeansSmoteOptions : SamplerOptions
     [SamplerParameter("cluster_balance_threshold", "share of a class a cluster needs (auto when unset)")]
     public double? ClusterBalanceThreshold { get; init; }
 
-    /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n the class rows of the cluster.</summary>
+    /// <summary>imbalanced-learn's <c>density_exponent</c>; null for <c>auto</c>: <c>0.16 · log₁.₆(n)^1.8</c>, n
+    /// the class rows of the cluster.</summary>
     [SamplerParameter("density_exponent", "exponent of the cluster density (auto when unset)")]
     public double? DensityExponent { get; init; }
 }
@@ -48,13 +50,16 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
 {
     private readonly KMeansSmoteOptions _options = options ?? new();
 
-    /// <summary>The sparsity of a cluster's class rows: mean pairwise distance to the density exponent, over the row count.</summary>
+    /// <summary>The sparsity of a cluster's class rows: mean pairwise
+    /// distance to the density exponent, over the row count.</summary>
     public static double Sparsity(double[] points, int count, int dimensions, double? densityExponent)
     {
         var total = 0.0;
         for (var i = 0; i < count; i++)
             for (var j = 0; j < count; j++)
-                if (i != j) total += Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * dimensions, dimensions), points.AsSpan(j * dimensions, dimensions)));
+                if (i != j)
+                    total += Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * dimensions, dimensions),
+                        points.AsSpan(j * dimensions, dimensions)));
         var mean = total / ((double)count * count - count);
         var exponent = densityExponent ?? Math.Pow(Math.Log(count, 1.6), 1.8) * 0.16;
         return Math.Pow(mean, exponent) / count;
@@ -69,16 +74,21 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "kmeans-smote");
         int k = _options.KNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors), "kmeans-smote");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors),
+                    "kmeans-smote");
         var clusters = KMeans.Fit(data.Numeric, data.RowCount, p,
-            new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors }).Labels;
+            new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors })
+            .Labels;
         var rng = new SeededRandom(_options.Seed);
         var totalAsked = strategy.Values.Sum();
         var plan = new List<(int Class, int[] Rows, KNeighbors Neighbours, int Count)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
-            var threshold = _options.Clusters == 1 ? double.NegativeInfinity : _options.ClusterBalanceThreshold ?? (double)n / totalAsked / 2;
+            var threshold = _options.Clusters == 1
+                ? double.NegativeInfinity
+                : _options.ClusterBalanceThreshold ?? (double)n / totalAsked / 2;
             var kept = new List<(int[] Rows, double Sparsity)>();
             for (var cluster = 0; cluster < _options.Clusters; cluster++)
             {
@@ -89,7 +99,8 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
                 kept.Add((rows, Sparsity(data.Select(rows).Numeric, rows.Length, p, _options.DensityExponent)));
             }
             if (kept.Count == 0)
-                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at least {threshold:0.###} and {k + 1} rows); lower ClusterBalanceThreshold or change Clusters")
+                throw new DataException($"no cluster has enough rows of class '{data.Classes[c]}' (a share of at " +
+                    $"least {threshold:0.###} and {k + 1} rows); lower ClusterBalanceThreshold or change Clusters")
                 { Parameter = nameof(KMeansSmoteOptions.ClusterBalanceThreshold) };
             var totalSparsity = kept.Sum(t => t.Sparsity);
             foreach (var (rows, sparsity) in kept)

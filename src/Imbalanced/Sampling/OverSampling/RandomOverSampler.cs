@@ -11,7 +11,8 @@ public sealed record RandomOverSamplerOptions : SamplerOptions
     [SamplerParameter("shrinkage", "smoothed bootstrap: factor of the Gaussian noise")]
     public double? Shrinkage { get; init; }
 
-    /// <summary>Per-class shrinkage (label → factor), overriding <see cref="Shrinkage"/>; every over-sampled class needs one.</summary>
+    /// <summary>Per-class shrinkage (label → factor), overriding
+    /// <see cref="Shrinkage"/>; every over-sampled class needs one.</summary>
     public IReadOnlyDictionary<string, double>? ShrinkagePerClass { get; init; }
 }
 
@@ -41,7 +42,9 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         var smoothed = _options.Shrinkage is not null || _options.ShrinkagePerClass is not null;
-        if (smoothed) DataChecks.RequireNumericComplete(data, "random-over with shrinkage", "drop the categorical columns or leave shrinkage out");
+        if (smoothed)
+            DataChecks.RequireNumericComplete(data, "random-over with shrinkage",
+                "drop the categorical columns or leave shrinkage out");
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, n = data.RowCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());

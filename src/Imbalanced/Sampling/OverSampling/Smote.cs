@@ -6,7 +6,8 @@ namespace Imbalanced.Sampling.OverSampling;
 /// <summary>Options of <see cref="Smote"/>.</summary>
 public sealed record SmoteOptions : SamplerOptions
 {
-    /// <summary>imbalanced-learn's <c>k_neighbors</c>: nearest neighbours of the same class to interpolate towards (5).</summary>
+    /// <summary>imbalanced-learn's <c>k_neighbors</c>: nearest neighbours
+    /// of the same class to interpolate towards (5).</summary>
     [SamplerParameter("k_neighbors", "nearest same-class neighbours to interpolate towards")]
     public int KNeighbors { get; init; } = 5;
 }
@@ -46,7 +47,8 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount).QuerySelf(k, includeSelf: false);
+            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount)
+                .QuerySelf(k, includeSelf: false);
             Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], n);
         }
         return added.ToResult();

@@ -16,7 +16,8 @@ public sealed record SmoteNcOptions : SamplerOptions
     [SamplerParameter("categorical_features", "features to treat as categorical, by name")]
     public IReadOnlyList<string>? CategoricalFeatures { get; init; }
 
-    /// <summary>The same by position in <see cref="SmoteNc.FeatureOrder"/> (numeric features, then categorical).</summary>
+    /// <summary>The same by position in <see cref="SmoteNc.FeatureOrder"/>
+    /// (numeric features, then categorical).</summary>
     public IReadOnlyList<int>? CategoricalIndices { get; init; }
 
     /// <summary>The same as a mask over <see cref="SmoteNc.FeatureOrder"/>.</summary>
@@ -50,25 +51,30 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
     /// <summary>The feature order that indices and masks refer to: numeric features, then categorical ones.</summary>
     public static IReadOnlyList<string> FeatureOrder(Dataset data) => [.. data.NumericNames, .. data.CategoricalNames];
 
-    /// <summary>The median of the population standard deviations of the continuous features over <paramref name="rows"/>.</summary>
+    /// <summary>The median of the population standard deviations of the continuous features over
+    /// <paramref name="rows"/>.</summary>
     public static double MedianStd(Dataset data, int[] rows, int[] continuous)
     {
         var p = data.NumericCount;
         var stds = continuous.Select(j =>
         {
             var mean = rows.Average(r => data.Numeric[r * p + j]);
-            return Math.Sqrt(rows.Sum(r => (data.Numeric[r * p + j] - mean) * (data.Numeric[r * p + j] - mean)) / rows.Length);
+            return Math.Sqrt(rows.Sum(r => (data.Numeric[r * p + j] - mean) * (data.Numeric[r * p + j] - mean))
+                / rows.Length);
         }).Order().ToArray();
         var n = stds.Length;
         return n % 2 == 1 ? stds[n / 2] : (stds[n / 2 - 1] + stds[n / 2]) / 2;
     }
 
-    /// <summary>The encoded points of <paramref name="rows"/>: continuous features, then each categorical feature one-hot with
-    /// value <paramref name="medianStd"/> / 2 (numeric-as-categorical features by their distinct values).</summary>
-    public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical, double medianStd, out int width)
+    /// <summary>The encoded points of <paramref name="rows"/>: continuous features,
+    /// then each categorical feature one-hot with value <paramref name="medianStd"/>
+    /// / 2 (numeric-as-categorical features by their distinct values).</summary>
+    public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical,
+        double medianStd, out int width)
     {
         int p = data.NumericCount, q = data.CategoricalCount;
-        var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount).Select(i => data.Numeric[i * p + j])
+        var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount)
+            .Select(i => data.Numeric[i * p + j])
             .Distinct().Order().Select((v, code) => (v, code)).ToDictionary(t => t.v, t => t.code)).ToArray();
         width = continuous.Length + valueCodes.Sum(v => v.Count) + data.Categories.Sum(c => c.Count);
         var points = new double[rows.Length * width];
@@ -102,13 +108,15 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var numericAsCategorical = Enumerable.Range(0, data.NumericCount).Where(j => categorical[j]).ToArray();
         var continuous = Enumerable.Range(0, data.NumericCount).Where(j => !categorical[j]).ToArray();
         if (numericAsCategorical.Length + data.CategoricalCount == 0)
-            throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use smote, or name the categorical columns in CategoricalFeatures")
+            throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use " +
+                "smote, or name the categorical columns in CategoricalFeatures")
             { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
         if (continuous.Length == 0) throw AllCategorical(data, strategy);
         DataChecks.RequireComplete(data, "smote-nc");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, q = data.CategoricalCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
@@ -117,7 +125,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var points = Encode(data, rows, continuous, numericAsCategorical, MedianStd(data, rows, continuous), out var width);
+            var points = Encode(data, rows, continuous, numericAsCategorical, MedianStd(data, rows, continuous),
+                out var width);
             var neighbours = _options.Neighbors.Build(points, rows.Length, width).QuerySelf(k, includeSelf: false);
             for (var s = 0; s < n; s++)
             {
@@ -169,21 +178,25 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var mask = new bool[order.Count];
         if (_options.CategoricalMask is { } given)
         {
-            if (given.Count != order.Count) throw new DataException($"the categorical mask has {given.Count} entries for {order.Count} features");
+            if (given.Count != order.Count)
+                throw new DataException($"the categorical mask has {given.Count} entries for {order.Count} features");
             for (var i = 0; i < mask.Length; i++) mask[i] = given[i];
         }
         else if (_options.CategoricalIndices is { } indices)
         {
             foreach (var i in indices)
-                mask[i >= 0 && i < order.Count ? i : throw new DataException($"categorical feature index {i} is out of range: there are {order.Count} features")] = true;
+                mask[i >= 0 && i < order.Count ? i : throw new DataException($"categorical feature index {i} is out " +
+                    $"of range: there are {order.Count} features")] = true;
         }
         else if (_options.CategoricalFeatures is { } names)
         {
             foreach (var name in names)
             {
                 var i = order.ToList().IndexOf(name);
-                if (i < 0) throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: {string.Join(", ", order)}")
-                    { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
+                if (i < 0)
+                    throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: " +
+                        $"{string.Join(", ", order)}")
+                        { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
                 mask[i] = true;
             }
         }
@@ -193,7 +206,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         }
         for (var f = 0; f < data.CategoricalCount; f++)
             if (!mask[data.NumericCount + f])
-                throw new DataException($"column '{data.CategoricalNames[f]}' is not numeric, so smote-nc must treat it as categorical; add it to CategoricalFeatures")
+                throw new DataException($"column '{data.CategoricalNames[f]}' is not numeric, so smote-nc must treat " +
+                    "it as categorical; add it to CategoricalFeatures")
                 { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
         return mask;
     }

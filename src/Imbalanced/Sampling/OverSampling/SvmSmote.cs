@@ -55,14 +55,18 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         DataChecks.RequireNumericComplete(data, "svm-smote");
         int k = _options.KNeighbors, m = _options.MNeighbors, p = data.NumericCount;
-        if (m < 1) throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m, $"MNeighbors must be at least 1; got {m}");
+        if (m < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MNeighbors), m,
+                $"MNeighbors must be at least 1; got {m}");
         if (m >= data.RowCount)
             throw new DataException($"MNeighbors must be between 1 and {data.RowCount - 1}; got {m}")
             { Parameter = nameof(_options.MNeighbors) };
         if (!(_options.OutStep >= 0))
-            throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep, $"OutStep must be ≥ 0; got {_options.OutStep}");
+            throw new ArgumentOutOfRangeException(nameof(_options.OutStep), _options.OutStep,
+                $"OutStep must be ≥ 0; got {_options.OutStep}");
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
+            if (n > 0)
+                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbours, int Count, double Step)>();
@@ -75,7 +79,9 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             var kept = support.Where((_, i) => others[i] < m).ToArray();
             var keptOthers = others.Where(o => o < m).ToArray();
             if (kept.Length == 0)
-                throw new DataException($"every support vector of class '{data.Classes[c]}' is noise (all its {m} neighbours are of other classes); svm-smote does not suit this data, try borderline-smote or smote");
+                throw new DataException($"every support vector of class '{data.Classes[c]}' is noise (all its {m} " +
+                    "neighbours are of other classes); svm-smote does not suit this data, try " +
+                    "borderline-smote or smote");
             var danger = kept.Where((_, i) => keptOthers[i] >= m / 2.0).ToArray();
             var safe = kept.Where((_, i) => keptOthers[i] < m / 2.0).ToArray();
             var fromDanger = Math.Min(n, (int)(rng.NextBeta(10, 10) * (n + 1)));
@@ -83,7 +89,8 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             if (safe.Length == 0) fromDanger = n;
             var classPoints = data.Select(rows).Numeric;
             var classIndex = _options.Neighbors.Build(classPoints, rows.Length, p);
-            foreach (var (seeds, count, step) in new[] { (danger, fromDanger, 1.0), (safe, n - fromDanger, -_options.OutStep) })
+            foreach (var (seeds, count, step) in
+                new[] { (danger, fromDanger, 1.0), (safe, n - fromDanger, -_options.OutStep) })
             {
                 if (count == 0) continue;
                 var local = seeds.Select(r => Array.BinarySearch(rows, r)).ToArray();

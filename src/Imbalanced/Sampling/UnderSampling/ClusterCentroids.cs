@@ -53,7 +53,8 @@ public sealed class ClusterCentroids(ClusterCentroidsOptions? options = null) : 
             if (!strategy.TryGetValue(c, out var wanted)) { kept.AddRange(rows); continue; }
             if (wanted == 0) continue;
             var points = data.Select(rows).Numeric;
-            var fit = KMeans.Fit(points, rows.Length, p, new KMeansOptions { Clusters = wanted, Seed = _options.Seed, Neighbors = _options.Neighbors });
+            var fit = KMeans.Fit(points, rows.Length, p,
+                new KMeansOptions { Clusters = wanted, Seed = _options.Seed, Neighbors = _options.Neighbors });
             var nearest = _options.Neighbors.Build(points, rows.Length, p).Query(fit.Centers, 1).Indices;
             for (var t = 0; t < wanted; t++)
             {

@@ -42,13 +42,18 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
         DataChecks.RequireNumericComplete(data, "nearmiss");
-        if (_options.Version is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
+        if (_options.Version is < 1 or > 3)
+            throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
                 $"Version must be 1, 2 or 3; got {_options.Version}");
         int k = _options.NNeighbors, p = data.NumericCount;
         var minority = ClassCounting.Minority(counts);
         var minorityRows = data.RowsOfClass(minority);
         if (k < 1 || k > minorityRows.Length)
-            throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class '{data.Classes[minority]}', which has {minorityRows.Length}") { Parameter = nameof(NearMissOptions.NNeighbors) };
+            throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class " +
+                $"'{data.Classes[minority]}', which has {minorityRows.Length}")
+            {
+                Parameter = nameof(NearMissOptions.NNeighbors),
+            };
         var minorityPoints = data.Select(minorityRows).Numeric;
         var minorityIndex = _options.Neighbors.Build(minorityPoints, minorityRows.Length, p);
         var kept = new List<int>();
@@ -62,7 +67,11 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
             {
                 var kv3 = _options.NNeighborsVer3;
                 if (kv3 < 1 || kv3 > rows.Length)
-                    throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class '{data.Classes[c]}', which has {rows.Length}") { Parameter = nameof(NearMissOptions.NNeighborsVer3) };
+                    throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class " +
+                        $"'{data.Classes[c]}', which has {rows.Length}")
+                    {
+                        Parameter = nameof(NearMissOptions.NNeighborsVer3),
+                    };
                 var classPoints = data.Select(rows).Numeric;
                 var near = _options.Neighbors.Build(classPoints, rows.Length, p).Query(minorityPoints, kv3);
                 candidates = near.Indices.Distinct().Order().Select(i => rows[i]).ToArray();
@@ -76,9 +85,12 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
                 for (var t = columns - k; t < columns; t++) score[i] += d[t];
             }
             var order = Enumerable.Range(0, candidates.Length);
-            var chosen = (_options.Version == 3 ? order.OrderByDescending(i => score[i]) : order.OrderBy(i => score[i])).Take(wanted).ToArray();
+            var chosen = (_options.Version == 3 ? order.OrderByDescending(i => score[i]) : order.OrderBy(i => score[i]))
+                .Take(wanted).ToArray();
             if (candidates.Length < wanted)
-                warnings.Add($"nearmiss version 3 keeps {candidates.Length} rows of class '{data.Classes[c]}', fewer than the {wanted} asked: the number of samples to be selected is larger than the number available");
+                warnings.Add($"nearmiss version 3 keeps {candidates.Length} rows of class '{data.Classes[c]}', fewer " +
+                    $"than the {wanted} asked: the number of samples to be selected is larger than the " +
+                    "number available");
             kept.AddRange(chosen.Select(i => candidates[i]));
         }
         return ResampleResult.Keep(data, [.. kept], warnings);
