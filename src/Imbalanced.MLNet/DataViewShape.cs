@@ -1,14 +1,5 @@
 namespace Imbalanced.MLNet;
 
-/// <summary>How a label column is typed in ML.NET.</summary>
-public enum LabelKind
-{
-    /// <summary>A <c>Boolean</c> label (binary classification).</summary>
-    Boolean,
-    /// <summary>A key label (multiclass classification).</summary>
-    Key,
-}
-
 /// <summary>What must be known to turn a core <see cref="Data.Dataset"/> back into an ML.NET <c>IDataView</c> like
 /// the one it came from: column names, vector size, slot names, label type and key values.</summary>
 /// <param name="FeatureColumn">Name of the fixed-size <c>Single</c> vector feature column.</param>

@@ -6,21 +6,6 @@ using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 
-/// <summary>A train/test split of an <see cref="IDataView"/>,
-/// with the members of ML.NET's <c>TrainTestData</c>.</summary>
-/// <param name="TrainSet">Rows to train on.</param>
-/// <param name="TestSet">Rows to test on.</param>
-public sealed record StratifiedTrainTestData(IDataView TrainSet, IDataView TestSet);
-
-/// <summary>One fold of a stratified cross-validation, with the
-/// members of ML.NET's <c>CrossValidationResult</c>.</summary>
-/// <param name="Metrics">ML.NET's metrics on the untouched holdout.</param>
-/// <param name="Model">The model fitted on the training folds.</param>
-/// <param name="ScoredHoldOutSet">The holdout, scored.</param>
-/// <param name="Fold">The fold number.</param>
-public sealed record StratifiedCrossValidationResult<TMetrics>(TMetrics Metrics, ITransformer Model,
-    IDataView ScoredHoldOutSet, int Fold);
-
 /// <summary>
 /// Stratified splits for ML.NET, which has none (its <c>samplingKeyColumnName</c> groups rows, it does not
 /// stratify): every class is spread over the parts in proportion (see <see cref="StratifiedSplits"/>), and every

@@ -6,23 +6,6 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace Imbalanced.MLNet.Ensembles;
 
-/// <summary>The balanced ensembles of imbalanced-learn, over ML.NET learners.</summary>
-public enum EnsembleKind
-{
-    /// <summary>BalancedBaggingClassifier: each member learns a
-    /// bootstrap sample, randomly under-sampled to balance.</summary>
-    BalancedBagging,
-    /// <summary>BalancedRandomForestClassifier: single ML.NET trees
-    /// (√d features each) on balanced bootstraps.</summary>
-    BalancedRandomForest,
-    /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET
-    /// FastTree) each on a balanced random under-sample.</summary>
-    EasyEnsemble,
-    /// <summary>RUSBoostClassifier: SAMME boosting, randomly
-    /// under-sampling the weighted data before each round.</summary>
-    RusBoost,
-}
-
 /// <summary>
 /// Balanced ensembles (Maclin and Opitz 1997; Chen, Liaw and Breiman 2004; Liu, Wu and Zhou 2009; Seiffert et al.
 /// 2010) over any ML.NET binary or multiclass learner, with imbalanced-learn's defaults where they translate: 10

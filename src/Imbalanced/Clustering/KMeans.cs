@@ -3,32 +3,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.Clustering;
 
-/// <summary>Options of <see cref="KMeans"/>, with scikit-learn's <c>KMeans</c> defaults.</summary>
-public sealed record KMeansOptions
-{
-    /// <summary>Number of clusters (8).</summary>
-    public int Clusters { get; init; } = 8;
-
-    /// <summary>Maximum Lloyd iterations (300).</summary>
-    public int MaxIterations { get; init; } = 300;
-
-    /// <summary>Relative tolerance: stop when the squared centre shift
-    /// is at most this times the mean feature variance (1e-4).</summary>
-    public double Tolerance { get; init; } = 1e-4;
-
-    /// <summary>Seed of the k-means++ initialisation.</summary>
-    public long Seed { get; init; }
-
-    /// <summary>The neighbour engine that assigns points to their nearest centre.</summary>
-    public NeighborSearch Neighbors { get; init; } = NeighborSearch.Default;
-}
-
-/// <summary>The result of <see cref="KMeans.Fit"/>: centres and the cluster of every point.</summary>
-/// <param name="Centers">Row-major centres, <c>clusters × dimensions</c>.</param>
-/// <param name="Labels">The cluster of every point.</param>
-/// <param name="Iterations">Lloyd iterations run.</param>
-public sealed record KMeansResult(double[] Centers, int[] Labels, int Iterations);
-
 /// <summary>
 /// k-means clustering (Lloyd, 1982) with greedy k-means++ initialisation (Arthur and Vassilvitskii, 2007, with
 /// scikit-learn's 2 + ln k local trials), seeded. Points are assigned by the project's neighbour engine; sums are

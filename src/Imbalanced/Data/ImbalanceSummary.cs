@@ -1,11 +1,5 @@
 namespace Imbalanced.Data;
 
-/// <summary>One class of an <see cref="ImbalanceSummary"/>.</summary>
-/// <param name="Label">The class label.</param>
-/// <param name="Count">Rows of the class.</param>
-/// <param name="Fraction">Share of all rows.</param>
-public sealed record ClassShare(string Label, int Count, double Fraction);
-
 /// <summary>
 /// What a user should know about a data set's imbalance before modelling: class counts, the imbalance ratio
 /// (majority count / minority count), feature kinds, missing values and advice on what to trust.

@@ -2,13 +2,6 @@ using Imbalanced.Data;
 
 namespace Imbalanced.Metrics;
 
-/// <summary>Everything <c>imbalanced evaluate</c> reports for
-/// true labels, predicted labels and an optional score.</summary>
-public sealed record EvaluationResult(
-    IReadOnlyList<string> Labels, string? Positive, int Support, double Accuracy, double BalancedAccuracy, double Mcc,
-    double CohenKappa, double GeometricMean, ClassificationReport Report, double? RocAuc, double? AveragePrecision,
-    double? LogLoss, double? Brier);
-
 /// <summary>
 /// Computes an <see cref="EvaluationResult"/>: the classes are the union of true and predicted labels, and the
 /// positive class when one is given, in class order; the positive class of a binary problem is the one given,

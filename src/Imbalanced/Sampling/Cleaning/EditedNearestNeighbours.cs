@@ -2,19 +2,6 @@ using Imbalanced.Data;
 
 namespace Imbalanced.Sampling.Cleaning;
 
-/// <summary>Options of <see cref="EditedNearestNeighbours"/>.</summary>
-public sealed record EditedNearestNeighboursOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
-    [SamplerParameter("n_neighbors", "neighbours that vote")]
-    public int NNeighbors { get; init; } = 3;
-
-    /// <summary>imbalanced-learn's <c>kind_sel</c>: <see cref="Cleaning.KindSel.All"/> (the default) or
-    /// <see cref="Cleaning.KindSel.Mode"/>.</summary>
-    [SamplerParameter("kind_sel", "keep a row when all its neighbours agree, or when most do")]
-    public KindSel KindSel { get; init; } = KindSel.All;
-}
-
 /// <summary>
 /// Edited nearest neighbours (Wilson, "Asymptotic Properties of Nearest Neighbor Rules Using Edited Data", IEEE
 /// Transactions on Systems, Man, and Cybernetics 2(3), 1972), as imbalanced-learn's

@@ -2,18 +2,6 @@ using Imbalanced.Data;
 
 namespace Imbalanced.Sampling.Cleaning;
 
-/// <summary>Options of <see cref="NeighbourhoodCleaningRule"/>.</summary>
-public sealed record NeighbourhoodCleaningRuleOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>n_neighbors</c> (3).</summary>
-    [SamplerParameter("n_neighbors", "neighbours that vote")]
-    public int NNeighbors { get; init; } = 3;
-
-    /// <summary>imbalanced-learn's <c>threshold_cleaning</c> (0.5).</summary>
-    [SamplerParameter("threshold_cleaning", "share of the minority's size a class needs to be cleaned")]
-    public double ThresholdCleaning { get; init; } = 0.5;
-}
-
 /// <summary>
 /// The neighbourhood cleaning rule (Laurikkala, "Improving Identification of Difficult Small Classes by Balancing
 /// Class Distribution", AIME 2001), as the paper states it: removes (A1) the rows of the classes to clean that

@@ -5,15 +5,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
 
-/// <summary>Options of <see cref="Adasyn"/>.</summary>
-public sealed record AdasynOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>n_neighbors</c>: neighbours that
-    /// measure difficulty and are interpolated towards (5).</summary>
-    [SamplerParameter("n_neighbors", "neighbours that measure difficulty and are interpolated towards")]
-    public int NNeighbors { get; init; } = 5;
-}
-
 /// <summary>
 /// ADASYN, adaptive synthetic sampling (He, Bai, Garcia and Li, "ADASYN: Adaptive Synthetic Sampling Approach for
 /// Imbalanced Learning", IJCNN 2008), as imbalanced-learn's <c>ADASYN</c>: each row of a class to over-sample is

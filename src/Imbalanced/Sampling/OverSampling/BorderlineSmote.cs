@@ -4,32 +4,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
 
-/// <summary>The two variants of Borderline-SMOTE.</summary>
-public enum BorderlineKind
-{
-    /// <summary>Interpolate only towards neighbours of the same class.</summary>
-    Borderline1,
-    /// <summary>Also interpolate towards neighbours of other classes, at most half way.</summary>
-    Borderline2,
-}
-
-/// <summary>Options of <see cref="BorderlineSmote"/>.</summary>
-public sealed record BorderlineSmoteOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>k_neighbors</c>: neighbours to interpolate towards (5).</summary>
-    [SamplerParameter("k_neighbors", "nearest neighbours to interpolate towards")]
-    public int KNeighbors { get; init; } = 5;
-
-    /// <summary>imbalanced-learn's <c>m_neighbors</c>: neighbours
-    /// that decide whether a row is in danger (10).</summary>
-    [SamplerParameter("m_neighbors", "neighbours that decide whether a row is in danger")]
-    public int MNeighbors { get; init; } = 10;
-
-    /// <summary>imbalanced-learn's <c>kind</c>: borderline-1 (default) or borderline-2.</summary>
-    [SamplerParameter("kind", "borderline-2 also interpolates towards other classes")]
-    public BorderlineKind Kind { get; init; } = BorderlineKind.Borderline1;
-}
-
 /// <summary>
 /// Borderline-SMOTE (Han, Wang and Mao, "Borderline-SMOTE: A New Over-Sampling Method in Imbalanced Data Sets
 /// Learning", ICIC 2005), as imbalanced-learn's <c>BorderlineSMOTE</c>: only rows in danger (see

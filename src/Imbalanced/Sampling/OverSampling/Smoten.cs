@@ -5,14 +5,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
 
-/// <summary>Options of <see cref="Smoten"/>.</summary>
-public sealed record SmotenOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>k_neighbors</c>: the neighbourhood whose modes make a new row (5).</summary>
-    [SamplerParameter("k_neighbors", "the neighbourhood whose modes make a new row")]
-    public int KNeighbors { get; init; } = 5;
-}
-
 /// <summary>
 /// SMOTEN, SMOTE for nominal features (Chawla et al., 2002, section 6.2), as imbalanced-learn's <c>SMOTEN</c>:
 /// every feature is categorical, numeric columns too (integer-coded categories are common), each distinct value

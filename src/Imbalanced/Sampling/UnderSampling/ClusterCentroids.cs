@@ -3,25 +3,6 @@ using Imbalanced.Data;
 
 namespace Imbalanced.Sampling.UnderSampling;
 
-/// <summary>How <see cref="ClusterCentroids"/> turns clusters into rows.</summary>
-public enum CentroidVoting
-{
-    /// <summary>imbalanced-learn's <c>auto</c>: soft for dense data (always here).</summary>
-    Auto,
-    /// <summary>The cluster centres themselves, as new rows.</summary>
-    Soft,
-    /// <summary>The input row nearest each centre.</summary>
-    Hard,
-}
-
-/// <summary>Options of <see cref="ClusterCentroids"/>.</summary>
-public sealed record ClusterCentroidsOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>voting</c> (auto).</summary>
-    [SamplerParameter("voting", "auto, soft (centres) or hard (the rows nearest the centres)")]
-    public CentroidVoting Voting { get; init; } = CentroidVoting.Auto;
-}
-
 /// <summary>
 /// Cluster-centroid under-sampling (Yen and Lee, "Cluster-based under-sampling approaches for imbalanced data
 /// distributions", Expert Systems with Applications 36, 2009), as imbalanced-learn's <c>ClusterCentroids</c>:

@@ -3,15 +3,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.UnderSampling;
 
-/// <summary>Options of <see cref="RandomUnderSampler"/>.</summary>
-public sealed record RandomUnderSamplerOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>replacement</c>: draw the
-    /// kept rows with replacement (false by default).</summary>
-    [SamplerParameter("replacement", "draw the kept rows with replacement")]
-    public bool Replacement { get; init; }
-}
-
 /// <summary>
 /// Random under-sampling: keeps a random subset of each targeted class, of the size the strategy asks
 /// (imbalanced-learn's <c>RandomUnderSampler</c>); other classes are kept whole. Kept rows stay in input order.

@@ -1,0 +1,20 @@
+using Imbalanced.Data;
+using Imbalanced.Sampling.Cleaning;
+using Imbalanced.Sampling.OverSampling;
+
+namespace Imbalanced.Sampling.Combined;
+
+/// <summary>
+/// SMOTE followed by Tomek links (Batista, Bazzan and Monard, "Balancing Training Data for Automated Annotation of
+/// Keywords: a Case Study", WOB 2003), as imbalanced-learn's <c>SMOTETomek</c>: the links are removed from every
+/// class of the over-sampled data.
+/// </summary>
+/// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/> (of SMOTE), <see cref="SamplerOptions.Seed"/>,
+/// <see cref="SmoteThenCleanOptions.KNeighbors"/>.
+/// <code>var result = new SmoteTomek().FitResample(data);</code></remarks>
+public sealed class SmoteTomek(SmoteThenCleanOptions? options = null) : SmoteThenClean(options)
+{
+    /// <inheritdoc />
+    protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses) =>
+        TomekLinks.Keep(oversampled, allClasses, Options.Neighbors);
+}

@@ -1,0 +1,14 @@
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Sampling.OverSampling;
+
+/// <summary>The two variants of Borderline-SMOTE.</summary>
+public enum BorderlineKind
+{
+    /// <summary>Interpolate only towards neighbours of the same class.</summary>
+    Borderline1,
+    /// <summary>Also interpolate towards neighbours of other classes, at most half way.</summary>
+    Borderline2,
+}
