@@ -51,7 +51,7 @@ internal static class DataChecks
     }
 
     /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
-    public static void RequireNeighbours(Dataset data, int classCode, int classSize, int k,
+    public static void RequireNeighbors(Dataset data, int classCode, int classSize, int k,
         string parameter, string method)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");

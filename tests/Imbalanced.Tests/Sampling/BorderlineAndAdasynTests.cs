@@ -71,7 +71,7 @@ public class BorderlineAndAdasynTests
         var pos = data.Classes.IndexOf("pos");
         var rows = data.RowsOfClass(pos);
         var all = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount);
-        var hardness = DangerSets.OtherClassNeighbours(data, all, pos, rows, 5);
+        var hardness = DangerSets.OtherClassNeighbors(data, all, pos, rows, 5);
         var perSeed = Adasyn.RowsPerSeed(data, all, pos, rows, 5, data.ClassCounts()[0] - rows.Length);
         var result = new Adasyn(new AdasynOptions { Seed = 1 }).FitResample(data);
         Assert.Equal(perSeed.Sum(), result.SyntheticCount);

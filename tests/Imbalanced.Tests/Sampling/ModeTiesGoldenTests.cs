@@ -58,7 +58,7 @@ public class ModeTiesGoldenTests
         // One row per label; the neighbours are rows 0, 1, 2, … in that order, nearest first.
         var data = Dataset.FromRows(labels.Select((_, i) => new double[] { i }).ToArray(), labels);
         var neighbours = Enumerable.Range(0, labels.Length).ToArray();
-        var mode = NeighbourVotes.Mode(data, neighbours, new int[data.Classes.Count]);
+        var mode = NeighborVotes.Mode(data, neighbours, new int[data.Classes.Count]);
         Assert.Equal(expected, data.Classes[mode]);
     }
 }

@@ -30,11 +30,11 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
             foreach (var r in rows)
             {
                 if (good.Contains(r)) continue;
-                if (OneNearestNeighbour.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c)
+                if (KNearestNeighborVote.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c)
                     continue;
                 seeds.Add(r);
                 store.Add(r);
-                var predicted = OneNearestNeighbour.Predict(data, [.. store], rows, _options.NNeighbors,
+                var predicted = KNearestNeighborVote.Predict(data, [.. store], rows, _options.NNeighbors,
                     _options.Neighbors);
                 good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
             }

@@ -6,7 +6,7 @@ namespace Imbalanced.Sampling.Cleaning;
 /// Edited nearest neighbours (Wilson, "Asymptotic Properties of Nearest Neighbor Rules Using Edited Data", IEEE
 /// Transactions on Systems, Man, and Cybernetics 2(3), 1972), as imbalanced-learn's
 /// <c>EditedNearestNeighbours</c>: removes each row of a targeted class (default: every class but the minority)
-/// whose n nearest neighbours in the whole data set disagree with its class (see <see cref="NeighbourVotes"/>).
+/// whose n nearest neighbours in the whole data set disagree with its class (see <see cref="NeighborVotes"/>).
 /// </summary>
 /// <remarks>
 /// Parameters: <see cref="SamplerOptions.Strategy"/> (cleaning: the classes to clean),
@@ -23,12 +23,12 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
         ArgumentNullException.ThrowIfNull(data);
         var targeted = _options.Strategy.Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling)
             .Keys.ToHashSet();
-        CheckNeighbours(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
-        return ResampleResult.Keep(data, NeighbourVotes.EditedKeep(data, targeted, _options.NNeighbors,
+        CheckNeighbors(data, _options.NNeighbors, nameof(EditedNearestNeighboursOptions.NNeighbors));
+        return ResampleResult.Keep(data, NeighborVotes.EditedKeep(data, targeted, _options.NNeighbors,
             _options.KindSel == KindSel.Mode, _options.Neighbors));
     }
 
-    internal static void CheckNeighbours(Dataset data, int k, string parameter)
+    internal static void CheckNeighbors(Dataset data, int k, string parameter)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
         if (k >= data.RowCount)

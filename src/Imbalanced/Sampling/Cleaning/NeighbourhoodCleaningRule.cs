@@ -12,7 +12,7 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <remarks>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="NeighbourhoodCleaningRuleOptions.NNeighbors"/>,
 /// <see cref="NeighbourhoodCleaningRuleOptions.ThresholdCleaning"/>. Deterministic; tied votes break as
-/// <see cref="NeighbourVotes.Mode"/> says.</para>
+/// <see cref="NeighborVotes.Mode"/> says.</para>
 /// <para>How this relates to imbalanced-learn. A minority row's own vote is left out, as in the paper and in
 /// imbalanced-learn 0.10 (its n nearest neighbours other than itself vote). Current imbalanced-learn (0.12 on)
 /// instead asks a <c>KNeighborsClassifier(n_neighbors)</c> fitted on the whole data set, so that the row itself is
@@ -34,18 +34,18 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
         var counts = data.ClassCounts();
         var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         int k = _options.NNeighbors;
-        EditedNearestNeighbours.CheckNeighbours(data, k, nameof(NeighbourhoodCleaningRuleOptions.NNeighbors));
+        EditedNearestNeighbours.CheckNeighbors(data, k, nameof(NeighbourhoodCleaningRuleOptions.NNeighbors));
         // One neighbour search serves both the edited rows (A1) and the neighbours of misclassified minority rows (A2).
-        var neighbours = NeighbourVotes.Neighbours(data, k, _options.Neighbors);
-        var edited = NeighbourVotes.EditedKeep(data, targeted, neighbours, mode: true).ToHashSet();
+        var neighbors = NeighborVotes.Neighbors(data, k, _options.Neighbors);
+        var edited = NeighborVotes.EditedKeep(data, targeted, neighbors, mode: true).ToHashSet();
         var minority = ClassCounting.Minority(counts);
         var toClean = targeted.Where(c => counts[c] > _options.ThresholdCleaning * counts[minority]).ToHashSet();
         var removed = new HashSet<int>(Enumerable.Range(0, data.RowCount).Where(i => !edited.Contains(i)));
         var votes = new int[data.Classes.Count];
         foreach (var i in data.RowsOfClass(minority))
         {
-            var near = neighbours.IndicesOf(i);
-            if (NeighbourVotes.Mode(data, near, votes) == minority) continue;
+            var near = neighbors.IndicesOf(i);
+            if (NeighborVotes.Mode(data, near, votes) == minority) continue;
             foreach (var j in near) if (toClean.Contains(data.Labels[j])) removed.Add(j);
         }
         return ResampleResult.Keep(data, Enumerable.Range(0, data.RowCount).Where(i => !removed.Contains(i)).ToArray());

@@ -23,7 +23,7 @@ public sealed class OneSidedSelection(CondensedOptions? options = null) : ISampl
         var (kept, targeted) = _options.Condense(data, "oss", (c, rows, seeds, minorityRows) =>
         {
             var rest = rows.Where(r => !seeds.Contains(r)).ToArray();
-            var predicted = OneNearestNeighbour.Predict(data, [.. minorityRows, .. seeds], rest, _options.NNeighbors,
+            var predicted = KNearestNeighborVote.Predict(data, [.. minorityRows, .. seeds], rest, _options.NNeighbors,
                 _options.Neighbors);
             return seeds.Distinct().Concat(rest.Where((_, i) => predicted[i] != c));
         });

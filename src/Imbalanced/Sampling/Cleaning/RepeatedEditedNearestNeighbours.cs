@@ -31,22 +31,22 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         return ResampleResult.Keep(data, rows);
     }
 
-    /// <summary>The loop RENN and AllKNN share: one ENN pass per entry of <paramref name="neighbourCounts"/>.</summary>
-    internal static int[] Iterate(Dataset data, SamplingStrategy strategy, IEnumerable<int> neighbourCounts, bool mode,
+    /// <summary>The loop RENN and AllKNN share: one ENN pass per entry of <paramref name="neighborCounts"/>.</summary>
+    internal static int[] Iterate(Dataset data, SamplingStrategy strategy, IEnumerable<int> neighborCounts, bool mode,
         bool stopWhenUnchanged, bool allowMinority, Neighbors.NeighborSearch search)
     {
         var original = data.ClassCounts();
         strategy.Resolve(original, data.Classes, SamplingType.CleanSampling);
         var minority = ClassCounting.Minority(original);
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
-        foreach (var k in neighbourCounts)
+        foreach (var k in neighborCounts)
         {
             var current = data.Select(rows);
-            EditedNearestNeighbours.CheckNeighbours(current, k,
+            EditedNearestNeighbours.CheckNeighbors(current, k,
                 nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
             var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling)
                 .Keys.ToHashSet();
-            var kept = NeighbourVotes.EditedKeep(current, targeted, k, mode, search);
+            var kept = NeighborVotes.EditedKeep(current, targeted, k, mode, search);
             var unchanged = kept.Length == rows.Length;
             rows = kept.Select(i => rows[i]).ToArray();
             var counts = new int[original.Length];

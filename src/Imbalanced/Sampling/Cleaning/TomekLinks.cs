@@ -20,7 +20,7 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
     public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");
-        EditedNearestNeighbours.CheckNeighbours(data, 1, "neighbours");
+        EditedNearestNeighbours.CheckNeighbors(data, 1, "neighbours");
         var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount)
             .QuerySelf(1, includeSelf: false).Indices;
         var keep = new List<int>(data.RowCount);

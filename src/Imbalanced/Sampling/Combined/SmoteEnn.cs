@@ -17,8 +17,8 @@ public sealed class SmoteEnn(SmoteThenCleanOptions? options = null) : SmoteThenC
     /// <inheritdoc />
     protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses)
     {
-        EditedNearestNeighbours.CheckNeighbours(oversampled, Options.NNeighbors,
+        EditedNearestNeighbours.CheckNeighbors(oversampled, Options.NNeighbors,
             nameof(SmoteThenCleanOptions.NNeighbors));
-        return NeighbourVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
+        return NeighborVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
     }
 }

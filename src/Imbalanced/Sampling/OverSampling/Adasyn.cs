@@ -29,7 +29,7 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
     /// <paramref name="wanted"/>: imbalanced-learn's <c>np.rint(ratio · n)</c>.</summary>
     public static int[] RowsPerSeed(Dataset data, INeighborIndex all, int classCode, int[] rows, int k, int wanted)
     {
-        var hard = DangerSets.OtherClassNeighbours(data, all, classCode, rows, k);
+        var hard = DangerSets.OtherClassNeighbors(data, all, classCode, rows, k);
         var total = hard.Sum();
         if (total == 0)
             throw new DataException($"no row of class '{data.Classes[classCode]}' has a neighbour of another class " +
@@ -49,7 +49,7 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "adasyn");
         int k = _options.NNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(AdasynOptions.NNeighbors), "adasyn");
+            if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(AdasynOptions.NNeighbors), "adasyn");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Rows, int[] PerSeed, KNeighbors Same)>();
@@ -70,10 +70,10 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
             for (var i = 0; i < rows.Length; i++)
                 for (var s = 0; s < perSeed[i]; s++)
                 {
-                    var neighbour = rows[same.IndicesOf(i)[rng.NextInt(k)]];
+                    var neighbor = rows[same.IndicesOf(i)[rng.NextInt(k)]];
                     var gap = rng.NextDouble();
-                    var row = added.Add(c, new RowOrigin(true, -1, rows[i], neighbour, gap));
-                    Interpolation.Write(data.NumericRow(rows[i]), data.NumericRow(neighbour), gap, row.Numeric);
+                    var row = added.Add(c, new RowOrigin(true, -1, rows[i], neighbor, gap));
+                    Interpolation.Write(data.NumericRow(rows[i]), data.NumericRow(neighbor), gap, row.Numeric);
                 }
         return added.ToResult();
     }

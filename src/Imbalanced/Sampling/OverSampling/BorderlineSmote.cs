@@ -46,12 +46,12 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             { Parameter = nameof(_options.MNeighbors) };
         foreach (var (c, n) in strategy)
             if (n > 0)
-                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors),
+                DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(BorderlineSmoteOptions.KNeighbors),
                     "borderline-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other,
-            KNeighbors? OtherNeighbours)>();
+            KNeighbors? OtherNeighbors)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -72,19 +72,19 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             var others = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != c).ToArray();
             var otherPoints = data.Select(others).Numeric;
             var kOther = Math.Min(k, others.Length);
-            var otherNeighbours = _options.Neighbors.Build(otherPoints, others.Length, p)
+            var otherNeighbors = _options.Neighbors.Build(otherPoints, others.Length, p)
                 .Query(data.Select(danger).Numeric, kOther);
-            plan.Add((c, danger, rows, same, first, others, otherNeighbours));
-            plan.Add((c, danger, rows, same, -(n - first), others, otherNeighbours));
+            plan.Add((c, danger, rows, same, first, others, otherNeighbors));
+            plan.Add((c, danger, rows, same, -(n - first), others, otherNeighbors));
         }
         var added = new SyntheticRows(data, plan.Sum(s => Math.Abs(s.SameCount)));
-        foreach (var (c, danger, rows, same, count, others, otherNeighbours) in plan)
+        foreach (var (c, danger, rows, same, count, others, otherNeighbors) in plan)
         {
             if (count >= 0)
                 Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
             else
-                Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbours!.K,
-                    pair => others![otherNeighbours.Indices[pair]], -count, step: 0.5);
+                Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbors!.K,
+                    pair => others![otherNeighbors.Indices[pair]], -count, step: 0.5);
         }
         return added.ToResult();
     }

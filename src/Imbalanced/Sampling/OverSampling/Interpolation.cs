@@ -12,12 +12,12 @@ internal static class Interpolation
     /// overflows (values near ±1.8e308 of opposite signs) it is computed as
     /// <c>(1 − gap) · base + gap · neighbour</c> instead, kept within the two values for a gap in [0, 1], so an
     /// interpolated value is always finite.</remarks>
-    public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbour, double gap,
+    public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbor, double gap,
         Span<double> destination)
     {
         for (var j = 0; j < destination.Length; j++)
         {
-            double b = baseRow[j], n = neighbour[j];
+            double b = baseRow[j], n = neighbor[j];
             var v = b + gap * (n - b);
             if (!double.IsFinite(v) && double.IsFinite(b) && double.IsFinite(n))
             {
@@ -39,20 +39,20 @@ internal static class Interpolation
     /// <param name="classCode">Class of the new rows.</param>
     /// <param name="seeds">Input rows that seed new rows.</param>
     /// <param name="k">Neighbours per seed.</param>
-    /// <param name="neighbourOf">The input row of pair p's neighbour
+    /// <param name="neighborOf">The input row of pair p's neighbour
     /// (p = seed position · k + neighbour position).</param>
     /// <param name="count">Rows to make.</param>
     /// <param name="step">Scale of the gap (1 for SMOTE).</param>
     public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode,
-        IReadOnlyList<int> seeds, int k, Func<int, int> neighbourOf, int count, double step = 1.0)
+        IReadOnlyList<int> seeds, int k, Func<int, int> neighborOf, int count, double step = 1.0)
     {
         for (var s = 0; s < count; s++)
         {
             var pair = rng.NextInt(seeds.Count * k);
             var gap = step * rng.NextDouble();
-            int seed = seeds[pair / k], neighbour = neighbourOf(pair);
-            var row = added.Add(classCode, new RowOrigin(true, -1, seed, neighbour, gap));
-            Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
+            int seed = seeds[pair / k], neighbor = neighborOf(pair);
+            var row = added.Add(classCode, new RowOrigin(true, -1, seed, neighbor, gap));
+            Write(data.NumericRow(seed), data.NumericRow(neighbor), gap, row.Numeric);
         }
     }
 }

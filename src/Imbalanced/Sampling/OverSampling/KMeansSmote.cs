@@ -52,14 +52,14 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         int k = _options.KNeighbors, p = data.NumericCount;
         foreach (var (c, n) in strategy)
             if (n > 0)
-                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors),
+                DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(KMeansSmoteOptions.KNeighbors),
                     "kmeans-smote");
         var clusters = KMeans.Fit(data.Numeric, data.RowCount, p,
             new KMeansOptions { Clusters = _options.Clusters, Seed = _options.Seed, Neighbors = _options.Neighbors })
             .Labels;
         var rng = new SeededRandom(_options.Seed);
         var totalAsked = strategy.Values.Sum();
-        var plan = new List<(int Class, int[] Rows, KNeighbors Neighbours, int Count)>();
+        var plan = new List<(int Class, int[] Rows, KNeighbors Neighbors, int Count)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -83,13 +83,13 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
             foreach (var (rows, sparsity) in kept)
             {
                 var points = data.Select(rows).Numeric;
-                var neighbours = _options.Neighbors.Build(points, rows.Length, p).QuerySelf(k, includeSelf: false);
-                plan.Add((c, rows, neighbours, (int)Math.Ceiling(n * (sparsity / totalSparsity))));
+                var neighbors = _options.Neighbors.Build(points, rows.Length, p).QuerySelf(k, includeSelf: false);
+                plan.Add((c, rows, neighbors, (int)Math.Ceiling(n * (sparsity / totalSparsity))));
             }
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
-        foreach (var (c, rows, neighbours, count) in plan)
-            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], count);
+        foreach (var (c, rows, neighbors, count) in plan)
+            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], count);
         return added.ToResult();
     }
 }

@@ -31,16 +31,16 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "smote");
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteOptions.KNeighbors), "smote");
+            if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmoteOptions.KNeighbors), "smote");
         var rng = new SeededRandom(_options.Seed);
         var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var neighbours = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount)
+            var neighbors = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount)
                 .QuerySelf(k, includeSelf: false);
-            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbours.Indices[pair]], n);
+            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], n);
         }
         return added.ToResult();
     }

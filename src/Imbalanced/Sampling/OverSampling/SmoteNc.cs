@@ -96,7 +96,7 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
             if (n > 0)
-                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
+                DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmoteNcOptions.KNeighbors), "smote-nc");
         var rng = new SeededRandom(_options.Seed);
         int p = data.NumericCount, q = data.CategoricalCount;
         var added = new SyntheticRows(data, strategy.Values.Sum());
@@ -107,15 +107,15 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             var rows = data.RowsOfClass(c);
             var points = Encode(data, rows, continuous, numericAsCategorical, MedianStd(data, rows, continuous),
                 out var width);
-            var neighbours = _options.Neighbors.Build(points, rows.Length, width).QuerySelf(k, includeSelf: false);
+            var neighbors = _options.Neighbors.Build(points, rows.Length, width).QuerySelf(k, includeSelf: false);
             for (var s = 0; s < n; s++)
             {
                 var pair = rng.NextInt(rows.Length * k);
                 var gap = rng.NextDouble();
-                int seed = rows[pair / k], neighbour = rows[neighbours.Indices[pair]];
-                var row = added.Add(c, new RowOrigin(true, -1, seed, neighbour, gap));
-                Interpolation.Write(data.NumericRow(seed), data.NumericRow(neighbour), gap, row.Numeric);
-                var members = neighbours.IndicesOf(pair / k);
+                int seed = rows[pair / k], neighbor = rows[neighbors.Indices[pair]];
+                var row = added.Add(c, new RowOrigin(true, -1, seed, neighbor, gap));
+                Interpolation.Write(data.NumericRow(seed), data.NumericRow(neighbor), gap, row.Numeric);
+                var members = neighbors.IndicesOf(pair / k);
                 foreach (var j in numericAsCategorical)
                     row.Numeric[j] = Mode(members, m => data.Numeric[rows[m] * p + j], rng, tied);
                 for (var f = 0; f < q; f++)

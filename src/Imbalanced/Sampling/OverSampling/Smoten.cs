@@ -43,7 +43,7 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
         DataChecks.RequireComplete(data, "smoten");
         var counts = data.ClassCounts();
         foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SmotenOptions.KNeighbors), "smoten");
+            if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmotenOptions.KNeighbors), "smoten");
     }
 
     /// <inheritdoc />
@@ -66,12 +66,12 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
             if (n == 0) continue;
             var rows = coded.RowsOfClass(c);
             var codes = coded.Select(rows).Categorical.Select(v => (double)v).ToArray();
-            var neighbourhoods = search.Build(codes, rows.Length, q).QuerySelf(k + 1, includeSelf: true);
+            var neighborhoods = search.Build(codes, rows.Length, q).QuerySelf(k + 1, includeSelf: true);
             for (var s = 0; s < n; s++)
             {
                 var seed = rng.NextInt(rows.Length);
                 var row = added.Add(c, new RowOrigin(true, -1, rows[seed], -1, double.NaN));
-                var members = neighbourhoods.IndicesOf(seed);
+                var members = neighborhoods.IndicesOf(seed);
                 for (var f = 0; f < q; f++)
                 {
                     Array.Clear(votes);

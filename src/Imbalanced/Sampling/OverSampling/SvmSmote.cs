@@ -50,16 +50,16 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
                 $"OutStep must be ≥ 0; got {_options.OutStep}");
         foreach (var (c, n) in strategy)
             if (n > 0)
-                DataChecks.RequireNeighbours(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
+                DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
-        var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbours, int Count, double Step)>();
+        var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbors, int Count, double Step)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
             var support = SupportVectors.OneVersusRest(data, c).Where(i => data.Labels[i] == c).ToArray();
-            var others = DangerSets.OtherClassNeighbours(data, all, c, support, m);
+            var others = DangerSets.OtherClassNeighbors(data, all, c, support, m);
             var kept = support.Where((_, i) => others[i] < m).ToArray();
             var keptOthers = others.Where(o => o < m).ToArray();
             if (kept.Length == 0)
@@ -82,8 +82,8 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
             }
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
-        foreach (var (c, seeds, rows, neighbours, count, step) in plan)
-            Interpolation.MakeRows(added, data, rng, c, seeds, k, pair => rows[neighbours.Indices[pair]], count, step);
+        foreach (var (c, seeds, rows, neighbors, count, step) in plan)
+            Interpolation.MakeRows(added, data, rng, c, seeds, k, pair => rows[neighbors.Indices[pair]], count, step);
         return added.ToResult();
     }
 }

@@ -5,7 +5,7 @@ namespace Imbalanced.Sampling.Cleaning;
 
 /// <summary>The 1-nearest-neighbour rule CNN and OSS classify with (scikit-learn's
 /// <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first class).</summary>
-internal static class OneNearestNeighbour
+internal static class KNearestNeighborVote
 {
     /// <summary>The class predicted for each of <paramref name="queries"/> by the rows
     /// <paramref name="reference"/>.</summary>
