@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 
 namespace Imbalanced.Neighbors;
 
@@ -9,8 +7,6 @@ namespace Imbalanced.Neighbors;
 internal readonly unsafe struct Float256 : IFloatLanes<Vector256<float>>
 {
     public static int Count => 8;
-
-    public static int Rows => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 8 : 4;
 
     public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
 

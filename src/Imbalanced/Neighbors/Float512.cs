@@ -8,8 +8,6 @@ internal readonly unsafe struct Float512 : IFloatLanes<Vector512<float>>
 {
     public static int Count => 16;
 
-    public static int Rows => 8;
-
     public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -11,10 +11,6 @@ internal unsafe interface IFloatLanes<TVector>
     /// <summary>Floats per vector.</summary>
     static abstract int Count { get; }
 
-    /// <summary>Query rows per kernel tile: 8 where the hardware has 32 vector registers (AVX-512, ARM64), 4 where
-    /// it has 16 (AVX2, SSE), so that the kernel's 2 × rows accumulators never spill.</summary>
-    static abstract int Rows { get; }
-
     /// <summary>Whether the hardware runs this width natively (otherwise the runtime emulates it, slowly).</summary>
     static abstract bool IsAccelerated { get; }
 

@@ -23,6 +23,10 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// the hardware accelerates) unless a test forces one. Answers are the same at every width.</summary>
     internal VectorWidth VectorWidth { get; init; } = VectorWidth.Auto;
 
+    /// <summary>Query rows per tile of the SIMD kernel: 0 (chosen from the register file), 4 or 8; tests force
+    /// both on any machine.</summary>
+    internal int TileRows { get; init; }
+
     /// <summary>The thread count in use.</summary>
     public int Threads => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
 
@@ -48,7 +52,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         var width = SimdEuclideanIndex.Resolve(VectorWidth);
         if (metric == DistanceMetric.Euclidean && width != VectorWidth.None
             && SimdEuclideanIndex.CanIndex(points, count, dimensions))
-            return new SimdEuclideanIndex(points, count, dimensions, Threads, width);
+            return new SimdEuclideanIndex(points, count, dimensions, Threads, width, TileRows);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);
     }
 }

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Imbalanced.Neighbors;
 
@@ -9,10 +11,11 @@ namespace Imbalanced.Neighbors;
 /// </summary>
 /// <remarks>
 /// <para>Pass 1 works in single precision on mean-centred data: squared distances
-/// <c>‖q‖² + ‖x‖² − 2 q·x</c> for tiles of 8 queries (4 where there are only 16 vector registers) × 2 panels, points stored in panels of one vector's
-/// lanes (<c>L</c> = 16, 8 or 4 floats for 512, 256 or 128 bits) so that one FMA updates <c>L</c> distances and
-/// 16 accumulators stay in registers. The kernel is written once, generic over the width
-/// (<see cref="IFloatLanes{TVector}"/>), and the width is chosen at run time from what the hardware accelerates
+/// <c>‖q‖² + ‖x‖² − 2 q·x</c> for tiles of 8 queries (4 where there are only 16 vector registers) × 2 panels,
+/// points stored in panels of one vector's lanes (<c>L</c> = 16, 8 or 4 floats for 512, 256 or 128 bits) so
+/// that one FMA updates <c>L</c> distances and the 16 (or 8) accumulators stay in registers. The kernel is
+/// written once, generic over the width (<see cref="IFloatLanes{TVector}"/>) and the tile rows
+/// (<see cref="ITileRows"/>), and the width is chosen at run time from what the hardware accelerates
 /// (<see cref="VectorWidth"/>). Each thread keeps, for every row, a bounded heap of the <c>k + Slack</c> best
 /// candidates. For a self-join each pair of row blocks is visited once and feeds both rows' heaps.</para>
 /// <para>Pass 2 re-checks in double: each row's candidates get their exact distance from the metric's one
@@ -43,14 +46,26 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     private readonly int _lanes;
 
     /// <summary>Indexes <paramref name="count"/> points with the given <paramref name="width"/> (not
-    /// <see cref="VectorWidth.None"/>; <see cref="VectorWidth.Auto"/> resolves with <see cref="Resolve"/>).
+    /// <see cref="VectorWidth.None"/>; <see cref="VectorWidth.Auto"/> resolves with <see cref="Resolve"/>) and
+    /// <paramref name="tileRows"/> (0 for <see cref="DefaultTileRows"/>).
     /// A width the hardware lacks still gives exact answers, through the runtime's slow emulation.</summary>
     public SimdEuclideanIndex(double[] points, int count, int dimensions, int threads,
-        VectorWidth width = VectorWidth.Auto)
+        VectorWidth width = VectorWidth.Auto, int tileRows = 0)
     {
         Width = Resolve(width);
+        TileRows = tileRows switch
+        {
+            0 => DefaultTileRows,
+            4 or 8 => tileRows,
+            _ => throw new ArgumentOutOfRangeException(nameof(tileRows), "tile rows are 0 (automatic), 4 or 8"),
+        };
         if (Width == VectorWidth.None) throw new NotSupportedException("no SIMD width is accelerated here");
-        _lanes = Width switch { VectorWidth.W512 => Float512.Count, VectorWidth.W256 => Float256.Count, _ => Float128.Count };
+        _lanes = Width switch
+        {
+            VectorWidth.W512 => Float512.Count,
+            VectorWidth.W256 => Float256.Count,
+            _ => Float128.Count,
+        };
         _points = points;
         Count = count;
         _dims = dimensions;
@@ -74,6 +89,12 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
 
     /// <summary>The width in use.</summary>
     public VectorWidth Width { get; }
+
+    /// <summary>Query rows per kernel tile in use: 8 or 4 (see <see cref="ITileRows"/>).</summary>
+    public int TileRows { get; }
+
+    /// <summary>The tile rows for this machine's register file: 8 with 32 vector registers, else 4.</summary>
+    public static int DefaultTileRows => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 8 : 4;
 
     public int Dimensions => _dims;
 
@@ -225,16 +246,31 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             {
                 var (bi, bj) = pairs[p];
                 var symmetric = selfJoin && bi != bj;
-                switch (Width)
+                switch (Width, TileRows)
                 {
-                    case VectorWidth.W512:
-                        ProcessBlock<Float512, Vector512<float>>(own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                    case (VectorWidth.W512, 8):
+                        ProcessBlock<Float512, Vector512<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
                         break;
-                    case VectorWidth.W256:
-                        ProcessBlock<Float256, Vector256<float>>(own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                    case (VectorWidth.W512, _):
+                        ProcessBlock<Float512, Vector512<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (VectorWidth.W256, 8):
+                        ProcessBlock<Float256, Vector256<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (VectorWidth.W256, _):
+                        ProcessBlock<Float256, Vector256<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (_, 8):
+                        ProcessBlock<Float128, Vector128<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
                         break;
                     default:
-                        ProcessBlock<Float128, Vector128<float>>(own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        ProcessBlock<Float128, Vector128<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
                         break;
                 }
             }
@@ -243,25 +279,26 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ProcessBlock<TLanes, TVector>(Heaps heaps, float[] qRows, float[] qNorms, int qBlock, int xBlock,
-        bool symmetric, bool excludeSelf)
+    private void ProcessBlock<TLanes, TVector, TRows>(Heaps heaps, float[] qRows, float[] qNorms, int qBlock,
+        int xBlock, bool symmetric, bool excludeSelf)
         where TLanes : struct, IFloatLanes<TVector>
         where TVector : struct
+        where TRows : struct, ITileRows
     {
         var d = _dims;
         int q0 = qBlock * Block, x0 = xBlock * Block;
         var dist = stackalloc float[Queries * 2 * MaxLanes];
         var masks = stackalloc uint[2 * Queries];
         var step = 2 * TLanes.Count;
-        var rows = TLanes.Rows;
+        var rows = TRows.Count;
         fixed (float* qp = qRows, qn = qNorms, panels = _panels, xn = _norms, bounds = heaps.Shared)
         {
             for (var qi = q0; qi < q0 + Block; qi += rows)
             {
                 for (var xi = x0; xi < x0 + Block; xi += step)
                 {
-                    if (Tile<TLanes, TVector>(qp + qi * d, panels + xi * d, d, qn + qi, xn + xi, bounds + qi, bounds + xi,
-                            symmetric, dist, masks))
+                    if (Tile<TLanes, TVector, TRows>(qp + qi * d, panels + xi * d, d, qn + qi, xn + xi, bounds + qi,
+                            bounds + xi, symmetric, dist, masks))
                         Insert(heaps, qi, xi, rows, step, dist, masks, excludeSelf);
                 }
             }
@@ -277,13 +314,14 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// order, one multiply-add per feature, whatever the width: the width only decides how many (query, point)
     /// pairs one instruction serves.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static bool Tile<TLanes, TVector>(float* a0, float* p0, int d, float* qn, float* xn, float* qb, float* xb,
-        bool symmetric, float* dist, uint* masks)
+    private static bool Tile<TLanes, TVector, TRows>(float* a0, float* p0, int d, float* qn, float* xn, float* qb,
+        float* xb, bool symmetric, float* dist, uint* masks)
         where TLanes : struct, IFloatLanes<TVector>
         where TVector : struct
+        where TRows : struct, ITileRows
     {
         var lanes = TLanes.Count;
-        var eight = TLanes.Rows == 8;
+        var eight = TRows.Count == 8;
         var p1 = p0 + lanes * d;
         var r0 = a0 + 0 * d;
         var r1 = a0 + 1 * d;
