@@ -26,7 +26,8 @@ public static class Program
         var result = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: true);
         var seconds = clock.Elapsed.TotalSeconds;
         var width = SimdEuclideanIndex.Resolve(VectorWidth.Auto);
-        Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, \"width\": \"{width}\", " +
+        Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, " +
+            $"\"width\": \"{width}\", " +
             $"\"checksum\": {result.Indices.Sum(i => (long)i)}}}");
         return 0;
     }
