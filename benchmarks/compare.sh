@@ -34,8 +34,8 @@ printf "| 5-NN of every row, search only (scikit-learn algorithm='%s') | %.2f s 
 done
 
 for method in ${METHODS:-smote}; do
-  read -r ours_s ours_kb < <(ours_resample "$method")
-  read -r ref_s ref_kb < <(theirs_resample "$method")
+  read -r ours_s ours_kb _ < <(ours_resample "$method")
+  read -r ref_s ref_kb _ < <(theirs_resample "$method")
   printf "| resample --method %s (read, resample, write) | %.2f s | %d | %.2f s | %d | %.1fx |\n" "$method" "$ours_s" $((ours_kb / 1024)) "$ref_s" $((ref_kb / 1024)) "$(awk "BEGIN{print $ref_s / $ours_s}")"
   echo "peak memory of imbalanced / CSV size for $method: $(awk "BEGIN{printf \"%.2f\", $ours_kb * 1024 / $SIZE}")x" >&2
 done
@@ -45,7 +45,7 @@ BIG_ROWS=${BIG_ROWS:-1000000}
 if [ "$BIG_ROWS" -gt 0 ]; then
   "$CLI" generate --rows "$BIG_ROWS" --features 20 --weights 0.95 --seed 0 --output "$WORK/big.csv"
   BIG_SIZE=$(stat -c %s "$WORK/big.csv")
-  read -r big_s big_kb < <(measure "$CLI" resample "$WORK/big.csv" --target label --method enn --output "$WORK/big_out.csv" --quiet)
+  read -r big_s big_kb _ < <(measure "$CLI" resample "$WORK/big.csv" --target label --method enn --output "$WORK/big_out.csv" --quiet)
   echo
   printf "enn on %d x 20 (CSV %d MB): %.1f s, peak %d MB\n" "$BIG_ROWS" $((BIG_SIZE / 1000000)) "$big_s" $((big_kb / 1024))
 fi

@@ -19,9 +19,10 @@ bench_setup() { # ROWS
   SIZE=$(stat -c %s "$DATA")
 }
 
-measure() { # COMMAND... -> "seconds peak_kb" of the whole command; its stdout is kept in $WORK/out
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-  cat "$WORK/time"
+measure() { # COMMAND... -> "seconds peak_kb cpu_seconds" of the whole command; its stdout is kept in $WORK/out
+  # CPU seconds (user + system) move less than wall-clock seconds when other work shares the machine.
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+  awk '{ print $1, $2, $3 + $4 }' "$WORK/time"
 }
 
 # The reference side runs /usr/bin/python3 with OpenBLAS's kernel chosen by the environment given (by default,
@@ -31,17 +32,18 @@ python_env() { # [NAME=VALUE...] -> a command prefix
   echo env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$@" /usr/bin/python3
 }
 
-ours_resample() { # METHOD [NAME=VALUE...] -> "seconds peak_kb": whole process, start-up included
+ours_resample() { # METHOD [NAME=VALUE...] -> "seconds peak_kb cpu_seconds": whole process, start-up included
   local method=$1
   shift
   measure env "$@" "$CLI" resample "$DATA" --target label --method "$method" --output "$WORK/ours.csv" --quiet
 }
 
-theirs_resample() { # METHOD [NAME=VALUE...] -> "seconds peak_kb"
-  # The reference reports its own read-resample-write time (Python start-up and imports excluded).
-  local method=$1 kb
+theirs_resample() { # METHOD [NAME=VALUE...] -> "seconds peak_kb cpu_seconds"
+  # The reference reports its own read-resample-write time (Python start-up and imports excluded); its CPU
+  # seconds are the whole process's, imports included.
+  local method=$1 kb cpu
   shift
-  read -r _ kb < <(measure $(python_env "$@") "$REF" time "$DATA" --target label --method "$method" \
+  read -r _ kb cpu < <(measure $(python_env "$@") "$REF" time "$DATA" --target label --method "$method" \
     --output "$WORK/theirs.csv")
-  echo "$(sed 's/.*"seconds": \([0-9.]*\).*/\1/' "$WORK/out") $kb"
+  echo "$(sed 's/.*"seconds": \([0-9.]*\).*/\1/' "$WORK/out") $kb $cpu"
 }

@@ -29,8 +29,11 @@ openblas_kernel() { # BITS -> OpenBLAS core type with that vector width
   case $1 in 512) echo SkylakeX ;; 256) echo Haswell ;; 128) echo Nehalem ;; esac
 }
 
-echo "| vector width | task ($ROWS x 20, 5% minority) | imbalanced | imbalanced-learn | speed-up |"
-echo "|---|---|---|---|---|"
+# Wall clock as in compare.sh, and CPU seconds (user + system, whole process on both sides), which other work on
+# the machine disturbs less.
+echo "| vector width | task ($ROWS x 20, 5% minority) | imbalanced | imbalanced-learn | speed-up \
+| imbalanced CPU | imbalanced-learn CPU | CPU ratio |"
+echo "|---|---|---|---|---|---|---|---|"
 for bits in ${WIDTHS:-512 256 128}; do
   ours_env=$(dotnet_env "$bits")
   kernel=$(openblas_kernel "$bits")
@@ -41,10 +44,11 @@ for bits in ${WIDTHS:-512 256 128}; do
     continue
   fi
   for method in ${METHODS:-enn tomek-links smote}; do
-    read -r ours_s _ < <(ours_resample "$method" "$ours_env")
-    read -r ref_s _ < <(theirs_resample "$method" "OPENBLAS_CORETYPE=$kernel")
-    printf "| %d-bit (\`%s\`; OpenBLAS %s) | resample --method %s | %.2f s | %.2f s | %.1fx |\n" "$bits" "$ours_env" \
-      "$kernel" "$method" "$ours_s" "$ref_s" "$(awk "BEGIN{print $ref_s / $ours_s}")"
+    read -r ours_s _ ours_cpu < <(ours_resample "$method" "$ours_env")
+    read -r ref_s _ ref_cpu < <(theirs_resample "$method" "OPENBLAS_CORETYPE=$kernel")
+    printf "| %d-bit (\`%s\`; OpenBLAS %s) | resample --method %s | %.2f s | %.2f s | %.1fx | %.1f s | %.1f s | %.1fx |\n" \
+      "$bits" "$ours_env" "$kernel" "$method" "$ours_s" "$ref_s" "$(awk "BEGIN{print $ref_s / $ours_s}")" \
+      "$ours_cpu" "$ref_cpu" "$(awk "BEGIN{print $ref_cpu / $ours_cpu}")"
   done
 done
 echo
