@@ -9,30 +9,16 @@
 # Prints a Markdown table: seconds (wall clock, whole process) and peak memory of each side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/side-by-side.sh
 ROWS=${ROWS:-200000}
-REF=${REF:-../shared/tools/imblearn_reference.py}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-# Benchmark against the machine's optimised OpenBLAS kernel, as the environment notes advise.
-PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3)
-
-dotnet publish src/Imbalanced.Cli -c Release -o "$WORK/cli" >/dev/null
-dotnet build benchmarks/Imbalanced.Benchmarks -c Release -o "$WORK/bench" >/dev/null
-CLI="$WORK/cli/imbalanced"
-DATA="$WORK/data.csv"
-"$CLI" generate --rows "$ROWS" --features 20 --weights 0.95 --seed 0 --output "$DATA"
-SIZE=$(stat -c %s "$DATA")
-
-measure() { # prints "seconds peak_kb" of a whole command; its stdout is kept in $WORK/out
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-  cat "$WORK/time"
-}
+bench_setup "$ROWS"
+PY=($(python_env))
 
 echo "| task ($ROWS x 20, 5% minority, CSV $((SIZE / 1000000)) MB) | imbalanced | peak MB | imbalanced-learn | peak MB | speed-up |"
 echo "|---|---|---|---|---|---|"
 
 # Exact 5-NN of all rows against all rows (the core of ENN and Tomek links): engine only, CSV already in memory.
-ours=$(dotnet "$WORK/bench/Imbalanced.Benchmarks.dll" knn "$DATA" label 5 | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
+ours=$(dotnet "$BENCH" knn "$DATA" label 5 | sed 's/.*"seconds": \([0-9.]*\).*/\1/')
 for algorithm in ${KNN_ALGORITHMS-brute auto}; do
 theirs=$("${PY[@]}" - "$DATA" "$algorithm" <<'PY'
 import sys, time
@@ -48,11 +34,8 @@ printf "| 5-NN of every row, search only (scikit-learn algorithm='%s') | %.2f s 
 done
 
 for method in ${METHODS:-smote}; do
-  read -r ours_s ours_kb < <(measure "$CLI" resample "$DATA" --target label --method "$method" --output "$WORK/ours.csv" --quiet)
-  # The reference reports its own read-resample-write time (Python start-up and imports excluded);
-  # ours is the whole process, start-up included.
-  read -r _ ref_kb < <(measure "${PY[@]}" "$REF" time "$DATA" --target label --method "$method" --output "$WORK/theirs.csv")
-  ref_s=$(sed 's/.*"seconds": \([0-9.]*\).*/\1/' "$WORK/out")
+  read -r ours_s ours_kb _ < <(ours_resample "$method")
+  read -r ref_s ref_kb _ < <(theirs_resample "$method")
   printf "| resample --method %s (read, resample, write) | %.2f s | %d | %.2f s | %d | %.1fx |\n" "$method" "$ours_s" $((ours_kb / 1024)) "$ref_s" $((ref_kb / 1024)) "$(awk "BEGIN{print $ref_s / $ours_s}")"
   echo "peak memory of imbalanced / CSV size for $method: $(awk "BEGIN{printf \"%.2f\", $ours_kb * 1024 / $SIZE}")x" >&2
 done
@@ -62,7 +45,7 @@ BIG_ROWS=${BIG_ROWS:-1000000}
 if [ "$BIG_ROWS" -gt 0 ]; then
   "$CLI" generate --rows "$BIG_ROWS" --features 20 --weights 0.95 --seed 0 --output "$WORK/big.csv"
   BIG_SIZE=$(stat -c %s "$WORK/big.csv")
-  read -r big_s big_kb < <(measure "$CLI" resample "$WORK/big.csv" --target label --method enn --output "$WORK/big_out.csv" --quiet)
+  read -r big_s big_kb _ < <(measure "$CLI" resample "$WORK/big.csv" --target label --method enn --output "$WORK/big_out.csv" --quiet)
   echo
   printf "enn on %d x 20 (CSV %d MB): %.1f s, peak %d MB\n" "$BIG_ROWS" $((BIG_SIZE / 1000000)) "$big_s" $((big_kb / 1024))
 fi

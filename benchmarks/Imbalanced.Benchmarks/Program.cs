@@ -25,7 +25,10 @@ public static class Program
         var clock = Stopwatch.StartNew();
         var result = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: true);
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, \"checksum\": {result.Indices.Sum(i => (long)i)}}}");
+        var width = SimdEuclideanIndex.Resolve(VectorWidth.Auto);
+        Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, " +
+            $"\"width\": \"{width}\", " +
+            $"\"checksum\": {result.Indices.Sum(i => (long)i)}}}");
         return 0;
     }
 }

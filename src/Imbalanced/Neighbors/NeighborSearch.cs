@@ -19,6 +19,14 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// <summary>The metric in use.</summary>
     public DistanceMetric EffectiveMetric => Metric ?? DistanceMetric.Euclidean;
 
+    /// <summary>The SIMD width of the Euclidean brute force: <see cref="Neighbors.VectorWidth.Auto"/> (the widest
+    /// the hardware accelerates) unless a test forces one. Answers are the same at every width.</summary>
+    internal VectorWidth VectorWidth { get; init; } = VectorWidth.Auto;
+
+    /// <summary>Query rows per tile of the SIMD kernel: 0 (chosen from the register file), 4 or 8; tests force
+    /// both on any machine.</summary>
+    internal int TileRows { get; init; }
+
     /// <summary>The thread count in use.</summary>
     public int Threads => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
 
@@ -41,8 +49,10 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         if (algorithm == NeighborAlgorithm.KdTree && treeable) return new KdTreeIndex(points, count, dimensions, metric, Threads);
         // A handful of points (k-means centroids, say): a plain scan beats any blocking.
         if (Algorithm == NeighborAlgorithm.Auto && count <= 64) return new BruteForceIndex(points, count, dimensions, metric, Threads);
-        if (metric == DistanceMetric.Euclidean && SimdEuclideanIndex.IsSupported && SimdEuclideanIndex.CanIndex(points, count, dimensions))
-            return new SimdEuclideanIndex(points, count, dimensions, Threads);
+        var width = SimdEuclideanIndex.Resolve(VectorWidth);
+        if (metric == DistanceMetric.Euclidean && width != VectorWidth.None
+            && SimdEuclideanIndex.CanIndex(points, count, dimensions))
+            return new SimdEuclideanIndex(points, count, dimensions, Threads, width, TileRows);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);
     }
 }

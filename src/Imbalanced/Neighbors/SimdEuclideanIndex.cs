@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Imbalanced.Neighbors;
@@ -10,8 +11,12 @@ namespace Imbalanced.Neighbors;
 /// </summary>
 /// <remarks>
 /// <para>Pass 1 works in single precision on mean-centred data: squared distances
-/// <c>‖q‖² + ‖x‖² − 2 q·x</c> for tiles of 8 queries × 32 points, points stored in panels of 16 so that one
-/// 512-bit FMA updates 16 distances and 16 accumulators stay in registers. Each thread keeps, for every row, a bounded heap of the <c>k + Slack</c> best
+/// <c>‖q‖² + ‖x‖² − 2 q·x</c> for tiles of 8 queries (4 where there are only 16 vector registers) × 2 panels,
+/// points stored in panels of one vector's lanes (<c>L</c> = 16, 8 or 4 floats for 512, 256 or 128 bits) so
+/// that one FMA updates <c>L</c> distances and the 16 (or 8) accumulators stay in registers. The kernel is
+/// written once, generic over the width (<see cref="IFloatLanes{TVector}"/>) and the tile rows
+/// (<see cref="ITileRows"/>), and the width is chosen at run time from what the hardware accelerates
+/// (<see cref="VectorWidth"/>). Each thread keeps, for every row, a bounded heap of the <c>k + Slack</c> best
 /// candidates. For a self-join each pair of row blocks is visited once and feeds both rows' heaps.</para>
 /// <para>Pass 2 re-checks in double: each row's candidates get their exact distance from the metric's one
 /// reduced-distance function, sorted by (distance, index). The answer is accepted only when no point outside
@@ -22,7 +27,7 @@ namespace Imbalanced.Neighbors;
 /// </remarks>
 internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
 {
-    private const int Lanes = 16;
+    private const int MaxLanes = 16;
     private const int Block = 512;
     private const int Slack = 4;
     private const int Queries = 8;
@@ -37,9 +42,30 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     private readonly float[] _rows;
     private readonly double _maxNorm;
     private readonly double _errorFactor;
+    private readonly double _errorFloor;
+    private readonly int _lanes;
 
-    public SimdEuclideanIndex(double[] points, int count, int dimensions, int threads)
+    /// <summary>Indexes <paramref name="count"/> points with the given <paramref name="width"/> (not
+    /// <see cref="VectorWidth.None"/>; <see cref="VectorWidth.Auto"/> resolves with <see cref="Resolve"/>) and
+    /// <paramref name="tileRows"/> (0 for <see cref="DefaultTileRows"/>).
+    /// A width the hardware lacks still gives exact answers, through the runtime's slow emulation.</summary>
+    public SimdEuclideanIndex(double[] points, int count, int dimensions, int threads,
+        VectorWidth width = VectorWidth.Auto, int tileRows = 0)
     {
+        Width = Resolve(width);
+        TileRows = tileRows switch
+        {
+            0 => DefaultTileRows,
+            4 or 8 => tileRows,
+            _ => throw new ArgumentOutOfRangeException(nameof(tileRows), "tile rows are 0 (automatic), 4 or 8"),
+        };
+        if (Width == VectorWidth.None) throw new NotSupportedException("no SIMD width is accelerated here");
+        _lanes = Width switch
+        {
+            VectorWidth.W512 => Float512.Count,
+            VectorWidth.W256 => Float256.Count,
+            _ => Float128.Count,
+        };
         _points = points;
         Count = count;
         _dims = dimensions;
@@ -53,11 +79,22 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         _panels = ToPanels(_rows, _padded);
         _maxNorm = 0;
         for (var i = 0; i < count; i++) _maxNorm = Math.Max(_maxNorm, _norms[i]);
-        // |float distance − exact distance| ≤ _errorFactor · (‖q‖² + ‖x‖²): (d/2 + 7)·2⁻²⁴ suffices, 8× margin.
+        // See Recheck for the derivation: (d + 8.2)·2⁻²⁴ suffices whatever the width and summation order;
+        // 4× margin. The floor covers underflow to subnormals: at most 2d + 8 roundings of 2⁻¹⁵⁰ each.
         _errorFactor = (dimensions + 8) * Math.Pow(2, -22);
+        _errorFloor = (dimensions + 4) * Math.Pow(2, -146);
     }
 
     public int Count { get; }
+
+    /// <summary>The width in use.</summary>
+    public VectorWidth Width { get; }
+
+    /// <summary>Query rows per kernel tile in use: 8 or 4 (see <see cref="ITileRows"/>).</summary>
+    public int TileRows { get; }
+
+    /// <summary>The tile rows for this machine's register file: 8 with 32 vector registers, else 4.</summary>
+    public static int DefaultTileRows => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 8 : 4;
 
     public int Dimensions => _dims;
 
@@ -65,14 +102,20 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// squares must stay far below float's maximum (3.4e38). Larger data goes to the double-precision brute force.</summary>
     public static bool CanIndex(double[] points, int count, int dimensions)
     {
-        if (dimensions == 0) return false;
+        // The error bound needs d·2⁻²⁴ well below 1.
+        if (dimensions == 0 || dimensions > 1 << 16) return false;
         var limit = Math.Sqrt(1e37 / dimensions) / 2;
         for (var i = 0; i < count * dimensions; i++) if (Math.Abs(points[i]) > limit) return false;
         return true;
     }
 
-    /// <summary>Whether this machine has the SIMD this index needs.</summary>
-    public static bool IsSupported => Vector512.IsHardwareAccelerated;
+    /// <summary>The width <see cref="VectorWidth.Auto"/> stands for: the widest the hardware accelerates, or
+    /// <see cref="VectorWidth.None"/>. Any other width is returned as it is.</summary>
+    public static VectorWidth Resolve(VectorWidth width) => width != VectorWidth.Auto ? width
+        : Float512.IsAccelerated ? VectorWidth.W512
+        : Float256.IsAccelerated ? VectorWidth.W256
+        : Float128.IsAccelerated ? VectorWidth.W128
+        : VectorWidth.None;
 
     private (float[] Rows, float[] Norms) Centre(ReadOnlySpan<double> points, int count, int padded)
     {
@@ -98,8 +141,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var panels = new float[padded * _dims];
         for (var i = 0; i < padded; i++)
         {
-            int panel = i / Lanes, lane = i % Lanes;
-            for (var d = 0; d < _dims; d++) panels[(panel * _dims + d) * Lanes + lane] = rows[i * _dims + d];
+            int panel = i / _lanes, lane = i % _lanes;
+            for (var d = 0; d < _dims; d++) panels[(panel * _dims + d) * _lanes + lane] = rows[i * _dims + d];
         }
         return panels;
     }
@@ -188,7 +231,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         }
     }
 
-    private Heaps[] RunPass(int k, List<(int I, int J)> pairs, float[] qRows, float[] qNorms, int qPadded, bool selfJoin, bool excludeSelf)
+    private Heaps[] RunPass(int k, List<(int I, int J)> pairs, float[] qRows, float[] qNorms, int qPadded,
+        bool selfJoin, bool excludeSelf)
     {
         var threads = Math.Max(1, Math.Min(_threads, pairs.Count));
         var heaps = new Heaps[threads];
@@ -201,39 +245,84 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             while ((p = Interlocked.Increment(ref next)) < pairs.Count)
             {
                 var (bi, bj) = pairs[p];
-                ProcessBlock(own, qRows, qNorms, bi * Block, bj * Block, symmetric: selfJoin && bi != bj, excludeSelf);
+                var symmetric = selfJoin && bi != bj;
+                switch (Width, TileRows)
+                {
+                    case (VectorWidth.W512, 8):
+                        ProcessBlock<Float512, Vector512<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (VectorWidth.W512, _):
+                        ProcessBlock<Float512, Vector512<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (VectorWidth.W256, 8):
+                        ProcessBlock<Float256, Vector256<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (VectorWidth.W256, _):
+                        ProcessBlock<Float256, Vector256<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    case (_, 8):
+                        ProcessBlock<Float128, Vector128<float>, EightRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                    default:
+                        ProcessBlock<Float128, Vector128<float>, FourRows>(
+                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                        break;
+                }
             }
         });
         return heaps;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ProcessBlock(Heaps heaps, float[] qRows, float[] qNorms, int q0, int x0, bool symmetric, bool excludeSelf)
+    private void ProcessBlock<TLanes, TVector, TRows>(Heaps heaps, float[] qRows, float[] qNorms, int qBlock,
+        int xBlock, bool symmetric, bool excludeSelf)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct
+        where TRows : struct, ITileRows
     {
         var d = _dims;
-        var dist = stackalloc float[Queries * 2 * Lanes];
+        int q0 = qBlock * Block, x0 = xBlock * Block;
+        var dist = stackalloc float[Queries * 2 * MaxLanes];
         var masks = stackalloc uint[2 * Queries];
+        var step = 2 * TLanes.Count;
+        var rows = TRows.Count;
         fixed (float* qp = qRows, qn = qNorms, panels = _panels, xn = _norms, bounds = heaps.Shared)
         {
-            for (var qi = q0; qi < q0 + Block; qi += Queries)
+            for (var qi = q0; qi < q0 + Block; qi += rows)
             {
-                for (var xi = x0; xi < x0 + Block; xi += 2 * Lanes)
+                for (var xi = x0; xi < x0 + Block; xi += step)
                 {
-                    if (Tile(qp + qi * d, panels + xi * d, d, qn + qi, xn + xi, bounds + qi, bounds + xi, symmetric, dist, masks))
-                        Insert(heaps, qi, xi, dist, masks, excludeSelf);
+                    if (Tile<TLanes, TVector, TRows>(qp + qi * d, panels + xi * d, d, qn + qi, xn + xi, bounds + qi,
+                            bounds + xi, symmetric, dist, masks))
+                        Insert(heaps, qi, xi, rows, step, dist, masks, excludeSelf);
                 }
             }
         }
     }
 
-    /// <summary>Squared distances of 4 consecutive query rows to 2 panels (2 × <c>Lanes</c> points), written to
+    /// <summary>Squared distances of <c>R</c> consecutive query rows to 2 panels (2 × <c>L</c> points), written to
     /// <paramref name="dist"/>, with a bit mask per query of the distances that beat its bound and, with
     /// <paramref name="symmetric"/>, of those that beat the points' bounds. True when any bit is set.
-    /// No calls inside, so the accumulators stay in registers.</summary>
+    /// No calls inside once the width's operations are inlined, so the 2·R accumulators stay in registers:
+    /// <c>R</c> is 8 where there are 32 vector registers and 4 where there are 16 (a constant when compiled, so
+    /// the code of rows 4 to 7 is then dropped). Each distance's dot product is summed over the features in
+    /// order, one multiply-add per feature, whatever the width: the width only decides how many (query, point)
+    /// pairs one instruction serves.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static bool Tile(float* a0, float* p0, int d, float* qn, float* xn, float* qb, float* xb, bool symmetric, float* dist, uint* masks)
+    private static bool Tile<TLanes, TVector, TRows>(float* a0, float* p0, int d, float* qn, float* xn, float* qb,
+        float* xb, bool symmetric, float* dist, uint* masks)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct
+        where TRows : struct, ITileRows
     {
-        var p1 = p0 + Lanes * d;
+        var lanes = TLanes.Count;
+        var eight = TRows.Count == 8;
+        var p1 = p0 + lanes * d;
         var r0 = a0 + 0 * d;
         var r1 = a0 + 1 * d;
         var r2 = a0 + 2 * d;
@@ -242,141 +331,184 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var r5 = a0 + 5 * d;
         var r6 = a0 + 6 * d;
         var r7 = a0 + 7 * d;
-        Vector512<float> c00 = default, c01 = default;
-        Vector512<float> c10 = default, c11 = default;
-        Vector512<float> c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default;
-        Vector512<float> c40 = default, c41 = default;
-        Vector512<float> c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default;
-        Vector512<float> c70 = default, c71 = default;
+        TVector c00 = default, c01 = default;
+        TVector c10 = default, c11 = default;
+        TVector c20 = default, c21 = default;
+        TVector c30 = default, c31 = default;
+        TVector c40 = default, c41 = default;
+        TVector c50 = default, c51 = default;
+        TVector c60 = default, c61 = default;
+        TVector c70 = default, c71 = default;
         // One index register for every row and panel: each load is [base + 4·f], no address arithmetic.
         for (nint f = 0, end = d; f < end; f++)
         {
-            var v0 = Vector512.Load(p0 + f * Lanes);
-            var v1 = Vector512.Load(p1 + f * Lanes);
-            Vector512<float> b;
-            b = Vector512.Create(r0[f]);
-            c00 = Fma(b, v0, c00);
-            c01 = Fma(b, v1, c01);
-            b = Vector512.Create(r1[f]);
-            c10 = Fma(b, v0, c10);
-            c11 = Fma(b, v1, c11);
-            b = Vector512.Create(r2[f]);
-            c20 = Fma(b, v0, c20);
-            c21 = Fma(b, v1, c21);
-            b = Vector512.Create(r3[f]);
-            c30 = Fma(b, v0, c30);
-            c31 = Fma(b, v1, c31);
-            b = Vector512.Create(r4[f]);
-            c40 = Fma(b, v0, c40);
-            c41 = Fma(b, v1, c41);
-            b = Vector512.Create(r5[f]);
-            c50 = Fma(b, v0, c50);
-            c51 = Fma(b, v1, c51);
-            b = Vector512.Create(r6[f]);
-            c60 = Fma(b, v0, c60);
-            c61 = Fma(b, v1, c61);
-            b = Vector512.Create(r7[f]);
-            c70 = Fma(b, v0, c70);
-            c71 = Fma(b, v1, c71);
+            var v0 = TLanes.Load(p0 + f * lanes);
+            var v1 = TLanes.Load(p1 + f * lanes);
+            TVector b;
+            b = TLanes.Broadcast(r0[f]);
+            c00 = TLanes.MultiplyAdd(b, v0, c00);
+            c01 = TLanes.MultiplyAdd(b, v1, c01);
+            b = TLanes.Broadcast(r1[f]);
+            c10 = TLanes.MultiplyAdd(b, v0, c10);
+            c11 = TLanes.MultiplyAdd(b, v1, c11);
+            b = TLanes.Broadcast(r2[f]);
+            c20 = TLanes.MultiplyAdd(b, v0, c20);
+            c21 = TLanes.MultiplyAdd(b, v1, c21);
+            b = TLanes.Broadcast(r3[f]);
+            c30 = TLanes.MultiplyAdd(b, v0, c30);
+            c31 = TLanes.MultiplyAdd(b, v1, c31);
+            if (eight)
+            {
+                b = TLanes.Broadcast(r4[f]);
+                c40 = TLanes.MultiplyAdd(b, v0, c40);
+                c41 = TLanes.MultiplyAdd(b, v1, c41);
+                b = TLanes.Broadcast(r5[f]);
+                c50 = TLanes.MultiplyAdd(b, v0, c50);
+                c51 = TLanes.MultiplyAdd(b, v1, c51);
+                b = TLanes.Broadcast(r6[f]);
+                c60 = TLanes.MultiplyAdd(b, v0, c60);
+                c61 = TLanes.MultiplyAdd(b, v1, c61);
+                b = TLanes.Broadcast(r7[f]);
+                c70 = TLanes.MultiplyAdd(b, v0, c70);
+                c71 = TLanes.MultiplyAdd(b, v1, c71);
+            }
         }
-        var m2 = Vector512.Create(-2f);
-        var n0 = Vector512.Load(xn);
-        var n1 = Vector512.Load(xn + Lanes);
-        c00 = Fma(m2, c00, n0 + Vector512.Create(qn[0]));
-        c01 = Fma(m2, c01, n1 + Vector512.Create(qn[0]));
-        c10 = Fma(m2, c10, n0 + Vector512.Create(qn[1]));
-        c11 = Fma(m2, c11, n1 + Vector512.Create(qn[1]));
-        c20 = Fma(m2, c20, n0 + Vector512.Create(qn[2]));
-        c21 = Fma(m2, c21, n1 + Vector512.Create(qn[2]));
-        c30 = Fma(m2, c30, n0 + Vector512.Create(qn[3]));
-        c31 = Fma(m2, c31, n1 + Vector512.Create(qn[3]));
-        c40 = Fma(m2, c40, n0 + Vector512.Create(qn[4]));
-        c41 = Fma(m2, c41, n1 + Vector512.Create(qn[4]));
-        c50 = Fma(m2, c50, n0 + Vector512.Create(qn[5]));
-        c51 = Fma(m2, c51, n1 + Vector512.Create(qn[5]));
-        c60 = Fma(m2, c60, n0 + Vector512.Create(qn[6]));
-        c61 = Fma(m2, c61, n1 + Vector512.Create(qn[6]));
-        c70 = Fma(m2, c70, n0 + Vector512.Create(qn[7]));
-        c71 = Fma(m2, c71, n1 + Vector512.Create(qn[7]));
+        var m2 = TLanes.Broadcast(-2f);
+        var n0 = TLanes.Load(xn);
+        var n1 = TLanes.Load(xn + lanes);
+        c00 = TLanes.MultiplyAdd(m2, c00, TLanes.Add(n0, TLanes.Broadcast(qn[0])));
+        c01 = TLanes.MultiplyAdd(m2, c01, TLanes.Add(n1, TLanes.Broadcast(qn[0])));
+        c10 = TLanes.MultiplyAdd(m2, c10, TLanes.Add(n0, TLanes.Broadcast(qn[1])));
+        c11 = TLanes.MultiplyAdd(m2, c11, TLanes.Add(n1, TLanes.Broadcast(qn[1])));
+        c20 = TLanes.MultiplyAdd(m2, c20, TLanes.Add(n0, TLanes.Broadcast(qn[2])));
+        c21 = TLanes.MultiplyAdd(m2, c21, TLanes.Add(n1, TLanes.Broadcast(qn[2])));
+        c30 = TLanes.MultiplyAdd(m2, c30, TLanes.Add(n0, TLanes.Broadcast(qn[3])));
+        c31 = TLanes.MultiplyAdd(m2, c31, TLanes.Add(n1, TLanes.Broadcast(qn[3])));
+        if (eight)
+        {
+            c40 = TLanes.MultiplyAdd(m2, c40, TLanes.Add(n0, TLanes.Broadcast(qn[4])));
+            c41 = TLanes.MultiplyAdd(m2, c41, TLanes.Add(n1, TLanes.Broadcast(qn[4])));
+            c50 = TLanes.MultiplyAdd(m2, c50, TLanes.Add(n0, TLanes.Broadcast(qn[5])));
+            c51 = TLanes.MultiplyAdd(m2, c51, TLanes.Add(n1, TLanes.Broadcast(qn[5])));
+            c60 = TLanes.MultiplyAdd(m2, c60, TLanes.Add(n0, TLanes.Broadcast(qn[6])));
+            c61 = TLanes.MultiplyAdd(m2, c61, TLanes.Add(n1, TLanes.Broadcast(qn[6])));
+            c70 = TLanes.MultiplyAdd(m2, c70, TLanes.Add(n0, TLanes.Broadcast(qn[7])));
+            c71 = TLanes.MultiplyAdd(m2, c71, TLanes.Add(n1, TLanes.Broadcast(qn[7])));
+        }
         uint any = 0;
-        any |= masks[0] = Beats(c00, c01, Vector512.Create(qb[0]), Vector512.Create(qb[0]));
-        any |= masks[1] = Beats(c10, c11, Vector512.Create(qb[1]), Vector512.Create(qb[1]));
-        any |= masks[2] = Beats(c20, c21, Vector512.Create(qb[2]), Vector512.Create(qb[2]));
-        any |= masks[3] = Beats(c30, c31, Vector512.Create(qb[3]), Vector512.Create(qb[3]));
-        any |= masks[4] = Beats(c40, c41, Vector512.Create(qb[4]), Vector512.Create(qb[4]));
-        any |= masks[5] = Beats(c50, c51, Vector512.Create(qb[5]), Vector512.Create(qb[5]));
-        any |= masks[6] = Beats(c60, c61, Vector512.Create(qb[6]), Vector512.Create(qb[6]));
-        any |= masks[7] = Beats(c70, c71, Vector512.Create(qb[7]), Vector512.Create(qb[7]));
+        any |= masks[0] = Beats<TLanes, TVector>(c00, c01, TLanes.Broadcast(qb[0]), TLanes.Broadcast(qb[0]));
+        any |= masks[1] = Beats<TLanes, TVector>(c10, c11, TLanes.Broadcast(qb[1]), TLanes.Broadcast(qb[1]));
+        any |= masks[2] = Beats<TLanes, TVector>(c20, c21, TLanes.Broadcast(qb[2]), TLanes.Broadcast(qb[2]));
+        any |= masks[3] = Beats<TLanes, TVector>(c30, c31, TLanes.Broadcast(qb[3]), TLanes.Broadcast(qb[3]));
+        if (eight)
+        {
+            any |= masks[4] = Beats<TLanes, TVector>(c40, c41, TLanes.Broadcast(qb[4]), TLanes.Broadcast(qb[4]));
+            any |= masks[5] = Beats<TLanes, TVector>(c50, c51, TLanes.Broadcast(qb[5]), TLanes.Broadcast(qb[5]));
+            any |= masks[6] = Beats<TLanes, TVector>(c60, c61, TLanes.Broadcast(qb[6]), TLanes.Broadcast(qb[6]));
+            any |= masks[7] = Beats<TLanes, TVector>(c70, c71, TLanes.Broadcast(qb[7]), TLanes.Broadcast(qb[7]));
+        }
         if (symmetric)
         {
-            var x0 = Vector512.Load(xb);
-            var x1 = Vector512.Load(xb + Lanes);
-            any |= masks[Queries + 0] = Beats(c00, c01, x0, x1);
-            any |= masks[Queries + 1] = Beats(c10, c11, x0, x1);
-            any |= masks[Queries + 2] = Beats(c20, c21, x0, x1);
-            any |= masks[Queries + 3] = Beats(c30, c31, x0, x1);
-            any |= masks[Queries + 4] = Beats(c40, c41, x0, x1);
-            any |= masks[Queries + 5] = Beats(c50, c51, x0, x1);
-            any |= masks[Queries + 6] = Beats(c60, c61, x0, x1);
-            any |= masks[Queries + 7] = Beats(c70, c71, x0, x1);
+            var x0 = TLanes.Load(xb);
+            var x1 = TLanes.Load(xb + lanes);
+            any |= masks[Queries + 0] = Beats<TLanes, TVector>(c00, c01, x0, x1);
+            any |= masks[Queries + 1] = Beats<TLanes, TVector>(c10, c11, x0, x1);
+            any |= masks[Queries + 2] = Beats<TLanes, TVector>(c20, c21, x0, x1);
+            any |= masks[Queries + 3] = Beats<TLanes, TVector>(c30, c31, x0, x1);
+            if (eight)
+            {
+                any |= masks[Queries + 4] = Beats<TLanes, TVector>(c40, c41, x0, x1);
+                any |= masks[Queries + 5] = Beats<TLanes, TVector>(c50, c51, x0, x1);
+                any |= masks[Queries + 6] = Beats<TLanes, TVector>(c60, c61, x0, x1);
+                any |= masks[Queries + 7] = Beats<TLanes, TVector>(c70, c71, x0, x1);
+            }
         }
         else
         {
             new Span<uint>(masks + Queries, Queries).Clear();
         }
         if (any == 0) return false;
-        c00.Store(dist + 0 * Lanes);
-        c01.Store(dist + 1 * Lanes);
-        c10.Store(dist + 2 * Lanes);
-        c11.Store(dist + 3 * Lanes);
-        c20.Store(dist + 4 * Lanes);
-        c21.Store(dist + 5 * Lanes);
-        c30.Store(dist + 6 * Lanes);
-        c31.Store(dist + 7 * Lanes);
-        c40.Store(dist + 8 * Lanes);
-        c41.Store(dist + 9 * Lanes);
-        c50.Store(dist + 10 * Lanes);
-        c51.Store(dist + 11 * Lanes);
-        c60.Store(dist + 12 * Lanes);
-        c61.Store(dist + 13 * Lanes);
-        c70.Store(dist + 14 * Lanes);
-        c71.Store(dist + 15 * Lanes);
+        TLanes.Store(c00, dist + 0 * lanes);
+        TLanes.Store(c01, dist + 1 * lanes);
+        TLanes.Store(c10, dist + 2 * lanes);
+        TLanes.Store(c11, dist + 3 * lanes);
+        TLanes.Store(c20, dist + 4 * lanes);
+        TLanes.Store(c21, dist + 5 * lanes);
+        TLanes.Store(c30, dist + 6 * lanes);
+        TLanes.Store(c31, dist + 7 * lanes);
+        if (eight)
+        {
+            TLanes.Store(c40, dist + 8 * lanes);
+            TLanes.Store(c41, dist + 9 * lanes);
+            TLanes.Store(c50, dist + 10 * lanes);
+            TLanes.Store(c51, dist + 11 * lanes);
+            TLanes.Store(c60, dist + 12 * lanes);
+            TLanes.Store(c61, dist + 13 * lanes);
+            TLanes.Store(c70, dist + 14 * lanes);
+            TLanes.Store(c71, dist + 15 * lanes);
+        }
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Beats(Vector512<float> d0, Vector512<float> d1, Vector512<float> b0, Vector512<float> b1) =>
-        (uint)(Vector512.LessThan(d0, b0).ExtractMostSignificantBits() | (Vector512.LessThan(d1, b1).ExtractMostSignificantBits() << Lanes));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
+    private static uint Beats<TLanes, TVector>(TVector d0, TVector d1, TVector b0, TVector b1)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct =>
+        TLanes.LessThanBits(d0, b0) | (TLanes.LessThanBits(d1, b1) << TLanes.Count);
 
     /// <summary>Offers the distances of one tile that beat a bound to the heaps (the rare, scalar path).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Insert(Heaps heaps, int q0, int x0, float* dist, uint* masks, bool excludeSelf)
+    private static void Insert(Heaps heaps, int q0, int x0, int rows, int step, float* dist, uint* masks,
+        bool excludeSelf)
     {
-        for (var a = 0; a < Queries; a++)
+        for (var a = 0; a < rows; a++)
         {
             var q = q0 + a;
             for (var m = masks[a]; m != 0; m &= m - 1)
             {
                 var lane = BitOperations.TrailingZeroCount(m);
                 var x = x0 + lane;
-                if (!(excludeSelf && x == q)) heaps.Insert(q, dist[a * 2 * Lanes + lane], x);
+                if (!(excludeSelf && x == q)) heaps.Insert(q, dist[a * step + lane], x);
             }
             for (var m = masks[Queries + a]; m != 0; m &= m - 1)
             {
                 var lane = BitOperations.TrailingZeroCount(m);
-                heaps.Insert(x0 + lane, dist[a * 2 * Lanes + lane], q);
+                heaps.Insert(x0 + lane, dist[a * step + lane], q);
             }
         }
     }
 
     private delegate ReadOnlySpan<double> RowOf(int i);
 
+    /// <summary>Relative error allowed for the double-precision distances compared against the bound
+    /// (<c>d·2⁻⁵³</c> with margin, d ≤ 2¹⁶).</summary>
+    private static readonly double DoubleError = Math.Pow(2, -34);
+
+    /// <summary>
+    /// Pass 2: the exact answer of each row from its candidates, or from a full exact scan when the candidates
+    /// cannot be shown to contain it.
+    /// </summary>
+    /// <remarks>
+    /// <para>Why the test is rigorous, for any width, thread count and summation order. Let <c>u = 2⁻²⁴</c>,
+    /// <c>q̃, x̃</c> the centred single-precision rows and <c>Q = ‖q̃‖², X = ‖x̃‖²</c>. (1) Centring and rounding
+    /// to float moves each coordinate by at most about <c>u|x̃ᵢ|</c>, so the true squared distance differs from
+    /// <c>‖q̃ − x̃‖²</c> by at most about <c>2u(‖q̃‖ + ‖x̃‖)² ≤ 4.05u(Q + X)</c>. (2) The float pass computes
+    /// <c>fl(fl(Q) + fl(X)) − 2·fl(q̃·x̃)</c>: the norms are rounded once each (≤ 1.01u(Q + X)), their sum once
+    /// (≤ 1.02u(Q + X)), the final multiply-add once on a value at most <c>2(Q + X)</c> (≤ 2.02u(Q + X)), and
+    /// the dot product of <c>d</c> terms, evaluated in ANY order, fused or not, is off by at most
+    /// <c>γ_d Σ|q̃ᵢx̃ᵢ| ≤ γ_d (Q + X)/2</c> with <c>γ_d = du/(1 − du)</c> (Higham, Accuracy and Stability of
+    /// Numerical Algorithms, §3.1: each product passes through at most d roundings). Doubled, that is
+    /// <c>≈ d·u(Q + X)</c>. The kernel sums each dot product feature by feature at every width, but the bound does
+    /// not rely on it. In all <c>(d + 8.2)·u·(Q + X)</c>; the index uses four times that, with <c>_maxNorm</c>
+    /// for X. (3) Underflow to subnormals adds at most 2⁻¹⁵⁰ per rounding: <c>_errorFloor</c>. (4) The double
+    /// distances the candidates are ranked by are within <c>d·2⁻⁵³</c> relative of the true ones:
+    /// <c>DoubleError</c>.</para>
+    /// <para>Every point not among a row's candidates had a float distance at least <c>bound</c> (it lost to a
+    /// heap's worst, or to a shared bound that was some heap's worst, or was evicted), so its double distance is
+    /// at least <c>bound − error</c>. When that is strictly above the k-th candidate's double distance, no
+    /// outside point can enter or tie the top k, and the candidates' order (distance, then index) is the exact
+    /// answer.</para>
+    /// </remarks>
     private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, int selfMode)
     {
         var indices = new int[queryCount * k];
@@ -404,7 +536,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 var d = s.D.AsSpan(0, n);
                 var idx = s.I.AsSpan(0, n);
                 ExactTopK.SortPairs(d, idx);
-                var error = _errorFactor * (qNorms[q] + _maxNorm) + 1e-12 * Math.Abs(bound);
+                var error = _errorFactor * (qNorms[q] + _maxNorm) + _errorFloor + DoubleError * Math.Abs(bound);
                 var accepted = n >= k && (double.IsPositiveInfinity(bound) || bound - error > d[k - 1]);
                 if (accepted)
                 {

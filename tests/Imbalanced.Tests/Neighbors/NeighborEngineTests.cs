@@ -5,7 +5,8 @@ namespace Imbalanced.Tests.Neighbors;
 
 public class NeighborEngineTests
 {
-    private static KNeighbors Reference(double[] points, int n, int d, int k, bool includeSelf, DistanceMetric? metric = null)
+    internal static KNeighbors Reference(double[] points, int n, int d, int k, bool includeSelf,
+        DistanceMetric? metric = null)
     {
         metric ??= DistanceMetric.Euclidean;
         var indices = new int[n * k];

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
+using Imbalanced.Tests.Support;
+
+namespace Imbalanced.Tests.Neighbors;
+
+/// <summary>
+/// The SIMD kernel at every vector width (512, 256, 128 bits) and tile height (8 rows for 32 vector registers,
+/// 4 for 16), all forced on this machine, plus the plain double brute force (width 0): each must give exactly
+/// the brute-force answer in double, ties by distance then lower index, whatever the thread count.
+/// </summary>
+public class NeighborWidthTests
+{
+    /// <summary>(vector bits, tile rows); 0 bits is <see cref="VectorWidth.None"/>.</summary>
+    public static TheoryData<int, int> Kernels() => new()
+    {
+        { 512, 8 }, { 512, 4 }, { 256, 8 }, { 256, 4 }, { 128, 8 }, { 128, 4 }, { 0, 0 },
+    };
+
+    private static readonly ConcurrentDictionary<string, KNeighbors> References = new();
+
+    internal static NeighborSearch Search(int bits, int rows, int threads = 0) =>
+        new(Algorithm: NeighborAlgorithm.BruteForce, MaxDegreeOfParallelism: threads)
+        {
+            VectorWidth = bits switch
+            {
+                512 => VectorWidth.W512,
+                256 => VectorWidth.W256,
+                128 => VectorWidth.W128,
+                _ => VectorWidth.None,
+            },
+            TileRows = rows,
+        };
+
+    private static KNeighbors Reference(string name, double[] points, int n, int d, int k, bool includeSelf) =>
+        References.GetOrAdd($"{name}/{n}/{d}/{k}/{includeSelf}",
+            _ => NeighborEngineTests.Reference(points, n, d, k, includeSelf));
+
+    private static void AssertSame(KNeighbors expected, KNeighbors actual)
+    {
+        Assert.Equal(expected.Indices, actual.Indices);
+        Assert.Equal(expected.Distances, actual.Distances);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void The_forced_kernel_is_the_one_built(int bits, int rows)
+    {
+        var points = TestData.Gaussian(300, 20, seed: 1);
+        var index = Search(bits, rows).Build(points, 300, 20);
+        if (bits == 0)
+        {
+            Assert.IsType<BruteForceIndex>(index);
+            return;
+        }
+        var simd = Assert.IsType<SimdEuclideanIndex>(index);
+        Assert.Equal($"W{bits}", simd.Width.ToString());
+        Assert.Equal(rows, simd.TileRows);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Exact_with_ties_broken_by_lower_index(int bits, int rows)
+    {
+        // Integer grid points tie often: the answer must still be the one with lower indices first.
+        const int n = 700, k = 7;
+        foreach (var dims in new[] { 3, 20, 33 })
+        {
+            var points = TestData.Grid(n, dims, seed: dims);
+            foreach (var includeSelf in new[] { false, true })
+            {
+                var expected = Reference("grid", points, n, dims, k, includeSelf);
+                AssertSame(expected, Search(bits, rows).Build(points, n, dims).QuerySelf(k, includeSelf));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Continuous_data_matches_brute_force_reference(int bits, int rows)
+    {
+        const int n = 1500, dims = 24, k = 5;
+        var points = TestData.Gaussian(n, dims, seed: 9);
+        var expected = Reference("gaussian", points, n, dims, k, includeSelf: false);
+        AssertSame(expected, Search(bits, rows).Build(points, n, dims).QuerySelf(k, includeSelf: false));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Exact_when_single_precision_cannot_tell_neighbours_apart(int bits, int rows)
+    {
+        // Two clusters far apart, points within a cluster on a fine grid, with exact ties: after centring the
+        // squared norms are large and float's rounding is comparable to (offset 30, step 0.1) or far above
+        // (offset 1000, step 0.001) the distances within a cluster, so only the double-precision re-check with a
+        // sound error bound gets these right.
+        const int n = 600, dims = 20, k = 6;
+        foreach (var (offset, step) in new[] { (30.0, 0.1), (1000.0, 1e-3) })
+        {
+            var rng = new SeededRandom(7);
+            var points = new double[n * dims];
+            for (var i = 0; i < n; i++)
+                for (var d = 0; d < dims; d++)
+                    points[i * dims + d] = (i % 2 == 0 ? offset : -offset) + step * rng.NextInt(3);
+            var expected = Reference($"far{offset}", points, n, dims, k, includeSelf: false);
+            AssertSame(expected, Search(bits, rows).Build(points, n, dims).QuerySelf(k, includeSelf: false));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Same_answer_whatever_the_thread_count(int bits, int rows)
+    {
+        const int n = 1600, dims = 21, k = 6;
+        var points = TestData.Gaussian(n, dims, seed: 4);
+        var exact = References.GetOrAdd("threads",
+            _ => new BruteForceIndex(points, n, dims, DistanceMetric.Euclidean, 2).QuerySelf(k, false));
+        foreach (var threads in new[] { 1, 2, 4 })
+            AssertSame(exact, Search(bits, rows, threads).Build(points, n, dims).QuerySelf(k, false));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void External_queries(int bits, int rows)
+    {
+        const int n = 900, q = 130, dims = 18, k = 4;
+        var points = TestData.Gaussian(n, dims, seed: 5);
+        var queries = TestData.Gaussian(q, dims, seed: 6);
+        var exact = References.GetOrAdd("queries",
+            _ => new BruteForceIndex(points, n, dims, DistanceMetric.Euclidean, 2).Query(queries, k));
+        foreach (var threads in new[] { 1, 4 })
+            AssertSame(exact, Search(bits, rows, threads).Build(points, n, dims).Query(queries, k));
+    }
+}
