@@ -1,7 +1,8 @@
 namespace Imbalanced.Neighbors;
 
 /// <summary>Exact brute force in double precision for any metric, parallel over queries.</summary>
-internal sealed class BruteForceIndex(double[] points, int count, int dimensions, DistanceMetric metric, int threads) : INeighborIndex
+internal sealed class BruteForceIndex(double[] points, int count, int dimensions, DistanceMetric metric, int threads)
+    : INeighborIndex
 {
     public int Count => count;
 
@@ -39,8 +40,8 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
     }
 
     /// <summary>The exact neighbours of one query, for callers that re-check a single row.</summary>
-    public static void ScanOne(ReadOnlySpan<double> query, double[] points, int count, int dimensions, DistanceMetric metric,
-        int self, ref ExactTopK heap)
+    public static void ScanOne(ReadOnlySpan<double> query, double[] points, int count, int dimensions,
+        DistanceMetric metric, int self, ref ExactTopK heap)
     {
         for (var j = 0; j < count; j++)
         {

@@ -14,8 +14,10 @@ public abstract class DistanceMetric
     /// <summary>Manhattan distance <c>Σ |aᵢ − bᵢ|</c>.</summary>
     public static DistanceMetric Manhattan { get; } = new ManhattanMetric();
 
-    /// <summary>A caller-supplied metric. It must be symmetric and non-negative for the results to make sense.</summary>
-    public static DistanceMetric Custom(SpanDistance distance, string name = "custom") => new CustomMetric(distance, name);
+    /// <summary>A caller-supplied metric. It must be symmetric and non-negative for the results to make
+    /// sense.</summary>
+    public static DistanceMetric Custom(SpanDistance distance, string name = "custom") =>
+        new CustomMetric(distance, name);
 
     /// <summary>A value ordered as the distance is (the squared distance for Euclidean), computed always in the same
     /// order of operations, so that every index and thread count compares the very same numbers.</summary>

@@ -13,7 +13,8 @@ public interface INeighborIndex
     /// <summary>Dimension of the points.</summary>
     int Dimensions { get; }
 
-    /// <summary>The <paramref name="k"/> nearest indexed points of each query point (row-major, <c>Dimensions</c> wide).</summary>
+    /// <summary>The <paramref name="k"/> nearest indexed points of each query point (row-major,
+    /// <c>Dimensions</c> wide).</summary>
     KNeighbors Query(ReadOnlySpan<double> queries, int k);
 
     /// <summary>The <paramref name="k"/> nearest indexed points of every indexed point; with

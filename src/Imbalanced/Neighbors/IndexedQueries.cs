@@ -16,7 +16,8 @@ internal static class IndexedQueries
     {
         var d = index.Dimensions;
         if (k + 1 > index.Count)
-            throw new DataException($"asked for {k} neighbours but only {index.Count - 1} other point(s) are available");
+            throw new DataException(
+                $"asked for {k} neighbours but only {index.Count - 1} other point(s) are available");
         var queries = new double[rows.Length * d];
         for (var i = 0; i < rows.Length; i++) points.AsSpan(rows[i] * d, d).CopyTo(queries.AsSpan(i * d, d));
         var wide = index.Query(queries, k + 1);

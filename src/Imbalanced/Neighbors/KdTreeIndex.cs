@@ -109,7 +109,8 @@ internal sealed class KdTreeIndex : INeighborIndex
 
     private double Term(double offset) => _euclidean ? offset * offset : Math.Abs(offset);
 
-    private void Search(int id, ReadOnlySpan<double> query, int self, double bound, double[] offsets, ref ExactTopK heap)
+    private void Search(int id, ReadOnlySpan<double> query, int self, double bound, double[] offsets,
+        ref ExactTopK heap)
     {
         var node = _nodes[id];
         if (node.Dim < 0)

@@ -8,7 +8,8 @@ namespace Imbalanced.Neighbors;
 /// <param name="Metric">The distance; Euclidean by default.</param>
 /// <param name="Algorithm">Which index to build; <see cref="NeighborAlgorithm.Auto"/> by default.</param>
 /// <param name="MaxDegreeOfParallelism">Threads to use; all cores by default.</param>
-public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgorithm Algorithm = NeighborAlgorithm.Auto, int MaxDegreeOfParallelism = 0)
+public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgorithm Algorithm = NeighborAlgorithm.Auto,
+    int MaxDegreeOfParallelism = 0)
 {
     /// <summary>Highest dimension for which <see cref="NeighborAlgorithm.Auto"/> builds a k-d tree.</summary>
     public const int TreeMaxDimensions = 10;
@@ -36,19 +37,26 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     public INeighborIndex Build(double[] points, int count, int dimensions)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Length < count * dimensions) throw new ArgumentException("points is shorter than count × dimensions");
+        if (points.Length < count * dimensions)
+            throw new ArgumentException("points is shorter than count × dimensions");
         for (var i = 0; i < count * dimensions; i++)
             if (!double.IsFinite(points[i]))
-                throw new DataException($"point {i / Math.Max(1, dimensions)} has a missing or non-finite value in dimension {i % Math.Max(1, dimensions)}; neighbours need finite values");
+                throw new DataException(
+                    $"point {i / Math.Max(1, dimensions)} has a missing or non-finite value in dimension " +
+                    $"{i % Math.Max(1, dimensions)}; neighbours need finite values");
         var metric = EffectiveMetric;
         var treeable = metric == DistanceMetric.Euclidean || metric == DistanceMetric.Manhattan;
         var algorithm = Algorithm;
         if (algorithm == NeighborAlgorithm.Auto)
-            algorithm = treeable && (dimensions <= TreeMaxDimensions || metric != DistanceMetric.Euclidean) && count > 64
-                ? NeighborAlgorithm.KdTree : NeighborAlgorithm.BruteForce;
-        if (algorithm == NeighborAlgorithm.KdTree && treeable) return new KdTreeIndex(points, count, dimensions, metric, Threads);
+            algorithm = treeable && (dimensions <= TreeMaxDimensions || metric != DistanceMetric.Euclidean)
+                && count > 64
+                    ? NeighborAlgorithm.KdTree
+                    : NeighborAlgorithm.BruteForce;
+        if (algorithm == NeighborAlgorithm.KdTree && treeable)
+            return new KdTreeIndex(points, count, dimensions, metric, Threads);
         // A handful of points (k-means centroids, say): a plain scan beats any blocking.
-        if (Algorithm == NeighborAlgorithm.Auto && count <= 64) return new BruteForceIndex(points, count, dimensions, metric, Threads);
+        if (Algorithm == NeighborAlgorithm.Auto && count <= 64)
+            return new BruteForceIndex(points, count, dimensions, metric, Threads);
         var width = SimdEuclideanIndex.Resolve(VectorWidth);
         if (metric == DistanceMetric.Euclidean && width != VectorWidth.None
             && SimdEuclideanIndex.CanIndex(points, count, dimensions))

@@ -99,7 +99,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     public int Dimensions => _dims;
 
     /// <summary>Whether single precision can hold these points' squared distances: after centring, every sum of
-    /// squares must stay far below float's maximum (3.4e38). Larger data goes to the double-precision brute force.</summary>
+    /// squares must stay far below float's maximum (3.4e38). Larger data goes to the double-precision brute
+    /// force.</summary>
     public static bool CanIndex(double[] points, int count, int dimensions)
     {
         // The error bound needs d·2⁻²⁴ well below 1.

@@ -19,7 +19,8 @@ internal sealed class ValueDifferenceMetric
         _classes = classes;
     }
 
-    /// <summary>Learns <c>P(c | v)</c> for every category of every categorical feature of <paramref name="data"/>.</summary>
+    /// <summary>Learns <c>P(c | v)</c> for every category of every categorical feature of
+    /// <paramref name="data"/>.</summary>
     public static ValueDifferenceMetric Fit(Dataset data)
     {
         int q = data.CategoricalCount, classes = data.Classes.Count;

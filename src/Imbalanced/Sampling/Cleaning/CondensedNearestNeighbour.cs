@@ -30,7 +30,8 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
             foreach (var r in rows)
             {
                 if (good.Contains(r)) continue;
-                if (KNearestNeighborVote.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors)[0] == c)
+                var vote = KNearestNeighborVote.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors);
+                if (vote[0] == c)
                     continue;
                 seeds.Add(r);
                 store.Add(r);
