@@ -297,6 +297,18 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Random_over_sampling_copies_empty_cells_as_they_are()
+    {
+        var input = Write(Good.Replace("0.8,8.5", "0.8,"));
+        var output = Temp();
+        Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "random-over", "--output", output,
+            "--seed", "3").ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(13, lines.Length);
+        Assert.Contains("0.8,,z", lines);
+    }
+
+    [Fact]
     public void Invalid_utf8_in_a_copied_cell_is_written_back_byte_for_byte()
     {
         var input = Temp();

@@ -18,25 +18,29 @@ public sealed class ResampleResult
     public ResampleResult(Dataset input, int[] keptRows, Dataset added, RowOrigin[] addedOrigins)
     {
         if (added.RowCount != addedOrigins.Length) throw new ArgumentException("one origin per added row is needed");
-        RequireFinite(added);
+        RequireFinite(input, added, addedOrigins);
         Input = input;
         KeptRows = keptRows;
         Added = added;
         AddedOrigins = addedOrigins;
     }
 
-    /// <summary>Refuses added rows with a value that is not finite
-    /// (values so large that the method overflowed).</summary>
-    private static void RequireFinite(Dataset added)
+    /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
+    /// had a value (a missing value copied from an input row stays missing).</summary>
+    private static void RequireFinite(Dataset input, Dataset added, RowOrigin[] origins)
     {
         var values = added.Numeric;
+        var p = added.NumericCount;
         for (var i = 0; i < values.Length; i++)
         {
-            if (double.IsFinite(values[i])) continue;
-            var column = added.NumericNames[i % added.NumericCount];
+            var v = values[i];
+            if (double.IsFinite(v)) continue;
+            var origin = origins[i / p];
+            var from = origin.Source >= 0 ? origin.Source : origin.Base;
+            if (double.IsNaN(v) && (from < 0 || double.IsNaN(input.Numeric[(long)from * p + i % p]))) continue;
             throw new DataException(
-                $"column '{column}': its values are too large for this method (a synthetic value overflowed to " +
-                $"{values[i]}); rescale the column, for example to other units");
+                $"column '{added.NumericNames[i % p]}': its values are too large for this method (a synthetic value " +
+                $"overflowed to {v}); rescale the column, for example to other units");
         }
     }
 
