@@ -12,9 +12,11 @@ public sealed record FoldResult(Split Split, EvaluationResult Evaluation, double
 /// </summary>
 public static class CrossValidation
 {
-    /// <summary>Runs <paramref name="learner"/> over <paramref name="splits"/> of <paramref name="data"/>; a binary problem's
-    /// score is the probability of <paramref name="positive"/> (default: the minority class), predictions the most probable class.</summary>
-    public static IReadOnlyList<FoldResult> Run(IClassifier learner, Dataset data, IReadOnlyList<Split> splits, string? positive = null)
+    /// <summary>Runs <paramref name="learner"/> over <paramref name="splits"/> of <paramref name="data"/>; a binary
+    /// problem's score is the probability of <paramref name="positive"/> (default: the minority class), predictions
+    /// the most probable class.</summary>
+    public static IReadOnlyList<FoldResult> Run(
+        IClassifier learner, Dataset data, IReadOnlyList<Split> splits, string? positive = null)
     {
         var results = new List<FoldResult>();
         var k = data.Classes.Count;

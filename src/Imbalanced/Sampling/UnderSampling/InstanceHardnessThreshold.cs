@@ -6,9 +6,9 @@ namespace Imbalanced.Sampling.UnderSampling;
 /// <summary>Options of <see cref="InstanceHardnessThreshold"/>.</summary>
 public sealed record InstanceHardnessThresholdOptions : SamplerOptions
 {
-    /// <summary>imbalanced-learn's <c>estimator</c>: the classifier whose cross-validated probabilities measure hardness.
-    /// Null for the default: k-nearest neighbours in the core library; the command line passes ML.NET's random
-    /// forest, as imbalanced-learn uses one.</summary>
+    /// <summary>imbalanced-learn's <c>estimator</c>: the classifier whose cross-validated probabilities measure
+    /// hardness. Null for the default: k-nearest neighbours in the core library; the command line passes ML.NET's
+    /// random forest, as imbalanced-learn uses one.</summary>
     [SamplerParameter("estimator", "the classifier whose cross-validated probabilities measure hardness")]
     public IClassifier? Estimator { get; init; }
 
@@ -58,7 +58,11 @@ public sealed class InstanceHardnessThreshold(InstanceHardnessThresholdOptions? 
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
         DataChecks.RequireNumericComplete(data, "iht");
-        var probabilities = OwnClassProbabilities(data, _options.Estimator ?? new NearestNeighboursClassifier(5, _options.Neighbors), _options.Folds, _options.Seed);
+        var probabilities = OwnClassProbabilities(
+            data,
+            _options.Estimator ?? new NearestNeighboursClassifier(5, _options.Neighbors),
+            _options.Folds,
+            _options.Seed);
         var kept = new List<int>();
         for (var c = 0; c < counts.Length; c++)
         {
