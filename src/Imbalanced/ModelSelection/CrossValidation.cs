@@ -3,9 +3,6 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>One fold's outcome: its split and the evaluation of its untouched test part.</summary>
-public sealed record FoldResult(Split Split, EvaluationResult Evaluation, double[] TestProbabilities);
-
 /// <summary>
 /// Cross-validation that fits a learner (a <see cref="ResamplingPipeline"/>, say) on each training part only and
 /// scores the untouched test part; returns per-fold metrics and the out-of-fold probabilities.
@@ -40,5 +37,4 @@ public static class CrossValidation
         }
         return results;
     }
-
 }

@@ -2,11 +2,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>One train/test split: row indices of each part, ascending.</summary>
-/// <param name="Train">Rows to fit on.</param>
-/// <param name="Test">Rows to score, never resampled.</param>
-public sealed record Split(int[] Train, int[] Test);
-
 /// <summary>
 /// Stratified splitting: every class is spread over the parts in proportion, so that a rare class appears in every
 /// fold. Each class's rows are shuffled (seeded) and dealt out; a fold's count of a class differs from the exact

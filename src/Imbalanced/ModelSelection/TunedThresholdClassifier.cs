@@ -3,51 +3,6 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>A binary model that decides with a threshold on the probability of the positive class: positive when
-/// <c>p ≥ threshold</c>.</summary>
-public sealed class ThresholdModel(IClassifierModel inner, int positive, double threshold) : IClassifierModel
-{
-    /// <summary>The threshold in use.</summary>
-    public double Threshold => threshold;
-
-    /// <summary>The model whose probabilities are thresholded.</summary>
-    public IClassifierModel Inner => inner;
-
-    /// <summary>The positive class code.</summary>
-    public int Positive => positive;
-
-    /// <inheritdoc />
-    public double[] PredictProbabilities(Dataset data) => inner.PredictProbabilities(data);
-
-    /// <summary>Class codes decided with the threshold.</summary>
-    public int[] Predict(Dataset data)
-    {
-        var p = inner.PredictProbabilities(data);
-        return Enumerable.Range(0, data.RowCount)
-            .Select(i => p[i * 2 + positive] >= threshold ? positive : 1 - positive)
-            .ToArray();
-    }
-}
-
-/// <summary>
-/// A learner whose model decides with a fixed threshold (scikit-learn's <c>FixedThresholdClassifier</c>).
-/// </summary>
-public sealed class FixedThresholdClassifier(IClassifier inner, double threshold, int positive = 1) : IClassifier
-{
-    /// <inheritdoc />
-    public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null) =>
-        new ThresholdModel(inner.Fit(train, weights), positive, threshold);
-}
-
-/// <summary>
-/// The threshold chosen by <see cref="TunedThresholdClassifier"/>, and the objective at every candidate.
-/// </summary>
-/// <param name="Threshold">The chosen threshold.</param>
-/// <param name="Objective">The objective at the chosen threshold.</param>
-/// <param name="Curve">Every candidate (threshold, objective), ascending by threshold, for plotting.</param>
-public sealed record ThresholdChoice(
-    double Threshold, double Objective, IReadOnlyList<(double Threshold, double Score)> Curve);
-
 /// <summary>
 /// Decision-threshold tuning in the manner of scikit-learn's <c>TunedThresholdClassifierCV</c>: out-of-fold
 /// probabilities from an inner stratified cross-validation on the training data only; the threshold that maximises
