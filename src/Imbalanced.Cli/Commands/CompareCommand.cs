@@ -8,7 +8,9 @@ using Imbalanced.ModelSelection;
 
 namespace Imbalanced.Cli.Commands;
 
-/// <summary><c>imbalanced compare INPUT --target COL [options]</c>: techniques × learners under repeated stratified CV.</summary>
+/// <summary>
+/// <c>imbalanced compare INPUT --target COL [options]</c>: techniques × learners under repeated stratified CV.
+/// </summary>
 internal static class CompareCommand
 {
     public static Command Create()
@@ -16,35 +18,67 @@ internal static class CompareCommand
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
-        var positive = new Option<string?>("--positive") { Description = "the positive class (default: the minority class)" };
+        var positive = new Option<string?>("--positive")
+        {
+            Description = "the positive class (default: the minority class)",
+        };
         var defaults = new CompareOptions();
         var learners = new Option<string>("--learners")
         {
             Description = "ML.NET learners, comma-separated",
             DefaultValueFactory = _ => string.Join(",", new MlNetLearners().DefaultNames),
         };
-        var techniques = new Option<string>("--techniques") { Description = "none, class-weight or resample methods, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Techniques) };
-        var tune = new Option<string>("--tune-threshold") { Description = "none, f1, f2, mcc, balanced-accuracy or gmean", DefaultValueFactory = _ => "none" };
+        var techniques = new Option<string>("--techniques")
+        {
+            Description = "none, class-weight or resample methods, comma-separated",
+            DefaultValueFactory = _ => string.Join(",", defaults.Techniques),
+        };
+        var tune = new Option<string>("--tune-threshold")
+        {
+            Description = "none, f1, f2, mcc, balanced-accuracy or gmean",
+            DefaultValueFactory = _ => "none",
+        };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5, Description = "folds per repeat" };
-        var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 2, Description = "repeats of the stratified k-fold" };
-        var metric = new Option<string>("--metric") { DefaultValueFactory = _ => "average_precision", Description = "the metric that ranks the combinations" };
+        var repeats = new Option<int>("--repeats")
+        {
+            DefaultValueFactory = _ => 2,
+            Description = "repeats of the stratified k-fold",
+        };
+        var metric = new Option<string>("--metric")
+        {
+            DefaultValueFactory = _ => "average_precision",
+            Description = "the metric that ranks the combinations",
+        };
         var seed = CommonOptions.Seed();
-        var report = new Option<string?>("--report") { Description = "write a self-contained HTML report (charts as inline SVG) to this file" };
+        var report = new Option<string?>("--report")
+        {
+            Description = "write a self-contained HTML report (charts as inline SVG) to this file",
+        };
         var json = new Option<string?>("--json") { Description = "write the results as JSON to this file" };
         var quiet = CommonOptions.Quiet();
-        var command = new Command("compare", "compare techniques and learners under leakage-free repeated stratified cross-validation")
+        var command = new Command(
+            "compare", "compare techniques and learners under leakage-free repeated stratified cross-validation")
         {
-            input, target, drop, positive, learners, techniques, tune, folds, repeats, metric, seed, report, json, quiet,
+            input, target, drop, positive, learners, techniques, tune, folds, repeats, metric, seed, report, json,
+            quiet,
         };
         command.SetAction(r =>
         {
             var options = new CompareOptions
             {
-                Positive = r.GetValue(positive), Learners = Split(r.GetValue(learners)!), Techniques = Split(r.GetValue(techniques)!),
-                TuneThreshold = r.GetValue(tune)!, Folds = r.GetValue(folds), Repeats = r.GetValue(repeats), Metric = r.GetValue(metric)!, Seed = r.GetValue(seed),
+                Positive = r.GetValue(positive),
+                Learners = Split(r.GetValue(learners)!),
+                Techniques = Split(r.GetValue(techniques)!),
+                TuneThreshold = r.GetValue(tune)!,
+                Folds = r.GetValue(folds),
+                Repeats = r.GetValue(repeats),
+                Metric = r.GetValue(metric)!,
+                Seed = r.GetValue(seed),
             };
-            DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--json", r.GetValue(json)), ("--report", r.GetValue(report)));
-            var table = TableDataset.Build(TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
+            DistinctFiles.Check(
+                [("the input", r.GetValue(input)!)], ("--json", r.GetValue(json)), ("--report", r.GetValue(report)));
+            var table = TableDataset.Build(
+                TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
             CompareReport result;
             try
             {
@@ -69,16 +103,24 @@ internal static class CompareCommand
         return command;
     }
 
-    private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Split(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static void WriteHuman(CompareReport r)
     {
         var m = r.Options.Metric;
         Console.Out.WriteLine($"{"technique",-18}{"learner",-15}{m + " (mean ± sd)",-32}");
         foreach (var x in r.Results.OrderByDescending(x => x.Metrics[m].Mean))
-            Console.Out.WriteLine($"{x.Technique,-18}{x.Learner,-15}{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}" +
-                (x == r.Best ? "   <- best" : x.VersusBest!.WithinNoise ? $"   within noise of the best (p = {x.VersusBest.P:0.00})" : ""));
-        Console.Out.WriteLine("Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, at p < 0.05.");
+            Console.Out.WriteLine(
+                $"{x.Technique,-18}{x.Learner,-15}{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}" +
+                (x == r.Best
+                    ? "   <- best"
+                    : x.VersusBest!.WithinNoise
+                        ? $"   within noise of the best (p = {x.VersusBest.P:0.00})"
+                        : ""));
+        Console.Out.WriteLine(
+            "Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, " +
+            "at p < 0.05.");
     }
 
     private static void WriteJson(Stream stream, CompareReport r)
@@ -107,7 +149,10 @@ internal static class CompareCommand
         w.WriteNumber("seed", r.Options.Seed);
         w.WriteString("metric", r.Options.Metric);
         if (r.Positive is not null) w.WriteString("positive", r.Positive);
-        w.WriteString("significance", "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best over paired folds; within noise when p >= 0.05");
+        w.WriteString(
+            "significance",
+            "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best " +
+            "over paired folds; within noise when p >= 0.05");
         w.WriteEndObject();
         w.WriteStartArray("results");
         foreach (var x in r.Results)

@@ -16,9 +16,21 @@ internal static class TrainPredictCommands
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
-        var technique = new Option<string>("--technique") { Description = "none, class-weight or a resample method", Required = true };
-        var learner = new Option<string>("--learner") { Description = "logistic, lightgbm, random-forest or fasttree", Required = true };
-        var tune = new Option<string>("--tune-threshold") { DefaultValueFactory = _ => "none", Description = "none, f1, f2, mcc, balanced-accuracy or gmean" };
+        var technique = new Option<string>("--technique")
+        {
+            Description = "none, class-weight or a resample method",
+            Required = true,
+        };
+        var learner = new Option<string>("--learner")
+        {
+            Description = "logistic, lightgbm, random-forest or fasttree",
+            Required = true,
+        };
+        var tune = new Option<string>("--tune-threshold")
+        {
+            DefaultValueFactory = _ => "none",
+            Description = "none, f1, f2, mcc, balanced-accuracy or gmean",
+        };
         var seed = CommonOptions.Seed();
         var model = new Option<string>("--model") { Description = "the model file to write (.zip)", Required = true };
         var quiet = CommonOptions.Quiet();
@@ -30,7 +42,8 @@ internal static class TrainPredictCommands
         {
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--model", modelPath));
-            var table = TableDataset.Build(TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
+            var table = TableDataset.Build(
+                TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
             TrainedModel trained;
             try
             {
@@ -50,11 +63,25 @@ internal static class TrainPredictCommands
 
     public static Command Predict()
     {
-        var model = new Option<string>("--model") { Description = "a model file written by 'imbalanced train'", Required = true };
+        var model = new Option<string>("--model")
+        {
+            Description = "a model file written by 'imbalanced train'",
+            Required = true,
+        };
         var input = CommonOptions.Input();
-        var output = new Option<string>("--output") { Description = "the file to write, in the input's format", Required = true };
-        var index = new Option<string?>("--index-column") { Description = "append each row's 0-based input row number" };
-        var command = new Command("predict", "append predictions and probabilities to INPUT's columns") { model, input, output, index };
+        var output = new Option<string>("--output")
+        {
+            Description = "the file to write, in the input's format",
+            Required = true,
+        };
+        var index = new Option<string?>("--index-column")
+        {
+            Description = "append each row's 0-based input row number",
+        };
+        var command = new Command("predict", "append predictions and probabilities to INPUT's columns")
+        {
+            model, input, output, index,
+        };
         command.SetAction(r =>
         {
             var inputPath = r.GetValue(input)!;
@@ -67,11 +94,18 @@ internal static class TrainPredictCommands
             var (predicted, probabilities) = trained.Predict(table);
             var k = trained.Classes.Count;
             var pos = trained.Positive is null ? -1 : trained.Classes.ToList().IndexOf(trained.Positive);
-            string[] names = k == 2 ? ["predicted", "probability"] : ["predicted", .. trained.Classes.Select(c => $"probability_{c}")];
+            string[] names = k == 2
+                ? ["predicted", "probability"]
+                : ["predicted", .. trained.Classes.Select(c => $"probability_{c}")];
             string F(double v) => v.ToString(CultureInfo.InvariantCulture);
-            AppendedColumnsWriter.Write(table, names, i => k == 2
-                ? [predicted[i], F(probabilities[i * 2 + pos])]
-                : [predicted[i], .. Enumerable.Range(0, k).Select(c => F(probabilities[i * k + c]))], outputPath, r.GetValue(index));
+            AppendedColumnsWriter.Write(
+                table,
+                names,
+                i => k == 2
+                    ? [predicted[i], F(probabilities[i * 2 + pos])]
+                    : [predicted[i], .. Enumerable.Range(0, k).Select(c => F(probabilities[i * k + c]))],
+                outputPath,
+                r.GetValue(index));
             return ExitCodes.Success;
         });
         return command;

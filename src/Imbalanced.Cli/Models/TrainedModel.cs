@@ -14,8 +14,14 @@ namespace Imbalanced.Cli.Models;
 /// </summary>
 internal sealed class TrainedModel
 {
-    private TrainedModel(string technique, string learner, double? threshold, string? positive, IReadOnlyList<string> classes,
-        IReadOnlyList<FeatureColumn> features, IClassifierModel model)
+    private TrainedModel(
+        string technique,
+        string learner,
+        double? threshold,
+        string? positive,
+        IReadOnlyList<string> classes,
+        IReadOnlyList<FeatureColumn> features,
+        IClassifierModel model)
     {
         Technique = technique;
         Learner = learner;
@@ -49,7 +55,8 @@ internal sealed class TrainedModel
 
     /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="dataset"/>,
     /// tuning the threshold by stratified cross-validation on it when <paramref name="tune"/> is not <c>none</c>; the
-    /// same pieces as the comparison workflow (<see cref="CompareWorkflow"/>) with <see cref="MlNetLearners"/>.</summary>
+    /// same pieces as the comparison workflow (<see cref="CompareWorkflow"/>) with
+    /// <see cref="MlNetLearners"/>.</summary>
     /// <exception cref="ArgumentException">The technique, learner or objective is unknown.</exception>
     public static TrainedModel Train(Dataset dataset, string technique, string learner, string tune = "none",
         long seed = 0)
@@ -89,7 +96,8 @@ internal sealed class TrainedModel
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(Model, entry);
         using var manifest = zip.CreateEntry("imbalanced-model.json").Open();
-        JsonSerializer.Serialize(manifest, new Manifest(Technique, Learner, Threshold, Positive, Classes.ToArray(), Features.ToArray()));
+        JsonSerializer.Serialize(
+            manifest, new Manifest(Technique, Learner, Threshold, Positive, Classes.ToArray(), Features.ToArray()));
     }
 
     /// <summary>Loads a model file.</summary>
@@ -116,7 +124,8 @@ internal sealed class TrainedModel
                 stream.CopyTo(copy);
                 copy.Position = 0;
                 var learner = MlNetClassifier.Load(new MLContext(0), copy);
-                return new TrainedModel(m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, learner);
+                return new TrainedModel(
+                    m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, learner);
             }
             catch (Exception e) when (e is not DataException and not OutOfMemoryException)
             {
@@ -137,18 +146,21 @@ internal sealed class TrainedModel
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or IOException or NotSupportedException)
         {
-            throw new DataException($"{path}: damaged model file: 'imbalanced-model.json' is not valid ({e.Message})", e);
+            throw new DataException(
+                $"{path}: damaged model file: 'imbalanced-model.json' is not valid ({e.Message})", e);
         }
         string Damaged(string what) => $"{path}: damaged model file: 'imbalanced-model.json' {what}";
         if (m is null) throw new DataException(Damaged("holds no manifest"));
-        if (m.Technique is null || m.Learner is null) throw new DataException(Damaged("names no technique or learner"));
+        if (m.Technique is null || m.Learner is null)
+            throw new DataException(Damaged("names no technique or learner"));
         if (m.Classes is null || m.Classes.Length < 2 || m.Classes.Any(c => c is null))
             throw new DataException(Damaged("does not list two or more classes"));
         if (m.Features is null || m.Features.Length == 0 || m.Features.Any(f => f?.Name is null))
             throw new DataException(Damaged("lists no features"));
         if (m.Positive is not null && !m.Classes.Contains(m.Positive))
             throw new DataException(Damaged($"names a positive class '{m.Positive}' that is not one of its classes"));
-        if (m.Threshold is { } t && !double.IsFinite(t)) throw new DataException(Damaged("has a threshold that is not finite"));
+        if (m.Threshold is { } t && !double.IsFinite(t))
+            throw new DataException(Damaged("has a threshold that is not finite"));
         return m;
     }
 
@@ -163,33 +175,43 @@ internal sealed class TrainedModel
         foreach (var feature in Features)
         {
             var j = table.IndexOf(feature.Name);
-            if (j < 0) throw new DataException($"{table.Path}: the model needs column '{feature.Name}', which is missing");
+            if (j < 0)
+                throw new DataException($"{table.Path}: the model needs column '{feature.Name}', which is missing");
             if (feature.Categories is null)
             {
-                if (!table.IsNumeric(j)) throw new DataException($"{table.Path}: column '{feature.Name}' must be numeric, as in training; it is not");
+                if (!table.IsNumeric(j))
+                    throw new DataException(
+                        $"{table.Path}: column '{feature.Name}' must be numeric, as in training; it is not");
                 for (var i = 0; i < n; i++)
                 {
                     var v = table.Number(i, j);
                     if (table.Utf8(i, j).IsEmpty)
-                        throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
+                        throw new DataException(
+                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
                     if (!double.IsFinite(v))
                         throw new DataException(
-                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}': '{table.Text(i, j)}' is not " +
-                            "a finite number");
+                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}': " +
+                            $"'{table.Text(i, j)}' is not a finite number");
                     numeric[i * width + o] = v;
                 }
                 o++;
             }
             else
             {
-                var codes = feature.Categories.Select((c, code) => (c, code)).ToDictionary(t => t.c, t => t.code, StringComparer.Ordinal);
+                var codes = feature.Categories
+                    .Select((c, code) => (c, code))
+                    .ToDictionary(t => t.c, t => t.code, StringComparer.Ordinal);
                 for (var i = 0; i < n; i++)
-                    if (codes.TryGetValue(table.Text(i, j), out var code)) numeric[i * width + o + code] = 1; // an unseen category matches none
+                {
+                    // an unseen category matches none
+                    if (codes.TryGetValue(table.Text(i, j), out var code)) numeric[i * width + o + code] = 1;
+                }
                 o += feature.Categories.Count;
             }
         }
         var classes = ClassSet.FromDistinct(Classes);
-        var data = new Dataset(numeric, Enumerable.Range(0, width).Select(i => $"x{i}").ToArray(), [], [], [], new int[n], classes);
+        var data = new Dataset(
+            numeric, Enumerable.Range(0, width).Select(i => $"x{i}").ToArray(), [], [], [], new int[n], classes);
         var p = Model.PredictProbabilities(data);
         var k = Classes.Count;
         var predicted = new string[n];
@@ -205,5 +227,11 @@ internal sealed class TrainedModel
         return (predicted, p);
     }
 
-    private sealed record Manifest(string Technique, string Learner, double? Threshold, string? Positive, string[] Classes, FeatureColumn[] Features);
+    private sealed record Manifest(
+        string Technique,
+        string Learner,
+        double? Threshold,
+        string? Positive,
+        string[] Classes,
+        FeatureColumn[] Features);
 }

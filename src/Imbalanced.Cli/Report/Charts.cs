@@ -17,7 +17,9 @@ internal static class Charts
     {
         var plot = new Plot();
         var bars = plot.Add.Bars(s.Classes.Select(c => (double)c.Count).ToArray());
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, s.Classes.Count).Select(i => (double)i).ToArray(), s.Classes.Select(c => c.Label).ToArray());
+        plot.Axes.Bottom.SetTicks(
+            Enumerable.Range(0, s.Classes.Count).Select(i => (double)i).ToArray(),
+            s.Classes.Select(c => c.Label).ToArray());
         plot.Title($"Rows per class (imbalance ratio {s.ImbalanceRatio:0.##})");
         plot.Axes.Margins(bottom: 0);
         _ = bars;
@@ -28,14 +30,22 @@ internal static class Charts
     {
         var plot = new Plot();
         var shown = ranked.Take(15).ToArray();
-        var bars = shown.Select((x, i) => new Bar { Position = i, Value = x.Metrics[metric].Mean, Error = x.Metrics[metric].Std,
-            FillColor = i == 0 ? Colors.SeaGreen : Colors.SteelBlue }).ToArray();
+        var bars = shown.Select((x, i) => new Bar
+        {
+            Position = i,
+            Value = x.Metrics[metric].Mean,
+            Error = x.Metrics[metric].Std,
+            FillColor = i == 0 ? Colors.SeaGreen : Colors.SteelBlue,
+        }).ToArray();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Length).Select(i => (double)i).ToArray(), shown.Select(x => $"{x.Technique}\n{x.Learner}").ToArray());
+        plot.Axes.Bottom.SetTicks(
+            Enumerable.Range(0, shown.Length).Select(i => (double)i).ToArray(),
+            shown.Select(x => $"{x.Technique}\n{x.Learner}").ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         var low = shown.Min(x => x.Metrics[metric].Mean - x.Metrics[metric].Std);
-        plot.Axes.SetLimitsY(Math.Max(0, low - 0.05), Math.Min(1.05, shown.Max(x => x.Metrics[metric].Mean + x.Metrics[metric].Std) + 0.02));
+        var high = shown.Max(x => x.Metrics[metric].Mean + x.Metrics[metric].Std);
+        plot.Axes.SetLimitsY(Math.Max(0, low - 0.05), Math.Min(1.05, high + 0.02));
         plot.Title($"{metric}: mean ± sd (best in green)");
         return plot.GetSvgXml(Width + 200, Height + 120);
     }
@@ -45,7 +55,8 @@ internal static class Charts
         var plot = new Plot();
         foreach (var x in leading)
         {
-            var (precision, recall, _) = RankingMetrics.PrecisionRecallCurve(x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
+            var (precision, recall, _) = RankingMetrics.PrecisionRecallCurve(
+                x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
             var line = plot.Add.ScatterLine(recall, precision);
             line.LegendText = $"{x.Technique} + {x.Learner}";
         }
@@ -61,7 +72,8 @@ internal static class Charts
         var plot = new Plot();
         foreach (var x in leading)
         {
-            var (fpr, tpr, _) = RankingMetrics.RocCurve(x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
+            var (fpr, tpr, _) = RankingMetrics.RocCurve(
+                x.OutOfFold!.Truth.Select(t => t == positive).ToArray(), x.OutOfFold.Scores!);
             var line = plot.Add.ScatterLine(fpr, tpr);
             line.LegendText = $"{x.Technique} + {x.Learner}";
         }

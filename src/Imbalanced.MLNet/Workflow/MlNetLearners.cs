@@ -4,9 +4,9 @@ using Microsoft.ML;
 namespace Imbalanced.MLNet.Workflow;
 
 /// <summary>
-/// ML.NET's learners for the comparison workflow (<see cref="CompareWorkflow"/>) and the command line's <c>train</c>, by
-/// the names of <see cref="MlNetClassifier.ByName"/>; each learner gets its own <see cref="MLContext"/> seeded by the
-/// workflow's seed, and a sampler that asks a classifier (instance hardness) gets ML.NET's random forest, as
+/// ML.NET's learners for the comparison workflow (<see cref="CompareWorkflow"/>) and the command line's <c>train</c>,
+/// by the names of <see cref="MlNetClassifier.ByName"/>; each learner gets its own <see cref="MLContext"/> seeded by
+/// the workflow's seed, and a sampler that asks a classifier (instance hardness) gets ML.NET's random forest, as
 /// imbalanced-learn's default estimator is a random forest.
 /// </summary>
 public sealed class MlNetLearners : ILearnerFactory

@@ -3,7 +3,9 @@ namespace Imbalanced.ModelSelection;
 /// <summary>Class weights turned into per-row weights, for learners that take an example weight.</summary>
 public static class ClassWeights
 {
-    /// <summary>scikit-learn's <c>class_weight='balanced'</c>: class c weighs <c>n / (K · n_c)</c>, K the classes present.</summary>
+    /// <summary>
+    /// scikit-learn's <c>class_weight='balanced'</c>: class c weighs <c>n / (K · n_c)</c>, K the classes present.
+    /// </summary>
     public static double[] Balanced(IReadOnlyList<int> labels)
     {
         var counts = new Dictionary<int, int>();

@@ -10,11 +10,14 @@ namespace Imbalanced.ModelSelection;
 /// </summary>
 public static class CorrectedResampledTTest
 {
-    /// <summary>The t statistic and two-sided p-value for paired fold scores <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <summary>
+    /// The t statistic and two-sided p-value for paired fold scores <paramref name="a"/> and <paramref name="b"/>.
+    /// </summary>
     /// <param name="a">Fold scores of the first method.</param>
     /// <param name="b">Fold scores of the second, on the same folds.</param>
     /// <param name="testToTrainRatio">n_test / n_train of a fold: 1 / (k − 1) for k-fold.</param>
-    public static (double T, double P) Compare(IReadOnlyList<double> a, IReadOnlyList<double> b, double testToTrainRatio)
+    public static (double T, double P) Compare(
+        IReadOnlyList<double> a, IReadOnlyList<double> b, double testToTrainRatio)
     {
         if (a.Count != b.Count || a.Count < 2) throw new ArgumentException("need at least two paired fold scores");
         var d = a.Zip(b, (x, y) => x - y).ToArray();

@@ -3,18 +3,17 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>One fold's outcome: its split and the evaluation of its untouched test part.</summary>
-public sealed record FoldResult(Split Split, EvaluationResult Evaluation, double[] TestProbabilities);
-
 /// <summary>
 /// Cross-validation that fits a learner (a <see cref="ResamplingPipeline"/>, say) on each training part only and
 /// scores the untouched test part; returns per-fold metrics and the out-of-fold probabilities.
 /// </summary>
 public static class CrossValidation
 {
-    /// <summary>Runs <paramref name="learner"/> over <paramref name="splits"/> of <paramref name="data"/>; a binary problem's
-    /// score is the probability of <paramref name="positive"/> (default: the minority class), predictions the most probable class.</summary>
-    public static IReadOnlyList<FoldResult> Run(IClassifier learner, Dataset data, IReadOnlyList<Split> splits, string? positive = null)
+    /// <summary>Runs <paramref name="learner"/> over <paramref name="splits"/> of <paramref name="data"/>; a binary
+    /// problem's score is the probability of <paramref name="positive"/> (default: the minority class), predictions
+    /// the most probable class.</summary>
+    public static IReadOnlyList<FoldResult> Run(
+        IClassifier learner, Dataset data, IReadOnlyList<Split> splits, string? positive = null)
     {
         var results = new List<FoldResult>();
         var k = data.Classes.Count;
@@ -38,5 +37,4 @@ public static class CrossValidation
         }
         return results;
     }
-
 }

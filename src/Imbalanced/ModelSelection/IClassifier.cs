@@ -10,10 +10,3 @@ public interface IClassifier
     /// <summary>Fits a model on <paramref name="train"/>.</summary>
     IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null);
 }
-
-/// <summary>A fitted model: class probabilities for new rows.</summary>
-public interface IClassifierModel
-{
-    /// <summary>Row-major probabilities, <c>rows × classes</c>, classes in the order of the training data's <see cref="ClassSet"/>.</summary>
-    double[] PredictProbabilities(Dataset data);
-}

@@ -20,7 +20,8 @@ public sealed class NearestNeighboursClassifier(int k = 5, NeighborSearch? searc
         return new Model(index, train.Labels, train.Classes.Count, kk, weights?.ToArray());
     }
 
-    private sealed class Model(INeighborIndex index, int[] labels, int classes, int k, double[]? weights) : IClassifierModel
+    private sealed class Model(
+        INeighborIndex index, int[] labels, int classes, int k, double[]? weights) : IClassifierModel
     {
         public double[] PredictProbabilities(Dataset data)
         {

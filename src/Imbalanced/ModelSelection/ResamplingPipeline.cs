@@ -5,15 +5,20 @@ namespace Imbalanced.ModelSelection;
 
 /// <summary>
 /// "This sampler, then this classifier", leakage-free by construction: <see cref="Fit"/> resamples only the data it
-/// is given and fits the classifier on the result; the model it returns predicts with the classifier alone and never
-/// resamples. Cross-validation over a pipeline therefore resamples training folds only.
+/// is given and fits the classifier on the result; the model it returns predicts with the classifier alone and
+/// never resamples. Cross-validation over a pipeline therefore resamples training folds only.
 /// </summary>
 /// <param name="sampler">The sampler, or null for none.</param>
 /// <param name="classifier">The classifier.</param>
-/// <param name="classWeights">Optional: weigh training rows by <see cref="ClassWeights.Balanced"/> (after resampling).</param>
-public sealed class ResamplingPipeline(ISampler? sampler, IClassifier classifier, bool classWeights = false) : IClassifier
+/// <param name="classWeights">
+/// Optional: weigh training rows by <see cref="ClassWeights.Balanced"/> (after resampling).
+/// </param>
+public sealed class ResamplingPipeline(ISampler? sampler, IClassifier classifier, bool classWeights = false)
+    : IClassifier
 {
-    /// <summary>Hears every resampling <see cref="Fit"/> runs (the comparison workflow keeps one for its report).</summary>
+    /// <summary>
+    /// Hears every resampling <see cref="Fit"/> runs (the comparison workflow keeps one for its report).
+    /// </summary>
     internal Action<ResampleResult>? Resampled { get; init; }
 
     /// <inheritdoc />

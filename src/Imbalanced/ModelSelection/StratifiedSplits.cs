@@ -2,11 +2,6 @@ using Imbalanced.Randomness;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>One train/test split: row indices of each part, ascending.</summary>
-/// <param name="Train">Rows to fit on.</param>
-/// <param name="Test">Rows to score, never resampled.</param>
-public sealed record Split(int[] Train, int[] Test);
-
 /// <summary>
 /// Stratified splitting: every class is spread over the parts in proportion, so that a rare class appears in every
 /// fold. Each class's rows are shuffled (seeded) and dealt out; a fold's count of a class differs from the exact
@@ -14,11 +9,12 @@ public sealed record Split(int[] Train, int[] Test);
 /// </summary>
 public static class StratifiedSplits
 {
-    /// <summary>A stratified train/test split with <paramref name="testFraction"/> of each class (rounded so that the total
-    /// test size is <c>ceil(fraction · n)</c>, as scikit-learn) in the test part.</summary>
+    /// <summary>A stratified train/test split with <paramref name="testFraction"/> of each class (rounded so that the
+    /// total test size is <c>ceil(fraction · n)</c>, as scikit-learn) in the test part.</summary>
     public static Split TrainTest(IReadOnlyList<int> labels, double testFraction = 0.25, long seed = 0)
     {
-        if (!(testFraction > 0 && testFraction < 1)) throw new DataException($"the test fraction must be in (0, 1); got {testFraction}");
+        if (!(testFraction > 0 && testFraction < 1))
+            throw new DataException($"the test fraction must be in (0, 1); got {testFraction}");
         var n = labels.Count;
         var testSize = (int)Math.Ceiling(testFraction * n);
         var byClass = ByClass(labels);
@@ -28,7 +24,11 @@ public static class StratifiedSplits
         // Largest-remainder allocation of the test size over classes.
         var exact = byClass.Select(c => c.Length * (double)testSize / n).ToArray();
         var take = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        foreach (var c in Enumerable.Range(0, take.Length).OrderByDescending(c => exact[c] - take[c]).ThenBy(c => c).Take(testSize - take.Sum())) take[c]++;
+        var roundedUp = Enumerable.Range(0, take.Length)
+            .OrderByDescending(c => exact[c] - take[c])
+            .ThenBy(c => c)
+            .Take(testSize - take.Sum());
+        foreach (var c in roundedUp) take[c]++;
         var test = new List<int>();
         for (var c = 0; c < byClass.Length; c++)
         {
@@ -40,17 +40,24 @@ public static class StratifiedSplits
         return new Split(Enumerable.Range(0, n).Where(i => !testSet.Contains(i)).ToArray(), [.. test.Order()]);
     }
 
-    /// <summary>Stratified k-fold: <paramref name="folds"/> splits whose test parts cover every row exactly once.</summary>
+    /// <summary>
+    /// Stratified k-fold: <paramref name="folds"/> splits whose test parts cover every row exactly once.
+    /// </summary>
     /// <exception cref="DataException">A class has fewer rows than folds.</exception>
-    public static IReadOnlyList<Split> KFold(IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0, Data.ClassSet? classes = null)
+    public static IReadOnlyList<Split> KFold(
+        IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0, Data.ClassSet? classes = null)
     {
         if (folds < 2) throw new DataException($"cross-validation needs at least 2 folds; got {folds}");
         var byClass = ByClass(labels);
         foreach (var rows in byClass)
             if (rows.Length < folds)
             {
-                var name = classes is null ? labels[rows[0]].ToString(System.Globalization.CultureInfo.InvariantCulture) : classes[labels[rows[0]]];
-                throw new DataException($"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; use at most {rows.Length} folds");
+                var name = classes is null
+                    ? labels[rows[0]].ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : classes[labels[rows[0]]];
+                throw new DataException(
+                    $"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; " +
+                    $"use at most {rows.Length} folds");
             }
         var rng = new SeededRandom(seed);
         var foldOf = new int[labels.Count];
@@ -68,18 +75,25 @@ public static class StratifiedSplits
             Enumerable.Range(0, labels.Count).Where(i => foldOf[i] == f).ToArray())).ToArray();
     }
 
-    /// <summary>Repeated stratified k-fold: <paramref name="repeats"/> rounds of <see cref="KFold"/>, each shuffled anew.</summary>
-    public static IReadOnlyList<Split> RepeatedKFold(IReadOnlyList<int> labels, int folds = 5, int repeats = 2, long seed = 0)
+    /// <summary>
+    /// Repeated stratified k-fold: <paramref name="repeats"/> rounds of <see cref="KFold"/>, each shuffled anew.
+    /// </summary>
+    public static IReadOnlyList<Split> RepeatedKFold(
+        IReadOnlyList<int> labels, int folds = 5, int repeats = 2, long seed = 0)
     {
         if (repeats < 1) throw new DataException($"repeats must be at least 1; got {repeats}");
         var rng = new SeededRandom(seed);
-        return Enumerable.Range(0, repeats).SelectMany(_ => KFold(labels, folds, true, (long)rng.NextUInt64())).ToArray();
+        return Enumerable.Range(0, repeats)
+            .SelectMany(_ => KFold(labels, folds, true, (long)rng.NextUInt64()))
+            .ToArray();
     }
 
     private static int[][] ByClass(IReadOnlyList<int> labels)
     {
         var classes = labels.Count == 0 ? 0 : labels.Max() + 1;
-        return Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).ToArray())
-            .Where(rows => rows.Length > 0).ToArray();
+        return Enumerable.Range(0, classes)
+            .Select(c => Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).ToArray())
+            .Where(rows => rows.Length > 0)
+            .ToArray();
     }
 }

@@ -3,20 +3,6 @@ using Imbalanced.ModelSelection;
 
 namespace Imbalanced.Sampling.UnderSampling;
 
-/// <summary>Options of <see cref="InstanceHardnessThreshold"/>.</summary>
-public sealed record InstanceHardnessThresholdOptions : SamplerOptions
-{
-    /// <summary>imbalanced-learn's <c>estimator</c>: the classifier whose cross-validated probabilities measure hardness.
-    /// Null for the default: k-nearest neighbours in the core library; the command line passes ML.NET's random
-    /// forest, as imbalanced-learn uses one.</summary>
-    [SamplerParameter("estimator", "the classifier whose cross-validated probabilities measure hardness")]
-    public IClassifier? Estimator { get; init; }
-
-    /// <summary>imbalanced-learn's <c>cv</c>: stratified folds of the cross-validated predictions (5).</summary>
-    [SamplerParameter("cv", "folds of the cross-validated probabilities")]
-    public int Folds { get; init; } = 5;
-}
-
 /// <summary>
 /// Instance hardness threshold (Smith, Martinez and Giraud-Carrier, "An instance level analysis of data
 /// complexity", Machine Learning 95, 2014), as imbalanced-learn's <c>InstanceHardnessThreshold</c>: every row gets
@@ -58,7 +44,11 @@ public sealed class InstanceHardnessThreshold(InstanceHardnessThresholdOptions? 
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
         DataChecks.RequireNumericComplete(data, "iht");
-        var probabilities = OwnClassProbabilities(data, _options.Estimator ?? new NearestNeighboursClassifier(5, _options.Neighbors), _options.Folds, _options.Seed);
+        var probabilities = OwnClassProbabilities(
+            data,
+            _options.Estimator ?? new NearestNeighboursClassifier(5, _options.Neighbors),
+            _options.Folds,
+            _options.Seed);
         var kept = new List<int>();
         for (var c = 0; c < counts.Length; c++)
         {

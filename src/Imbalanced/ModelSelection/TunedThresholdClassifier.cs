@@ -3,55 +3,21 @@ using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>A binary model that decides with a threshold on the probability of the positive class: positive when
-/// <c>p ≥ threshold</c>.</summary>
-public sealed class ThresholdModel(IClassifierModel inner, int positive, double threshold) : IClassifierModel
-{
-    /// <summary>The threshold in use.</summary>
-    public double Threshold => threshold;
-
-    /// <summary>The model whose probabilities are thresholded.</summary>
-    public IClassifierModel Inner => inner;
-
-    /// <summary>The positive class code.</summary>
-    public int Positive => positive;
-
-    /// <inheritdoc />
-    public double[] PredictProbabilities(Dataset data) => inner.PredictProbabilities(data);
-
-    /// <summary>Class codes decided with the threshold.</summary>
-    public int[] Predict(Dataset data)
-    {
-        var p = inner.PredictProbabilities(data);
-        return Enumerable.Range(0, data.RowCount).Select(i => p[i * 2 + positive] >= threshold ? positive : 1 - positive).ToArray();
-    }
-}
-
-/// <summary>A learner whose model decides with a fixed threshold (scikit-learn's <c>FixedThresholdClassifier</c>).</summary>
-public sealed class FixedThresholdClassifier(IClassifier inner, double threshold, int positive = 1) : IClassifier
-{
-    /// <inheritdoc />
-    public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null) => new ThresholdModel(inner.Fit(train, weights), positive, threshold);
-}
-
-/// <summary>The threshold chosen by <see cref="TunedThresholdClassifier"/>, and the objective at every candidate.</summary>
-/// <param name="Threshold">The chosen threshold.</param>
-/// <param name="Objective">The objective at the chosen threshold.</param>
-/// <param name="Curve">Every candidate (threshold, objective), ascending by threshold, for plotting.</param>
-public sealed record ThresholdChoice(double Threshold, double Objective, IReadOnlyList<(double Threshold, double Score)> Curve);
-
 /// <summary>
 /// Decision-threshold tuning in the manner of scikit-learn's <c>TunedThresholdClassifierCV</c>: out-of-fold
 /// probabilities from an inner stratified cross-validation on the training data only; the threshold that maximises
 /// the objective over every distinct out-of-fold probability (ties to the lower threshold); then the learner is
 /// refitted on all the training data and decides with that threshold.
 /// </summary>
-/// <param name="inner">The learner (a resampling pipeline, say: resampling then happens inside the inner folds too).</param>
+/// <param name="inner">
+/// The learner (a resampling pipeline, say: resampling then happens inside the inner folds too).
+/// </param>
 /// <param name="objective">What to maximise.</param>
 /// <param name="folds">Inner folds (5).</param>
 /// <param name="seed">Seed of the inner folds.</param>
 /// <param name="positive">The positive class code; the minority class of the training data when null.</param>
-public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjective objective, int folds = 5, long seed = 0, int? positive = null) : IClassifier
+public sealed class TunedThresholdClassifier(
+    IClassifier inner, ThresholdObjective objective, int folds = 5, long seed = 0, int? positive = null) : IClassifier
 {
     /// <summary>The last choice made by <see cref="Fit"/>.</summary>
     public ThresholdChoice? LastChoice { get; private set; }
@@ -59,7 +25,8 @@ public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjecti
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
     {
-        if (train.Classes.Count != 2) throw new DataException($"threshold tuning is for two classes; the data has {train.Classes.Count}");
+        if (train.Classes.Count != 2)
+            throw new DataException($"threshold tuning is for two classes; the data has {train.Classes.Count}");
         var counts = train.ClassCounts();
         var pos = positive ?? Sampling.ClassCounting.Minority(counts);
         var splits = StratifiedSplits.KFold(train.Labels, folds, true, seed, train.Classes);
@@ -69,8 +36,11 @@ public sealed class TunedThresholdClassifier(IClassifier inner, ThresholdObjecti
         return new ThresholdModel(inner.Fit(train, weights), pos, LastChoice.Threshold);
     }
 
-    /// <summary>The best threshold for scores <paramref name="scores"/> of rows whose truth is <paramref name="positive"/>.</summary>
-    public static ThresholdChoice Choose(IReadOnlyList<bool> positive, IReadOnlyList<double> scores, ThresholdObjective objective)
+    /// <summary>
+    /// The best threshold for scores <paramref name="scores"/> of rows whose truth is <paramref name="positive"/>.
+    /// </summary>
+    public static ThresholdChoice Choose(
+        IReadOnlyList<bool> positive, IReadOnlyList<double> scores, ThresholdObjective objective)
     {
         // One sweep over the scores in ascending order: rows at or above a threshold are predicted positive.
         var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
