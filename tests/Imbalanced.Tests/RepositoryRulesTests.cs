@@ -1,0 +1,20 @@
+namespace Imbalanced.Tests;
+
+/// <summary>House rules the build cannot check: no analyzer of the SDK enforces max_line_length.</summary>
+public class RepositoryRulesTests
+{
+    [Fact]
+    public void No_line_in_src_exceeds_120_characters()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Imbalanced.sln"))) root = root.Parent!;
+        var separator = Path.DirectorySeparatorChar;
+        var offenders = Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{separator}obj{separator}") && !f.Contains($"{separator}bin{separator}"))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, line.Length)))
+            .Where(x => x.Length > 120)
+            .Select(x => $"{Path.GetRelativePath(root.FullName, x.File)}:{x.Line} ({x.Length} characters)")
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+}
