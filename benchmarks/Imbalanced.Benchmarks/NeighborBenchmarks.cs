@@ -20,7 +20,12 @@ public class NeighborBenchmarks
     [GlobalSetup]
     public void Setup() => _data = ClassificationGenerator.Generate(new ClassificationOptions
     {
-        Rows = Rows, Features = Features, Informative = 2, Redundant = Math.Min(2, Features - 2), Weights = [0.95], Seed = 0,
+        Rows = Rows,
+        Features = Features,
+        Informative = 2,
+        Redundant = Math.Min(2, Features - 2),
+        Weights = [0.95],
+        Seed = 0,
     });
 
     [Benchmark(Description = "5-NN of all rows, automatic index")]

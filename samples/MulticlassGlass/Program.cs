@@ -20,7 +20,14 @@ public static class Program
         var ml = new MLContext(seed: 0);
         var dataset = ClassificationGenerator.Generate(new ClassificationOptions
         {
-            Rows = 1500, Features = 8, Informative = 4, Redundant = 1, Classes = 4, ClustersPerClass = 1, Weights = [0.7, 0.2, 0.07], Seed = 3,
+            Rows = 1500,
+            Features = 8,
+            Informative = 4,
+            Redundant = 1,
+            Classes = 4,
+            ClustersPerClass = 1,
+            Weights = [0.7, 0.2, 0.07],
+            Seed = 3,
         });
         var shape = new DataViewShape("Features", "Label", dataset.NumericCount, dataset.NumericNames, LabelKind.Key, dataset.Classes.Labels);
         var data = DataViewConversion.ToDataView(ml, dataset, shape);

@@ -1,4 +1,3 @@
-using System.Text;
 using Imbalanced.Sampling;
 using Parquet.Schema;
 using Parquet.Serialization;

@@ -37,7 +37,10 @@ public static class TableReader
         using var reader = new StreamReader(OpenRead(path), System.Text.Encoding.Latin1, false, 1 << 16);
         var options = new CsvDataReaderOptions
         {
-            Delimiter = delimiter, HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = Array.MaxLength,
+            Delimiter = delimiter,
+            HasHeaders = true,
+            BufferSize = 1 << 16,
+            MaxBufferSize = Array.MaxLength,
         };
         var line = 1;
         try

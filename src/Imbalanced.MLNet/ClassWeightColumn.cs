@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -38,13 +37,13 @@ public static class ClassWeightColumn
                     weights.Select(kv => new KeyValuePair<bool, float>(bool.Parse(kv.Key), (float)kv.Value)),
                     labelColumn);
             case KeyDataViewType:
-            {
-                var temporary = labelColumn + "__text";
-                return ml.Transforms.Conversion.MapKeyToValue(temporary, labelColumn)
-                    .Append(ml.Transforms.Conversion.MapValue(weightColumn,
-                        weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), temporary))
-                    .Append(ml.Transforms.DropColumns(temporary));
-            }
+                {
+                    var temporary = labelColumn + "__text";
+                    return ml.Transforms.Conversion.MapKeyToValue(temporary, labelColumn)
+                        .Append(ml.Transforms.Conversion.MapValue(weightColumn,
+                            weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), temporary))
+                        .Append(ml.Transforms.DropColumns(temporary));
+                }
             case TextDataViewType:
                 return ml.Transforms.Conversion.MapValue(weightColumn,
                     weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), labelColumn);

@@ -1,6 +1,5 @@
 using Imbalanced.Sampling;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace Imbalanced.MLNet;

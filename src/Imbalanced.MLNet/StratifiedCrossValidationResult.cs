@@ -1,8 +1,4 @@
-using System.Globalization;
-using Imbalanced.Data;
-using Imbalanced.ModelSelection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Imbalanced.MLNet;
 

@@ -44,17 +44,20 @@ public class BadInputTests
 
     [Fact] public void Ragged_rows_give_the_line() => AssertFails(1, "line 4", Write("a,b,y\n1,2,x\n3,4,x\n5,z\n"));
 
-    [Fact] public void Non_numeric_feature_suggests_smote_nc() =>
+    [Fact]
+    public void Non_numeric_feature_suggests_smote_nc() =>
         AssertFails(1, "smote-nc", Write("a,colour,y\n1,red,x\n2,blue,x\n3,red,x\n4,red,z\n5,blue,z\n"));
 
-    [Fact] public void Empty_cells_name_the_column_and_count() =>
+    [Fact]
+    public void Empty_cells_name_the_column_and_count() =>
         AssertFails(1, "column 'b' has 2 empty", Write(Good.Replace("1.5", "").Replace("3.5", "")));
 
     [Fact] public void NaN_is_refused() => AssertFails(1, "'NaN'", Write(Good.Replace("3.5", "NaN")));
 
     [Fact] public void Infinity_is_refused() => AssertFails(1, "finite", Write(Good.Replace("3.5", "-Infinity")));
 
-    [Fact] public void K_neighbours_at_least_the_class_size_names_the_class() =>
+    [Fact]
+    public void K_neighbours_at_least_the_class_size_names_the_class() =>
         AssertFails(1, "class 'z' has 3 row", Write(Good), "--k-neighbors", "3");
 
     [Fact] public void Impossible_strategy_names_the_class() => AssertFails(1, "'z'", Write(Good), "--strategy", "z=2");

@@ -17,7 +17,9 @@ public static class CliRunner
     {
         var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         foreach (var p in prefix.Skip(1)) info.ArgumentList.Add(p);
         if (prefix.Length > 0) info.ArgumentList.Add("dotnet");

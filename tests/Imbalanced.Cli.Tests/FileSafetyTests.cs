@@ -159,7 +159,7 @@ public class FileSafetyTests
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return false;
         using var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir])
-            { RedirectStandardError = true });
+        { RedirectStandardError = true });
         mount!.WaitForExit();
         if (mount.ExitCode != 0) return false;
         try

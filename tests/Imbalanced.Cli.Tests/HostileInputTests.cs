@@ -211,7 +211,9 @@ public class HostileInputTests
     {
         var input = Parquet(Enumerable.Range(0, 12).Select(i => new LongRow
         {
-            A = 100_000_000_000_000_000L + i * 7_919L, B = i * 0.5, Y = i < 8 ? "p" : "q",
+            A = 100_000_000_000_000_000L + i * 7_919L,
+            B = i * 0.5,
+            Y = i < 8 ? "p" : "q",
         }));
         var output = Temp(".parquet");
         var r = Run("resample", input, "--target", "Y", "--method", "smote", "--k-neighbors", "2", "--output", output);
@@ -226,7 +228,9 @@ public class HostileInputTests
         var start = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         var input = Parquet(Enumerable.Range(0, 12).Select(i => new TimeRow
         {
-            T = start.AddHours(i * 7.25), B = i * 0.5, Y = i < 8 ? "p" : "q",
+            T = start.AddHours(i * 7.25),
+            B = i * 0.5,
+            Y = i < 8 ? "p" : "q",
         }));
         var output = Temp(".parquet");
         var r = Run("resample", input, "--target", "Y", "--method", "random-over", "--output", output);

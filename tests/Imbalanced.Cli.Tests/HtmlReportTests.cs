@@ -13,8 +13,12 @@ public class HtmlReportTests
         TableDataset.Build(TableReader.Read(Bundled("breast_cancer.csv")), "diagnosis").Data,
         new CompareOptions
         {
-            Techniques = ["none", "random-over", "smote"], Learners = ["logistic"], Folds = 3, Repeats = 2,
-            TuneThreshold = "f1", Seed = 4,
+            Techniques = ["none", "random-over", "smote"],
+            Learners = ["logistic"],
+            Folds = 3,
+            Repeats = 2,
+            TuneThreshold = "f1",
+            Seed = 4,
         },
         new MlNetLearners()));
 

@@ -27,7 +27,9 @@ public class InstanceHardnessCommandTests
         var data = TableDataset.Build(TableReader.Read(input), "label").Data;
         var forest = new InstanceHardnessThreshold(new()
         {
-            Seed = 7, Folds = 3, Estimator = MlNetClassifier.RandomForest(new MLContext(7)),
+            Seed = 7,
+            Folds = 3,
+            Estimator = MlNetClassifier.RandomForest(new MLContext(7)),
         }).FitResample(data).KeptRows;
         var nearest = new InstanceHardnessThreshold(new() { Seed = 7, Folds = 3 }).FitResample(data).KeptRows;
 

@@ -1,6 +1,5 @@
 using Imbalanced.Data;
 using Imbalanced.Cli.Models;
-using Imbalanced.MLNet.Workflow;
 using static Imbalanced.Cli.Tests.CliRunner;
 
 namespace Imbalanced.Cli.Tests;

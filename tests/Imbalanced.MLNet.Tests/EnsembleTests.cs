@@ -76,7 +76,14 @@ public class EnsembleTests
         var ml = new MLContext(0);
         var data = Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
         {
-            Rows = 600, Features = 4, Informative = 3, Redundant = 0, Classes = 3, ClustersPerClass = 1, Weights = [0.8, 0.15], Seed = 2,
+            Rows = 600,
+            Features = 4,
+            Informative = 3,
+            Redundant = 0,
+            Classes = 3,
+            ClustersPerClass = 1,
+            Weights = [0.8, 0.15],
+            Seed = 2,
         });
         var shape = new DataViewShape("Features", "Label", 4, null, LabelKind.Key, data.Classes.Labels);
         var model = new BalancedEnsemble(ml, EnsembleKind.BalancedBagging, 5, seed: 1).Fit(DataViewConversion.ToDataView(ml, data, shape));

@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.MLNet;
 using Imbalanced.Sampling.UnderSampling;
 using Microsoft.ML;
 

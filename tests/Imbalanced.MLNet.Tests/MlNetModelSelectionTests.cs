@@ -1,4 +1,3 @@
-using Imbalanced.MLNet;
 using Imbalanced.ModelSelection;
 using Microsoft.ML;
 using Microsoft.ML.Data;

@@ -14,14 +14,20 @@ public class TechniquesTests
     {
         var data = ClassificationGenerator.Generate(new ClassificationOptions
         {
-            Rows = 200, Features = 5, Weights = [0.75], Flip = 0.1, Seed = 2,
+            Rows = 200,
+            Features = 5,
+            Weights = [0.75],
+            Flip = 0.1,
+            Seed = 2,
         });
         var parameters = Techniques.SamplerParametersFor("iht", 5, new MlNetLearners());
         parameters["cv"] = 3;
         var workflow = SamplerRegistry.Find("iht")!.Create(5, parameters: parameters).FitResample(data).KeptRows;
         var forest = new InstanceHardnessThreshold(new()
         {
-            Seed = 5, Folds = 3, Estimator = MlNetClassifier.RandomForest(new MLContext(5)),
+            Seed = 5,
+            Folds = 3,
+            Estimator = MlNetClassifier.RandomForest(new MLContext(5)),
         }).FitResample(data).KeptRows;
         var nearest = new InstanceHardnessThreshold(new() { Seed = 5, Folds = 3 }).FitResample(data).KeptRows;
 

@@ -4,7 +4,6 @@ using Imbalanced.Cli.Display;
 using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.Cli.Models;
-using Imbalanced.MLNet.Workflow;
 
 namespace Imbalanced.Cli.Commands;
 

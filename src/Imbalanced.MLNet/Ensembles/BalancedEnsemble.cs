@@ -61,7 +61,8 @@ public sealed class BalancedEnsemble
             });
             return k == 2 ? tree.Append(ml.BinaryClassification.Calibrators.Naive())
                 : ml.MulticlassClassification.Trainers.OneVersusAll(tree, useProbabilities: true);
-        },
+        }
+        ,
         EnsembleKind.RusBoost => (ml, k, _) => Calibrated(ml, k,
             ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {

@@ -1,9 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Randomness;
-using Imbalanced.Sampling.UnderSampling;
-using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
-
 namespace Imbalanced.MLNet.Ensembles;
 
 /// <summary>The balanced ensembles of imbalanced-learn, over ML.NET learners.</summary>

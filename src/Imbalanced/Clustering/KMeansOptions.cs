@@ -1,5 +1,4 @@
 using Imbalanced.Neighbors;
-using Imbalanced.Randomness;
 
 namespace Imbalanced.Clustering;
 

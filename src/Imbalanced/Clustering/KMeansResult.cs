@@ -1,6 +1,3 @@
-using Imbalanced.Neighbors;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Clustering;
 
 /// <summary>The result of <see cref="KMeans.Fit"/>: centres and the cluster of every point.</summary>

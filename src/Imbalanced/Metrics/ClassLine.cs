@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Imbalanced.Metrics;
 
 /// <summary>The per-class line of a <see cref="ClassificationReport"/>.</summary>

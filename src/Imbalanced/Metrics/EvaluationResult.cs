@@ -1,5 +1,3 @@
-using Imbalanced.Data;
-
 namespace Imbalanced.Metrics;
 
 /// <summary>Everything <c>imbalanced evaluate</c> reports for

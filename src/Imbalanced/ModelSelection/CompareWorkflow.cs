@@ -22,8 +22,11 @@ public static class CompareWorkflow
         ArgumentNullException.ThrowIfNull(r);
         var metrics = new Dictionary<string, double>
         {
-            ["accuracy"] = r.Accuracy, ["balanced_accuracy"] = r.BalancedAccuracy, ["mcc"] = r.Mcc,
-            ["cohen_kappa"] = r.CohenKappa, ["geometric_mean"] = r.GeometricMean,
+            ["accuracy"] = r.Accuracy,
+            ["balanced_accuracy"] = r.BalancedAccuracy,
+            ["mcc"] = r.Mcc,
+            ["cohen_kappa"] = r.CohenKappa,
+            ["geometric_mean"] = r.GeometricMean,
         };
         if (r.RocAuc is { } roc) metrics["roc_auc"] = roc;
         if (r.AveragePrecision is { } ap) metrics["average_precision"] = ap;
@@ -101,7 +104,8 @@ public static class CompareWorkflow
             VersusBest = VersusBest.Of(best.Metrics[options.Metric].Folds, r.Metrics[options.Metric].Folds, ratio),
         }).ToArray();
         return new CompareReport(ImbalanceSummary.Of(dataset), options, positive, compared,
-            compared[results.IndexOf(best)], data) { Resampling = example };
+            compared[results.IndexOf(best)], data)
+        { Resampling = example };
     }
 
     /// <summary>Whether a technique is an over-sampler or combination that may synthesise rows; the first whose

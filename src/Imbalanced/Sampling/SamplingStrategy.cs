@@ -180,26 +180,27 @@ public abstract class SamplingStrategy
             switch (type)
             {
                 case SamplingType.OverSampling:
-                {
-                    var result = Present(counts).Where(c => c != major).ToDictionary(c => c,
-                        c => (int)(counts[major] * _ratio - counts[c]));
-                    foreach (var (c, n) in result)
-                        if (n < 0)
-                            throw new DataException($"ratio {this} asks to remove rows of class '{classes[c]}' " +
-                                $"({counts[c]} rows) while over-sampling; increase the ratio to at least " +
-                                $"{counts[c] / (double)counts[major]:0.####}");
-                    return result;
-                }
+                    {
+                        var result = Present(counts).Where(c => c != major).ToDictionary(c => c,
+                            c => (int)(counts[major] * _ratio - counts[c]));
+                        foreach (var (c, n) in result)
+                            if (n < 0)
+                                throw new DataException($"ratio {this} asks to remove rows of class '{classes[c]}' " +
+                                    $"({counts[c]} rows) while over-sampling; increase the ratio to at least " +
+                                    $"{counts[c] / (double)counts[major]:0.####}");
+                        return result;
+                    }
                 case SamplingType.UnderSampling:
-                {
-                    var result = Present(counts).Where(c => c != minor).ToDictionary(c => c,
-                        c => (int)(counts[minor] / _ratio));
-                    foreach (var (c, n) in result)
-                        if (n > counts[c])
-                            throw new DataException($"ratio {this} asks for {n} rows of class '{classes[c]}', which " +
-                                $"has only {counts[c]}, while under-sampling; increase the ratio");
-                    return result;
-                }
+                    {
+                        var result = Present(counts).Where(c => c != minor).ToDictionary(c => c,
+                            c => (int)(counts[minor] / _ratio));
+                        foreach (var (c, n) in result)
+                            if (n > counts[c])
+                                throw new DataException(
+                                    $"ratio {this} asks for {n} rows of class '{classes[c]}', which " +
+                                    $"has only {counts[c]}, while under-sampling; increase the ratio");
+                        return result;
+                    }
                 default:
                     throw new DataException("a cleaning method does not take a ratio; give the classes to clean " +
                         "(LABEL,LABEL) or a named strategy");

@@ -22,12 +22,20 @@ public class CompareWorkflowTests
 
     private static readonly Dataset Data = ClassificationGenerator.Generate(new ClassificationOptions
     {
-        Rows = 240, Features = 5, Weights = [0.8], Flip = 0.08, Seed = 3,
+        Rows = 240,
+        Features = 5,
+        Weights = [0.8],
+        Flip = 0.08,
+        Seed = 3,
     });
 
     private static CompareOptions Options(params string[] techniques) => new()
     {
-        Techniques = techniques, Folds = 3, Repeats = 2, Seed = 7, Metric = "roc_auc",
+        Techniques = techniques,
+        Folds = 3,
+        Repeats = 2,
+        Seed = 7,
+        Metric = "roc_auc",
     };
 
     [Fact]

@@ -43,7 +43,13 @@ public class ThresholdTests
     {
         var data = Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
         {
-            Rows = 600, Features = 5, Informative = 2, Redundant = 0, Weights = [0.9], ClassSeparation = 0.8, Seed = 2,
+            Rows = 600,
+            Features = 5,
+            Informative = 2,
+            Redundant = 0,
+            Weights = [0.9],
+            ClassSeparation = 0.8,
+            Seed = 2,
         });
         var tuned = new TunedThresholdClassifier(new NearestNeighboursClassifier(15), ThresholdObjective.F1, folds: 5, seed: 1);
         var model = (ThresholdModel)tuned.Fit(data);

@@ -1,6 +1,5 @@
 using Imbalanced.Data;
 using Imbalanced.Neighbors;
-using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Tests.Support;
 

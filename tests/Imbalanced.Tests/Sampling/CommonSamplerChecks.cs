@@ -272,7 +272,14 @@ public class CommonSamplerChecks
         // 24 dimensions: the SIMD index; overlapping classes so that every method has borders to work on.
         var data = For(name, Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
         {
-            Rows = 600, Features = 24, Informative = 3, Classes = 3, Weights = [0.8, 0.12], ClassSeparation = 0.5, Flip = 0.05, Seed = 5,
+            Rows = 600,
+            Features = 24,
+            Informative = 3,
+            Classes = 3,
+            Weights = [0.8, 0.12],
+            ClassSeparation = 0.5,
+            Flip = 0.05,
+            Seed = 5,
         }));
         // A low cluster balance threshold lets K-Means-SMOTE use clusters where the rarest class is thin; others ignore it.
         var settings = new SamplerSettings { Seed = 11, ClusterBalanceThreshold = 0.02 };

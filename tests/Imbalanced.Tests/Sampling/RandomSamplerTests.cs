@@ -1,4 +1,3 @@
-using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Sampling.UnderSampling;
 using Imbalanced.Tests.Support;

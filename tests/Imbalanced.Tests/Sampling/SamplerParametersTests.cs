@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Sampling.OverSampling;

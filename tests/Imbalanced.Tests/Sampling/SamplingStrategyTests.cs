@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Imbalanced.Data;
 using Imbalanced.Sampling;
 using Imbalanced.Tests.Support;

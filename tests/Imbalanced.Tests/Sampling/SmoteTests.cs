@@ -1,7 +1,5 @@
 using CsCheck;
-using Imbalanced.Data;
 using Imbalanced.Neighbors;
-using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Tests.Support;
 

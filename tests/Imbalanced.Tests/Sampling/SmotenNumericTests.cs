@@ -1,5 +1,4 @@
 using System.Globalization;
-using Imbalanced.Data;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Tests.Support;

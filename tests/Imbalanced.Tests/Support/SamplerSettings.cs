@@ -1,6 +1,5 @@
 using Imbalanced.Neighbors;
 using Imbalanced.Sampling;
-using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Sampling.UnderSampling;
 
@@ -91,7 +90,9 @@ internal sealed record SamplerSettings
     {
         var all = new Dictionary<string, object?>
         {
-            ["k_neighbors"] = KNeighbors, ["m_neighbors"] = MNeighbors, ["n_neighbors"] = NNeighbors,
+            ["k_neighbors"] = KNeighbors,
+            ["m_neighbors"] = MNeighbors,
+            ["n_neighbors"] = NNeighbors,
             ["kind"] = Kind switch
             {
                 null => null,
@@ -99,7 +100,9 @@ internal sealed record SamplerSettings
                 "borderline-2" => BorderlineKind.Borderline2,
                 _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'", nameof(Kind)),
             },
-            ["categorical_features"] = Categorical, ["cv"] = Folds, ["estimator"] = Classifier,
+            ["categorical_features"] = Categorical,
+            ["cv"] = Folds,
+            ["estimator"] = Classifier,
             ["kind_sel"] = KindSel switch
             {
                 null => null,
@@ -107,7 +110,9 @@ internal sealed record SamplerSettings
                 "mode" => Imbalanced.Sampling.Cleaning.KindSel.Mode,
                 _ => throw new ArgumentException($"KindSel must be all or mode; got '{KindSel}'", nameof(KindSel)),
             },
-            ["max_iter"] = MaxIterations, ["allow_minority"] = AllowMinority ? true : null, ["version"] = Version,
+            ["max_iter"] = MaxIterations,
+            ["allow_minority"] = AllowMinority ? true : null,
+            ["version"] = Version,
             ["n_neighbors_ver3"] = NNeighborsVer3,
             ["voting"] = Voting switch
             {
@@ -117,9 +122,13 @@ internal sealed record SamplerSettings
                 "hard" => CentroidVoting.Hard,
                 _ => throw new ArgumentException($"Voting must be auto, soft or hard; got '{Voting}'", nameof(Voting)),
             },
-            ["threshold_cleaning"] = ThresholdCleaning, ["n_seeds_S"] = NSeedsS, ["out_step"] = OutStep,
-            ["kmeans_estimator"] = Clusters, ["cluster_balance_threshold"] = ClusterBalanceThreshold,
-            ["density_exponent"] = DensityExponent, ["shrinkage"] = Shrinkage,
+            ["threshold_cleaning"] = ThresholdCleaning,
+            ["n_seeds_S"] = NSeedsS,
+            ["out_step"] = OutStep,
+            ["kmeans_estimator"] = Clusters,
+            ["cluster_balance_threshold"] = ClusterBalanceThreshold,
+            ["density_exponent"] = DensityExponent,
+            ["shrinkage"] = Shrinkage,
             ["replacement"] = Replacement ? true : null,
         };
         return info.Parameters.Where(p => all.TryGetValue(p.Name, out var v) && v is not null)

@@ -37,17 +37,17 @@ public static class TestData
         switch (kind)
         {
             case Imbalanced.Sampling.FeatureKinds.Mixed:
-            {
-                var codes = Enumerable.Range(0, n).Select(i => (data.Labels[i] + rng.NextInt(2)) % 3).ToArray();
-                return new Dataset(data.Numeric, data.NumericNames, codes, ["colour"], [new[] { "blue", "green", "red" }], data.Labels, data.Classes);
-            }
+                {
+                    var codes = Enumerable.Range(0, n).Select(i => (data.Labels[i] + rng.NextInt(2)) % 3).ToArray();
+                    return new Dataset(data.Numeric, data.NumericNames, codes, ["colour"], [new[] { "blue", "green", "red" }], data.Labels, data.Classes);
+                }
             case Imbalanced.Sampling.FeatureKinds.Categorical:
-            {
-                var p = data.NumericCount;
-                var codes = data.Numeric.Select(v => v < -1 ? 0 : v < 1 ? 1 : 2).ToArray();
-                var names = data.NumericNames.Select(name => "c_" + name).ToArray();
-                return new Dataset([], [], codes, names, names.Select(_ => (IReadOnlyList<string>)new[] { "lo", "mid", "hi" }).ToArray(), data.Labels, data.Classes);
-            }
+                {
+                    var p = data.NumericCount;
+                    var codes = data.Numeric.Select(v => v < -1 ? 0 : v < 1 ? 1 : 2).ToArray();
+                    var names = data.NumericNames.Select(name => "c_" + name).ToArray();
+                    return new Dataset([], [], codes, names, names.Select(_ => (IReadOnlyList<string>)new[] { "lo", "mid", "hi" }).ToArray(), data.Labels, data.Classes);
+                }
             default:
                 return data;
         }

@@ -49,7 +49,11 @@ public class ClassificationGeneratorTests
     {
         Assert.Throws<DataException>(() => ClassificationGenerator.Generate(new ClassificationOptions
         {
-            Classes = classes == 1 ? 1 : 2, Features = features, Informative = informative, Redundant = redundant, ClustersPerClass = clusters,
+            Classes = classes == 1 ? 1 : 2,
+            Features = features,
+            Informative = informative,
+            Redundant = redundant,
+            ClustersPerClass = clusters,
         }));
     }
 }

@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.Cleaning;
 

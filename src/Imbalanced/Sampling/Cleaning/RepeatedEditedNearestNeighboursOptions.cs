@@ -1,5 +1,3 @@
-using Imbalanced.Data;
-
 namespace Imbalanced.Sampling.Cleaning;
 
 /// <summary>Options of <see cref="RepeatedEditedNearestNeighbours"/>.</summary>

@@ -1,6 +1,5 @@
 using Imbalanced.Data;
 using Imbalanced.Sampling.Cleaning;
-using Imbalanced.Sampling.OverSampling;
 
 namespace Imbalanced.Sampling.Combined;
 

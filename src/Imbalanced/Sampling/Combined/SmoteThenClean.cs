@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Sampling.OverSampling;
 
 namespace Imbalanced.Sampling.Combined;
@@ -19,12 +18,12 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
     {
         ArgumentNullException.ThrowIfNull(data);
         var smote = new Smote(new SmoteOptions
-            {
-                Strategy = Options.Strategy,
-                Seed = Options.Seed,
-                Neighbors = Options.Neighbors,
-                KNeighbors = Options.KNeighbors,
-            })
+        {
+            Strategy = Options.Strategy,
+            Seed = Options.Seed,
+            Neighbors = Options.Neighbors,
+            KNeighbors = Options.KNeighbors,
+        })
             .FitResample(data);
         var oversampled = smote.ToDataset();
         var keep = Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray());

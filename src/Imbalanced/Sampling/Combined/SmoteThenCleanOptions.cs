@@ -1,7 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Sampling.Cleaning;
-using Imbalanced.Sampling.OverSampling;
-
 namespace Imbalanced.Sampling.Combined;
 
 /// <summary>Options of <see cref="SmoteTomek"/> and <see cref="SmoteEnn"/>.</summary>

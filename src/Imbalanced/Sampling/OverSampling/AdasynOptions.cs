@@ -1,8 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Neighbors;
-using Imbalanced.Numerics;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>Options of <see cref="Adasyn"/>.</summary>

@@ -66,7 +66,8 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
             if (!map.TryGetValue(label, out var v))
                 throw new DataException(
                     $"ShrinkagePerClass has no factor for class '{label}', which is over-sampled; give one for every " +
-                    "over-sampled class") { Parameter = nameof(RandomOverSamplerOptions.ShrinkagePerClass) };
+                    "over-sampled class")
+                { Parameter = nameof(RandomOverSamplerOptions.ShrinkagePerClass) };
             return CheckShrinkage(v);
         }
         return CheckShrinkage(_options.Shrinkage!.Value);

@@ -1,6 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>Options of <see cref="RandomOverSampler"/>.</summary>

@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
@@ -176,7 +175,7 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
                 if (i < 0)
                     throw new DataException($"no feature named '{name}' for CategoricalFeatures; the features are: " +
                         $"{string.Join(", ", order)}")
-                        { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
+                    { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
                 mask[i] = true;
             }
         }

@@ -1,7 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Neighbors;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>Options of <see cref="SmoteNc"/>.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Imbalanced.Data;
-using Imbalanced.Neighbors;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>Options of <see cref="Smoten"/>.</summary>

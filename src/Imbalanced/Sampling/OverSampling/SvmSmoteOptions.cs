@@ -1,8 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Neighbors;
-using Imbalanced.Randomness;
-using Imbalanced.Svm;
-
 namespace Imbalanced.Sampling.OverSampling;
 
 /// <summary>Options of <see cref="SvmSmote"/>.</summary>

@@ -1,6 +1,3 @@
-using Imbalanced.Clustering;
-using Imbalanced.Data;
-
 namespace Imbalanced.Sampling.UnderSampling;
 
 /// <summary>How <see cref="ClusterCentroids"/> turns clusters into rows.</summary>

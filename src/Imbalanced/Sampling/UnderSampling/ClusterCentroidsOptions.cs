@@ -1,6 +1,3 @@
-using Imbalanced.Clustering;
-using Imbalanced.Data;
-
 namespace Imbalanced.Sampling.UnderSampling;
 
 /// <summary>Options of <see cref="ClusterCentroids"/>.</summary>

@@ -1,6 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Neighbors;
-
 namespace Imbalanced.Sampling.UnderSampling;
 
 /// <summary>Options of <see cref="NearMiss"/>.</summary>

@@ -1,6 +1,3 @@
-using Imbalanced.Data;
-using Imbalanced.Randomness;
-
 namespace Imbalanced.Sampling.UnderSampling;
 
 /// <summary>Options of <see cref="RandomUnderSampler"/>.</summary>
