@@ -57,7 +57,7 @@ public class BadInputTests
     [Fact] public void Infinity_is_refused() => AssertFails(1, "finite", Write(Good.Replace("3.5", "-Infinity")));
 
     [Fact]
-    public void K_neighbours_at_least_the_class_size_names_the_class() =>
+    public void K_neighbors_at_least_the_class_size_names_the_class() =>
         AssertFails(1, "class 'z' has 3 row", Write(Good), "--k-neighbors", "3");
 
     [Fact] public void Impossible_strategy_names_the_class() => AssertFails(1, "'z'", Write(Good), "--strategy", "z=2");

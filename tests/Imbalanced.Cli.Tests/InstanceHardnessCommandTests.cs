@@ -12,7 +12,7 @@ namespace Imbalanced.Cli.Tests;
 public class InstanceHardnessCommandTests
 {
     [Fact]
-    public void Iht_keeps_the_rows_the_random_forest_keeps_not_the_nearest_neighbours_ones()
+    public void Iht_keeps_the_rows_the_random_forest_keeps_not_the_nearest_neighbors_ones()
     {
         var input = Temp();
         Assert.Equal(0, Run("generate", "--output", input, "--rows", "240", "--features", "6", "--weights", "0.75",

@@ -79,7 +79,7 @@ public class AbsentClassMetricsTests
         string[] y = ["neg", "neg", "neg", "neg", "pos", "pos", "neg", "pos"];
         var data = Dataset.FromRows(x.Select(v => new[] { v }).ToArray(), y);
         Split[] splits = [new([4, 5, 6, 7], [0, 1, 2, 3]), new([0, 1, 2, 3, 4], [5, 6, 7])];
-        var folds = CrossValidation.Run(new NearestNeighboursClassifier(k: 1), data, splits, positive: "pos");
+        var folds = CrossValidation.Run(new NearestNeighborsClassifier(k: 1), data, splits, positive: "pos");
         Assert.Equal(2, folds.Count);
         Assert.Equal(["neg", "pos"], folds[0].Evaluation.Labels);
         Assert.Equal(0.0, folds[0].Evaluation.Report.Lines[1].Recall);

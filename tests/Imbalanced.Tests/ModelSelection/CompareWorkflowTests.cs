@@ -8,14 +8,14 @@ namespace Imbalanced.Tests.ModelSelection;
 /// <summary>The comparison workflow in the core, with the k-nearest-neighbours classifier as its only learner.</summary>
 public class CompareWorkflowTests
 {
-    private sealed class NearestNeighbourLearners : ILearnerFactory
+    private sealed class NearestNeighborLearners : ILearnerFactory
     {
         public IReadOnlyList<string> DefaultNames { get; } = ["knn"];
 
         public IClassifier Create(string name, long seed) => name switch
         {
-            "knn" => new NearestNeighboursClassifier(5),
-            "knn-3" => new NearestNeighboursClassifier(3),
+            "knn" => new NearestNeighborsClassifier(5),
+            "knn-3" => new NearestNeighborsClassifier(3),
             _ => throw new ArgumentException($"unknown learner '{name}'"),
         };
     }
@@ -42,7 +42,7 @@ public class CompareWorkflowTests
     public void Each_fold_predicts_with_the_threshold_it_chose_and_the_mean_is_of_those()
     {
         var options = Options("none", "smote") with { TuneThreshold = "f1" };
-        var report = CompareWorkflow.Run(Data, options, new NearestNeighbourLearners());
+        var report = CompareWorkflow.Run(Data, options, new NearestNeighborLearners());
         var splits = StratifiedSplits.RepeatedKFold(Data.Labels, 3, 2, 7);
         var pos = Data.Classes.IndexOf(report.Positive!);
 
@@ -57,7 +57,7 @@ public class CompareWorkflowTests
                 foreach (var row in splits[f].Test)
                     Assert.Equal(oof.Scores![row] >= result.FoldThresholds[f] ? pos : 1 - pos, oof.Predicted[row]);
             // The first fold's threshold is the one a threshold search on its training part alone chooses.
-            var pipeline = Techniques.Create(result.Technique, new NearestNeighboursClassifier(5), 7);
+            var pipeline = Techniques.Create(result.Technique, new NearestNeighborsClassifier(5), 7);
             var tuner = new TunedThresholdClassifier(pipeline, ThresholdObjective.F1, CompareWorkflow.ThresholdFolds, 7, pos);
             var alone = (ThresholdModel)tuner.Fit(OneHotEncoding.Encode(Data).Select(splits[0].Train));
             Assert.Equal(alone.Threshold, result.FoldThresholds[0]);
@@ -67,12 +67,12 @@ public class CompareWorkflowTests
     [Fact]
     public void Fold_metrics_are_those_of_cross_validation_of_the_same_pipeline()
     {
-        var report = CompareWorkflow.Run(Data, Options("none", "class-weight"), new NearestNeighbourLearners());
+        var report = CompareWorkflow.Run(Data, Options("none", "class-weight"), new NearestNeighborLearners());
         var splits = StratifiedSplits.RepeatedKFold(Data.Labels, 3, 2, 7);
 
         foreach (var result in report.Results)
         {
-            var pipeline = Techniques.Create(result.Technique, new NearestNeighboursClassifier(5), 7);
+            var pipeline = Techniques.Create(result.Technique, new NearestNeighborsClassifier(5), 7);
             var folds = CrossValidation.Run(pipeline, Data, splits, report.Positive);
             Assert.Null(result.TunedFor);
             Assert.Empty(result.FoldThresholds);
@@ -85,7 +85,7 @@ public class CompareWorkflowTests
     public void The_best_is_compared_with_none_and_every_other_with_the_best()
     {
         var report = CompareWorkflow.Run(Data, Options("none", "random-under") with { Learners = ["knn", "knn-3"] },
-            new NearestNeighbourLearners());
+            new NearestNeighborLearners());
 
         Assert.Equal(4, report.Results.Count);
         Assert.Equal(report.Results.Max(r => r.Metrics["roc_auc"].Mean), report.Best.Metrics["roc_auc"].Mean);
@@ -101,7 +101,7 @@ public class CompareWorkflowTests
     [Fact]
     public void Empty_learners_mean_the_factorys_defaults()
     {
-        var report = CompareWorkflow.Run(Data, Options("none"), new NearestNeighbourLearners());
+        var report = CompareWorkflow.Run(Data, Options("none"), new NearestNeighborLearners());
 
         Assert.Equal(["knn"], report.Options.Learners);
         Assert.Equal("knn", Assert.Single(report.Results).Learner);
@@ -111,7 +111,7 @@ public class CompareWorkflowTests
     public void The_resampling_kept_is_the_first_folds_training_part_as_the_first_smote_family_technique_ran_it()
     {
         var report = CompareWorkflow.Run(Data, Options("none", "random-over", "smote", "adasyn") with { TuneThreshold = "f1" },
-            new NearestNeighbourLearners());
+            new NearestNeighborLearners());
         var train = Data.Select(StratifiedSplits.RepeatedKFold(Data.Labels, 3, 2, 7)[0].Train);
         var again = SamplerRegistry.Find("smote")!.Create(7, parameters: Techniques.SamplerParametersFor("smote", 7)).FitResample(train);
 
@@ -126,13 +126,13 @@ public class CompareWorkflowTests
     [Fact]
     public void Without_a_technique_that_synthesises_rows_no_resampling_is_kept()
     {
-        Assert.Null(CompareWorkflow.Run(Data, Options("none", "random-over"), new NearestNeighbourLearners()).Resampling);
+        Assert.Null(CompareWorkflow.Run(Data, Options("none", "random-over"), new NearestNeighborLearners()).Resampling);
     }
 
     [Fact]
     public void Unknown_technique_learner_or_metric_is_an_argument_error()
     {
-        var learners = new NearestNeighbourLearners();
+        var learners = new NearestNeighborLearners();
         Assert.Contains("'magic'", Assert.Throws<ArgumentException>(() => CompareWorkflow.Run(Data, Options("magic"), learners)).Message);
         Assert.Contains("'svm'", Assert.Throws<ArgumentException>(() =>
             CompareWorkflow.Run(Data, Options("none") with { Learners = ["svm"] }, learners)).Message);
@@ -144,7 +144,7 @@ public class CompareWorkflowTests
     public void A_positive_class_that_is_not_a_class_is_a_data_error_naming_the_option_property()
     {
         var e = Assert.Throws<DataException>(() =>
-            CompareWorkflow.Run(Data, Options("none") with { Positive = "zebra" }, new NearestNeighbourLearners()));
+            CompareWorkflow.Run(Data, Options("none") with { Positive = "zebra" }, new NearestNeighborLearners()));
         Assert.StartsWith("Positive 'zebra'", e.Message);
         Assert.DoesNotContain("--", e.Message);
     }

@@ -29,7 +29,7 @@ public class PipelineLeakageTests
         var ids = Enumerable.Range(0, blobs.RowCount).Select(i => new[] { (double)i }.Concat(blobs.NumericRow(i).ToArray()).ToArray()).ToArray();
         var data = Dataset.FromRows(ids, blobs.Labels.Select(l => blobs.Classes[l]).ToArray());
         var spy = new SpySampler();
-        var pipeline = new ResamplingPipeline(spy, new NearestNeighboursClassifier(5));
+        var pipeline = new ResamplingPipeline(spy, new NearestNeighborsClassifier(5));
         var splits = StratifiedSplits.KFold(data.Labels, 4, true, 2);
         var results = CrossValidation.Run(pipeline, data, splits);
         Assert.Equal(4, spy.Seen.Count);
@@ -47,7 +47,7 @@ public class PipelineLeakageTests
     {
         var data = TestData.Binary();
         var spy = new SpySampler();
-        var model = new ResamplingPipeline(spy, new NearestNeighboursClassifier()).Fit(data);
+        var model = new ResamplingPipeline(spy, new NearestNeighborsClassifier()).Fit(data);
         model.PredictProbabilities(data);
         model.PredictProbabilities(data);
         Assert.Single(spy.Seen);

@@ -33,8 +33,8 @@ public class ThresholdTests
     public void A_fixed_threshold_changes_the_decisions()
     {
         var data = TestData.Binary(80, 20, dims: 2, seed: 3);
-        var low = (ThresholdModel)new FixedThresholdClassifier(new NearestNeighboursClassifier(5), 0.2).Fit(data);
-        var high = (ThresholdModel)new FixedThresholdClassifier(new NearestNeighboursClassifier(5), 0.8).Fit(data);
+        var low = (ThresholdModel)new FixedThresholdClassifier(new NearestNeighborsClassifier(5), 0.2).Fit(data);
+        var high = (ThresholdModel)new FixedThresholdClassifier(new NearestNeighborsClassifier(5), 0.8).Fit(data);
         Assert.True(low.Predict(data).Count(c => c == 1) > high.Predict(data).Count(c => c == 1));
     }
 
@@ -51,7 +51,7 @@ public class ThresholdTests
             ClassSeparation = 0.8,
             Seed = 2,
         });
-        var tuned = new TunedThresholdClassifier(new NearestNeighboursClassifier(15), ThresholdObjective.F1, folds: 5, seed: 1);
+        var tuned = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.F1, folds: 5, seed: 1);
         var model = (ThresholdModel)tuned.Fit(data);
         var choice = tuned.LastChoice!;
         Assert.Equal(choice.Threshold, model.Threshold);
@@ -60,11 +60,11 @@ public class ThresholdTests
         Assert.True(choice.Objective >= atHalf);
         Assert.True(choice.Threshold < 0.5, $"on a 9:1 problem F1 wants a threshold below 0.5, got {choice.Threshold}");
 
-        var recallFloor = new TunedThresholdClassifier(new NearestNeighboursClassifier(15), ThresholdObjective.PrecisionAtRecall(0.9), seed: 1);
+        var recallFloor = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.PrecisionAtRecall(0.9), seed: 1);
         recallFloor.Fit(data);
         var chosen = recallFloor.LastChoice!;
         Assert.True(double.IsFinite(chosen.Objective));
-        var costly = new TunedThresholdClassifier(new NearestNeighboursClassifier(15), ThresholdObjective.ExpectedCost(falsePositive: 1, falseNegative: 20), seed: 1);
+        var costly = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.ExpectedCost(falsePositive: 1, falseNegative: 20), seed: 1);
         costly.Fit(data);
         Assert.True(costly.LastChoice!.Threshold <= choice.Threshold, "expensive misses push the threshold down");
     }

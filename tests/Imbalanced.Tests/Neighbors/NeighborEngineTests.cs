@@ -107,7 +107,7 @@ public class NeighborEngineTests
     }
 
     [Fact]
-    public void Asking_for_more_neighbours_than_points_is_a_data_error()
+    public void Asking_for_more_neighbors_than_points_is_a_data_error()
     {
         var points = TestData.Gaussian(5, 2, 1);
         var index = NeighborSearch.Default.Build(points, 5, 2);

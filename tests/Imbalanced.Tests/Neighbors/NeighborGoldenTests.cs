@@ -11,7 +11,7 @@ public class NeighborGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Neighbours_equal_scikit_learn(int index)
+    public void Neighbors_equal_scikit_learn(int index)
     {
         var golden = Fixtures.Golden("neighbors")[index];
         var k = golden.GetProperty("k").GetInt32();
@@ -23,7 +23,7 @@ public class NeighborGoldenTests
     /// <summary>The same, for the brute force at every SIMD width and tile height forced on this machine.</summary>
     [Theory]
     [MemberData(nameof(NeighborWidthTests.Kernels), MemberType = typeof(NeighborWidthTests))]
-    public void Neighbours_equal_scikit_learn_at_every_width(int bits, int rows)
+    public void Neighbors_equal_scikit_learn_at_every_width(int bits, int rows)
     {
         var all = Fixtures.Golden("neighbors");
         for (var index = 0; index < all.GetArrayLength(); index++)

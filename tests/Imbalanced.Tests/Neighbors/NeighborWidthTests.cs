@@ -88,7 +88,7 @@ public class NeighborWidthTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void Exact_when_single_precision_cannot_tell_neighbours_apart(int bits, int rows)
+    public void Exact_when_single_precision_cannot_tell_neighbors_apart(int bits, int rows)
     {
         // Two clusters far apart, points within a cluster on a fine grid, with exact ties: after centring the
         // squared norms are large and float's rounding is comparable to (offset 30, step 0.1) or far above

@@ -26,7 +26,7 @@ public class BorderlineAndAdasynTests
     }
 
     [Fact]
-    public void Borderline_rows_come_from_danger_seeds_and_the_right_neighbours()
+    public void Borderline_rows_come_from_danger_seeds_and_the_right_neighbors()
     {
         var data = Fixtures.Load("pima_jitter.csv", "diabetes").Data;
         var all = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount);

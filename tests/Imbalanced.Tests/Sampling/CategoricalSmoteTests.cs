@@ -11,7 +11,7 @@ public class CategoricalSmoteTests
     private static Dataset Mixed => Fixtures.Load("attrition_mixed.csv", "Attrition").Data;
 
     [Fact]
-    public void Smote_nc_median_std_and_neighbour_sets_equal_imbalanced_learn()
+    public void Smote_nc_median_std_and_neighbor_sets_equal_imbalanced_learn()
     {
         var g = Fixtures.Golden("smotenc");
         var data = Mixed;
@@ -22,16 +22,16 @@ public class CategoricalSmoteTests
         var median = SmoteNc.MedianStd(data, rows, continuous);
         Assert.Equal(g.GetProperty("median_std").GetDouble(), median, 1e-9);
         var points = SmoteNc.Encode(data, rows, continuous, [], median, out var width);
-        var neighbours = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
+        var neighbors = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
         var expected = g.GetProperty("neighbors");
         for (var i = 0; i < rows.Length; i++)
-            Assert.Equal(expected[i].EnumerateArray().Select(v => v.GetInt32()).Take(5), neighbours.IndicesOf(i).ToArray());
+            Assert.Equal(expected[i].EnumerateArray().Select(v => v.GetInt32()).Take(5), neighbors.IndicesOf(i).ToArray());
         var counts = new SmoteNc().FitResample(data).ClassCounts();
         foreach (var kv in g.GetProperty("counts_after").EnumerateObject()) Assert.Equal(kv.Value.GetInt32(), counts[data.Classes.IndexOf(kv.Name)]);
     }
 
     [Fact]
-    public void Smote_nc_categories_are_a_mode_of_the_seeds_neighbours()
+    public void Smote_nc_categories_are_a_mode_of_the_seeds_neighbors()
     {
         var data = Mixed;
         var result = new SmoteNc(new SmoteNcOptions { Seed = 4 }).FitResample(data);
@@ -39,12 +39,12 @@ public class CategoricalSmoteTests
         var rows = data.RowsOfClass(c);
         var continuous = Enumerable.Range(0, data.NumericCount).ToArray();
         var points = SmoteNc.Encode(data, rows, continuous, [], SmoteNc.MedianStd(data, rows, continuous), out var width);
-        var neighbours = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
+        var neighbors = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
         var q = data.CategoricalCount;
         for (var a = 0; a < result.SyntheticCount; a++)
         {
             var o = result.AddedOrigins[a];
-            var members = neighbours.IndicesOf(Array.IndexOf(rows, o.Base)).ToArray();
+            var members = neighbors.IndicesOf(Array.IndexOf(rows, o.Base)).ToArray();
             Assert.Contains(Array.IndexOf(rows, o.Neighbor), members);
             for (var f = 0; f < q; f++)
             {
@@ -88,7 +88,7 @@ public class CategoricalSmoteTests
     }
 
     [Fact]
-    public void Smoten_rows_are_the_modes_of_the_seeds_neighbourhood()
+    public void Smoten_rows_are_the_modes_of_the_seeds_neighborhood()
     {
         var data = Fixtures.Load("attrition_categorical.csv", "Attrition").Data;
         var result = new Smoten(new SmotenOptions { Seed = 1 }).FitResample(data);

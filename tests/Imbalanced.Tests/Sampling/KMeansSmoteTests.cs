@@ -24,7 +24,7 @@ public class KMeansSmoteTests
     }
 
     [Fact]
-    public void New_rows_stay_inside_one_cluster_between_neighbours()
+    public void New_rows_stay_inside_one_cluster_between_neighbors()
     {
         var data = Fixtures.Load("pima_jitter.csv", "diabetes").Data;
         var options = new KMeansSmoteOptions { Clusters = 4, Seed = 3, ClusterBalanceThreshold = 0.1 };

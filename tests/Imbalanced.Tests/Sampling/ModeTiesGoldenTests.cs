@@ -53,12 +53,12 @@ public class ModeTiesGoldenTests
     [InlineData(new[] { "3", "1", "2" }, "1")]
     [InlineData(new[] { "10", "7", "7", "10", "2" }, "7")]
     [InlineData(new[] { "b", "a", "a" }, "a")]
-    public void Mode_breaks_ties_by_neighbour_order_for_text_and_by_value_for_numbers(string[] labels, string expected)
+    public void Mode_breaks_ties_by_neighbor_order_for_text_and_by_value_for_numbers(string[] labels, string expected)
     {
         // One row per label; the neighbours are rows 0, 1, 2, … in that order, nearest first.
         var data = Dataset.FromRows(labels.Select((_, i) => new double[] { i }).ToArray(), labels);
-        var neighbours = Enumerable.Range(0, labels.Length).ToArray();
-        var mode = NeighborVotes.Mode(data, neighbours, new int[data.Classes.Count]);
+        var neighbors = Enumerable.Range(0, labels.Length).ToArray();
+        var mode = NeighborVotes.Mode(data, neighbors, new int[data.Classes.Count]);
         Assert.Equal(expected, data.Classes[mode]);
     }
 }

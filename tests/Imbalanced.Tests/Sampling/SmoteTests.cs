@@ -10,7 +10,7 @@ public class SmoteTests
     /// <summary>Every synthetic row lies on the segment from its base to one of the base's k nearest neighbours of
     /// the same class, with a gap in [0, 1).</summary>
     [Fact]
-    public void Synthetic_rows_lie_between_a_row_and_one_of_its_k_nearest_same_class_neighbours()
+    public void Synthetic_rows_lie_between_a_row_and_one_of_its_k_nearest_same_class_neighbors()
     {
         Gen.Select(Gen.Int[20, 80], Gen.Int[6, 15], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Long).Sample((major, minor, k, dims, seed) =>
         {
@@ -18,7 +18,7 @@ public class SmoteTests
             var result = new Smote(new SmoteOptions { KNeighbors = k, Seed = seed }).FitResample(data);
             var minorityRows = data.RowsOfClass(1);
             var points = data.Select(minorityRows);
-            var neighbours = NeighborSearch.Default.Build(points.Numeric, points.RowCount, dims).QuerySelf(k, includeSelf: false);
+            var neighbors = NeighborSearch.Default.Build(points.Numeric, points.RowCount, dims).QuerySelf(k, includeSelf: false);
             Assert.Equal(major - minor, result.SyntheticCount);
             var output = result.ToDataset();
             for (var r = result.KeptRows.Length; r < result.RowCount; r++)
@@ -28,7 +28,7 @@ public class SmoteTests
                 var b = Array.IndexOf(minorityRows, o.Base);
                 var nb = Array.IndexOf(minorityRows, o.Neighbor);
                 Assert.True(b >= 0 && nb >= 0, "base and neighbour are minority rows");
-                Assert.Contains(nb, neighbours.IndicesOf(b).ToArray());
+                Assert.Contains(nb, neighbors.IndicesOf(b).ToArray());
                 for (var j = 0; j < dims; j++)
                     Assert.Equal(data.NumericRow(o.Base)[j] + o.Gap * (data.NumericRow(o.Neighbor)[j] - data.NumericRow(o.Base)[j]), output.NumericRow(r)[j], 1e-12);
             }

@@ -46,7 +46,7 @@ public sealed class InstanceHardnessThreshold(InstanceHardnessThresholdOptions? 
         DataChecks.RequireNumericComplete(data, "iht");
         var probabilities = OwnClassProbabilities(
             data,
-            _options.Estimator ?? new NearestNeighboursClassifier(5, _options.Neighbors),
+            _options.Estimator ?? new NearestNeighborsClassifier(5, _options.Neighbors),
             _options.Folds,
             _options.Seed);
         var kept = new List<int>();

@@ -9,7 +9,7 @@ namespace Imbalanced.ModelSelection;
 /// </summary>
 /// <param name="k">Neighbours that vote (5).</param>
 /// <param name="search">The neighbour engine.</param>
-public sealed class NearestNeighboursClassifier(int k = 5, NeighborSearch? search = null) : IClassifier
+public sealed class NearestNeighborsClassifier(int k = 5, NeighborSearch? search = null) : IClassifier
 {
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
