@@ -12,17 +12,17 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
     {
         var q = queries.Length / Math.Max(1, dimensions);
         var copy = queries.ToArray();
-        return Run(q, k, i => copy.AsSpan(i * dimensions, dimensions), -1);
+        return Run(q, k, i => copy.AsSpan(i * dimensions, dimensions), excludeSelf: false);
     }
 
     public KNeighbors QuerySelf(int k, bool includeSelf) =>
-        Run(count, k, i => points.AsSpan(i * dimensions, dimensions), includeSelf ? -1 : 0);
+        Run(count, k, i => points.AsSpan(i * dimensions, dimensions), excludeSelf: !includeSelf);
 
     private delegate ReadOnlySpan<double> RowOf(int i);
 
-    private KNeighbors Run(int queryCount, int k, RowOf rowOf, int selfMode)
+    private KNeighbors Run(int queryCount, int k, RowOf rowOf, bool excludeSelf)
     {
-        NeighborChecks.CheckK(k, count - (selfMode >= 0 ? 1 : 0));
+        NeighborChecks.CheckK(k, count - (excludeSelf ? 1 : 0));
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
         Parallel.For(0, queryCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
@@ -30,7 +30,7 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
             (i, _, heap) =>
             {
                 heap.Reset();
-                ScanOne(rowOf(i), points, count, dimensions, metric, selfMode >= 0 ? i : -1, ref heap);
+                ScanOne(rowOf(i), points, count, dimensions, metric, excludeSelf ? i : -1, ref heap);
                 heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
                 for (var c = 0; c < k; c++) distances[i * k + c] = metric.FromReduced(distances[i * k + c]);
                 return heap;

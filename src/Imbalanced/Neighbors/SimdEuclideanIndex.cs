@@ -156,7 +156,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         for (var j = 0; j < blocks; j++)
             for (var i = 0; i <= j; i++) pairs.Add((i, j));
         var heaps = RunPass(k, pairs, _rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf);
-        return Recheck(k, heaps, Count, i => _points.AsSpan(i * _dims, _dims), _norms, includeSelf ? -1 : 0);
+        return Recheck(k, heaps, Count, i => _points.AsSpan(i * _dims, _dims), _norms, excludeSelf: !includeSelf);
     }
 
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
@@ -170,7 +170,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var j = 0; j < _padded / Block; j++) pairs.Add((i, j));
         var heaps = RunPass(k, pairs, rows, norms, paddedQ, selfJoin: false, excludeSelf: false);
         var copy = queries.ToArray();
-        return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, -1);
+        return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, excludeSelf: false);
     }
 
     /// <summary>
@@ -510,7 +510,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// outside point can enter or tie the top k, and the candidates' order (distance, then index) is the exact
     /// answer.</para>
     /// </remarks>
-    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, int selfMode)
+    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, bool excludeSelf)
     {
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
@@ -548,7 +548,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 {
                     var heap = s.Heap;
                     heap.Reset();
-                    BruteForceIndex.ScanOne(query, _points, Count, _dims, metric, selfMode >= 0 ? q : -1, ref heap);
+                    BruteForceIndex.ScanOne(query, _points, Count, _dims, metric, excludeSelf ? q : -1, ref heap);
                     heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
                 }
                 for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(distances[q * k + c]);

@@ -50,8 +50,9 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
                     "borderline-smote");
         var rng = new SeededRandom(_options.Seed);
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
-        var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int SameCount, int[]? Other,
-            KNeighbors? OtherNeighbors)>();
+        // Each part: the rows to make from a class's danger rows, towards its own class or towards the others.
+        var plan = new List<(int Class, int[] Danger, int[] Rows, KNeighbors Same, int Count,
+            bool TowardsOtherClasses, int[]? Other, KNeighbors? OtherNeighbors)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -64,7 +65,7 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
                 classPoints, local, k);
             if (_options.Kind == BorderlineKind.Borderline1)
             {
-                plan.Add((c, danger, rows, same, n, null, null));
+                plan.Add((c, danger, rows, same, n, false, null, null));
                 continue;
             }
             var fraction = rng.NextBeta(10, 10);
@@ -74,17 +75,17 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
             var kOther = Math.Min(k, others.Length);
             var otherNeighbors = _options.Neighbors.Build(otherPoints, others.Length, p)
                 .Query(data.Select(danger).Numeric, kOther);
-            plan.Add((c, danger, rows, same, first, others, otherNeighbors));
-            plan.Add((c, danger, rows, same, -(n - first), others, otherNeighbors));
+            plan.Add((c, danger, rows, same, first, false, others, otherNeighbors));
+            plan.Add((c, danger, rows, same, n - first, true, others, otherNeighbors));
         }
-        var added = new SyntheticRows(data, plan.Sum(s => Math.Abs(s.SameCount)));
-        foreach (var (c, danger, rows, same, count, others, otherNeighbors) in plan)
+        var added = new SyntheticRows(data, plan.Sum(s => s.Count));
+        foreach (var (c, danger, rows, same, count, towardsOtherClasses, others, otherNeighbors) in plan)
         {
-            if (count >= 0)
+            if (!towardsOtherClasses)
                 Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
             else
                 Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbors!.K,
-                    pair => others![otherNeighbors.Indices[pair]], -count, step: 0.5);
+                    pair => others![otherNeighbors.Indices[pair]], count, step: 0.5);
         }
         return added.ToResult();
     }
