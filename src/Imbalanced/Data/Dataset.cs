@@ -8,6 +8,17 @@ namespace Imbalanced.Data;
 /// <remarks>Instances are treated as immutable: samplers never change the arrays they are given.</remarks>
 public sealed class Dataset
 {
+    /// <summary>Creates a numeric-only data set (arrays are used as they are, not copied).</summary>
+    /// <param name="numeric">Row-major numeric features, <c>rows × numericNames.Count</c>.</param>
+    /// <param name="numericNames">Names of the numeric features.</param>
+    /// <param name="labels">Class code of every row.</param>
+    /// <param name="classes">The classes, in class order.</param>
+    /// <example><code>var data = new Dataset(values, ["x", "y"], codes, classes);</code></example>
+    public Dataset(double[] numeric, IReadOnlyList<string> numericNames, int[] labels, ClassSet classes)
+        : this(numeric, numericNames, [], [], [], labels, classes)
+    {
+    }
+
     /// <summary>Creates a data set from its parts (arrays are used as they are, not copied).</summary>
     /// <param name="numeric">Row-major numeric features, <c>rows × numericNames.Count</c>.</param>
     /// <param name="numericNames">Names of the numeric features.</param>
