@@ -54,20 +54,28 @@ public sealed class Dataset
     /// <summary>Number of rows.</summary>
     public int RowCount => Labels.Length;
 
-    /// <summary>Number of numeric features (columns of <see cref="Numeric"/>).</summary>
+    /// <summary>Number of numeric features (columns of <see cref="NumericValues"/>).</summary>
     public int NumericCount => NumericNames.Count;
 
-    /// <summary>Number of categorical features (columns of <see cref="Categorical"/>).</summary>
+    /// <summary>Number of categorical features (columns of <see cref="CategoricalCodes"/>).</summary>
     public int CategoricalCount => CategoricalNames.Count;
 
-    /// <summary>Row-major numeric features.</summary>
-    public double[] Numeric { get; }
+    /// <summary>Row-major numeric features (the library's own array); callers see
+    /// <see cref="NumericValues"/>.</summary>
+    internal double[] Numeric { get; }
+
+    /// <summary>Row-major numeric features, <c>RowCount × NumericCount</c>, read-only.</summary>
+    /// <example><code>double first = data.NumericValues.Span[0];</code></example>
+    public ReadOnlyMemory<double> NumericValues => Numeric;
 
     /// <summary>Names of the numeric features.</summary>
     public IReadOnlyList<string> NumericNames { get; }
 
-    /// <summary>Row-major category codes (-1 = missing).</summary>
-    public int[] Categorical { get; }
+    /// <summary>Row-major category codes (-1 = missing); callers see <see cref="CategoricalCodes"/>.</summary>
+    internal int[] Categorical { get; }
+
+    /// <summary>Row-major category codes, <c>RowCount × CategoricalCount</c> (-1 = missing), read-only.</summary>
+    public ReadOnlyMemory<int> CategoricalCodes => Categorical;
 
     /// <summary>Names of the categorical features.</summary>
     public IReadOnlyList<string> CategoricalNames { get; }
@@ -75,8 +83,17 @@ public sealed class Dataset
     /// <summary>Category names of each categorical feature, indexed by code.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Categories { get; }
 
-    /// <summary>Class code of every row (index into <see cref="Classes"/>).</summary>
-    public int[] Labels { get; }
+    /// <summary>Class code of every row (index into <see cref="Classes"/>); callers see
+    /// <see cref="LabelCodes"/>.</summary>
+    internal int[] Labels { get; }
+
+    /// <summary>Class code of every row (index into <see cref="Classes"/>), read-only.</summary>
+    /// <example><code>
+    /// var folds = StratifiedSplits.RepeatedKFold(data.LabelCodes, folds: 5, repeats: 2, seed: 0);
+    /// </code></example>
+    public IReadOnlyList<int> LabelCodes => _labelCodes ??= Array.AsReadOnly(Labels);
+
+    private IReadOnlyList<int>? _labelCodes;
 
     /// <summary>The classes in class order.</summary>
     public ClassSet Classes { get; }

@@ -14,4 +14,16 @@ public class DatasetConstructorTests
         Assert.Equal("b", data.LabelOf(1));
         Assert.Throws<ArgumentException>(() => new Dataset([1, 2, 3], ["x", "y"], codes, classes));
     }
+
+    [Fact]
+    public void Callers_see_read_only_views_of_the_values()
+    {
+        var (classes, codes) = ClassSet.Encode(["a", "b", "a"]);
+        var data = new Dataset([1, 2, 3, 4, 5, 6], ["x", "y"], codes, classes);
+        Assert.Equal([1.0, 2, 3, 4, 5, 6], data.NumericValues.ToArray());
+        Assert.Equal([0, 1, 0], data.LabelCodes);
+        Assert.True(data.CategoricalCodes.IsEmpty);
+        Assert.Throws<NotSupportedException>(() => ((IList<int>)data.LabelCodes)[0] = 1);
+        Assert.Equal(0, data.LabelCodes[0]);
+    }
 }
