@@ -47,14 +47,26 @@ public sealed class ResampleResult
     /// <summary>The input data set.</summary>
     public Dataset Input { get; }
 
-    /// <summary>Input rows kept, in output order.</summary>
-    public int[] KeptRows { get; }
+    /// <summary>Input rows kept, in output order (the library's own array); callers see
+    /// <see cref="KeptInputRows"/>.</summary>
+    internal int[] KeptRows { get; }
+
+    /// <summary>Input rows kept, in output order (a row repeats when drawn more than once), read-only.</summary>
+    public IReadOnlyList<int> KeptInputRows => _kept ??= Array.AsReadOnly(KeptRows);
+
+    private IReadOnlyList<int>? _kept;
 
     /// <summary>The added rows, after the kept ones.</summary>
     public Dataset Added { get; }
 
-    /// <summary>Origin of each added row.</summary>
-    public RowOrigin[] AddedOrigins { get; }
+    /// <summary>Origin of each added row (the library's own array); callers see
+    /// <see cref="AddedRowOrigins"/>.</summary>
+    internal RowOrigin[] AddedOrigins { get; }
+
+    /// <summary>Origin of each added row, read-only.</summary>
+    public IReadOnlyList<RowOrigin> AddedRowOrigins => _origins ??= Array.AsReadOnly(AddedOrigins);
+
+    private IReadOnlyList<RowOrigin>? _origins;
 
     /// <summary>Things the user should know about the result (for example a count that could not be reached).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
