@@ -98,10 +98,10 @@ public static class ResampledTableWriter
             {
                 if (j > 0) output.Append(delimiter);
                 var role = source.Roles[j];
-                if (role >= 0) output.AppendNumber(numeric[role]);
-                else if (role == TableDataset.TargetRole) output.AppendField(labels[added.Labels[a]], delimiter);
-                else if (role != TableDataset.DroppedRole && categorical[~role] is var code and >= 0)
-                    output.AppendField(added.Categories[~role][code], delimiter);
+                if (role.Kind == ColumnKind.Numeric) output.AppendNumber(numeric[role.Index]);
+                else if (role.Kind == ColumnKind.Target) output.AppendField(labels[added.Labels[a]], delimiter);
+                else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
+                    output.AppendField(added.Categories[role.Index][code], delimiter);
             }
             if (index) output.Append(delimiter);
         }
@@ -117,11 +117,11 @@ public static class ResampledTableWriter
         for (var j = 0; j < types.Length; j++)
         {
             var role = source.Roles[j];
-            if (role < 0 || types[j] == typeof(double) || types[j] == typeof(float)) continue;
+            if (role.Kind != ColumnKind.Numeric || types[j] == typeof(double) || types[j] == typeof(float)) continue;
             for (var a = 0; a < added.RowCount; a++)
             {
                 if (result.AddedOrigins[a].Source >= 0) continue;
-                var v = added.Numeric[a * added.NumericCount + role];
+                var v = added.Numeric[a * added.NumericCount + role.Index];
                 if (!ParquetValues.FitsExactly(v, types[j])) { types[j] = typeof(double); break; }
             }
         }
@@ -136,11 +136,11 @@ public static class ResampledTableWriter
             for (var j = 0; j < types.Length; j++)
             {
                 string text;
-                if (origin.Source < 0 && source.Roles[j] >= 0)
+                if (origin.Source < 0 && source.Roles[j] is { Kind: ColumnKind.Numeric, Index: var k })
                 {
                     var a = r - result.KeptRows.Length;
                     row[table.Columns[j]] = ParquetValues.FromNumber(
-                        added.Numeric[a * added.NumericCount + source.Roles[j]], types[j]);
+                        added.Numeric[a * added.NumericCount + k], types[j]);
                     continue;
                 }
                 if (origin.Source >= 0) text = table.Text(origin.Source, j);
@@ -148,12 +148,12 @@ public static class ResampledTableWriter
                 {
                     var a = r - result.KeptRows.Length;
                     var role = source.Roles[j];
-                    if (role == TableDataset.TargetRole) text = added.LabelOf(a);
-                    else if (role == TableDataset.DroppedRole) text = "";
+                    if (role.Kind == ColumnKind.Target) text = added.LabelOf(a);
+                    else if (role.Kind == ColumnKind.Dropped) text = "";
                     else
                     {
-                        var code = added.Categorical[a * added.CategoricalCount + ~role];
-                        text = code >= 0 ? added.Categories[~role][code] : "";
+                        var code = added.Categorical[a * added.CategoricalCount + role.Index];
+                        text = code >= 0 ? added.Categories[role.Index][code] : "";
                     }
                 }
                 row[table.Columns[j]] = ParquetValues.FromText(text, types[j]);

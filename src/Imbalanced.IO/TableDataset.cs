@@ -9,13 +9,7 @@ namespace Imbalanced.Data;
 /// </summary>
 public sealed class TableDataset
 {
-    /// <summary>Role of a table column that is the target.</summary>
-    public const int TargetRole = int.MinValue;
-
-    /// <summary>Role of a table column that was dropped.</summary>
-    public const int DroppedRole = int.MinValue + 1;
-
-    private TableDataset(RawTable table, Dataset data, int targetColumn, int[] roles,
+    private TableDataset(RawTable table, Dataset data, int targetColumn, ColumnRole[] roles,
         IReadOnlyList<KeyValuePair<string, int>> missing)
     {
         Table = table;
@@ -34,9 +28,8 @@ public sealed class TableDataset
     /// <summary>Index of the target column in the table.</summary>
     public int TargetColumn { get; }
 
-    /// <summary>For each table column: <see cref="TargetRole"/>, <see cref="DroppedRole"/>, a numeric feature index k
-    /// ≥ 0, or a categorical feature index encoded as <c>~k</c> (negative).</summary>
-    public IReadOnlyList<int> Roles { get; }
+    /// <summary>For each table column: target, dropped, or a numeric or categorical feature and its index.</summary>
+    public IReadOnlyList<ColumnRole> Roles { get; }
 
     /// <summary>Feature columns with empty cells, with the number of empty cells, in column order.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Missing { get; }
@@ -51,7 +44,7 @@ public sealed class TableDataset
         if (t < 0)
             throw new DataException($"{path}: no column named '{target}' for the target; the columns are: " +
                 $"{string.Join(", ", table.Columns)}");
-        var roles = new int[table.Columns.Count];
+        var roles = new ColumnRole?[table.Columns.Count];
         foreach (var d in drop ?? [])
         {
             var j = table.IndexOf(d);
@@ -59,15 +52,15 @@ public sealed class TableDataset
                 throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
                     $"{string.Join(", ", table.Columns)}");
             if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
-            roles[j] = DroppedRole;
+            roles[j] = new ColumnRole(ColumnKind.Dropped, -1);
         }
-        roles[t] = TargetRole;
+        roles[t] = new ColumnRole(ColumnKind.Target, -1);
         var numericCols = new List<int>();
         var categoricalCols = new List<int>();
         var missing = new List<KeyValuePair<string, int>>();
         for (var j = 0; j < roles.Length; j++)
         {
-            if (roles[j] != 0) continue;
+            if (roles[j] is not null) continue;
             var profile = table.Profile(j);
             if (profile.IsNumeric)
             {
@@ -75,12 +68,12 @@ public sealed class TableDataset
                     throw new DataException($"{path}: line {table.LineOf(profile.FirstNonFiniteRow)}, column " +
                         $"'{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or " +
                         "replace NaN and infinite values");
-                roles[j] = numericCols.Count;
+                roles[j] = new ColumnRole(ColumnKind.Numeric, numericCols.Count);
                 numericCols.Add(j);
             }
             else
             {
-                roles[j] = ~categoricalCols.Count;
+                roles[j] = new ColumnRole(ColumnKind.Categorical, categoricalCols.Count);
                 categoricalCols.Add(j);
             }
             if (profile.EmptyCount > 0) missing.Add(new(table.Columns[j], profile.EmptyCount));
@@ -100,7 +93,8 @@ public sealed class TableDataset
         var coders = categoricalCols.Select(_ => new Coder()).ToArray();
         var labelCoder = new Coder();
         var slot = new int[roles.Length];
-        for (var j = 0; j < roles.Length; j++) slot[j] = roles[j] < 0 && roles[j] > DroppedRole ? ~roles[j] : -1;
+        for (var j = 0; j < roles.Length; j++)
+            slot[j] = roles[j] is { Kind: ColumnKind.Categorical } role ? role.Index : -1;
         Span<char> buffer = stackalloc char[256];
         for (var i = 0; i < n; i++)
         {
@@ -141,7 +135,7 @@ public sealed class TableDataset
         table.ReleaseParsedValues();
         var data = new Dataset(numeric, numericCols.Select(j => table.Columns[j]).ToArray(), codes,
             categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
-        return new TableDataset(table, data, t, roles, missing);
+        return new TableDataset(table, data, t, [.. roles.Select(r => r!.Value)], missing);
     }
 
     /// <summary>Assigns codes to distinct texts in first-seen order.</summary>
