@@ -17,4 +17,15 @@ public class RepositoryRulesTests
             .ToList();
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
     }
+
+    [Fact]
+    public void The_core_references_no_file_format_no_ml_net_and_not_the_io_package()
+    {
+        var references = typeof(Imbalanced.Data.Dataset).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain(references, n => n.StartsWith("Parquet", StringComparison.Ordinal)
+            || n.StartsWith("Sylvan", StringComparison.Ordinal) || n.StartsWith("Microsoft.ML", StringComparison.Ordinal)
+            || n == "Imbalanced.IO");
+        Assert.Contains(typeof(Imbalanced.Data.TableReader).Assembly.GetReferencedAssemblies(),
+            a => a.Name!.StartsWith("Parquet", StringComparison.Ordinal));
+    }
 }
