@@ -79,6 +79,10 @@ internal static class InspectCommand
             table.AddRow(Markup.Escape(c.Label), c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{c.Fraction * 100:0.00}%");
         console.Write(table);
+        // The class distribution as a bar chart, as value_counts().plot(kind="bar") shows it.
+        var chart = new BarChart().Width(Math.Min(60, Math.Max(20, console.Profile.Width - 2)));
+        foreach (var c in s.Classes) chart.AddItem(Markup.Escape(c.Label), c.Count, Color.Default);
+        console.Write(chart);
         console.MarkupLine($"imbalance ratio: [bold]{s.ImbalanceRatio:0.###}[/] (majority " +
             $"'{Markup.Escape(s.Majority)}' / minority '{Markup.Escape(s.Minority)}')");
         console.MarkupLine($"numeric features ({s.NumericFeatures.Count}): " +
