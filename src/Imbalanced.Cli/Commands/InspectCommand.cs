@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Imbalanced.Cli.Display;
 using Imbalanced.Data;
 using Spectre.Console;
 
@@ -34,8 +34,7 @@ internal static class InspectCommand
 
     private static void WriteJson(ImbalanceSummary s, string target)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var w = new Utf8JsonWriter(stdout))
+        JsonOutput.ToStdout(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("rows", s.Rows);
@@ -63,8 +62,7 @@ internal static class InspectCommand
             foreach (var (column, count) in s.Missing) w.WriteNumber(column, count);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        stdout.Write("\n"u8);
+        });
     }
 
     private static void WriteHuman(ImbalanceSummary s, string target, string input)

@@ -68,8 +68,9 @@ internal static class ResampleCommand
             {
                 throw new UsageException($"--strategy: {e.Message}");
             }
-            // imbalanced-learn's instance hardness asks a random forest by default; so does the command line.
-            if (info.UsesClassifier) parameters["estimator"] = RandomForest(r.GetValue(seed));
+            // imbalanced-learn's instance hardness asks a random forest by default; so does the command line, with
+            // the same estimator compare and train give it.
+            if (info.UsesClassifier) AddEstimator(parameters, info.Name, r.GetValue(seed));
             var neighbors = new Imbalanced.Neighbors.NeighborSearch(MaxDegreeOfParallelism: r.GetValue(threads));
             ISampler sampler;
             try
@@ -87,11 +88,15 @@ internal static class ResampleCommand
         return command;
     }
 
-    /// <summary>ML.NET's random forest seeded with <c>--seed</c>, the classifier of methods that need one (kept
-    /// apart so that ML.NET loads only then).</summary>
+    /// <summary>Adds the ML.NET learners' sampler estimator (a random forest seeded with <c>--seed</c>) for methods
+    /// that ask a classifier (kept apart so that ML.NET loads only then).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Imbalanced.ModelSelection.IClassifier RandomForest(long seed) =>
-        Imbalanced.MLNet.MlNetClassifier.RandomForest(new Microsoft.ML.MLContext((int)seed));
+    private static void AddEstimator(Dictionary<string, object?> parameters, string method, long seed)
+    {
+        foreach (var (name, value) in Imbalanced.ModelSelection.Techniques.SamplerParametersFor(method, seed,
+                     new Imbalanced.MLNet.Workflow.MlNetLearners()))
+            parameters[name] = value;
+    }
 
     private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler,
         string output, string? indexColumn, string? provenance, bool json, bool quiet)
@@ -126,8 +131,7 @@ internal static class ResampleCommand
 
     private static void WriteJson(string method, Dataset data, ResampleResult result, double seconds)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var w = new Utf8JsonWriter(stdout))
+        JsonOutput.ToStdout(w =>
         {
             w.WriteStartObject();
             w.WriteString("method", method);
@@ -137,8 +141,7 @@ internal static class ResampleCommand
             w.WriteNumber("removed", result.RemovedCount);
             w.WriteNumber("seconds", Math.Round(seconds, 3));
             w.WriteEndObject();
-        }
-        stdout.Write("\n"u8);
+        });
     }
 
     private static void WriteCounts(Utf8JsonWriter w, string name, ClassSet classes, int[] counts)

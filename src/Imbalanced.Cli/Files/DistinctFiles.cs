@@ -1,3 +1,5 @@
+using Imbalanced.Data;
+
 namespace Imbalanced.Cli.Files;
 
 /// <summary>
@@ -20,10 +22,15 @@ internal static class DistinctFiles
         foreach (var (option, path) in outputs)
         {
             if (path is null) continue;
-            if (Directory.Exists(path)) throw new DataException($"{option} {path} is a folder; give a file name");
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            var id = FileIdentity.Of(path)
-                ?? throw new DataException($"{option} {path}: the folder '{folder}' does not exist");
+            try
+            {
+                FileTransaction.Target(path); // the same rule the write applies, checked before any work
+            }
+            catch (DataException e)
+            {
+                throw new DataException($"{option} {e.Message}");
+            }
+            var id = FileIdentity.Of(path)!.Value;
             foreach (var other in seen)
                 if (other.Id == id)
                     throw new DataException(

@@ -31,10 +31,8 @@ internal sealed class FileTransaction : IDisposable
     public void Write(string path, Action<Stream> write)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new DataException($"{path}: is a folder, not a file");
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(dir)) throw new DataException($"{path}: the folder '{dir}' does not exist");
+        var full = Target(path);
+        var dir = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
         RemoveStale(dir, name);
         var temp = Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -53,6 +51,17 @@ internal sealed class FileTransaction : IDisposable
         {
             throw new DataException($"{path}: cannot be written ({e.Message})", e);
         }
+    }
+
+    /// <summary>The full path a file may be written at: not a folder, in a folder that exists.</summary>
+    /// <exception cref="DataException">The path is a folder or its folder does not exist.</exception>
+    internal static string Target(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new DataException($"{path}: is a folder, not a file");
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(dir)) throw new DataException($"{path}: the folder '{dir}' does not exist");
+        return full;
     }
 
     /// <summary>Puts every file written in place, in the order written.</summary>
