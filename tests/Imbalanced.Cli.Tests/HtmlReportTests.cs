@@ -9,8 +9,11 @@ namespace Imbalanced.Cli.Tests;
 /// <summary>The report renders what the workflow produced, and recomputes none of it.</summary>
 public class HtmlReportTests
 {
+    private static readonly Lazy<Dataset> Data = new(() =>
+        TableDataset.Build(TableReader.Read(Bundled("breast_cancer.csv")), "diagnosis").Data);
+
     private static readonly Lazy<CompareReport> Tuned = new(() => CompareWorkflow.Run(
-        TableDataset.Build(TableReader.Read(Bundled("breast_cancer.csv")), "diagnosis").Data,
+        Data.Value,
         new CompareOptions
         {
             Techniques = ["none", "random-over", "smote"],
@@ -42,7 +45,7 @@ public class HtmlReportTests
         var html = HtmlReport.Build(result, "breast_cancer.csv");
 
         Assert.Equal("smote", result.Resampling!.Technique);
-        Assert.Equal(StratifiedSplits.RepeatedKFold(result.Data.Labels, 3, 2, 4)[0].Train.Length,
+        Assert.Equal(StratifiedSplits.RepeatedKFold(Data.Value.LabelCodes.ToArray(), 3, 2, 4)[0].Train.Length,
             result.Resampling.Result.Input.RowCount);
         Assert.Contains("The first fold's training part in two dimensions (PCA) as smote resampled it for logistic", html);
     }

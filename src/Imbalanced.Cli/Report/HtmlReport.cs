@@ -60,14 +60,14 @@ internal static class HtmlReport
         {
             html.Append("<h2>Precision–recall and ROC curves of the leading combinations ")
                 .Append("(pooled out-of-fold scores, first repeat)</h2>")
-                .Append(Chart(Charts.PrecisionRecall(leading, r.Data.Classes.IndexOf(r.Positive!))))
-                .Append(Chart(Charts.Roc(leading, r.Data.Classes.IndexOf(r.Positive!))));
+                .Append(Chart(Charts.PrecisionRecall(leading, r.Classes.IndexOf(r.Positive!))))
+                .Append(Chart(Charts.Roc(leading, r.Classes.IndexOf(r.Positive!))));
             var best = leading[0];
             var objective = best.TunedFor is null ? ThresholdObjective.F1 : ThresholdObjective.Parse(best.TunedFor);
             // The objective of the pooled out-of-fold predictions at every threshold, drawn only: the thresholds
             // marked are those the workflow chose in the folds (or the most probable class's 0.5 when not tuned).
             var curve = TunedThresholdClassifier.Choose(
-                best.OutOfFold!.Truth.Select(t => r.Data.Classes[t] == r.Positive).ToArray(), best.OutOfFold.Scores!,
+                best.OutOfFold!.Truth.Select(t => r.Classes[t] == r.Positive).ToArray(), best.OutOfFold.Scores!,
                 objective).Curve;
             html.Append($"<h2>{Esc(objective.Name)} of the pooled out-of-fold predictions against the decision " +
                         $"threshold ({Esc(best.Technique)} + {Esc(best.Learner)})</h2>")
@@ -75,7 +75,7 @@ internal static class HtmlReport
                     best.ThresholdMean)));
         }
         html.Append("<h2>Confusion matrices at the chosen thresholds (pooled out-of-fold, first repeat)</h2>");
-        foreach (var x in ranked.Take(Leading)) html.Append(Confusion(x, r.Data.Classes));
+        foreach (var x in ranked.Take(Leading)) html.Append(Confusion(x, r.Classes));
 
         if (r.Resampling is { } example)
             html.Append("<h2>The first fold's training part in two dimensions (PCA) as ")

@@ -136,4 +136,16 @@ public static class ClassificationMetrics
     /// <summary>The micro average of precision, recall and F: pooled
     /// over classes, equal to accuracy for single-label data.</summary>
     public static double Micro(ConfusionMatrix m) => Accuracy(m);
+
+    /// <summary>Expected cost per row of a binary matrix (class 1 positive):
+    /// <c>(c_fn · FN + c_fp · FP) / n</c>.</summary>
+    /// <example>With 3 missed positives and 10 false alarms in 1,000 rows and
+    /// <c>new MisclassificationCost(20, 1)</c>, the expected cost is <c>(60 + 10) / 1000 = 0.07</c>.</example>
+    public static double ExpectedCost(ConfusionMatrix m, MisclassificationCost cost)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(cost);
+        if (m.Classes != 2) throw new ArgumentException("the expected cost is for two classes", nameof(m));
+        return Divide(cost.FalseNegative * m[1, 0] + cost.FalsePositive * m[0, 1], m.Total);
+    }
 }

@@ -134,4 +134,82 @@ public static class RankingMetrics
         }
         return total / weight;
     }
+
+    /// <summary>Expected calibration error of probabilities p of the positive class over <paramref name="bins"/>
+    /// equal-width bins of [0, 1]: <c>ECE = Σ_b (n_b / n) · |mean_b(y) − mean_b(p)|</c> (Naeini, Cooper and
+    /// Hauskrecht 2015; Guo et al. 2017), where bin b holds the p in [b/B, (b+1)/B) and the last bin includes 1.
+    /// </summary>
+    /// <example><c>RankingMetrics.ExpectedCalibrationError([true, false], [0.9, 0.2])</c> is
+    /// <c>(|1 − 0.9| + |0 − 0.2|) / 2 = 0.15</c>.</example>
+    public static double ExpectedCalibrationError(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities,
+        int bins = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        var count = new double[bins];
+        var truth = new double[bins];
+        var mean = new double[bins];
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var b = Bin(probabilities[i], bins);
+            count[b]++;
+            truth[b] += positive[i] ? 1 : 0;
+            mean[b] += probabilities[i];
+        }
+        double ece = 0;
+        for (var b = 0; b < bins; b++)
+            if (count[b] > 0) ece += Math.Abs(truth[b] - mean[b]) / probabilities.Count;
+        return ece;
+    }
+
+    /// <summary>The points of a reliability diagram: for each non-empty one of <paramref name="bins"/> equal-width
+    /// bins, the mean predicted probability, the observed fraction of positives and the number of rows.</summary>
+    public static IReadOnlyList<(double Predicted, double Observed, int Count)> ReliabilityCurve(
+        IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities, int bins = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        var count = new int[bins];
+        var truth = new double[bins];
+        var mean = new double[bins];
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var b = Bin(probabilities[i], bins);
+            count[b]++;
+            truth[b] += positive[i] ? 1 : 0;
+            mean[b] += probabilities[i];
+        }
+        return Enumerable.Range(0, bins).Where(b => count[b] > 0)
+            .Select(b => (mean[b] / count[b], truth[b] / count[b], count[b])).ToArray();
+    }
+
+    /// <summary>Multiclass log loss of row-major probabilities (rows × classes):
+    /// <c>−mean(log p_i,y_i)</c>, each row clipped to [ε, 1 − ε] and renormalised, as scikit-learn 1.2.</summary>
+    public static double LogLoss(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities, int classes)
+    {
+        const double eps = 2.220446049250313e-16;
+        double total = 0;
+        for (var i = 0; i < truth.Count; i++)
+        {
+            double sum = 0;
+            for (var c = 0; c < classes; c++) sum += Math.Clamp(probabilities[i * classes + c], eps, 1 - eps);
+            total -= Math.Log(Math.Clamp(probabilities[i * classes + truth[i]], eps, 1 - eps) / sum);
+        }
+        return total / truth.Count;
+    }
+
+    /// <summary>Multiclass Brier score of row-major probabilities (rows × classes):
+    /// <c>mean_i Σ_c (p_ic − [y_i = c])²</c> (Brier 1950; scikit-learn 1.7's multiclass
+    /// <c>brier_score_loss</c>).</summary>
+    public static double Brier(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities, int classes)
+    {
+        double total = 0;
+        for (var i = 0; i < truth.Count; i++)
+            for (var c = 0; c < classes; c++)
+            {
+                var e = (truth[i] == c ? 1 : 0) - probabilities[i * classes + c];
+                total += e * e;
+            }
+        return total / truth.Count;
+    }
+
+    private static int Bin(double p, int bins) => Math.Clamp((int)(p * bins), 0, bins - 1);
 }

@@ -1,3 +1,5 @@
+using Imbalanced.Metrics;
+
 namespace Imbalanced.ModelSelection;
 
 /// <summary>Options of <see cref="CompareWorkflow"/>.</summary>
@@ -18,7 +20,8 @@ public sealed record CompareOptions
         "smote-enn",
     ];
 
-    /// <summary><c>none</c> or a threshold objective (<see cref="ThresholdObjective.Parse"/>).</summary>
+    /// <summary><c>none</c> or a threshold objective by name (<see cref="ThresholdObjective.Parse"/>), tuned on the
+    /// calibrated probabilities of inner folds of each training part.</summary>
     public string TuneThreshold { get; init; } = "none";
 
     /// <summary>Folds per repeat.</summary>
@@ -33,4 +36,17 @@ public sealed record CompareOptions
 
     /// <summary>Seed of the folds, samplers and learners.</summary>
     public long Seed { get; init; }
+
+    /// <summary>The cost of each kind of mistake (binary): needed by the objective <c>cost</c>; with it every result
+    /// also has the metric <c>expected_cost</c>.</summary>
+    public MisclassificationCost? Cost { get; init; }
+
+    /// <summary>How probabilities are calibrated inside each training part.</summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Prior;
+
+    /// <summary>What fills empty numeric cells inside each training part.</summary>
+    public ImputationMethod Impute { get; init; } = ImputationMethod.Median;
+
+    /// <summary>How many folds run at once (all cores when null); the results do not depend on it.</summary>
+    public int? Threads { get; init; }
 }

@@ -8,9 +8,9 @@ namespace Imbalanced.ModelSelection;
 /// <param name="Positive">The positive class, or null.</param>
 /// <param name="Results">Every combination, techniques outer and learners inner.</param>
 /// <param name="Best">The best combination on <see cref="CompareOptions.Metric"/>.</param>
-/// <param name="Data">The data the learners saw (categorical features one-hot).</param>
+/// <param name="Classes">The classes, in class order (the codes of <see cref="OutOfFold"/>).</param>
 public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive,
-    IReadOnlyList<CompareResult> Results, CompareResult Best, Dataset Data)
+    IReadOnlyList<CompareResult> Results, CompareResult Best, ClassSet Classes)
 {
     /// <summary>A resampling the workflow ran with a synthesising technique, or null when it ran none.</summary>
     public ResamplingExample? Resampling { get; init; }

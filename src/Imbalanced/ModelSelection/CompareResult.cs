@@ -10,6 +10,15 @@ namespace Imbalanced.ModelSelection;
 public sealed record CompareResult(string Technique, string Learner, string? TunedFor, double? ThresholdMean,
     IReadOnlyDictionary<string, MetricSummary> Metrics, double FitSeconds)
 {
+    /// <summary>The sampler that ran for <see cref="Technique"/>: the technique itself, or its categorical form on
+    /// data with categorical features (<c>smote</c> as <c>smote-nc</c>, or <c>smoten</c> when every feature is
+    /// categorical).</summary>
+    public string RanAs { get; init; } = Technique;
+
+    /// <summary>The comparison with technique <c>none</c> and the same learner; null for <c>none</c> itself and when
+    /// <c>none</c> was not compared.</summary>
+    public VersusNone? VersusNone { get; init; }
+
     /// <summary>The comparison with the best combination (null for the best itself).</summary>
     public VersusBest? VersusBest { get; init; }
 
@@ -18,7 +27,7 @@ public sealed record CompareResult(string Technique, string Learner, string? Tun
     public IReadOnlyList<double> FoldThresholds { get; init; } = [];
 
     /// <summary>Out-of-fold predictions of the first repeat, one per row (every row is tested once per repeat): the
-    /// positive class's probability (binary) and the predicted class code; for pooled curves and confusion
+    /// positive class's calibrated probability (binary) and the predicted class code; for pooled curves and confusion
     /// matrices.</summary>
     public OutOfFold? OutOfFold { get; init; }
 }

@@ -104,7 +104,7 @@ public static class CompareWorkflow
             VersusBest = VersusBest.Of(best.Metrics[options.Metric].Folds, r.Metrics[options.Metric].Folds, ratio),
         }).ToArray();
         return new CompareReport(ImbalanceSummary.Of(dataset), options, positive, compared,
-            compared[results.IndexOf(best)], data)
+            compared[results.IndexOf(best)], data.Classes)
         { Resampling = example };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;
@@ -40,26 +41,88 @@ public abstract class ThresholdObjective
                                   + truePositive * m[1, 1]
                                   + trueNegative * m[0, 0]) / m.Total);
 
-    /// <summary>
-    /// The best precision among thresholds whose recall is at least <paramref name="minimumRecall"/>.
-    /// </summary>
-    public static ThresholdObjective PrecisionAtRecall(double minimumRecall) => new Simple(
-        $"precision@recall>={minimumRecall:0.##}",
-        m => ClassificationMetrics.Recall(m, 1) >= minimumRecall
-            ? ClassificationMetrics.Precision(m, 1)
-            : double.NegativeInfinity);
-
-    /// <summary>Parses the command line's names: f1, f2, mcc, balanced-accuracy, gmean.</summary>
-    public static ThresholdObjective Parse(string name) => name switch
+    /// <summary>Minus the expected cost per row under <paramref name="cost"/>
+    /// (<see cref="ClassificationMetrics.ExpectedCost"/>); named <c>cost</c>.</summary>
+    /// <example><c>ThresholdObjective.Cost(new MisclassificationCost(FalseNegative: 20, FalsePositive: 1))</c>
+    /// </example>
+    public static ThresholdObjective Cost(MisclassificationCost cost)
     {
-        "f1" => F1,
-        "f2" => FBeta(2),
-        "mcc" => Mcc,
-        "balanced-accuracy" => BalancedAccuracy,
-        "gmean" => GMean,
-        _ => throw new ArgumentException(
-            $"unknown threshold objective '{name}'; use f1, f2, mcc, balanced-accuracy or gmean"),
-    };
+        ArgumentNullException.ThrowIfNull(cost);
+        return new Simple("cost", m => -ClassificationMetrics.ExpectedCost(m, cost));
+    }
+
+    /// <summary>
+    /// The best precision among thresholds whose recall is at least <paramref name="minimumRecall"/>; where no
+    /// threshold reaches it, the threshold of the highest recall (scores <c>recall − 2</c>, below every threshold that
+    /// reaches it). Named <c>precision@recall=R</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumRecall"/> is not in (0, 1].</exception>
+    public static ThresholdObjective PrecisionAtRecall(double minimumRecall)
+    {
+        CheckRate(minimumRecall, nameof(minimumRecall));
+        return new Simple(string.Create(CultureInfo.InvariantCulture, $"precision@recall={minimumRecall:R}"),
+            m => ClassificationMetrics.Recall(m, 1) is var r && r >= minimumRecall
+                ? ClassificationMetrics.Precision(m, 1)
+                : r - 2);
+    }
+
+    /// <summary>
+    /// The best recall among thresholds whose precision is at least <paramref name="minimumPrecision"/>; where no
+    /// threshold reaches it, the threshold of the highest precision (scores <c>precision − 2</c>). Named
+    /// <c>recall@precision=P</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumPrecision"/> is not in (0, 1].</exception>
+    public static ThresholdObjective RecallAtPrecision(double minimumPrecision)
+    {
+        CheckRate(minimumPrecision, nameof(minimumPrecision));
+        return new Simple(string.Create(CultureInfo.InvariantCulture, $"recall@precision={minimumPrecision:R}"),
+            m => ClassificationMetrics.Precision(m, 1) is var p && p >= minimumPrecision
+                ? ClassificationMetrics.Recall(m, 1)
+                : p - 2);
+    }
+
+    /// <summary>The objectives by name: <c>f1</c>, <c>f2</c>, <c>mcc</c>, <c>balanced-accuracy</c>, <c>gmean</c>,
+    /// <c>precision@recall=R</c>, <c>recall@precision=P</c> (R, P in (0, 1]) and <c>cost</c> (which needs
+    /// <paramref name="cost"/>).</summary>
+    /// <exception cref="ArgumentException">The name is unknown, malformed, or <c>cost</c> without a cost.</exception>
+    public static ThresholdObjective Parse(string name, MisclassificationCost? cost = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        switch (name)
+        {
+            case "f1": return F1;
+            case "f2": return FBeta(2);
+            case "mcc": return Mcc;
+            case "balanced-accuracy": return BalancedAccuracy;
+            case "gmean": return GMean;
+            case "cost":
+                return cost is null
+                    ? throw new ArgumentException("the threshold objective 'cost' needs the misclassification costs")
+                    : Cost(cost);
+        }
+        foreach (var (prefix, make) in new (string, Func<double, ThresholdObjective>)[]
+                 {
+                     ("precision@recall=", PrecisionAtRecall), ("recall@precision=", RecallAtPrecision),
+                 })
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            if (double.TryParse(name.AsSpan(prefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture,
+                    out var rate) && rate > 0 && rate <= 1)
+                return make(rate);
+            throw new ArgumentException($"threshold objective '{name}': the rate after '=' must be a number in (0, 1]");
+        }
+        throw new ArgumentException($"unknown threshold objective '{name}'; use {string.Join(", ", Names)}");
+    }
+
+    /// <summary>The names <see cref="Parse"/> knows (R and P stand for rates in (0, 1]).</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["f1", "f2", "mcc", "balanced-accuracy", "gmean", "precision@recall=R", "recall@precision=P", "cost"];
+
+    private static void CheckRate(double rate, string name)
+    {
+        if (!(rate > 0 && rate <= 1))
+            throw new ArgumentOutOfRangeException(name, rate, $"{name} must be in (0, 1]");
+    }
 
     private sealed class Simple(string name, Func<ConfusionMatrix, double> score) : ThresholdObjective
     {

@@ -7,6 +7,10 @@ namespace Imbalanced.ModelSelection;
 /// <param name="WithinNoise">Whether p ≥ 0.05.</param>
 public sealed record VersusBest(double T, double P, bool WithinNoise)
 {
+    /// <summary><see cref="ModelSelection.Verdict.WithinNoise"/> or <see cref="ModelSelection.Verdict.Worse"/>.
+    /// </summary>
+    public Verdict Verdict => WithinNoise ? Verdict.WithinNoise : Verdict.Worse;
+
     /// <summary>The test of <paramref name="other"/>'s fold scores against <paramref name="best"/>'s, on the same folds
     /// (<paramref name="testToTrainRatio"/> as <see cref="CorrectedResampledTTest.Compare"/>).</summary>
     internal static VersusBest Of(IReadOnlyList<double> best, IReadOnlyList<double> other, double testToTrainRatio)
