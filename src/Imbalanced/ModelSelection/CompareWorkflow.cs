@@ -42,6 +42,11 @@ public static class CompareWorkflow
             "log_loss", "brier"]
         : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean"];
 
+    /// <summary>Whether a lower value of <paramref name="metric"/> is better: <c>log_loss</c>, <c>brier</c>,
+    /// <c>expected_calibration_error</c> and <c>expected_cost</c>.</summary>
+    public static bool LowerIsBetter(string metric) =>
+        metric is "log_loss" or "brier" or "expected_calibration_error" or "expected_cost";
+
     /// <summary>Runs the comparison on <paramref name="dataset"/>; <paramref name="progress"/> hears after each fold of
     /// each combination.</summary>
     /// <exception cref="ArgumentException">An option names an unknown technique, learner, metric or
@@ -94,7 +99,7 @@ public static class CompareWorkflow
         if (!results[0].Metrics.ContainsKey(options.Metric))
             throw new DataException($"the metric '{options.Metric}' is not available; use one of: " +
                                     string.Join(", ", results[0].Metrics.Keys));
-        var lowerIsBetter = options.Metric is "log_loss" or "brier";
+        var lowerIsBetter = LowerIsBetter(options.Metric);
         var best = lowerIsBetter
             ? results.MinBy(r => r.Metrics[options.Metric].Mean)!
             : results.MaxBy(r => r.Metrics[options.Metric].Mean)!;
