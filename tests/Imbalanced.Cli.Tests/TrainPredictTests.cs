@@ -1,5 +1,6 @@
 using Imbalanced.Data;
 using Imbalanced.Cli.Models;
+using Imbalanced.ModelSelection;
 using static Imbalanced.Cli.Tests.CliRunner;
 
 namespace Imbalanced.Cli.Tests;
@@ -25,7 +26,8 @@ public class TrainPredictTests
         Assert.Equal(0, Run("predict", "--model", model, heldOut, "--output", output, "--index-column", "row").ExitCode);
         var lines = File.ReadAllLines(output);
         Assert.EndsWith(",predicted,probability,row", lines[0]);
-        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis").Data, "smote", "logistic", "f1");
+        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis").Data, "smote", "logistic",
+            new CompareOptions { TuneThreshold = "f1" });
         var (predicted, probabilities) = inProcess.Predict(TableReader.Read(heldOut));
         Assert.Equal(predicted.Length, lines.Length - 1);
         for (var i = 0; i < predicted.Length; i++)
@@ -35,7 +37,7 @@ public class TrainPredictTests
             Assert.Equal(probabilities[i * 2 + 1], double.Parse(fields[^2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
             Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[^1]);
         }
-        Assert.NotNull(TrainedModel.Load(model).Threshold);
+        Assert.NotNull(TrainedModel.Load(model).Combination.Threshold);
     }
 
     [Fact]

@@ -18,25 +18,17 @@ internal static class CompareCommand
         var input = CommonOptions.Input();
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
-        var positive = new Option<string?>("--positive")
-        {
-            Description = "the positive class (default: the minority class)",
-        };
+        var workflow = new WorkflowFlags();
         var defaults = new CompareOptions();
         var learners = new Option<string>("--learners")
         {
-            Description = "ML.NET learners, comma-separated",
+            Description = "learners, comma-separated: " + string.Join(", ", new MlNetLearners().Names),
             DefaultValueFactory = _ => string.Join(",", new MlNetLearners().DefaultNames),
         };
         var techniques = new Option<string>("--techniques")
         {
             Description = "none, class-weight or resample methods, comma-separated",
             DefaultValueFactory = _ => string.Join(",", defaults.Techniques),
-        };
-        var tune = new Option<string>("--tune-threshold")
-        {
-            Description = "none, f1, f2, mcc, balanced-accuracy or gmean",
-            DefaultValueFactory = _ => "none",
         };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5, Description = "folds per repeat" };
         var repeats = new Option<int>("--repeats")
@@ -49,7 +41,10 @@ internal static class CompareCommand
             DefaultValueFactory = _ => "average_precision",
             Description = "the metric that ranks the combinations",
         };
-        var seed = CommonOptions.Seed();
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "folds run at once (default: all cores); the results do not depend on it",
+        };
         var report = new Option<string?>("--report")
         {
             Description = "write a self-contained HTML report (charts as inline SVG) to this file",
@@ -59,36 +54,26 @@ internal static class CompareCommand
         var command = new Command(
             "compare", "compare techniques and learners under leakage-free repeated stratified cross-validation")
         {
-            input, target, drop, positive, learners, techniques, tune, folds, repeats, metric, seed, report, json,
-            quiet,
+            input, target, drop, learners, techniques, folds, repeats, metric, threads, report, json, quiet,
         };
+        foreach (var option in workflow.All) command.Options.Add(option);
         command.SetAction(r =>
         {
-            var options = new CompareOptions
+            var options = workflow.Read(r) with
             {
-                Positive = r.GetValue(positive),
                 Learners = Split(r.GetValue(learners)!),
                 Techniques = Split(r.GetValue(techniques)!),
-                TuneThreshold = r.GetValue(tune)!,
                 Folds = r.GetValue(folds),
                 Repeats = r.GetValue(repeats),
                 Metric = r.GetValue(metric)!,
-                Seed = r.GetValue(seed),
+                Threads = r.GetValue(threads),
             };
             DistinctFiles.Check(
                 [("the input", r.GetValue(input)!)], ("--json", r.GetValue(json)), ("--report", r.GetValue(report)));
             var table = TableDataset.Build(
                 TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
-            CompareReport result;
-            try
-            {
-                result = StatusDisplay.RunWithProgress("folds × techniques × learners", r.GetValue(quiet),
-                    progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var result = StatusDisplay.RunWithProgress("techniques × folds", r.GetValue(quiet),
+                progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
             WriteHuman(result);
             using var files = new FileTransaction();
             if (r.GetValue(json) is { } path) files.Write(path, s => WriteJson(s, result));
@@ -109,19 +94,40 @@ internal static class CompareCommand
     private static void WriteHuman(CompareReport r)
     {
         var m = r.Options.Metric;
-        Console.Out.WriteLine($"{"technique",-18}{"learner",-15}{m + " (mean ± sd)",-32}");
-        foreach (var x in r.Results.OrderByDescending(x => x.Metrics[m].Mean))
-            Console.Out.WriteLine(
-                $"{x.Technique,-18}{x.Learner,-15}{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}" +
-                (x == r.Best
-                    ? "   <- best"
-                    : x.VersusBest!.WithinNoise
-                        ? $"   within noise of the best (p = {x.VersusBest.P:0.00})"
-                        : ""));
+        Console.Out.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-30}vs best");
+        foreach (var x in Ranked(r))
+        {
+            var technique = x.RanAs == x.Technique ? x.Technique : $"{x.Technique} ({x.RanAs})";
+            var none = x.VersusNone is { } v
+                ? $"{Verdict(v.Verdict)} ({v.Difference:+0.0000;-0.0000}, p = {v.P:0.00})"
+                : "";
+            var best = x == r.Best ? "best"
+                : $"{Verdict(x.VersusBest!.Verdict)} (p = {x.VersusBest.P:0.00})";
+            Console.Out.WriteLine($"{technique,-18}{x.Learner,-24}" +
+                $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-30}{best}");
+        }
+        var helped = r.Results.Where(x => x.VersusNone?.Verdict == ModelSelection.Verdict.Better)
+            .Select(x => $"{x.Technique} with {x.Learner}").ToArray();
+        Console.Out.WriteLine(helped.Length == 0
+            ? $"No technique beat doing nothing (technique none, same learner) on {m} beyond noise."
+            : $"Beat doing nothing (technique none, same learner) on {m} beyond noise: {string.Join(", ", helped)}.");
         Console.Out.WriteLine(
             "Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, " +
             "at p < 0.05.");
     }
+
+    /// <summary>The results, best first on the ranking metric.</summary>
+    private static IEnumerable<CompareResult> Ranked(CompareReport r) => CompareWorkflow.LowerIsBetter(r.Options.Metric)
+        ? r.Results.OrderBy(x => x.Metrics[r.Options.Metric].Mean)
+        : r.Results.OrderByDescending(x => x.Metrics[r.Options.Metric].Mean);
+
+    /// <summary>A verdict as the contract spells it.</summary>
+    internal static string Verdict(Verdict verdict) => verdict switch
+    {
+        ModelSelection.Verdict.Better => "better",
+        ModelSelection.Verdict.Worse => "worse",
+        _ => "within noise",
+    };
 
     private static void WriteJson(Stream stream, CompareReport r)
     {
@@ -149,16 +155,27 @@ internal static class CompareCommand
         w.WriteNumber("seed", r.Options.Seed);
         w.WriteString("metric", r.Options.Metric);
         if (r.Positive is not null) w.WriteString("positive", r.Positive);
+        w.WriteString("calibration", Flags.Kebab(r.Options.Calibration.ToString()));
+        w.WriteString("impute", Flags.Kebab(r.Options.Impute.ToString()));
+        if (r.Options.Cost is { } cost)
+        {
+            w.WriteStartObject("cost");
+            w.WriteNumber("fn", cost.FalseNegative);
+            w.WriteNumber("fp", cost.FalsePositive);
+            w.WriteEndObject();
+        }
+        w.WriteString("tune_threshold", r.Options.TuneThreshold);
         w.WriteString(
             "significance",
-            "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best " +
-            "over paired folds; within noise when p >= 0.05");
+            "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best and " +
+            "against technique none with the same learner, over paired folds; within noise when p >= 0.05");
         w.WriteEndObject();
         w.WriteStartArray("results");
         foreach (var x in r.Results)
         {
             w.WriteStartObject();
             w.WriteString("technique", x.Technique);
+            w.WriteString("ran_as", x.RanAs);
             w.WriteString("learner", x.Learner);
             if (x.TunedFor is not null)
             {
@@ -186,6 +203,16 @@ internal static class CompareCommand
                 w.WriteNumber("t", double.IsFinite(versus.T) ? versus.T : Math.Sign(versus.T) * double.MaxValue);
                 w.WriteFinite("p", versus.P);
                 w.WriteBoolean("within_noise", versus.WithinNoise);
+                w.WriteString("verdict", Verdict(versus.Verdict));
+                w.WriteEndObject();
+            }
+            if (x.VersusNone is { } none)
+            {
+                w.WriteStartObject("versus_none");
+                w.WriteFinite("difference", none.Difference);
+                w.WriteNumber("t", double.IsFinite(none.T) ? none.T : Math.Sign(none.T) * double.MaxValue);
+                w.WriteFinite("p", none.P);
+                w.WriteString("verdict", Verdict(none.Verdict));
                 w.WriteEndObject();
             }
             w.WriteEndObject();

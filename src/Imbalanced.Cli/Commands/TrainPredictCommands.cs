@@ -4,6 +4,7 @@ using Imbalanced.Cli.Display;
 using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.Cli.Models;
+using Imbalanced.MLNet.Workflow;
 
 namespace Imbalanced.Cli.Commands;
 
@@ -22,38 +23,26 @@ internal static class TrainPredictCommands
         };
         var learner = new Option<string>("--learner")
         {
-            Description = "logistic, lightgbm, random-forest or fasttree",
+            Description = string.Join(", ", new MlNetLearners().Names),
             Required = true,
         };
-        var tune = new Option<string>("--tune-threshold")
-        {
-            DefaultValueFactory = _ => "none",
-            Description = "none, f1, f2, mcc, balanced-accuracy or gmean",
-        };
-        var seed = CommonOptions.Seed();
+        var workflow = new WorkflowFlags();
         var model = new Option<string>("--model") { Description = "the model file to write (.zip)", Required = true };
         var quiet = CommonOptions.Quiet();
         var command = new Command("train", "fit a technique and a learner on all of INPUT and save one model file")
         {
-            input, target, drop, technique, learner, tune, seed, model, quiet,
+            input, target, drop, technique, learner, model, quiet,
         };
+        foreach (var option in workflow.All) command.Options.Add(option);
         command.SetAction(r =>
         {
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--model", modelPath));
             var table = TableDataset.Build(
                 TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
-            TrainedModel trained;
-            try
-            {
-                trained = StatusDisplay.Run("training", r.GetValue(quiet), () =>
-                    TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, r.GetValue(tune)!,
-                        r.GetValue(seed)));
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var options = workflow.Read(r);
+            var trained = StatusDisplay.Run("training", r.GetValue(quiet), () =>
+                TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options));
             trained.Save(modelPath);
             return ExitCodes.Success;
         });
@@ -77,20 +66,30 @@ internal static class TrainPredictCommands
         {
             Description = "append each row's 0-based input row number",
         };
+        var prior = new Option<double?>("--prior")
+        {
+            Description = "the positive class's prevalence where the model is deployed (binary models): " +
+                          "probabilities are mapped to it and decisions taken on them",
+        };
         var command = new Command("predict", "append predictions and probabilities to INPUT's columns")
         {
-            model, input, output, index,
+            model, input, output, index, prior,
         };
         command.SetAction(r =>
         {
             var inputPath = r.GetValue(input)!;
+            if (r.GetValue(prior) is { } p && !(p > 0 && p < 1))
+                throw new UsageException($"--prior must be a prevalence strictly between 0 and 1; got {p}");
             var outputPath = r.GetValue(output)!;
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", inputPath), ("--model", modelPath)], ("--output", outputPath));
             if (!File.Exists(modelPath)) throw new DataException($"{modelPath}: model file not found");
             var trained = TrainedModel.Load(modelPath);
+            if (r.GetValue(prior) is not null && trained.Classes.Count != 2)
+                throw new DataException($"{modelPath}: --prior is for binary models; this one has " +
+                    $"{trained.Classes.Count} classes");
             var table = TableReader.Read(inputPath);
-            var (predicted, probabilities) = trained.Predict(table);
+            var (predicted, probabilities) = trained.Predict(table, r.GetValue(prior));
             var k = trained.Classes.Count;
             var pos = trained.Positive is null ? -1 : trained.Classes.ToList().IndexOf(trained.Positive);
             string[] names = k == 2

@@ -1,90 +1,61 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Imbalanced.Calibration;
 using Imbalanced.Data;
-using Imbalanced.ModelSelection;
 using Imbalanced.MLNet;
 using Imbalanced.MLNet.Workflow;
+using Imbalanced.ModelSelection;
+using Imbalanced.Preprocessing;
 using Microsoft.ML;
 
 namespace Imbalanced.Cli.Models;
 
 /// <summary>
-/// The model file of <c>imbalanced train</c>: the fitted learner (technique applied to all training rows), the
-/// decision threshold, the class labels and the feature schema, in one zip.
+/// The model file of <c>imbalanced train</c>: a <see cref="TrainedCombination"/> (preprocessing, fitted learner,
+/// calibration, threshold, classes) and the feature schema, in one zip: <c>learner.zip</c> (the ML.NET model) and
+/// <c>imbalanced-model.json</c> (everything else).
 /// </summary>
 internal sealed class TrainedModel
 {
-    private TrainedModel(
-        string technique,
-        string learner,
-        double? threshold,
-        string? positive,
-        IReadOnlyList<string> classes,
-        IReadOnlyList<FeatureColumn> features,
-        IClassifierModel model)
+    private TrainedModel(TrainedCombination combination, IReadOnlyList<FeatureColumn> features, string? tunedFor)
     {
-        Technique = technique;
-        Learner = learner;
-        Threshold = threshold;
-        Positive = positive;
-        Classes = classes;
+        Combination = combination;
         Features = features;
-        Model = model;
+        TunedFor = tunedFor;
     }
 
-    /// <summary>The technique.</summary>
-    public string Technique { get; }
+    /// <summary>The fitted combination.</summary>
+    public TrainedCombination Combination { get; }
 
-    /// <summary>The learner.</summary>
-    public string Learner { get; }
-
-    /// <summary>The tuned threshold on the positive class's probability, or null (most probable class).</summary>
-    public double? Threshold { get; }
-
-    /// <summary>The positive class of a binary model.</summary>
-    public string? Positive { get; }
-
-    /// <summary>The class labels, in class order.</summary>
-    public IReadOnlyList<string> Classes { get; }
-
-    /// <summary>The feature schema.</summary>
+    /// <summary>The feature schema: every feature column, categorical ones with their training categories.</summary>
     public IReadOnlyList<FeatureColumn> Features { get; }
 
-    /// <summary>The fitted model.</summary>
-    public IClassifierModel Model { get; }
+    /// <summary>The threshold objective, or null.</summary>
+    public string? TunedFor { get; }
 
-    /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="dataset"/>,
-    /// tuning the threshold by stratified cross-validation on it when <paramref name="tune"/> is not <c>none</c>; the
-    /// same pieces as the comparison workflow (<see cref="CompareWorkflow"/>) with
-    /// <see cref="MlNetLearners"/>.</summary>
-    /// <exception cref="ArgumentException">The technique, learner or objective is unknown.</exception>
-    public static TrainedModel Train(Dataset dataset, string technique, string learner, string tune = "none",
-        long seed = 0)
+    /// <summary>The class labels, in class order.</summary>
+    public IReadOnlyList<string> Classes => Combination.Classes.Labels;
+
+    /// <summary>The positive class of a binary model.</summary>
+    public string? Positive => Combination.Positive is { } p ? Combination.Classes[p] : null;
+
+    /// <summary>Fits <paramref name="technique"/> and <paramref name="learner"/> on all of <paramref name="dataset"/>
+    /// as one fold of the comparison workflow does (<see cref="TrainedCombination.Fit"/> with
+    /// <see cref="MlNetLearners"/>).</summary>
+    /// <exception cref="ArgumentException">An option value is unknown or out of range.</exception>
+    /// <exception cref="DataException">The data do not allow the options.</exception>
+    public static TrainedModel Train(Dataset dataset, string technique, string learner, CompareOptions options)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (!Techniques.IsKnown(technique))
-            throw new ArgumentException(
-                $"unknown technique '{technique}'; use none, class-weight or a registered sampler");
-        var data = OneHotEncoding.Encode(dataset);
-        var learners = new MlNetLearners();
-        var learnerModel = Techniques.Create(technique, learners.Create(learner, seed), seed, learners);
-        var counts = dataset.ClassCounts();
-        var positive = dataset.Classes.Count == 2 ? dataset.Classes[Sampling.ClassCounting.Minority(counts)] : null;
-        double? threshold = null;
-        IClassifierModel model;
-        if (tune != "none")
-        {
-            var objective = ThresholdObjective.Parse(tune);
-            if (positive is null) throw new DataException("threshold tuning needs two classes");
-            var tuned = (ThresholdModel)new TunedThresholdClassifier(learnerModel, objective, seed: seed,
-                positive: dataset.Classes.IndexOf(positive)).Fit(data);
-            threshold = tuned.Threshold;
-            model = tuned.Inner;
-        }
-        else model = learnerModel.Fit(data);
+        var combination = TrainedCombination.Fit(dataset, technique, learner, new MlNetLearners(), options);
         var features = dataset.NumericNames.Select(n => new FeatureColumn(n, null))
-            .Concat(dataset.CategoricalNames.Select((n, f) => new FeatureColumn(n, dataset.Categories[f]))).ToArray();
-        return new TrainedModel(technique, learner, threshold, positive, dataset.Classes.Labels, features, model);
+            .Concat(combination.Preprocessor.CategoricalNames.Select((n, f) =>
+                new FeatureColumn(n, combination.Preprocessor.Categories[f])))
+            .ToArray();
+        return new TrainedModel(combination, features,
+            options.TuneThreshold == "none"
+                ? null
+                : ThresholdObjective.Parse(options.TuneThreshold, options.Cost).Name);
     }
 
     /// <summary>Saves the model file (atomically).</summary>
@@ -93,14 +64,19 @@ internal sealed class TrainedModel
     /// <summary>Writes the model file to <paramref name="stream"/>.</summary>
     public void Save(Stream stream)
     {
+        var c = Combination;
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(Model, entry);
+        using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(c.Model, entry);
         using var manifest = zip.CreateEntry("imbalanced-model.json").Open();
-        JsonSerializer.Serialize(
-            manifest, new Manifest(Technique, Learner, Threshold, Positive, Classes.ToArray(), Features.ToArray()));
+        var p = c.Preprocessor;
+        JsonSerializer.Serialize(manifest, new Manifest(c.Technique, c.RanAs, c.Learner, c.Threshold, TunedFor,
+            Positive, [.. Classes], [.. Features],
+            [.. p.NumericFill.Select(v => double.IsNaN(v) ? (double?)null : v)],
+            CalibrationState.Of(c.Calibrator), [.. c.TrainingPrior]));
     }
 
     /// <summary>Loads a model file.</summary>
+    /// <exception cref="DataException">The file is not a model file or is damaged.</exception>
     public static TrainedModel Load(string path)
     {
         ZipArchive zip;
@@ -117,19 +93,35 @@ internal sealed class TrainedModel
             var m = ReadManifest(zip, path);
             var entry = zip.GetEntry("learner.zip")
                 ?? throw new DataException($"{path}: damaged model file: the member 'learner.zip' is missing");
+            IClassifierModel learner;
             try
             {
                 using var stream = entry.Open();
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 copy.Position = 0;
-                var learner = MlNetClassifier.Load(new MLContext(0), copy);
-                return new TrainedModel(
-                    m.Technique, m.Learner, m.Threshold, m.Positive, m.Classes, m.Features, learner);
+                learner = MlNetClassifier.Load(new MLContext(0), copy);
             }
             catch (Exception e) when (e is not DataException and not OutOfMemoryException)
             {
                 throw new DataException($"{path}: damaged model file: its learner cannot be loaded ({e.Message})", e);
+            }
+            try
+            {
+                var classes = ClassSet.FromDistinct(m.Classes);
+                var numeric = m.Features.Where(f => f.Categories is null).Select(f => f.Name).ToArray();
+                var categorical = m.Features.Where(f => f.Categories is not null).ToArray();
+                var preprocessor = new Preprocessor(numeric, m.NumericFill.Select(v => v ?? double.NaN).ToArray(),
+                    categorical.Select(f => f.Name).ToArray(), categorical.Select(f => f.Categories!).ToArray());
+                var combination = new TrainedCombination(m.Technique, m.RanAs ?? m.Technique, m.Learner, classes,
+                    preprocessor, learner, m.Calibration.Restore(), m.TrainingPrior,
+                    m.Positive is null ? null : classes.IndexOf(m.Positive), m.Threshold);
+                return new TrainedModel(combination, m.Features, m.TunedFor);
+            }
+            catch (Exception e) when (e is ArgumentException or NullReferenceException)
+            {
+                throw new DataException($"{path}: damaged model file: 'imbalanced-model.json' is not consistent " +
+                    $"({e.Message})", e);
             }
         }
     }
@@ -161,77 +153,44 @@ internal sealed class TrainedModel
             throw new DataException(Damaged($"names a positive class '{m.Positive}' that is not one of its classes"));
         if (m.Threshold is { } t && !double.IsFinite(t))
             throw new DataException(Damaged("has a threshold that is not finite"));
+        if (m.NumericFill is null || m.NumericFill.Length != m.Features.Count(f => f.Categories is null))
+            throw new DataException(Damaged("does not give one fill value per numeric feature"));
+        if (m.Calibration is null) throw new DataException(Damaged("has no calibration"));
+        if (m.TrainingPrior is null || m.TrainingPrior.Length != m.Classes.Length)
+            throw new DataException(Damaged("does not give the training prior of every class"));
         return m;
     }
 
-    /// <summary>Predicted labels and row-major class probabilities for the rows of <paramref name="table"/>.</summary>
-    /// <exception cref="DataException">A feature column is missing or has the wrong type.</exception>
-    public (string[] Predicted, double[] Probabilities) Predict(RawTable table)
+    /// <summary>Predicted labels and row-major calibrated class probabilities for the rows of
+    /// <paramref name="table"/>; with <paramref name="prior"/> (binary), the probabilities mapped to a deployment
+    /// prevalence of the positive class and the decisions taken on them.</summary>
+    /// <exception cref="DataException">A feature column is missing or has the wrong type, or holds a number that is
+    /// not finite.</exception>
+    public (string[] Predicted, double[] Probabilities) Predict(RawTable table, double? prior = null)
     {
-        var width = Features.Sum(f => f.Categories?.Count ?? 1);
-        var n = table.RowCount;
-        var numeric = new double[n * width];
-        var o = 0;
-        foreach (var feature in Features)
+        var data = FeatureTable.Read(table, Features, Combination.Classes);
+        var c = Combination;
+        var p = c.PredictProbabilities(data);
+        if (prior is { } deployed && c.Positive is { } pos)
         {
-            var j = table.IndexOf(feature.Name);
-            if (j < 0)
-                throw new DataException($"{table.Path}: the model needs column '{feature.Name}', which is missing");
-            if (feature.Categories is null)
-            {
-                if (!table.IsNumeric(j))
-                    throw new DataException(
-                        $"{table.Path}: column '{feature.Name}' must be numeric, as in training; it is not");
-                for (var i = 0; i < n; i++)
-                {
-                    var v = table.Number(i, j);
-                    if (table.Utf8(i, j).IsEmpty)
-                        throw new DataException(
-                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}' is empty");
-                    if (!double.IsFinite(v))
-                        throw new DataException(
-                            $"{table.Path}: line {table.LineOf(i)}, column '{feature.Name}': " +
-                            $"'{table.Text(i, j)}' is not a finite number");
-                    numeric[i * width + o] = v;
-                }
-                o++;
-            }
-            else
-            {
-                var codes = feature.Categories
-                    .Select((c, code) => (c, code))
-                    .ToDictionary(t => t.c, t => t.code, StringComparer.Ordinal);
-                for (var i = 0; i < n; i++)
-                {
-                    // an unseen category matches none
-                    if (codes.TryGetValue(table.Text(i, j), out var code)) numeric[i * width + o + code] = 1;
-                }
-                o += feature.Categories.Count;
-            }
+            var target = new double[2];
+            target[pos] = deployed;
+            target[1 - pos] = 1 - deployed;
+            p = new PriorCorrection(target, c.TrainingPrior).Apply(p, 2);
         }
-        var classes = ClassSet.FromDistinct(Classes);
-        var data = new Dataset(
-            numeric, Enumerable.Range(0, width).Select(i => $"x{i}").ToArray(), [], [], [], new int[n], classes);
-        var p = Model.PredictProbabilities(data);
-        var k = Classes.Count;
-        var predicted = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (Threshold is { } t && Positive is not null)
-            {
-                var pos = classes.IndexOf(Positive);
-                predicted[i] = p[i * k + pos] >= t ? Positive : Classes[1 - pos];
-            }
-            else predicted[i] = Classes[Numerics.Vectors.ArgMax(p.AsSpan(i * k, k))];
-        }
-        return (predicted, p);
+        return (c.Decide(p).Select(code => c.Classes[code]).ToArray(), p);
     }
 
     private sealed record Manifest(
         string Technique,
+        string? RanAs,
         string Learner,
         double? Threshold,
+        string? TunedFor,
         string? Positive,
         string[] Classes,
-        FeatureColumn[] Features);
+        FeatureColumn[] Features,
+        double?[] NumericFill,
+        CalibrationState Calibration,
+        double[] TrainingPrior);
 }

@@ -14,6 +14,9 @@ public sealed class MlNetLearners : ILearnerFactory
     /// <inheritdoc />
     public IReadOnlyList<string> DefaultNames { get; } = ["logistic", "lightgbm", "random-forest"];
 
+    /// <summary>Every learner name <see cref="Create"/> knows.</summary>
+    public IReadOnlyList<string> Names { get; } = ["logistic", "lightgbm", "random-forest", "fasttree"];
+
     /// <inheritdoc />
     public IClassifier Create(string name, long seed) =>
         MlNetClassifier.ByName(new MLContext(unchecked((int)seed)), name);

@@ -1,3 +1,5 @@
+using Imbalanced.Calibration;
+using Imbalanced.Preprocessing;
 using Imbalanced.Metrics;
 
 namespace Imbalanced.ModelSelection;

@@ -1,19 +1,24 @@
 using System.Diagnostics;
 using Imbalanced.Data;
 using Imbalanced.Metrics;
+using Imbalanced.Preprocessing;
 using Imbalanced.Sampling;
 
 namespace Imbalanced.ModelSelection;
 
 /// <summary>
-/// The comparison workflow: every technique × learner under repeated stratified k-fold, with resampling, class
-/// weights and threshold search inside the training part of each fold only, each test fold scored untouched with the
-/// core's metrics; the combinations ranked by the chosen metric and each compared with the best by the corrected
-/// resampled t-test. The learners come from an <see cref="ILearnerFactory"/>.
+/// The comparison workflow: every technique × learner under repeated stratified k-fold, with every fitted step —
+/// imputation, one-hot encoding, resampling or class weights, calibration, threshold search — inside the training
+/// part of each fold only (<see cref="TrainedCombination"/>), each test fold scored untouched with the core's metrics.
+/// A technique's resampling of a training part runs once and is shared by every learner; technique × fold units run
+/// in parallel, with results that do not depend on how many (<see cref="CompareOptions.Threads"/>). The combinations
+/// are ranked by the chosen metric, each compared with the best and with technique <c>none</c> and the same learner
+/// by the corrected resampled t-test. The learners come from an <see cref="ILearnerFactory"/>.
 /// </summary>
 public static class CompareWorkflow
 {
-    /// <summary>Inner folds of the threshold search inside each training part.</summary>
+    /// <summary>Inner folds of each training part, for the threshold search and for sigmoid or isotonic
+    /// calibration.</summary>
     public const int ThresholdFolds = 3;
 
     /// <summary>The numeric keys of an evaluation that can rank combinations.</summary>
@@ -35,81 +40,107 @@ public static class CompareWorkflow
         return metrics;
     }
 
-    /// <summary>The keys of <see cref="NumericMetrics"/> for a binary problem with scores, or for one
-    /// without.</summary>
-    public static IReadOnlyList<string> RankableMetrics(bool binary) => binary
+    /// <summary>The metrics that can rank combinations: with two classes, the label metrics, the score metrics,
+    /// <c>expected_calibration_error</c> and, with costs, <c>expected_cost</c>; with more, the label metrics,
+    /// <c>log_loss</c> and <c>brier</c>.</summary>
+    public static IReadOnlyList<string> RankableMetrics(bool binary, bool cost = false) => binary
         ? ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
-            "log_loss", "brier"]
-        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean"];
+            "log_loss", "brier", "expected_calibration_error", .. cost ? new[] { "expected_cost" } : []]
+        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "log_loss", "brier"];
 
     /// <summary>Whether a lower value of <paramref name="metric"/> is better: <c>log_loss</c>, <c>brier</c>,
     /// <c>expected_calibration_error</c> and <c>expected_cost</c>.</summary>
     public static bool LowerIsBetter(string metric) =>
         metric is "log_loss" or "brier" or "expected_calibration_error" or "expected_cost";
 
-    /// <summary>Runs the comparison on <paramref name="dataset"/>; <paramref name="progress"/> hears after each fold of
-    /// each combination.</summary>
-    /// <exception cref="ArgumentException">An option names an unknown technique, learner, metric or
-    /// objective.</exception>
+    /// <summary>Runs the comparison on <paramref name="dataset"/>; <paramref name="progress"/> hears after each
+    /// technique × fold (all its learners). Every option is checked against the data before the first fit.</summary>
+    /// <exception cref="ArgumentException">An option names an unknown technique, learner, metric or objective, or is
+    /// out of range.</exception>
     /// <exception cref="DataException">The data do not allow the options (too few rows of a class for the folds,
-    /// a positive class that is not a class, threshold tuning on more than two classes).</exception>
+    /// a positive class that is not a class, threshold tuning or costs on more than two classes, a sampler that
+    /// needs categorical features on data without them, empty cells left empty for a learner that needs every
+    /// value).</exception>
     public static CompareReport Run(Dataset dataset, CompareOptions options, ILearnerFactory learners,
         IProgress<(int Done, int Total)>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(learners);
-        // Option values first (usage errors), then what the data allows.
-        foreach (var t in options.Techniques)
-            if (!Techniques.IsKnown(t)) throw Techniques.Unknown(t);
         if (options.Learners.Count == 0) options = options with { Learners = learners.DefaultNames };
-        foreach (var l in options.Learners) learners.Create(l, options.Seed);
-        if (!RankableMetrics(binary: true).Contains(options.Metric))
-            throw new ArgumentException(
-                $"unknown metric '{options.Metric}'; the metrics are: {string.Join(", ", RankableMetrics(true))}");
-        var objective = options.TuneThreshold == "none" ? null : ThresholdObjective.Parse(options.TuneThreshold);
-        var data = OneHotEncoding.Encode(dataset);
-        DataChecks.RequireNumericComplete(data, "compare");
+        var data = Preprocessor.EmptyAsCategory(dataset);
+        var plan = CompareValidation.Check(data, options, learners, options.Folds);
         var splits = StratifiedSplits.RepeatedKFold(data.Labels, options.Folds, options.Repeats, options.Seed);
-        var positive = options.Positive
-            ?? (data.Classes.Count == 2 ? data.Classes[ClassCounting.Minority(data.ClassCounts())] : null);
-        if (positive is not null && data.Classes.IndexOf(positive) < 0)
-            throw new DataException(
-                $"Positive '{positive}' is not a class; the classes are: {string.Join(", ", data.Classes.Labels)}");
-        if (objective is not null && data.Classes.Count != 2)
-            throw new DataException("threshold tuning (TuneThreshold) needs two classes");
-        var rankable = RankableMetrics(positive is not null);
-        if (!rankable.Contains(options.Metric))
-            throw new DataException($"the metric '{options.Metric}' needs two classes; with {data.Classes.Count} the " +
-                                    $"metrics are: {string.Join(", ", rankable)}");
-        var total = options.Techniques.Count * options.Learners.Count * splits.Count;
+        // "Did it help?" needs technique none for every learner: run it even when not asked, report only what was.
+        var techniques = options.Techniques.Contains(Techniques.None)
+            ? options.Techniques
+            : [.. options.Techniques, Techniques.None];
+        var runs = techniques.Select(t => new TechniqueRun(t, data, options, learners)).ToArray();
+        var (T, L, S) = (runs.Length, options.Learners.Count, splits.Count);
+        // Every sampler meets the data (first fold) before the first model is fitted.
+        var first = runs.Select(r => r.Prepare(data.Select(splits[0].Train), plan.InnerFolds)).ToArray();
+        var example = Enumerable.Range(0, T)
+            .Where(t => Synthesizes(runs[t].RanAs)
+                        && first[t].Outer.Resampled?.AddedOrigins.Any(o => o.Source < 0) == true)
+            .Select(t => new ResamplingExample(runs[t].Technique, options.Learners[0], first[t].Outer.Resampled!))
+            .FirstOrDefault();
+        var outcomes = new FoldOutcome[T, L, S];
         var done = 0;
-        ResamplingExample? example = null;
-        var results = new List<CompareResult>();
-        foreach (var technique in options.Techniques)
-            foreach (var learner in options.Learners)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, T * S, parallel, unit =>
             {
-                var keep = example is null && Synthesizes(technique);
-                var (result, resampled) = Combination(data, options, learners, splits, objective, positive, technique,
-                    learner, keep, () => progress?.Report((++done, total)));
-                results.Add(result);
-                if (resampled is not null && resampled.AddedOrigins.Any(o => o.Source < 0)) // not only copies
-                    example = new ResamplingExample(technique, learner, resampled);
-            }
-        if (!results[0].Metrics.ContainsKey(options.Metric))
-            throw new DataException($"the metric '{options.Metric}' is not available; use one of: " +
-                                    string.Join(", ", results[0].Metrics.Keys));
-        var lowerIsBetter = LowerIsBetter(options.Metric);
-        var best = lowerIsBetter
-            ? results.MinBy(r => r.Metrics[options.Metric].Mean)!
-            : results.MaxBy(r => r.Metrics[options.Metric].Mean)!;
+                var (t, f) = (unit / S, unit % S);
+                var clock = Stopwatch.StartNew();
+                PreparedTraining prepared;
+                if (f == 0)
+                {
+                    prepared = first[t];
+                    first[t] = null!;
+                }
+                else prepared = runs[t].Prepare(data.Select(splits[f].Train), plan.InnerFolds);
+                var test = data.Select(splits[f].Test);
+                var share = clock.Elapsed.TotalSeconds / L;
+                for (var l = 0; l < L; l++)
+                {
+                    clock.Restart();
+                    var trained = TrainedCombination.FitLearner(prepared, runs[t], options.Learners[l], learners,
+                        options, plan.Objective, plan.Positive);
+                    outcomes[t, l, f] = Score(trained, test, options, clock, share);
+                }
+                var now = Interlocked.Increment(ref done);
+                lock (outcomes) progress?.Report((now, T * S));
+            });
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        var all = new List<CompareResult>();
+        for (var t = 0; t < T; t++)
+            for (var l = 0; l < L; l++)
+                all.Add(Result(runs[t], options.Learners[l], plan, data, splits, options,
+                    Enumerable.Range(0, S).Select(f => outcomes[t, l, f]).ToArray()));
+        var metric = options.Metric;
+        var lower = LowerIsBetter(metric);
         var ratio = 1.0 / (options.Folds - 1);
+        all = all.Select(r => r.Technique == Techniques.None ? r : r with
+        {
+            VersusNone = Versus(r, all.First(x => x.Technique == Techniques.None && x.Learner == r.Learner), metric,
+                lower, ratio),
+        }).ToList();
+        var results = all.Where(r => options.Techniques.Contains(r.Technique)).ToList();
+        var best = lower
+            ? results.MinBy(r => r.Metrics[metric].Mean)!
+            : results.MaxBy(r => r.Metrics[metric].Mean)!;
         var compared = results.Select(r => r == best ? r : r with
         {
-            VersusBest = VersusBest.Of(best.Metrics[options.Metric].Folds, r.Metrics[options.Metric].Folds, ratio),
+            VersusBest = VersusBest.Of(best.Metrics[metric].Folds, r.Metrics[metric].Folds, ratio),
         }).ToArray();
-        return new CompareReport(ImbalanceSummary.Of(dataset), options, positive, compared,
-            compared[results.IndexOf(best)], data.Classes)
+        return new CompareReport(ImbalanceSummary.Of(dataset), options, plan.Positive is { } p ? data.Classes[p] : null,
+            compared, compared[results.IndexOf(best)], data.Classes)
         { Resampling = example };
     }
 
@@ -119,65 +150,75 @@ public static class CompareWorkflow
     internal static bool Synthesizes(string technique) =>
         SamplerRegistry.Find(technique) is { Synthesizes: true, Kind: SamplerKind.Over or SamplerKind.Combined };
 
-    /// <summary>One combination over every fold; with <paramref name="keep"/>, also the resampling of the first fold's
-    /// whole training part.</summary>
-    private static (CompareResult Result, ResampleResult? Resampled) Combination(Dataset data, CompareOptions options,
-        ILearnerFactory learners, IReadOnlyList<Split> splits, ThresholdObjective? objective, string? positive,
-        string technique, string learner, bool keep, Action foldDone)
+    /// <summary>Scores one fitted combination on a fold's untouched test part.</summary>
+    private static FoldOutcome Score(TrainedCombination trained, Dataset test, CompareOptions options,
+        Stopwatch clock, double share)
     {
-        var k = data.Classes.Count;
-        var pos = positive is null ? -1 : data.Classes.IndexOf(positive);
-        var perFold = new List<IReadOnlyDictionary<string, double>>();
-        var thresholds = new List<double>();
-        var oofPredicted = new int[data.RowCount];
-        var oofScores = positive is null ? null : new double[data.RowCount];
-        ResampleResult? firstFold = null;
-        IClassifier LearnerOfFold(int fold)
+        var k = test.Classes.Count;
+        var probabilities = trained.PredictProbabilities(test);
+        var predicted = trained.Decide(probabilities);
+        var seconds = clock.Elapsed.TotalSeconds + share;
+        double[]? scores = null;
+        IReadOnlyDictionary<string, double> metrics;
+        var truth = test.Labels.Select(l => test.Classes[l]).ToArray();
+        var decided = predicted.Select(c => test.Classes[c]).ToArray();
+        if (trained.Positive is { } pos)
         {
-            // The last resampling heard in fold 0 is the fit on its whole training part (after any inner folds).
-            var pipeline = Techniques.Pipeline(technique, learners.Create(learner, options.Seed), options.Seed,
-                learners, keep && fold == 0 ? r => firstFold = r : null);
-            return objective is null
-                ? pipeline
-                : new TunedThresholdClassifier(pipeline, objective, ThresholdFolds, options.Seed, pos);
+            scores = Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + pos]).ToArray();
+            var evaluation = Evaluation.Evaluate(truth, decided, scores, test.Classes[pos]);
+            var m = new Dictionary<string, double>(NumericMetrics(evaluation));
+            var isPositive = test.Labels.Select(l => l == pos).ToArray();
+            m["expected_calibration_error"] = RankingMetrics.ExpectedCalibrationError(isPositive, scores);
+            if (options.Cost is { } cost)
+                m["expected_cost"] = ClassificationMetrics.ExpectedCost(
+                    new ConfusionMatrix(isPositive.Select(b => b ? 1 : 0).ToArray(),
+                        predicted.Select(c => c == pos ? 1 : 0).ToArray(), 2), cost);
+            metrics = m;
         }
-        var clock = Stopwatch.StartNew();
-        foreach (var fold in OutOfFoldLoop.Run(data, splits, LearnerOfFold))
+        else
         {
-            var (test, probabilities) = (fold.Test, fold.Probabilities);
-            int[] predicted;
-            if (fold.Model is ThresholdModel tuned)
+            var m = new Dictionary<string, double>(NumericMetrics(Evaluation.Evaluate(truth, decided)))
             {
-                thresholds.Add(tuned.Threshold);
-                predicted = Enumerable.Range(0, test.RowCount).Select(i =>
-                    probabilities[i * 2 + tuned.Positive] >= tuned.Threshold ? tuned.Positive : 1 - tuned.Positive)
-                    .ToArray();
-            }
-            else
-                predicted = Enumerable.Range(0, test.RowCount)
-                    .Select(i => Numerics.Vectors.ArgMax(probabilities.AsSpan(i * k, k))).ToArray();
-            var scores = positive is null
-                ? null
-                : Enumerable.Range(0, test.RowCount).Select(i => probabilities[i * k + pos]).ToArray();
-            var evaluation = Evaluation.Evaluate(test.Labels.Select(l => data.Classes[l]).ToArray(),
-                predicted.Select(c => data.Classes[c]).ToArray(), scores, positive);
-            perFold.Add(NumericMetrics(evaluation));
-            if (fold.Index < options.Folds)
-                for (var i = 0; i < fold.Split.Test.Length; i++)
-                {
-                    oofPredicted[fold.Split.Test[i]] = predicted[i];
-                    if (oofScores is not null) oofScores[fold.Split.Test[i]] = scores![i];
-                }
-            foldDone();
+                ["log_loss"] = RankingMetrics.LogLoss(test.Labels, probabilities, k),
+                ["brier"] = RankingMetrics.Brier(test.Labels, probabilities, k),
+            };
+            metrics = m;
         }
-        var metrics = perFold[0].Keys.Where(key => perFold.All(f => f.ContainsKey(key)))
-            .ToDictionary(key => key, key => MetricSummary.Of(perFold.Select(f => f[key]).ToArray()));
-        var result = new CompareResult(technique, learner, objective?.Name,
-            thresholds.Count > 0 ? thresholds.Average() : null, metrics, clock.Elapsed.TotalSeconds)
+        return new FoldOutcome(metrics, trained.Threshold, predicted, scores, seconds);
+    }
+
+    /// <summary>One combination's result from its folds' outcomes.</summary>
+    private static CompareResult Result(TechniqueRun run, string learner, ComparePlan plan, Dataset data,
+        IReadOnlyList<Split> splits, CompareOptions options, FoldOutcome[] folds)
+    {
+        var metrics = folds[0].Metrics.Keys.Where(key => folds.All(f => f.Metrics.ContainsKey(key)))
+            .ToDictionary(key => key, key => MetricSummary.Of(folds.Select(f => f.Metrics[key]).ToArray()));
+        var oofPredicted = new int[data.RowCount];
+        var oofScores = plan.Positive is null ? null : new double[data.RowCount];
+        for (var f = 0; f < Math.Min(options.Folds, folds.Length); f++)
+            for (var i = 0; i < splits[f].Test.Length; i++)
+            {
+                oofPredicted[splits[f].Test[i]] = folds[f].Predicted[i];
+                if (oofScores is not null) oofScores[splits[f].Test[i]] = folds[f].Scores![i];
+            }
+        var thresholds = folds.Where(f => f.Threshold is not null).Select(f => f.Threshold!.Value).ToArray();
+        return new CompareResult(run.Technique, learner, plan.Objective?.Name,
+            thresholds.Length > 0 ? thresholds.Average() : null, metrics, folds.Sum(f => f.Seconds))
         {
+            RanAs = run.RanAs,
             FoldThresholds = thresholds,
             OutOfFold = new OutOfFold(data.Labels, oofPredicted, oofScores),
         };
-        return (result, firstFold);
+    }
+
+    /// <summary>A combination against technique none with the same learner, on <paramref name="metric"/>.</summary>
+    private static VersusNone Versus(CompareResult r, CompareResult none, string metric, bool lower, double ratio)
+    {
+        var (a, b) = (r.Metrics[metric], none.Metrics[metric]);
+        var (t, p) = CorrectedResampledTTest.Compare(a.Folds, b.Folds, ratio);
+        var difference = a.Mean - b.Mean;
+        var verdict = p >= 0.05 || difference == 0 ? Verdict.WithinNoise
+            : difference > 0 != lower ? Verdict.Better : Verdict.Worse;
+        return new VersusNone(difference, t, p, verdict);
     }
 }

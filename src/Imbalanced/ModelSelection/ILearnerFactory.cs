@@ -18,4 +18,12 @@ public interface ILearnerFactory
     /// <summary>The classifier a sampler that asks one (instance hardness) uses inside the workflow, seeded by
     /// <paramref name="seed"/>; null for the sampler's own default.</summary>
     IClassifier? SamplerEstimator(long seed) => null;
+
+    /// <summary>Whether learner <paramref name="name"/> fits and predicts with missing feature values (NaN), so that
+    /// imputation can be left out (<see cref="Preprocessing.ImputationMethod.None"/>).</summary>
+    bool AcceptsMissing(string name) => false;
+
+    /// <summary>Whether learner <paramref name="name"/> balances the classes itself (the balanced ensembles): its
+    /// probabilities then reflect equal class priors, which prior correction undoes.</summary>
+    bool BalancesClasses(string name) => false;
 }

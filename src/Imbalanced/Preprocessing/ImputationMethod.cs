@@ -1,4 +1,4 @@
-namespace Imbalanced.ModelSelection;
+namespace Imbalanced.Preprocessing;
 
 /// <summary>What fills an empty numeric cell, fitted on the training part only (a categorical empty cell is always a
 /// category of its own).</summary>

@@ -1,4 +1,4 @@
-namespace Imbalanced.ModelSelection;
+namespace Imbalanced.Calibration;
 
 /// <summary>How the comparison workflow and <c>train</c> turn a model's class probabilities into calibrated
 /// ones, fitted on the training part only.</summary>

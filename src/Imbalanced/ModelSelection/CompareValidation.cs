@@ -1,0 +1,102 @@
+using Imbalanced.Calibration;
+using Imbalanced.Data;
+using Imbalanced.Preprocessing;
+using Imbalanced.Sampling;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>What the checks of <see cref="CompareValidation"/> settled.</summary>
+/// <param name="Objective">The threshold objective, or null.</param>
+/// <param name="Positive">The positive class code (binary), or null.</param>
+/// <param name="InnerFolds">Inner folds per training part (0 when neither calibration nor threshold needs them).
+/// </param>
+internal sealed record ComparePlan(ThresholdObjective? Objective, int? Positive, int InnerFolds);
+
+/// <summary>Every option of the workflow checked against the data before the first fit: option values first
+/// (<see cref="ArgumentException"/>: usage), then what the data allow (<see cref="DataException"/>).</summary>
+internal static class CompareValidation
+{
+    /// <summary>Checks <paramref name="options"/> against <paramref name="data"/> (empty categorical cells already a
+    /// category) for <paramref name="outerFolds"/> outer folds (1: fitted on all rows, as <c>train</c>).</summary>
+    public static ComparePlan Check(Dataset data, CompareOptions options, ILearnerFactory learners, int outerFolds)
+    {
+        foreach (var t in options.Techniques)
+            if (!Techniques.IsKnown(t)) throw Techniques.Unknown(t);
+        if (options.Techniques.Count == 0) throw new ArgumentException("Techniques names no technique");
+        foreach (var l in options.Learners) learners.Create(l, options.Seed);
+        if (options.Folds < 2) throw new ArgumentOutOfRangeException(nameof(options.Folds), options.Folds,
+            "cross-validation needs at least 2 folds");
+        if (options.Repeats < 1) throw new ArgumentOutOfRangeException(nameof(options.Repeats), options.Repeats,
+            "Repeats must be at least 1");
+        if (options.Threads is < 1) throw new ArgumentOutOfRangeException(nameof(options.Threads), options.Threads,
+            "Threads must be at least 1");
+        var allMetrics = CompareWorkflow.RankableMetrics(binary: true, cost: true);
+        if (!allMetrics.Contains(options.Metric))
+            throw new ArgumentException(
+                $"unknown metric '{options.Metric}'; the metrics are: {string.Join(", ", allMetrics)}");
+        if (options.Metric == "expected_cost" && options.Cost is null)
+            throw new ArgumentException("the metric 'expected_cost' needs the misclassification costs (Cost)");
+        var objective = options.TuneThreshold == "none"
+            ? null
+            : ThresholdObjective.Parse(options.TuneThreshold, options.Cost);
+
+        var k = data.Classes.Count;
+        var counts = data.ClassCounts();
+        var positive = options.Positive ?? (k == 2 ? data.Classes[ClassCounting.Minority(counts)] : null);
+        if (positive is not null && data.Classes.IndexOf(positive) < 0)
+            throw new DataException(
+                $"Positive '{positive}' is not a class; the classes are: {string.Join(", ", data.Classes.Labels)}");
+        if (objective is not null && k != 2)
+            throw new DataException($"threshold tuning (TuneThreshold) needs two classes; the data has {k}");
+        if (options.Cost is not null && k != 2)
+            throw new DataException($"misclassification costs (Cost) are for two classes; the data has {k}");
+        var rankable = CompareWorkflow.RankableMetrics(k == 2, options.Cost is not null);
+        if (!rankable.Contains(options.Metric))
+            throw new DataException($"the metric '{options.Metric}' needs two classes; with {k} the metrics are: " +
+                string.Join(", ", rankable));
+
+        foreach (var t in options.Techniques)
+        {
+            var run = new TechniqueRun(t, data, options, learners);
+            if (run.Sampler is { Features: FeatureKinds.Mixed }
+                && (data.CategoricalCount == 0 || data.NumericCount == 0))
+                throw new DataException($"{run.RanAs} needs numeric and categorical features; this data has " +
+                    (data.CategoricalCount == 0 ? "no categorical feature" : "no numeric feature"));
+        }
+        if (options.Impute == ImputationMethod.None)
+            for (var j = 0; j < data.NumericCount; j++)
+            {
+                var empty = 0;
+                for (var i = 0; i < data.RowCount; i++)
+                    if (double.IsNaN(data.Numeric[i * data.NumericCount + j])) empty++;
+                if (empty == 0) continue;
+                var what = $"column '{data.NumericNames[j]}' has {empty} empty cell(s), left empty (Impute = None)";
+                foreach (var t in options.Techniques)
+                    if (SamplerRegistry.Find(t) is { AllowsMissing: false } s)
+                        throw new DataException($"{what}, but {s.Name} measures distances and needs every value; " +
+                            "impute them with the median or the mean");
+                foreach (var l in options.Learners)
+                    if (!learners.AcceptsMissing(l))
+                        throw new DataException($"{what}, but the learner '{l}' needs every value; impute them with " +
+                            "the median or the mean");
+            }
+
+        var inner = objective is not null
+                    || options.Calibration is CalibrationMethod.Sigmoid or CalibrationMethod.Isotonic
+            ? CompareWorkflow.ThresholdFolds
+            : 0;
+        for (var c = 0; c < k; c++)
+        {
+            // the smallest training part of a class under stratified k-fold
+            var inTraining = outerFolds > 1 ? counts[c] - (counts[c] + outerFolds - 1) / outerFolds : counts[c];
+            if (outerFolds > 1 && counts[c] < outerFolds)
+                throw new DataException($"class '{data.Classes[c]}' has {counts[c]} row(s), fewer than the " +
+                    $"{outerFolds} folds; use at most {counts[c]} folds");
+            if (inner > 0 && inTraining < inner)
+                throw new DataException($"class '{data.Classes[c]}' has {inTraining} row(s) in a training part, " +
+                    $"fewer than the {inner} inner folds that calibration ({options.Calibration}) or threshold " +
+                    "tuning needs; use fewer folds, another calibration or no threshold tuning");
+        }
+        return new ComparePlan(objective, positive is null ? null : data.Classes.IndexOf(positive), inner);
+    }
+}

@@ -1,0 +1,91 @@
+using Imbalanced.Calibration;
+using Imbalanced.Data;
+using Imbalanced.Preprocessing;
+using Imbalanced.Sampling;
+
+namespace Imbalanced.ModelSelection;
+
+/// <summary>
+/// How one technique runs inside a training part: preprocessing fitted on the part, then the sampler on the part's
+/// categories where it takes them (SMOTE-NC, SMOTEN, the random samplers) or on its one-hot encoding otherwise, or
+/// class weights; <c>smote</c> runs as <c>smote-nc</c> on data with categorical features (<c>smoten</c> when every
+/// feature is categorical).
+/// </summary>
+internal sealed class TechniqueRun
+{
+    private readonly SamplerInfo? _sampler;
+    private readonly IReadOnlyDictionary<string, object?> _parameters;
+    private readonly ImputationMethod _impute;
+    private readonly long _seed;
+
+    public TechniqueRun(string technique, Dataset data, CompareOptions options, ILearnerFactory learners)
+    {
+        Technique = technique;
+        RanAs = technique;
+        _impute = options.Impute;
+        _seed = options.Seed;
+        _parameters = Techniques.SamplerParametersFor(technique, options.Seed, learners);
+        if (technique is Techniques.None or Techniques.ClassWeight) return;
+        _sampler = SamplerRegistry.Find(technique) ?? throw Techniques.Unknown(technique);
+        if (technique == "smote" && data.CategoricalCount > 0)
+        {
+            RanAs = data.NumericCount == 0 ? "smoten" : "smote-nc";
+            _sampler = SamplerRegistry.Find(RanAs)!;
+        }
+    }
+
+    /// <summary>The technique asked for.</summary>
+    public string Technique { get; }
+
+    /// <summary>The sampler that runs (the technique, or its categorical form).</summary>
+    public string RanAs { get; }
+
+    /// <summary>Whether the sampler is given categories rather than their one-hot encoding.</summary>
+    public bool TakesCategories => _sampler is { AllowsCategorical: true };
+
+    /// <summary>The sampler, or null for <c>none</c> and <c>class-weight</c>.</summary>
+    public SamplerInfo? Sampler => _sampler;
+
+    /// <summary>The training part made ready, with <paramref name="innerFolds"/> inner folds (none when 0).</summary>
+    public PreparedTraining Prepare(Dataset train, int innerFolds)
+    {
+        var outer = Part(train);
+        var inner = new List<(PreparedPart, int[], Dataset)>();
+        if (innerFolds > 0)
+            foreach (var split in StratifiedSplits.KFold(train.Labels, innerFolds, true, _seed, train.Classes))
+            {
+                var part = Part(train.Select(split.Train));
+                inner.Add((part, split.Test, part.Preprocessor.Transform(train.Select(split.Test))));
+            }
+        return new PreparedTraining(train, outer, inner);
+    }
+
+    /// <summary>One training part: preprocessing fitted on it, resampled or weighted, encoded.</summary>
+    public PreparedPart Part(Dataset train)
+    {
+        var prep = Preprocessor.Fit(train, _impute);
+        var imputed = prep.Impute(train);
+        var k = train.Classes.Count;
+        var truePrior = PriorCorrection.PriorOf(train.Labels, k);
+        if (_sampler is null)
+        {
+            var encoded = prep.Encode(imputed);
+            var weights = Technique == Techniques.ClassWeight ? ClassWeights.Balanced(encoded.Labels) : null;
+            return new PreparedPart(prep, encoded, weights, truePrior, PriorCorrection.PriorOf(encoded.Labels, k,
+                weights), null);
+        }
+        var sampler = _sampler.Create(_seed, parameters: _parameters);
+        ResampleResult resampled;
+        if (TakesCategories)
+        {
+            var r = sampler.FitResample(imputed);
+            resampled = new ResampleResult(prep.Encode(r.Input), r.KeptRows, prep.Encode(r.Added), r.AddedOrigins)
+            {
+                Warnings = r.Warnings,
+            };
+        }
+        else resampled = sampler.FitResample(prep.Encode(imputed));
+        var fit = resampled.ToDataset();
+        return new PreparedPart(prep, fit, null, truePrior, PriorCorrection.PriorOf(fit.Labels, k), resampled);
+    }
+}

@@ -1,0 +1,104 @@
+using Imbalanced.Data;
+using Imbalanced.ModelSelection;
+using Imbalanced.Preprocessing;
+using Imbalanced.Synthetic;
+
+namespace Imbalanced.Tests.ModelSelection;
+
+/// <summary>Determinism across threads, "did it help?" against none, and the categorical forms of SMOTE.</summary>
+public class CompareWorkflowRunTests
+{
+    private sealed class Knn : ILearnerFactory
+    {
+        public IReadOnlyList<string> DefaultNames { get; } = ["knn"];
+
+        public IClassifier Create(string name, long seed) => name == "knn"
+            ? new NearestNeighborsClassifier(5)
+            : throw new ArgumentException($"unknown learner '{name}'");
+    }
+
+    private static readonly Dataset Data = ClassificationGenerator.Generate(new ClassificationOptions
+    {
+        Rows = 200,
+        Features = 4,
+        Weights = [0.8],
+        Flip = 0.05,
+        Seed = 11,
+    });
+
+    private static CompareOptions Options(params string[] techniques) => new()
+    {
+        Techniques = techniques,
+        Folds = 3,
+        Repeats = 2,
+        Seed = 3,
+        TuneThreshold = "f1",
+    };
+
+    [Fact]
+    public void Results_do_not_depend_on_the_number_of_threads()
+    {
+        var options = Options("none", "smote", "random-under", "class-weight");
+
+        var one = CompareWorkflow.Run(Data, options with { Threads = 1 }, new Knn());
+        var three = CompareWorkflow.Run(Data, options with { Threads = 3 }, new Knn());
+
+        Assert.Equal(one.Results.Count, three.Results.Count);
+        for (var i = 0; i < one.Results.Count; i++)
+        {
+            Assert.Equal(one.Results[i].FoldThresholds, three.Results[i].FoldThresholds);
+            foreach (var (name, summary) in one.Results[i].Metrics)
+                Assert.Equal(summary.Folds, three.Results[i].Metrics[name].Folds);
+            Assert.Equal(one.Results[i].OutOfFold!.Scores, three.Results[i].OutOfFold!.Scores);
+        }
+    }
+
+    [Fact]
+    public void Every_result_is_compared_with_none_for_the_same_learner_even_when_none_was_not_asked()
+    {
+        var alone = CompareWorkflow.Run(Data, Options("random-under"), new Knn());
+        var none = CompareWorkflow.Run(Data, Options("none"), new Knn()).Results.Single();
+
+        var result = alone.Results.Single();
+        Assert.Equal("random-under", result.Technique);
+        var a = result.Metrics["average_precision"];
+        var b = none.Metrics["average_precision"];
+        var (t, p) = CorrectedResampledTTest.Compare(a.Folds, b.Folds, 1.0 / 2);
+        Assert.Equal(a.Mean - b.Mean, result.VersusNone!.Difference, 12);
+        Assert.Equal(p, result.VersusNone.P, 12);
+        Assert.Equal(t, result.VersusNone.T, 12);
+        Assert.Equal(p >= 0.05 ? Verdict.WithinNoise : a.Mean > b.Mean ? Verdict.Better : Verdict.Worse,
+            result.VersusNone.Verdict);
+        Assert.Null(none.VersusNone);
+    }
+
+    [Fact]
+    public void On_categorical_data_smote_runs_as_smote_nc_or_smoten()
+    {
+        var n = Data.RowCount;
+        var codes = Enumerable.Range(0, n).Select(i => (i * 7 + Data.LabelCodes[i]) % 3).ToArray();
+        var mixed = new Dataset(Data.NumericValues.ToArray(), Data.NumericNames, codes, ["c"], [["a", "b", "c"]],
+            Data.LabelCodes.ToArray(), Data.Classes);
+        var categorical = new Dataset([], [], codes, ["c"], [["a", "b", "c"]], Data.LabelCodes.ToArray(),
+            Data.Classes);
+
+        Assert.Equal("smote-nc", CompareWorkflow.Run(mixed, Options("smote"), new Knn()).Results[0].RanAs);
+        Assert.Equal("smoten", CompareWorkflow.Run(categorical, Options("smote"), new Knn()).Results[0].RanAs);
+        Assert.Equal("smote", CompareWorkflow.Run(Data, Options("smote"), new Knn()).Results[0].RanAs);
+    }
+
+    [Fact]
+    public void Options_the_data_cannot_satisfy_are_refused_before_any_fit()
+    {
+        Assert.Throws<DataException>(() => CompareWorkflow.Run(Data, Options("smote-nc"), new Knn()));
+        Assert.Throws<ArgumentException>(() => CompareWorkflow.Run(Data,
+            Options("none") with { TuneThreshold = "cost" }, new Knn()));
+        Assert.Throws<ArgumentException>(() => CompareWorkflow.Run(Data,
+            Options("none") with { Metric = "expected_cost" }, new Knn()));
+        var empty = new Dataset(Data.NumericValues.ToArray().Select((v, i) => i == 0 ? double.NaN : v).ToArray(),
+            Data.NumericNames, Data.LabelCodes.ToArray(), Data.Classes);
+        var e = Assert.Throws<DataException>(() => CompareWorkflow.Run(empty,
+            Options("none") with { Impute = ImputationMethod.None }, new Knn()));
+        Assert.Contains($"column '{Data.NumericNames[0]}' has 1 empty cell(s)", e.Message);
+    }
+}

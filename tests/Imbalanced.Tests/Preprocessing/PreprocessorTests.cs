@@ -1,0 +1,68 @@
+using Imbalanced.Data;
+using Imbalanced.Preprocessing;
+
+namespace Imbalanced.Tests.Preprocessing;
+
+public class PreprocessorTests
+{
+    private static readonly ClassSet Classes = ClassSet.FromDistinct(["a", "b"]);
+
+    [Fact]
+    public void Each_category_seen_in_training_becomes_a_zero_one_column_after_the_numeric_ones()
+    {
+        // x = 1.5 / 2.5 / 4; colour = red / blue / red among {red, blue, green} (green never seen)
+        var train = new Dataset([1.5, 2.5, 4], ["x"], [0, 1, 0], ["colour"], [["red", "blue", "green"]], [0, 1, 0],
+            Classes);
+
+        var prep = Preprocessor.Fit(train);
+        var encoded = prep.Encode(train);
+
+        Assert.Equal(["x", "colour=red", "colour=blue"], encoded.NumericNames);
+        Assert.Equal(0, encoded.CategoricalCount);
+        Assert.Equal([1.5, 1, 0, 2.5, 0, 1, 4, 1, 0], encoded.NumericValues.ToArray());
+        Assert.Equal(train.LabelCodes, encoded.LabelCodes);
+    }
+
+    [Fact]
+    public void A_category_never_seen_in_training_encodes_as_zeros_and_categories_match_by_name()
+    {
+        var train = new Dataset([1.0, 2.0], ["x"], [0, 1], ["colour"], [["red", "blue"]], [0, 1], Classes);
+        // another table's own category list: code 0 = "green" (unseen), code 1 = "red"
+        var other = new Dataset([3.0, 4.0], ["x"], [0, 1], ["colour"], [["green", "red"]], [0, 0], Classes);
+
+        var encoded = Preprocessor.Fit(train).Encode(other);
+
+        Assert.Equal([3.0, 0, 0, 4.0, 1, 0], encoded.NumericValues.ToArray());
+    }
+
+    [Fact]
+    public void Empty_numeric_cells_take_the_training_median_or_mean_and_none_leaves_them_empty()
+    {
+        var train = new Dataset([1, double.NaN, 2, 10], ["x"], [0, 1, 0, 1], Classes);
+        var test = new Dataset([double.NaN, 5], ["x"], [0, 1], Classes);
+
+        Assert.Equal([2.0, 5], Preprocessor.Fit(train, ImputationMethod.Median).Impute(test).NumericValues.ToArray());
+        Assert.Equal([13.0 / 3, 5], Preprocessor.Fit(train, ImputationMethod.Mean).Impute(test).NumericValues.ToArray());
+        Assert.True(double.IsNaN(Preprocessor.Fit(train, ImputationMethod.None).Impute(test).NumericValues.Span[0]));
+    }
+
+    [Fact]
+    public void An_empty_categorical_cell_is_a_category_of_its_own()
+    {
+        var data = new Dataset([], [], [0, -1, 1, -1], ["colour"], [["red", "blue"]], [0, 1, 0, 1], Classes);
+
+        var coded = Preprocessor.EmptyAsCategory(data);
+
+        Assert.Equal(["red", "blue", Preprocessor.EmptyCategory], coded.Categories[0]);
+        Assert.Equal([0, 2, 1, 2], coded.CategoricalCodes.ToArray());
+        Assert.Equal(["colour=red", "colour=blue", "colour="], Preprocessor.Fit(coded).EncodedNames);
+    }
+
+    [Fact]
+    public void Numeric_only_complete_data_is_returned_as_it_is()
+    {
+        var data = Dataset.FromRows([[1.0], [2.0]], ["a", "b"]);
+
+        Assert.Same(data, Preprocessor.Fit(data).Transform(data));
+    }
+}
