@@ -47,11 +47,11 @@ public class ReportBrowserTests
         Assert.Contains("<h1>Comparison of techniques", dom);
         Assert.DoesNotMatch(new Regex("CONSOLE.*(error|Uncaught)", RegexOptions.IgnoreCase), log);
         var charts = Regex.Matches(dom, "<svg[\\s\\S]*?</svg>").Select(m => m.Value).ToArray();
-        Assert.Equal(6, charts.Length); // classes, results, PR, ROC, threshold curve, PCA
+        Assert.Equal(7, charts.Length); // classes, results, PR, ROC, reliability, threshold curve, PCA
         foreach (var chart in charts)
             Assert.True(Regex.Matches(chart, "<(path|polyline|rect|circle|ellipse)\\b").Count > 10, "every chart has plotted elements");
         var screenshot = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png");
-        Chromium("--window-size=1200,4200", $"--screenshot={screenshot}", url);
+        Chromium("--window-size=1200,4600", $"--screenshot={screenshot}", url);
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot shows a rendered page");
     }
 }
