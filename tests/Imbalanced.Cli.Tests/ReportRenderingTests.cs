@@ -1,3 +1,5 @@
+using Imbalanced.Calibration;
+using Imbalanced.Preprocessing;
 using System.Text.RegularExpressions;
 using Imbalanced.Cli.Report;
 using Imbalanced.Data;

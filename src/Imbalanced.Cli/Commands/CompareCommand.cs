@@ -95,13 +95,13 @@ internal static class CompareCommand
     {
         var m = r.Options.Metric;
         Console.Out.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-30}vs best");
-        foreach (var x in Ranked(r))
+        foreach (var x in r.Ranked)
         {
             var technique = x.RanAs == x.Technique ? x.Technique : $"{x.Technique} ({x.RanAs})";
             var none = x.VersusNone is { } v
                 ? $"{Verdict(v.Verdict)} ({v.Difference:+0.0000;-0.0000}, p = {v.P:0.00})"
                 : "";
-            var best = x == r.Best ? "best"
+            var best = x == r.Best ? "<- best"
                 : $"{Verdict(x.VersusBest!.Verdict)} (p = {x.VersusBest.P:0.00})";
             Console.Out.WriteLine($"{technique,-18}{x.Learner,-24}" +
                 $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-30}{best}");
@@ -115,11 +115,6 @@ internal static class CompareCommand
             "Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, " +
             "at p < 0.05.");
     }
-
-    /// <summary>The results, best first on the ranking metric.</summary>
-    private static IEnumerable<CompareResult> Ranked(CompareReport r) => CompareWorkflow.LowerIsBetter(r.Options.Metric)
-        ? r.Results.OrderBy(x => x.Metrics[r.Options.Metric].Mean)
-        : r.Results.OrderByDescending(x => x.Metrics[r.Options.Metric].Mean);
 
     /// <summary>A verdict as the contract spells it.</summary>
     internal static string Verdict(Verdict verdict) => verdict switch

@@ -1,3 +1,5 @@
+using Imbalanced.Calibration;
+using Imbalanced.Preprocessing;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -98,13 +100,7 @@ internal static class HtmlReport
     /// <summary>The results best first on the ranking metric: descending, or ascending for a metric where lower is
     /// better (<see cref="CompareWorkflow.LowerIsBetter"/>); ties keep the workflow's order, as its choice of the
     /// best does.</summary>
-    internal static CompareResult[] Ranked(CompareReport r)
-    {
-        var metric = r.Options.Metric;
-        return CompareWorkflow.LowerIsBetter(metric)
-            ? r.Results.OrderBy(x => x.Metrics[metric].Mean).ToArray()
-            : r.Results.OrderByDescending(x => x.Metrics[metric].Mean).ToArray();
-    }
+    internal static CompareResult[] Ranked(CompareReport r) => [.. r.Ranked];
 
     /// <summary>The thresholds the report marks for <paramref name="x"/>: those the workflow chose in the folds of
     /// the first repeat (whose out-of-fold predictions the report pools), empty when it did not tune.</summary>

@@ -12,6 +12,12 @@ namespace Imbalanced.ModelSelection;
 public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Options, string? Positive,
     IReadOnlyList<CompareResult> Results, CompareResult Best, ClassSet Classes)
 {
+    /// <summary>The results, best first on <see cref="CompareOptions.Metric"/> (ascending where lower is better,
+    /// <see cref="CompareWorkflow.LowerIsBetter"/>).</summary>
+    public IReadOnlyList<CompareResult> Ranked => CompareWorkflow.LowerIsBetter(Options.Metric)
+        ? Results.OrderBy(x => x.Metrics[Options.Metric].Mean).ToArray()
+        : Results.OrderByDescending(x => x.Metrics[Options.Metric].Mean).ToArray();
+
     /// <summary>A resampling the workflow ran with a synthesising technique, or null when it ran none.</summary>
     public ResamplingExample? Resampling { get; init; }
 }
