@@ -53,6 +53,10 @@ internal static partial class Flags
         return text.ToString();
     }
 
+    /// <summary>Options of the comparison workflow that its messages name, each the flag in kebab case.</summary>
+    private static readonly string[] WorkflowProperties =
+        ["TuneThreshold", "Cost", "Impute", "Calibration", "Threads", "Repeats"];
+
     /// <summary>Library advice that the command line gives with its own option.</summary>
     private static readonly Dictionary<string, string> Advice = new()
     {
@@ -65,6 +69,7 @@ internal static partial class Flags
     private static readonly Lazy<HashSet<string>> SamplerProperties = new(() =>
         SamplerRegistry.All.SelectMany(i => i.Parameters.Select(p => p.Property))
             .Concat(typeof(Imbalanced.Synthetic.ClassificationOptions).GetProperties().Select(p => p.Name))
+            .Concat(WorkflowProperties)
             .ToHashSet());
 
     /// <summary>A library message as the command line prints it: the option property it concerns

@@ -70,7 +70,7 @@ internal static class CompareValidation
                 for (var i = 0; i < data.RowCount; i++)
                     if (double.IsNaN(data.Numeric[i * data.NumericCount + j])) empty++;
                 if (empty == 0) continue;
-                var what = $"column '{data.NumericNames[j]}' has {empty} empty cell(s), left empty (Impute = None)";
+                var what = $"column '{data.NumericNames[j]}' has {empty} empty cell(s), left empty (no imputation)";
                 foreach (var t in options.Techniques)
                     if (SamplerRegistry.Find(t) is { AllowsMissing: false } s)
                         throw new DataException($"{what}, but {s.Name} measures distances and needs every value; " +
