@@ -86,37 +86,29 @@ public static class CompareWorkflow
             .FirstOrDefault();
         var outcomes = new FoldOutcome[T, L, S];
         var done = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
-        try
+        OutOfFoldLoop.Parallel(T * S, options.Threads, unit =>
         {
-            Parallel.For(0, T * S, parallel, unit =>
+            var (t, f) = (unit / S, unit % S);
+            var clock = Stopwatch.StartNew();
+            PreparedTraining prepared;
+            if (f == 0)
             {
-                var (t, f) = (unit / S, unit % S);
-                var clock = Stopwatch.StartNew();
-                PreparedTraining prepared;
-                if (f == 0)
-                {
-                    prepared = first[t];
-                    first[t] = null!;
-                }
-                else prepared = runs[t].Prepare(data.Select(splits[f].Train), plan.InnerFolds);
-                var test = data.Select(splits[f].Test);
-                var share = clock.Elapsed.TotalSeconds / L;
-                for (var l = 0; l < L; l++)
-                {
-                    clock.Restart();
-                    var trained = TrainedCombination.FitLearner(prepared, runs[t], options.Learners[l], learners,
-                        options, plan.Objective, plan.Positive);
-                    outcomes[t, l, f] = Score(trained, test, options, clock, share);
-                }
-                var now = Interlocked.Increment(ref done);
-                lock (outcomes) progress?.Report((now, T * S));
-            });
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+                prepared = first[t];
+                first[t] = null!;
+            }
+            else prepared = runs[t].Prepare(data.Select(splits[f].Train), plan.InnerFolds);
+            var test = data.Select(splits[f].Test);
+            var share = clock.Elapsed.TotalSeconds / L;
+            for (var l = 0; l < L; l++)
+            {
+                clock.Restart();
+                var trained = TrainedCombination.FitLearner(prepared, runs[t], options.Learners[l], learners,
+                    options, plan.Objective, plan.Positive);
+                outcomes[t, l, f] = Score(trained, test, options, clock, share);
+            }
+            var now = Interlocked.Increment(ref done);
+            lock (outcomes) progress?.Report((now, T * S));
+        });
 
         var all = new List<CompareResult>();
         for (var t = 0; t < T; t++)

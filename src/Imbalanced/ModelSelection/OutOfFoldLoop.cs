@@ -31,9 +31,32 @@ internal static class OutOfFoldLoop
     {
         var k = data.Classes.Count;
         var pooled = new double[data.RowCount * k];
-        foreach (var fold in Run(data, splits, learner))
-            for (var i = 0; i < fold.Split.Test.Length; i++)
-                fold.Probabilities.AsSpan(i * k, k).CopyTo(pooled.AsSpan(fold.Split.Test[i] * k, k));
+        foreach (var fold in Run(data, splits, learner)) Scatter(pooled, k, fold.Split.Test, fold.Probabilities);
         return pooled;
+    }
+
+    /// <summary>Copies the row-major <paramref name="probabilities"/> of held-out <paramref name="rows"/> to their
+    /// places in <paramref name="pooled"/> (rows × <paramref name="classes"/>).</summary>
+    public static void Scatter(double[] pooled, int classes, IReadOnlyList<int> rows,
+        ReadOnlySpan<double> probabilities)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            probabilities.Slice(i * classes, classes).CopyTo(pooled.AsSpan(rows[i] * classes, classes));
+    }
+
+    /// <summary>Runs <paramref name="units"/> units of fold work on up to <paramref name="threads"/> threads (all
+    /// cores when null), each unit independent of the others and of scheduling, so that the results are the same
+    /// whatever the number of threads; the first failure is rethrown as it was.</summary>
+    public static void Parallel(int units, int? threads, Action<int> unit)
+    {
+        try
+        {
+            System.Threading.Tasks.Parallel.For(0, units,
+                new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount }, unit);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

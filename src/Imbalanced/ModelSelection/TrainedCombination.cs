@@ -150,7 +150,7 @@ public sealed class TrainedCombination
                 var p = learners.Create(learner, options.Seed).Fit(part.Fit, part.Weights)
                     .PredictProbabilities(encoded);
                 if (!heldOutFitted) p = PriorOf(part).Apply(p, k);
-                for (var i = 0; i < heldOut.Length; i++) p.AsSpan(i * k, k).CopyTo(oof.AsSpan(heldOut[i] * k, k));
+                OutOfFoldLoop.Scatter(oof, k, heldOut, p);
             }
             if (heldOutFitted)
             {
