@@ -16,16 +16,10 @@ namespace Imbalanced.ModelSelection;
 public sealed class ResamplingPipeline(ISampler? sampler, IClassifier classifier, bool classWeights = false)
     : IClassifier
 {
-    /// <summary>
-    /// Hears every resampling <see cref="Fit"/> runs (the comparison workflow keeps one for its report).
-    /// </summary>
-    internal Action<ResampleResult>? Resampled { get; init; }
-
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
     {
         var resampled = sampler?.FitResample(train);
-        if (resampled is not null) Resampled?.Invoke(resampled);
         var data = resampled is null ? train : resampled.ToDataset();
         if (sampler is not null && weights is not null)
             throw new ArgumentException("row weights cannot follow rows through resampling; use classWeights instead");

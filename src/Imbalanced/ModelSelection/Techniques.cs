@@ -2,8 +2,9 @@ using Imbalanced.Sampling;
 
 namespace Imbalanced.ModelSelection;
 
-/// <summary>The one place a technique name and a learner become a learner: <c>none</c>, <c>class-weight</c> or a
-/// registered sampler, in front of the learner.</summary>
+/// <summary>Technique names: <c>none</c>, <c>class-weight</c> or a registered sampler; <see cref="Create"/> puts one
+/// in front of a learner as a <see cref="ResamplingPipeline"/>, and the comparison workflow's technique runs take
+/// their sampler parameters from <see cref="SamplerParametersFor"/>.</summary>
 public static class Techniques
 {
     /// <summary>The technique that leaves the training data and its weights as they are.</summary>
@@ -20,7 +21,14 @@ public static class Techniques
     /// asks a classifier gets <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/>.</summary>
     /// <exception cref="ArgumentException">The technique is unknown.</exception>
     public static IClassifier Create(string technique, IClassifier learner, long seed,
-        ILearnerFactory? learners = null) => Pipeline(technique, learner, seed, learners, null);
+        ILearnerFactory? learners = null)
+    {
+        if (technique == None) return new ResamplingPipeline(null, learner);
+        if (technique == ClassWeight) return new ResamplingPipeline(null, learner, classWeights: true);
+        var sampler = (SamplerRegistry.Find(technique) ?? throw Unknown(technique))
+            .Create(seed, parameters: SamplerParametersFor(technique, seed, learners));
+        return new ResamplingPipeline(sampler, learner);
+    }
 
     /// <summary>The parameters a resample technique runs with beyond its defaults: for a sampler that asks a
     /// classifier (instance hardness) <paramref name="learners"/>' <see cref="ILearnerFactory.SamplerEstimator"/> as
@@ -30,18 +38,6 @@ public static class Techniques
         SamplerRegistry.Find(technique) is { UsesClassifier: true } && learners?.SamplerEstimator(seed) is { } e
             ? new() { ["estimator"] = e }
             : [];
-
-    /// <summary>As <see cref="Create"/>, telling <paramref name="resampled"/> of every resampling the pipeline
-    /// runs.</summary>
-    internal static ResamplingPipeline Pipeline(string technique, IClassifier learner, long seed,
-        ILearnerFactory? learners, Action<ResampleResult>? resampled)
-    {
-        if (technique == None) return new ResamplingPipeline(null, learner);
-        if (technique == ClassWeight) return new ResamplingPipeline(null, learner, classWeights: true);
-        var sampler = (SamplerRegistry.Find(technique) ?? throw Unknown(technique))
-            .Create(seed, parameters: SamplerParametersFor(technique, seed, learners));
-        return new ResamplingPipeline(sampler, learner) { Resampled = resampled };
-    }
 
     /// <summary>The error for an unknown technique.</summary>
     internal static ArgumentException Unknown(string technique) =>
