@@ -171,6 +171,13 @@ internal static class CompareCommand
             w.WriteStartObject();
             w.WriteString("technique", x.Technique);
             w.WriteString("ran_as", x.RanAs);
+            if (x.Parameters.Count > 0)
+            {
+                w.WriteStartObject("parameters");
+                foreach (var (name, value) in x.Parameters)
+                    w.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
             w.WriteString("learner", x.Learner);
             if (x.TunedFor is not null)
             {

@@ -78,6 +78,19 @@ public static class RankingMetrics
         return total / weight;
     }
 
+    /// <summary>Macro-averaged one-versus-rest average precision of row-major probabilities (rows × classes): the mean
+    /// over classes c of <see cref="AveragePrecision"/>(truth = c, p_c), as scikit-learn's
+    /// <c>average_precision_score(label_binarize(y), p, average="macro")</c>.</summary>
+    public static double AveragePrecisionOneVersusRest(IReadOnlyList<int> truth, IReadOnlyList<double> probabilities,
+        int classes)
+    {
+        double total = 0;
+        for (var c = 0; c < classes; c++)
+            total += AveragePrecision(truth.Select(t => t == c).ToArray(),
+                Enumerable.Range(0, truth.Count).Select(i => probabilities[i * classes + c]).ToArray());
+        return total / classes;
+    }
+
     /// <summary>Precision–recall curve points (precision, recall,
     /// threshold) by descending threshold, ending at (1, 0).</summary>
     public static (double[] Precision, double[] Recall, double[] Thresholds) PrecisionRecallCurve(

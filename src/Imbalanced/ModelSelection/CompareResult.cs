@@ -15,6 +15,11 @@ public sealed record CompareResult(string Technique, string Learner, string? Tun
     /// categorical).</summary>
     public string RanAs { get; init; } = Technique;
 
+    /// <summary>Sampler parameters set away from their defaults because a class was too small for them in a
+    /// training part (<c>k_neighbors</c> lowered to the class's rows − 1, as imbalanced-learn would refuse the
+    /// default); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>The comparison with technique <c>none</c> and the same learner; null for <c>none</c> itself and when
     /// <c>none</c> was not compared.</summary>
     public VersusNone? VersusNone { get; init; }

@@ -10,7 +10,9 @@ namespace Imbalanced.ModelSelection;
 /// <param name="Positive">The positive class code (binary), or null.</param>
 /// <param name="InnerFolds">Inner folds per training part (0 when neither calibration nor threshold needs them).
 /// </param>
-internal sealed record ComparePlan(ThresholdObjective? Objective, int? Positive, int InnerFolds);
+/// <param name="SmallestPart">The fewest rows a class has in any part that is resampled (an outer training part,
+/// or an inner one).</param>
+internal sealed record ComparePlan(ThresholdObjective? Objective, int? Positive, int InnerFolds, int SmallestPart);
 
 /// <summary>Every option of the workflow checked against the data before the first fit: option values first
 /// (<see cref="ArgumentException"/>: usage), then what the data allow (<see cref="DataException"/>).</summary>
@@ -55,14 +57,6 @@ internal static class CompareValidation
             throw new DataException($"the metric '{options.Metric}' needs two classes; with {k} the metrics are: " +
                 string.Join(", ", rankable));
 
-        foreach (var t in options.Techniques)
-        {
-            var run = new TechniqueRun(t, data, options, learners);
-            if (run.Sampler is { Features: FeatureKinds.Mixed }
-                && (data.CategoricalCount == 0 || data.NumericCount == 0))
-                throw new DataException($"{run.RanAs} needs numeric and categorical features; this data has " +
-                    (data.CategoricalCount == 0 ? "no categorical feature" : "no numeric feature"));
-        }
         if (options.Impute == ImputationMethod.None)
             for (var j = 0; j < data.NumericCount; j++)
             {
@@ -97,6 +91,20 @@ internal static class CompareValidation
                     $"fewer than the {inner} inner folds that calibration ({options.Calibration}) or threshold " +
                     "tuning needs; use fewer folds, another calibration or no threshold tuning");
         }
-        return new ComparePlan(objective, positive is null ? null : data.Classes.IndexOf(positive), inner);
+        var smallest = Enumerable.Range(0, k).Min(c =>
+        {
+            var part = outerFolds > 1 ? counts[c] - (counts[c] + outerFolds - 1) / outerFolds : counts[c];
+            return inner > 0 ? part - (part + inner - 1) / inner : part;
+        });
+        foreach (var t in options.Techniques)
+        {
+            var run = new TechniqueRun(t, data, options, learners, smallest);
+            if (run.Sampler is { Features: FeatureKinds.Mixed }
+                && (data.CategoricalCount == 0 || data.NumericCount == 0))
+                throw new DataException($"{run.RanAs} needs numeric and categorical features; this data has " +
+                    (data.CategoricalCount == 0 ? "no categorical feature" : "no numeric feature"));
+        }
+        return new ComparePlan(objective, positive is null ? null : data.Classes.IndexOf(positive), inner,
+            smallest);
     }
 }

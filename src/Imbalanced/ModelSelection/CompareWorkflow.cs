@@ -42,11 +42,13 @@ public static class CompareWorkflow
 
     /// <summary>The metrics that can rank combinations: with two classes, the label metrics, the score metrics,
     /// <c>expected_calibration_error</c> and, with costs, <c>expected_cost</c>; with more, the label metrics,
-    /// <c>log_loss</c> and <c>brier</c>.</summary>
+    /// <c>roc_auc</c> and <c>average_precision</c> macro-averaged one versus rest, <c>log_loss</c> and
+    /// <c>brier</c>.</summary>
     public static IReadOnlyList<string> RankableMetrics(bool binary, bool cost = false) => binary
         ? ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
             "log_loss", "brier", "expected_calibration_error", .. cost ? new[] { "expected_cost" } : []]
-        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "log_loss", "brier"];
+        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
+            "log_loss", "brier"];
 
     /// <summary>Whether a lower value of <paramref name="metric"/> is better: <c>log_loss</c>, <c>brier</c>,
     /// <c>expected_calibration_error</c> and <c>expected_cost</c>.</summary>
@@ -75,7 +77,7 @@ public static class CompareWorkflow
         var techniques = options.Techniques.Contains(Techniques.None)
             ? options.Techniques
             : [.. options.Techniques, Techniques.None];
-        var runs = techniques.Select(t => new TechniqueRun(t, data, options, learners)).ToArray();
+        var runs = techniques.Select(t => new TechniqueRun(t, data, options, learners, plan.SmallestPart)).ToArray();
         var (T, L, S) = (runs.Length, options.Learners.Count, splits.Count);
         // Every sampler meets the data (first fold) before the first model is fitted.
         var first = runs.Select(r => r.Prepare(data.Select(splits[0].Train), plan.InnerFolds)).ToArray();
@@ -171,6 +173,8 @@ public static class CompareWorkflow
         {
             var m = new Dictionary<string, double>(NumericMetrics(Evaluation.Evaluate(truth, decided)))
             {
+                ["roc_auc"] = RankingMetrics.RocAucOneVersusRest(test.Labels, probabilities, k),
+                ["average_precision"] = RankingMetrics.AveragePrecisionOneVersusRest(test.Labels, probabilities, k),
                 ["log_loss"] = RankingMetrics.LogLoss(test.Labels, probabilities, k),
                 ["brier"] = RankingMetrics.Brier(test.Labels, probabilities, k),
             };
@@ -198,6 +202,7 @@ public static class CompareWorkflow
             thresholds.Length > 0 ? thresholds.Average() : null, metrics, folds.Sum(f => f.Seconds))
         {
             RanAs = run.RanAs,
+            Parameters = run.Adjusted,
             FoldThresholds = thresholds,
             OutOfFold = new OutOfFold(data.Labels, oofPredicted, oofScores),
         };

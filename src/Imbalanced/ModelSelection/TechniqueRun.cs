@@ -2,6 +2,7 @@ using Imbalanced.Calibration;
 using Imbalanced.Data;
 using Imbalanced.Preprocessing;
 using Imbalanced.Sampling;
+using Imbalanced.Sampling.OverSampling;
 
 namespace Imbalanced.ModelSelection;
 
@@ -18,13 +19,17 @@ internal sealed class TechniqueRun
     private readonly ImputationMethod _impute;
     private readonly long _seed;
 
-    public TechniqueRun(string technique, Dataset data, CompareOptions options, ILearnerFactory learners)
+    /// <summary>The run of <paramref name="technique"/> on parts of <paramref name="data"/> whose smallest class
+    /// has <paramref name="smallestPart"/> rows.</summary>
+    public TechniqueRun(string technique, Dataset data, CompareOptions options, ILearnerFactory learners,
+        int smallestPart)
     {
         Technique = technique;
         RanAs = technique;
         _impute = options.Impute;
         _seed = options.Seed;
-        _parameters = Techniques.SamplerParametersFor(technique, options.Seed, learners);
+        var parameters = Techniques.SamplerParametersFor(technique, options.Seed, learners);
+        _parameters = parameters;
         if (technique is Techniques.None or Techniques.ClassWeight) return;
         _sampler = SamplerRegistry.Find(technique) ?? throw Techniques.Unknown(technique);
         if (technique == "smote" && data.CategoricalCount > 0)
@@ -32,7 +37,20 @@ internal sealed class TechniqueRun
             RanAs = data.NumericCount == 0 ? "smoten" : "smote-nc";
             _sampler = SamplerRegistry.Find(RanAs)!;
         }
+        // Neighbours of the same class: a class of m rows in a training part has at most m − 1 (imbalanced-learn
+        // refuses more). Rather than fail on a tiny class, the workflow asks for m − 1 and reports it.
+        var within = _sampler.Name == "adasyn" ? "n_neighbors" : "k_neighbors";
+        if (smallestPart >= 2
+            && _sampler.Parameters.FirstOrDefault(p => p.Name == within) is { Default: int k } && k >= smallestPart)
+        {
+            parameters[within] = smallestPart - 1;
+            Adjusted = new Dictionary<string, object?> { [within] = smallestPart - 1 };
+        }
     }
+
+    /// <summary>Parameters set away from their defaults because a class is too small for them in a training part
+    /// (<c>k_neighbors</c> at most the class's rows − 1); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, object?> Adjusted { get; } = new Dictionary<string, object?>();
 
     /// <summary>The technique asked for.</summary>
     public string Technique { get; }
@@ -74,7 +92,9 @@ internal sealed class TechniqueRun
             return new PreparedPart(prep, encoded, weights, truePrior, PriorCorrection.PriorOf(encoded.Labels, k,
                 weights), null);
         }
-        var sampler = _sampler.Create(_seed, parameters: _parameters);
+        var options = _sampler.CreateOptions(seed: _seed, parameters: _parameters);
+        if (options is AdasynOptions adasyn) options = adasyn with { KeepUnmadeClass = true };
+        var sampler = _sampler.Create(options);
         ResampleResult resampled;
         if (TakesCategories)
         {

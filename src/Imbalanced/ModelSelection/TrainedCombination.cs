@@ -101,7 +101,7 @@ public sealed class TrainedCombination
         options = (options ?? new CompareOptions()) with { Techniques = [technique], Learners = [learner] };
         data = Preprocessor.EmptyAsCategory(data);
         var plan = CompareValidation.Check(data, options, learners, outerFolds: 1);
-        var run = new TechniqueRun(technique, data, options, learners);
+        var run = new TechniqueRun(technique, data, options, learners, plan.SmallestPart);
         var prepared = run.Prepare(data, plan.InnerFolds);
         return FitLearner(prepared, run, learner, learners, options, plan.Objective, plan.Positive);
     }

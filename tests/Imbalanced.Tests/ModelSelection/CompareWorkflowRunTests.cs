@@ -101,4 +101,48 @@ public class CompareWorkflowRunTests
             Options("none") with { Impute = ImputationMethod.None }, new Knn()));
         Assert.Contains($"column '{Data.NumericNames[0]}' has 1 empty cell(s)", e.Message);
     }
+
+    [Fact]
+    public void A_class_too_small_for_k_neighbors_runs_with_fewer_and_the_result_says_so()
+    {
+        // 6 rows of the minority: 4 in a training part of 3 folds, so SMOTE asks for 3 neighbours, not 5
+        var rows = Enumerable.Range(0, 60).ToArray();
+        var tiny = new Dataset(rows.SelectMany(i => new[] { i % 7 * 1.0, i % 5 * 1.0 }).ToArray(), ["a", "b"],
+            rows.Select(i => i % 10 == 0 ? 1 : 0).ToArray(), ClassSet.FromDistinct(["common", "rare"]));
+
+        var report = CompareWorkflow.Run(tiny, new CompareOptions
+        {
+            Techniques = ["smote", "random-over"],
+            Folds = 3,
+            Repeats = 1
+        }, new Knn());
+
+        Assert.Equal(3, report.Results.Single(r => r.Technique == "smote").Parameters["k_neighbors"]);
+        Assert.Empty(report.Results.Single(r => r.Technique == "random-over").Parameters);
+    }
+
+    [Fact]
+    public void Several_classes_rank_by_default_on_macro_average_precision_with_log_loss_and_brier()
+    {
+        var three = ClassificationGenerator.Generate(new ClassificationOptions
+        {
+            Rows = 240,
+            Features = 5,
+            Classes = 3,
+            Informative = 3,
+            Weights = [0.6, 0.3],
+            Seed = 2,
+        });
+
+        var report = CompareWorkflow.Run(three, new CompareOptions
+        {
+            Techniques = ["none", "adasyn"],
+            Folds = 3,
+            Repeats = 1
+        }, new Knn());
+
+        foreach (var key in new[] { "average_precision", "roc_auc", "log_loss", "brier", "balanced_accuracy" })
+            Assert.All(report.Results, r => Assert.Equal(3, r.Metrics[key].Folds.Count));
+        Assert.Null(report.Positive);
+    }
 }

@@ -58,6 +58,7 @@ public sealed class Adasyn(AdasynOptions? options = null) : ISampler
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
             var perSeed = RowsPerSeed(data, all, c, rows, k, n);
+            if (perSeed.Sum() == 0 && _options.KeepUnmadeClass) continue;
             if (perSeed.Sum() == 0)
                 throw new DataException($"ADASYN would make no rows for class '{data.Classes[c]}' ({n} asked, " +
                     "rounded to 0); ask for more rows");
