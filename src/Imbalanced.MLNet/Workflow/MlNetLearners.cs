@@ -7,11 +7,11 @@ namespace Imbalanced.MLNet.Workflow;
 /// <summary>
 /// ML.NET's learners for the comparison workflow (<see cref="CompareWorkflow"/>) and the command line's <c>train</c>:
 /// those of <see cref="MlNetClassifier.ByName(MLContext, string, int?)"/> and the balanced ensembles
-/// (<see cref="BalancedEnsemble"/>) of their default members. Every learner trains on one thread and starts each fit from a new <see cref="MLContext"/> seeded
-/// by the workflow's seed, so that its probabilities do not depend on other fits running at the same time; a
-/// sampler that asks a classifier (instance hardness) gets ML.NET's random forest, as imbalanced-learn's default
-/// estimator is a random forest. The models they fit save to and load from one file format
-/// (<see cref="Save"/>, <see cref="Load"/>).
+/// (<see cref="BalancedEnsemble"/>) of their default members. Every learner trains on one thread and starts each
+/// fit from a new <see cref="MLContext"/> seeded by the workflow's seed, so that its probabilities do not depend on
+/// other fits running at the same time; a sampler that asks a classifier (instance hardness) gets ML.NET's random
+/// forest, as imbalanced-learn's default estimator is a random forest. The models they fit save to and load from
+/// one file format (<see cref="Save"/>, <see cref="Load"/>).
 /// </summary>
 /// <example>
 /// <code>
