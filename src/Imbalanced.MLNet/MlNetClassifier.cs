@@ -123,15 +123,11 @@ public sealed class MlNetClassifier : IClassifier
         (c, w) => c.MulticlassClassification.Trainers.OneVersusAll(
             c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)), useProbabilities: true));
 
-    private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) => new()
-    {
-        ExampleWeightColumnName = weights,
-        NumberOfTrees = trees,
-        NumberOfThreads = threads,
-    };
+    private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
+        TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
 
     // L-BFGS passes over the data once per iteration: a cache after the normaliser saves normalising every row
-    // again each time (measured: 3-4 times faster fits; the cache is not part of the fitted model).
+    // again each time (measured: fits 1.5 to 3 times faster; the cache is not part of the fitted model).
     private static MlNetClassifier Logistic(Func<MLContext> context, int? threads) => new(context,
         (c, w) => c.Transforms.NormalizeMinMax("Features").AppendCacheCheckpoint(c)
             .Append(c.BinaryClassification.Trainers.LbfgsLogisticRegression(
@@ -166,12 +162,8 @@ public sealed class MlNetClassifier : IClassifier
         (c, w) => c.MulticlassClassification.Trainers.OneVersusAll(
             c.BinaryClassification.Trainers.FastTree(Boosted(w, trees, threads)), useProbabilities: true));
 
-    private static FastTreeBinaryTrainer.Options Boosted(string? weights, int trees, int? threads) => new()
-    {
-        ExampleWeightColumnName = weights,
-        NumberOfTrees = trees,
-        NumberOfThreads = threads,
-    };
+    private static FastTreeBinaryTrainer.Options Boosted(string? weights, int trees, int? threads) =>
+        TreeTraining.Configure(new FastTreeBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
 
     /// <inheritdoc />
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)

@@ -91,9 +91,8 @@ public sealed class BalancedEnsemble
                 MinimumExampleCountPerLeaf = 2,
             },
         };
-        options.ExampleWeightColumnName = kind == EnsembleKind.RusBoost ? "Weight" : weightColumn;
-        options.NumberOfThreads = threads;
-        var tree = ml.BinaryClassification.Trainers.FastTree(options);
+        var tree = ml.BinaryClassification.Trainers.FastTree(
+            TreeTraining.Configure(options, kind == EnsembleKind.RusBoost ? "Weight" : weightColumn, threads));
         if (kind != EnsembleKind.BalancedRandomForest)
             return Calibrated(ml, k, tree, kind == EnsembleKind.RusBoost ? null : weightColumn);
         return k == 2 ? tree.Append(ml.BinaryClassification.Calibrators.Naive())
