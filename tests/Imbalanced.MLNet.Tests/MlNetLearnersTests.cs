@@ -9,7 +9,8 @@ namespace Imbalanced.MLNet.Tests;
 /// weights, saves and loads, and predicts the same whatever runs beside it.</summary>
 public class MlNetLearnersTests
 {
-    private static readonly MlNetLearners Learners = new();
+    // Ten members per ensemble keep the tests fast; EnsembleTests fits the ensembles at their full size.
+    private static readonly MlNetLearners Learners = new(members: 10);
 
     public static TheoryData<string> Names() => [.. new MlNetLearners().Names];
 

@@ -14,7 +14,7 @@ public class ModelFileTests
     private static byte[] Saved(string learner)
     {
         using var file = new MemoryStream();
-        MlNetLearners.Save(new MlNetLearners().Create(learner, 0).Fit(Data.Train), file);
+        MlNetLearners.Save(new MlNetLearners(members: 3).Create(learner, 0).Fit(Data.Train), file);
         return file.ToArray();
     }
 

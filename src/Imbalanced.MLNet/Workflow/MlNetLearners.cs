@@ -34,6 +34,17 @@ public sealed class MlNetLearners : ILearnerFactory
     // L-BFGS skip every training row that has one (so do the ensembles, whose members are FastTree).
     private static readonly HashSet<string> TakeMissing = ["lightgbm"];
 
+    private readonly int? _members;
+
+    /// <summary>The learners, the ensembles with imbalanced-learn's numbers of members.</summary>
+    public MlNetLearners()
+    {
+    }
+
+    /// <summary>The learners, the ensembles with <paramref name="members"/> members each (fewer make tests
+    /// faster).</summary>
+    internal MlNetLearners(int members) => _members = members;
+
     /// <inheritdoc />
     public IReadOnlyList<string> DefaultNames { get; } = ["logistic", "lightgbm", "random-forest"];
 
@@ -47,7 +58,8 @@ public sealed class MlNetLearners : ILearnerFactory
     public IClassifier Create(string name, long seed)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (Ensembles.TryGetValue(name, out var kind)) return new BalancedEnsembleClassifier(kind, seed, threads: 1);
+        if (Ensembles.TryGetValue(name, out var kind))
+            return new BalancedEnsembleClassifier(kind, seed, threads: 1, _members);
         return MlNetClassifier.ByName(() => Context(seed), name, threads: 1) ?? throw Unknown(name);
     }
 
