@@ -19,7 +19,7 @@ public sealed class BalancedEnsemble
     private readonly EnsembleKind _kind;
     private readonly int _members;
     private readonly long _seed;
-    private readonly Func<MLContext, int, int, string?, IEstimator<ITransformer>> _learner;
+    private readonly Func<MLContext, int, int, string?, int, IEstimator<ITransformer>> _learner;
 
     /// <summary>An ensemble of <paramref name="kind"/>.</summary>
     /// <param name="ml">The ML.NET context.</param>
@@ -46,20 +46,22 @@ public sealed class BalancedEnsemble
         };
         _seed = seed;
         _learner = learner is null
-            ? (c, k, d, w) => Member(kind, c, k, d, w, threads)
-            : (c, k, d, _) => learner(c, k, d);
+            ? (c, k, d, w, s) => Member(kind, c, k, d, w, threads, s)
+            : (c, k, d, _, _) => learner(c, k, d);
     }
 
     /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d
     /// features for the forest, a weighted 8-leaf tree for RUSBoost, boosted trees otherwise.</summary>
     /// <example><c>BalancedEnsemble.DefaultLearner(EnsembleKind.EasyEnsemble)(ml, 2, 10).Fit(train)</c></example>
     public static Func<MLContext, int, int, IEstimator<ITransformer>> DefaultLearner(EnsembleKind kind) =>
-        (ml, k, d) => Member(kind, ml, k, d, kind == EnsembleKind.RusBoost ? "Weight" : null, null);
+        (ml, k, d) => Member(kind, ml, k, d, kind == EnsembleKind.RusBoost ? "Weight" : null, null, null);
 
     /// <summary>The default member learner of <paramref name="kind"/>, reading row weights from
-    /// <paramref name="weightColumn"/> when it is given (RUSBoost always weighs its rows).</summary>
+    /// <paramref name="weightColumn"/> when it is given (RUSBoost always weighs its rows), its random choices (the
+    /// forest's features at each split) seeded by <paramref name="seed"/> (FastTree's default seed when null).
+    /// </summary>
     private static IEstimator<ITransformer> Member(EnsembleKind kind, MLContext ml, int k, int d, string? weightColumn,
-        int? threads)
+        int? threads, int? seed)
     {
         var options = kind switch
         {
@@ -91,6 +93,7 @@ public sealed class BalancedEnsemble
                 MinimumExampleCountPerLeaf = 2,
             },
         };
+        if (seed is { } s) options.Seed = s;
         var tree = ml.BinaryClassification.Trainers.FastTree(
             TreeTraining.Configure(options, kind == EnsembleKind.RusBoost ? "Weight" : weightColumn, threads));
         if (kind != EnsembleKind.BalancedRandomForest)
@@ -151,7 +154,9 @@ public sealed class BalancedEnsemble
                 ? rows.Select(i => boosting[i] * dataset.RowCount).ToArray()
                 : weights is null ? null : rows.Select(i => weights[i]).ToArray();
             var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), Shape(shape, k), sampleWeights);
-            var model = _learner(_ml, k, dataset.NumericCount, weightColumn).Fit(view);
+            // Each member draws its own random choices: with one seed for all, every tree of the forest would
+            // consider the same features at its n-th split.
+            var model = _learner(_ml, k, dataset.NumericCount, weightColumn, unchecked((int)memberSeed)).Fit(view);
             if (_kind != EnsembleKind.RusBoost)
             {
                 members.Add((model, 1.0));
