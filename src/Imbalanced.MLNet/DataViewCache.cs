@@ -12,8 +12,6 @@ namespace Imbalanced.MLNet;
 /// </summary>
 internal static class DataViewCache
 {
-    // The views' own context: ML.NET uses it only to check arguments and report errors while reading them.
-    private static readonly MLContext Context = new(0);
     private static readonly ConditionalWeakTable<Dataset, Views> Cache = new();
 
     /// <summary>How many times <paramref name="data"/> has been converted (for tests).</summary>
@@ -24,7 +22,9 @@ internal static class DataViewCache
     /// <c>True</c>; the labels of other data sets (rows to predict) are all <c>False</c>.</summary>
     public static IDataView Get(Dataset data, DataViewShape shape, IReadOnlyList<double>? weights = null) =>
         Cache.GetValue(data, _ => new Views()).Get(weights, shape,
-            () => DataViewConversion.ToDataView(Context, Labelled(data, shape), shape, weights));
+            // Each view gets a context of its own (a few microseconds): ML.NET's contexts are not thread-safe, and
+            // the view only uses it to check arguments and report errors while it is read.
+            () => DataViewConversion.ToDataView(new MLContext(0), Labelled(data, shape), shape, weights));
 
     private static Dataset Labelled(Dataset data, DataViewShape shape)
     {
