@@ -217,7 +217,7 @@ public sealed class MlNetClassifier : IClassifier
         internal void WriteTo(System.IO.Compression.ZipArchive zip)
         {
             using (var entry = zip.CreateEntry(ModelEntry).Open())
-                ml.Model.Save(model, DataViewConversion.ToDataView(ml, Empty(), shape).Schema, entry);
+                ml.Model.Save(model, DataViewConversion.Schema(ml, shape), entry);
             using var manifest = zip.CreateEntry(ShapeEntry).Open();
             System.Text.Json.JsonSerializer.Serialize(manifest, new Saved(shape, classes, binaryLabels));
         }
@@ -238,15 +238,6 @@ public sealed class MlNetClassifier : IClassifier
             return new Model(ml, ModelZip.ReadModel(ml, zip, ModelEntry), saved.Shape!, saved.Classes,
                 saved.BinaryLabels);
         }
-
-        private Dataset Empty() => new(
-            new double[shape.FeatureSize],
-            Enumerable.Range(0, shape.FeatureSize).Select(j => $"f{j}").ToArray(),
-            [],
-            [],
-            [],
-            [0],
-            ClassSet.FromDistinct(binaryLabels ?? shape.KeyValues!.ToArray()));
 
         private sealed record Saved(DataViewShape Shape, int Classes, string[]? BinaryLabels);
     }

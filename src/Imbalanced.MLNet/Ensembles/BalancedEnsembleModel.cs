@@ -96,10 +96,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     /// <summary>Writes the manifest and the members' models into <paramref name="zip"/>.</summary>
     internal void WriteTo(ZipArchive zip)
     {
-        var schema = DataViewConversion.ToDataView(_ml, new Dataset(new double[_shape.FeatureSize],
-                Enumerable.Range(0, _shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
-                ClassSet.FromDistinct(Classes.Count == 2 ? ["False", "True"] : Classes)),
-            _shape).Schema;
+        var schema = DataViewConversion.Schema(_ml, _shape);
         for (var m = 0; m < _members.Count; m++)
         {
             using var entry = zip.CreateEntry($"member{m}.zip").Open();
