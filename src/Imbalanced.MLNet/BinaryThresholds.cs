@@ -13,8 +13,15 @@ namespace Imbalanced.MLNet;
 /// </summary>
 public static class BinaryThresholds
 {
-    /// <summary>The threshold on <paramref name="scoreColumn"/> that
-    /// maximises <paramref name="objective"/> on scored data.</summary>
+    /// <summary>The threshold on <paramref name="scoreColumn"/> that maximises <paramref name="objective"/> on scored
+    /// data: any of the core's objectives, the constrained ones and the cost included.</summary>
+    /// <example>
+    /// <code>
+    /// var cost = new MisclassificationCost(falseNegative: 20, falsePositive: 1);
+    /// var choice = BinaryThresholds.Tune(scored, ThresholdObjective.Cost(cost), scoreColumn: "Probability");
+    /// var recall90 = BinaryThresholds.Tune(scored, ThresholdObjective.Parse("precision@recall=0.9"));
+    /// </code>
+    /// </example>
     public static ThresholdChoice Tune(IDataView scored, ThresholdObjective objective, string labelColumn = "Label",
         string scoreColumn = "Score")
     {
@@ -29,6 +36,24 @@ public static class BinaryThresholds
         BinaryPredictionTransformer<TModel> model, double threshold)
         where TModel : class =>
         ml.BinaryClassification.ChangeModelThreshold(model, MathF.BitDecrement((float)threshold));
+
+    /// <summary>The mean cost per row of the decisions in <paramref name="predictedColumn"/> (so a changed threshold
+    /// counts) under <paramref name="cost"/>: <c>(c_fn · FN + c_fp · FP) / n</c>
+    /// (<see cref="ClassificationMetrics.ExpectedCost"/>).</summary>
+    /// <example>
+    /// <code>
+    /// double perRow = BinaryThresholds.ExpectedCost(tuned.Transform(test), new MisclassificationCost(20, 1));
+    /// </code>
+    /// </example>
+    public static double ExpectedCost(IDataView scored, MisclassificationCost cost, string labelColumn = "Label",
+        string predictedColumn = "PredictedLabel")
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(cost);
+        var truth = scored.GetColumn<bool>(labelColumn).Select(b => b ? 1 : 0).ToArray();
+        var predicted = scored.GetColumn<bool>(predictedColumn).Select(b => b ? 1 : 0).ToArray();
+        return ClassificationMetrics.ExpectedCost(new Metrics.ConfusionMatrix(truth, predicted, 2), cost);
+    }
 
     /// <summary>All the core's metrics of scored data, labels taken from its <c>PredictedLabel</c> column (so a changed
     /// threshold counts) and the score from <paramref name="scoreColumn"/>.</summary>

@@ -114,6 +114,15 @@ public static class DataViewConversion
                 .ToList(), shape, weights is not null, weightColumn, order);
     }
 
+    /// <summary>The schema of a view shaped like <paramref name="shape"/>, which a model is saved with.</summary>
+    internal static DataViewSchema Schema(MLContext ml, DataViewShape shape)
+    {
+        var row = new Dataset(new double[shape.FeatureSize],
+            Enumerable.Range(0, shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
+            ClassSet.FromDistinct(shape.Label == LabelKind.Boolean ? ["False", "True"] : shape.KeyValues!));
+        return ToDataView(ml, row, shape).Schema;
+    }
+
     private static IDataView Load<TRow>(MLContext ml, List<TRow> rows, DataViewShape shape, bool withWeights,
         string weightColumn, string[]? keyValues)
         where TRow : class

@@ -19,7 +19,7 @@ public sealed class BalancedEnsemble
     private readonly EnsembleKind _kind;
     private readonly int _members;
     private readonly long _seed;
-    private readonly Func<MLContext, int, int, IEstimator<ITransformer>> _learner;
+    private readonly Func<MLContext, int, int, string?, int, IEstimator<ITransformer>> _learner;
 
     /// <summary>An ensemble of <paramref name="kind"/>.</summary>
     /// <param name="ml">The ML.NET context.</param>
@@ -28,9 +28,13 @@ public sealed class BalancedEnsemble
     /// <param name="seed">Seed of the bootstraps and under-samples.</param>
     /// <param name="learner">The member learner given (context, number of classes,
     /// number of features), emitting <c>Probability</c> (binary) or a probability
-    /// <c>Score</c> vector (multiclass); the kind's default when null.</param>
+    /// <c>Score</c> vector (multiclass); the kind's default when null. Its data has a <c>Weight</c> column when the
+    /// rows are weighted (RUSBoost's boosting weights, or row weights given to the learner of the workflow).</param>
+    /// <param name="threads">Threads of the default member learner's trainers; null for ML.NET's default.</param>
+    /// <example><c>new BalancedEnsemble(new MLContext(0), EnsembleKind.EasyEnsemble, seed: 1).Fit(train)</c>
+    /// </example>
     public BalancedEnsemble(MLContext ml, EnsembleKind kind, int? members = null, long seed = 0,
-        Func<MLContext, int, int, IEstimator<ITransformer>>? learner = null)
+        Func<MLContext, int, int, IEstimator<ITransformer>>? learner = null, int? threads = null)
     {
         _ml = ml;
         _kind = kind;
@@ -41,60 +45,99 @@ public sealed class BalancedEnsemble
             _ => 10,
         };
         _seed = seed;
-        _learner = learner ?? DefaultLearner(kind);
+        _learner = learner is null
+            ? (c, k, d, w, s) => Member(kind, c, k, d, w, threads, s)
+            : (c, k, d, _, _) => learner(c, k, d);
     }
 
     /// <summary>The member learner a kind uses by default, given (context, classes, features): one tree on √d
     /// features for the forest, a weighted 8-leaf tree for RUSBoost, boosted trees otherwise.</summary>
-    public static Func<MLContext, int, int, IEstimator<ITransformer>> DefaultLearner(EnsembleKind kind) => kind switch
+    /// <example><c>BalancedEnsemble.DefaultLearner(EnsembleKind.EasyEnsemble)(ml, 2, 10).Fit(train)</c></example>
+    public static Func<MLContext, int, int, IEstimator<ITransformer>> DefaultLearner(EnsembleKind kind) =>
+        (ml, k, d) => Member(kind, ml, k, d, kind == EnsembleKind.RusBoost ? "Weight" : null, null, null);
+
+    /// <summary>The default member learner of <paramref name="kind"/>, reading row weights from
+    /// <paramref name="weightColumn"/> when it is given (RUSBoost always weighs its rows), its random choices (the
+    /// forest's features at each split) seeded by <paramref name="seed"/> (FastTree's default seed when null).
+    /// </summary>
+    private static IEstimator<ITransformer> Member(EnsembleKind kind, MLContext ml, int k, int d, string? weightColumn,
+        int? threads, int? seed)
     {
-        EnsembleKind.BalancedRandomForest => (ml, k, d) =>
+        var options = kind switch
         {
-            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: bin the scores
-            // instead.
-            var tree = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            // A lone deep tree fits its sample perfectly, which leaves Platt scaling nothing to fit: the forest bins
+            // the scores instead.
+            EnsembleKind.BalancedRandomForest => new FastTreeBinaryTrainer.Options
             {
                 NumberOfTrees = 1,
                 FeatureFractionPerSplit = Math.Max(1.0 / d, Math.Sqrt(d) / d),
                 NumberOfLeaves = 32,
                 MinimumExampleCountPerLeaf = 1,
-            });
-            return k == 2 ? tree.Append(ml.BinaryClassification.Calibrators.Naive())
-                : ml.MulticlassClassification.Trainers.OneVersusAll(tree, useProbabilities: true);
-        }
-        ,
-        EnsembleKind.RusBoost => (ml, k, _) => Calibrated(ml, k,
-            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            },
+            EnsembleKind.RusBoost => new FastTreeBinaryTrainer.Options
             {
                 NumberOfTrees = 1,
                 NumberOfLeaves = 8,
                 MinimumExampleCountPerLeaf = 1,
-                ExampleWeightColumnName = "Weight",
-            })),
-        EnsembleKind.EasyEnsemble => (ml, k, _) => Calibrated(ml, k,
-            ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 50, numberOfLeaves: 8,
-                minimumExampleCountPerLeaf: 2)),
-        _ => (ml, k, _) => Calibrated(ml, k,
-            ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 20, numberOfLeaves: 8,
-                minimumExampleCountPerLeaf: 2)),
-    };
+            },
+            EnsembleKind.EasyEnsemble => new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = 50,
+                NumberOfLeaves = 8,
+                MinimumExampleCountPerLeaf = 2,
+            },
+            _ => new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = 20,
+                NumberOfLeaves = 8,
+                MinimumExampleCountPerLeaf = 2,
+            },
+        };
+        if (seed is { } s) options.Seed = s;
+        var tree = ml.BinaryClassification.Trainers.FastTree(
+            TreeTraining.Configure(options, kind == EnsembleKind.RusBoost ? "Weight" : weightColumn, threads));
+        if (kind != EnsembleKind.BalancedRandomForest)
+            return Calibrated(ml, k, tree, kind == EnsembleKind.RusBoost ? null : weightColumn);
+        return k == 2 ? tree.Append(ml.BinaryClassification.Calibrators.Naive())
+            : ml.MulticlassClassification.Trainers.OneVersusAll(tree, useProbabilities: true);
+    }
 
     /// <summary>A binary trainer made to emit probabilities: Platt-calibrated
     /// for two classes, one-versus-all with probabilities otherwise.</summary>
     public static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
         Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary)
+        where TModel : class => Calibrated(ml, classes, binary, null);
+
+    /// <summary>The same, Platt scaling fitted on rows weighted by <paramref name="weightColumn"/> when it is given.
+    /// </summary>
+    private static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
+        Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary,
+        string? weightColumn)
         where TModel : class =>
-        classes == 2 ? binary.Append(ml.BinaryClassification.Calibrators.Platt())
+        classes == 2 ? binary.Append(ml.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: weightColumn))
             : ml.MulticlassClassification.Trainers.OneVersusAll(binary, useProbabilities: true);
 
     /// <summary>Fits the ensemble on the feature and label columns of <paramref name="data"/>.</summary>
+    /// <exception cref="DataException">A column is missing or of the wrong type, or no member did better than
+    /// chance.</exception>
     public BalancedEnsembleModel Fit(IDataView data, string featureColumn = "Features", string labelColumn = "Label")
     {
         var (dataset, shape) = DataViewConversion.ToDataset(data, featureColumn, labelColumn);
+        return PoolThread.Run(() => Fit(dataset, shape, null));
+    }
+
+    /// <summary>Fits the ensemble on <paramref name="dataset"/> (its ML.NET shape <paramref name="shape"/>), each row
+    /// weighing <paramref name="weights"/> (all 1 when null): the members' trainers read the weights of the rows
+    /// they draw, and RUSBoost starts its boosting weights from them.</summary>
+    internal BalancedEnsembleModel Fit(Dataset dataset, DataViewShape shape, IReadOnlyList<double>? weights)
+    {
         var rng = new SeededRandom(_seed);
         var k = dataset.Classes.Count;
         var members = new List<(ITransformer Model, double Weight)>();
-        var weights = Enumerable.Repeat(1.0 / dataset.RowCount, dataset.RowCount).ToArray();
+        var boosting = Enumerable.Range(0, dataset.RowCount).Select(i => weights?[i] ?? 1.0).ToArray();
+        var sum = boosting.Sum();
+        for (var i = 0; i < boosting.Length; i++) boosting[i] /= sum;
+        var weightColumn = weights is null && _kind != EnsembleKind.RusBoost ? null : "Weight";
         for (var m = 0; m < _members; m++)
         {
             var memberSeed = (long)rng.NextUInt64();
@@ -108,28 +151,31 @@ public sealed class BalancedEnsemble
             else rows = Balance(dataset, memberSeed);
             var sample = dataset.Select(rows);
             var sampleWeights = _kind == EnsembleKind.RusBoost
-                ? rows.Select(i => weights[i] * dataset.RowCount).ToArray()
-                : null;
+                ? rows.Select(i => boosting[i] * dataset.RowCount).ToArray()
+                : weights is null ? null : rows.Select(i => weights[i]).ToArray();
             var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), Shape(shape, k), sampleWeights);
-            var model = _learner(_ml, k, dataset.NumericCount).Fit(view);
+            // Each member draws its own random choices: with one seed for all, every tree of the forest would
+            // consider the same features at its n-th split.
+            var model = _learner(_ml, k, dataset.NumericCount, weightColumn, unchecked((int)memberSeed)).Fit(view);
             if (_kind != EnsembleKind.RusBoost)
             {
                 members.Add((model, 1.0));
                 continue;
             }
             // SAMME: weighted error of the member on all rows, its say, and the new row weights.
-            var all = DataViewConversion.ToDataView(_ml, Boolean(dataset, shape), Shape(shape, k));
+            var all = DataViewCache.Get(dataset, Shape(shape, k));
             var p = MlNetClassifier.Probabilities(model.Transform(all), k, dataset.RowCount);
             var wrong = Enumerable.Range(0, dataset.RowCount)
                 .Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
-            var error = Enumerable.Range(0, dataset.RowCount).Where(i => wrong[i]).Sum(i => weights[i]) / weights.Sum();
+            var error = Enumerable.Range(0, dataset.RowCount).Where(i => wrong[i]).Sum(i => boosting[i])
+                / boosting.Sum();
             if (error >= 1 - 1.0 / k) break;
             var say = Math.Log((1 - error) / Math.Max(error, 1e-10)) + Math.Log(k - 1);
             members.Add((model, say));
             if (error <= 0) break;
-            for (var i = 0; i < weights.Length; i++) if (wrong[i]) weights[i] *= Math.Exp(say);
-            var total = weights.Sum();
-            for (var i = 0; i < weights.Length; i++) weights[i] /= total;
+            for (var i = 0; i < boosting.Length; i++) if (wrong[i]) boosting[i] *= Math.Exp(say);
+            var total = boosting.Sum();
+            for (var i = 0; i < boosting.Length; i++) boosting[i] /= total;
         }
         if (members.Count == 0)
             throw new DataException("no ensemble member did better than chance; use another learner or ensemble");

@@ -1,13 +1,21 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Imbalanced.Data;
+using Imbalanced.ModelSelection;
 using Microsoft.ML;
 
 namespace Imbalanced.MLNet.Ensembles;
 
 /// <summary>A fitted balanced ensemble: ML.NET member models and
 /// their say; saves to and loads from one zip file.</summary>
-public sealed class BalancedEnsembleModel
+/// <example>
+/// <code>
+/// var model = new BalancedEnsemble(ml, EnsembleKind.BalancedBagging, seed: 1).Fit(train);
+/// model.Save("ensemble.zip");
+/// double[] p = BalancedEnsembleModel.Load(ml, "ensemble.zip").PredictProbabilities(test);
+/// </code>
+/// </example>
+public sealed class BalancedEnsembleModel : IClassifierModel
 {
     private readonly MLContext _ml;
     private readonly DataViewShape _shape;
@@ -32,6 +40,9 @@ public sealed class BalancedEnsembleModel
     /// <summary>Number of members.</summary>
     public int MemberCount => _members.Count;
 
+    /// <summary>The members' ML.NET models (for tests).</summary>
+    internal IEnumerable<ITransformer> Members => _members.Select(m => m.Model);
+
     /// <summary>Row-major class probabilities of the feature column of <paramref name="data"/>: the members'
     /// probabilities averaged (weighted by their say), or for RUSBoost SAMME's weighted votes normalised.</summary>
     public double[] PredictProbabilities(IDataView data)
@@ -43,11 +54,9 @@ public sealed class BalancedEnsembleModel
     /// <summary>The same for a core data set with the training features.</summary>
     public double[] PredictProbabilities(Dataset dataset)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         var k = Classes.Count;
-        var relabelled = new Dataset(dataset.Numeric, dataset.NumericNames, dataset.Categorical,
-            dataset.CategoricalNames, dataset.Categories, new int[dataset.RowCount],
-            ClassSet.FromDistinct(k == 2 ? ["False", "True"] : Classes));
-        var view = DataViewConversion.ToDataView(_ml, relabelled, _shape);
+        var view = DataViewCache.Get(dataset, _shape);
         var result = new double[dataset.RowCount * k];
         var total = _members.Sum(m => m.Weight);
         foreach (var (model, weight) in _members)
@@ -72,14 +81,22 @@ public sealed class BalancedEnsembleModel
             .ToArray();
     }
 
-    /// <summary>Saves the ensemble to one zip file: a manifest and each member's ML.NET model.</summary>
-    public void Save(string path) => AtomicFile.Write(path, stream =>
+    /// <summary>Saves the ensemble to one zip file (atomically): a manifest and each member's ML.NET model.</summary>
+    public void Save(string path) => AtomicFile.Write(path, Save);
+
+    /// <summary>Writes the ensemble to <paramref name="stream"/> as a zip: a manifest and each member's ML.NET model.
+    /// </summary>
+    public void Save(Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var schema = DataViewConversion.ToDataView(_ml, new Dataset(new double[_shape.FeatureSize],
-                Enumerable.Range(0, _shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
-                ClassSet.FromDistinct(Classes.Count == 2 ? ["False", "True"] : Classes)),
-            _shape).Schema;
+        WriteTo(zip);
+    }
+
+    /// <summary>Writes the manifest and the members' models into <paramref name="zip"/>.</summary>
+    internal void WriteTo(ZipArchive zip)
+    {
+        var schema = DataViewConversion.Schema(_ml, _shape);
         for (var m = 0; m < _members.Count; m++)
         {
             using var entry = zip.CreateEntry($"member{m}.zip").Open();
@@ -88,25 +105,36 @@ public sealed class BalancedEnsembleModel
         using var manifest = zip.CreateEntry("manifest.json").Open();
         JsonSerializer.Serialize(manifest,
             new Manifest(Kind, Classes.ToArray(), _shape, _members.Select(m => m.Weight).ToArray()));
-    });
+    }
 
-    /// <summary>Loads an ensemble saved by <see cref="Save"/>.</summary>
+    /// <summary>Loads an ensemble saved by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not such an ensemble or is damaged.</exception>
     public static BalancedEnsembleModel Load(MLContext ml, string path)
     {
-        using var zip = ZipFile.OpenRead(path);
-        Manifest manifest;
-        using (var stream = zip.GetEntry("manifest.json")!.Open())
-            manifest = JsonSerializer.Deserialize<Manifest>(stream)
-                ?? throw new DataException($"{path}: the ensemble manifest is empty");
+        using var stream = File.OpenRead(path);
+        return Load(ml, stream);
+    }
+
+    /// <summary>Reads an ensemble written by <see cref="Save(Stream)"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not such an ensemble or is damaged.</exception>
+    public static BalancedEnsembleModel Load(MLContext ml, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        using var zip = ModelZip.Open(stream);
+        return ReadFrom(ml, zip);
+    }
+
+    /// <summary>Reads an ensemble from the entries <see cref="WriteTo"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">An entry is missing or damaged.</exception>
+    internal static BalancedEnsembleModel ReadFrom(MLContext ml, ZipArchive zip)
+    {
+        var manifest = ModelZip.ReadJson<Manifest>(zip, "manifest.json");
+        if (manifest.Classes is not { Length: >= 2 } || manifest.Weights is not { Length: > 0 }
+            || !Enum.IsDefined(manifest.Kind) || !ModelZip.IsValid(manifest.Shape))
+            throw new InvalidDataException("damaged ensemble: its manifest is incomplete");
         var members = new List<(ITransformer, double)>();
         for (var m = 0; m < manifest.Weights.Length; m++)
-        {
-            using var entry = zip.GetEntry($"member{m}.zip")!.Open();
-            using var copy = new MemoryStream();
-            entry.CopyTo(copy);
-            copy.Position = 0;
-            members.Add((ml.Model.Load(copy, out _), manifest.Weights[m]));
-        }
+            members.Add((ModelZip.ReadModel(ml, zip, $"member{m}.zip"), manifest.Weights[m]));
         return new BalancedEnsembleModel(ml, manifest.Kind, manifest.Shape, manifest.Classes, members);
     }
 

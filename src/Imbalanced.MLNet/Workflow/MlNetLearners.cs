@@ -1,27 +1,96 @@
+using Imbalanced.MLNet.Ensembles;
 using Imbalanced.ModelSelection;
 using Microsoft.ML;
 
 namespace Imbalanced.MLNet.Workflow;
 
 /// <summary>
-/// ML.NET's learners for the comparison workflow (<see cref="CompareWorkflow"/>) and the command line's <c>train</c>,
-/// by the names of <see cref="MlNetClassifier.ByName"/>; each learner gets its own <see cref="MLContext"/> seeded by
-/// the workflow's seed, and a sampler that asks a classifier (instance hardness) gets ML.NET's random forest, as
-/// imbalanced-learn's default estimator is a random forest.
+/// ML.NET's learners for the comparison workflow (<see cref="CompareWorkflow"/>) and the command line's <c>train</c>:
+/// those of <see cref="MlNetClassifier.ByName(MLContext, string, int?)"/> and the balanced ensembles
+/// (<see cref="BalancedEnsemble"/>) of their default members. Every learner trains on one thread and starts each
+/// fit from a new <see cref="MLContext"/> seeded by the workflow's seed, so that its probabilities do not depend on
+/// other fits running at the same time; a sampler that asks a classifier (instance hardness) gets ML.NET's random
+/// forest, as imbalanced-learn's default estimator is a random forest. The models they fit save to and load from
+/// one file format (<see cref="Save"/>, <see cref="Load"/>).
 /// </summary>
+/// <example>
+/// <code>
+/// var learners = new MlNetLearners();
+/// IClassifierModel model = learners.Create("easy-ensemble", seed: 0).Fit(train);
+/// using (var file = File.Create("model.zip")) MlNetLearners.Save(model, file);
+/// </code>
+/// </example>
 public sealed class MlNetLearners : ILearnerFactory
 {
+    private static readonly Dictionary<string, EnsembleKind> Ensembles = new()
+    {
+        ["balanced-random-forest"] = EnsembleKind.BalancedRandomForest,
+        ["easy-ensemble"] = EnsembleKind.EasyEnsemble,
+        ["balanced-bagging"] = EnsembleKind.BalancedBagging,
+        ["rus-boost"] = EnsembleKind.RusBoost,
+    };
+
+    // LightGBM keeps a row with a missing value and learns which way missing values go; FastTree, FastForest and
+    // L-BFGS skip every training row that has one (so do the ensembles, whose members are FastTree).
+    private static readonly HashSet<string> TakeMissing = ["lightgbm"];
+
+    private readonly int? _members;
+
+    /// <summary>The learners, the ensembles with imbalanced-learn's numbers of members.</summary>
+    public MlNetLearners()
+    {
+    }
+
+    /// <summary>The learners, the ensembles with <paramref name="members"/> members each (fewer make tests
+    /// faster).</summary>
+    internal MlNetLearners(int members) => _members = members;
+
     /// <inheritdoc />
     public IReadOnlyList<string> DefaultNames { get; } = ["logistic", "lightgbm", "random-forest"];
 
-    /// <summary>Every learner name <see cref="Create"/> knows.</summary>
-    public IReadOnlyList<string> Names { get; } = ["logistic", "lightgbm", "random-forest", "fasttree"];
+    /// <summary>Every learner <see cref="Create"/> knows: <c>logistic</c>, <c>lightgbm</c>, <c>random-forest</c>,
+    /// <c>fasttree</c>, <c>balanced-random-forest</c>, <c>easy-ensemble</c>, <c>balanced-bagging</c>,
+    /// <c>rus-boost</c>.</summary>
+    public IReadOnlyList<string> Names { get; } = [.. MlNetClassifier.Names, .. Ensembles.Keys];
 
     /// <inheritdoc />
-    public IClassifier Create(string name, long seed) =>
-        MlNetClassifier.ByName(new MLContext(unchecked((int)seed)), name);
+    /// <exception cref="ArgumentException">The name is none of <see cref="Names"/>.</exception>
+    public IClassifier Create(string name, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Ensembles.TryGetValue(name, out var kind))
+            return new BalancedEnsembleClassifier(kind, seed, threads: 1, _members);
+        return MlNetClassifier.ByName(() => Context(seed), name, threads: 1) ?? throw Unknown(name);
+    }
 
     /// <inheritdoc />
-    public IClassifier? SamplerEstimator(long seed) =>
-        MlNetClassifier.RandomForest(new MLContext(unchecked((int)seed)));
+    public IClassifier? SamplerEstimator(long seed) => MlNetClassifier.ByName(() => Context(seed), "random-forest", 1);
+
+    /// <summary>Whether learner <paramref name="name"/> fits and predicts rows with missing feature values (NaN) as
+    /// they are: true for <c>lightgbm</c> only. The others would skip every training row that has one, so their
+    /// data must be imputed first.</summary>
+    /// <exception cref="ArgumentException">The name is none of <see cref="Names"/>.</exception>
+    /// <example><c>new MlNetLearners().AcceptsMissing("lightgbm") // true</c></example>
+    public bool AcceptsMissing(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Names.Contains(name) ? TakeMissing.Contains(name) : throw Unknown(name);
+    }
+
+    /// <summary>Saves a model that one of these learners fitted to <paramref name="stream"/> (a zip; the stream is left
+    /// open).</summary>
+    /// <exception cref="ArgumentException">The model was fitted by none of these learners.</exception>
+    /// <example><c>using (var file = File.Create("model.zip")) MlNetLearners.Save(model, file);</c></example>
+    public static void Save(IClassifierModel model, Stream stream) => ModelFile.Save(model, stream);
+
+    /// <summary>Loads a model saved by <see cref="Save"/> (or by <see cref="MlNetClassifier.Save"/>); it predicts the
+    /// same probabilities as the model saved.</summary>
+    /// <exception cref="InvalidDataException">The stream holds no such model or is damaged.</exception>
+    /// <example><c>using (var file = File.OpenRead("model.zip")) model = MlNetLearners.Load(file);</c></example>
+    public static IClassifierModel Load(Stream stream) => ModelFile.Load(new MLContext(0), stream);
+
+    private static MLContext Context(long seed) => new(unchecked((int)seed));
+
+    private ArgumentException Unknown(string name) =>
+        new($"unknown learner '{name}'; the learners are: {string.Join(", ", Names)}", nameof(name));
 }
