@@ -183,7 +183,17 @@ public sealed class MlNetClassifier : IClassifier
         var weightColumn = weights is null ? null : "Weight";
         var ml = _context();
         var estimator = k == 2 ? _binary(ml, weightColumn) : _multiclass(ml, weightColumn);
-        var model = PoolThread.Run(() => estimator.Fit(view));
+        ITransformer model;
+        try
+        {
+            model = PoolThread.Run(() => estimator.Fit(view));
+        }
+        catch (ArgumentNullException e) when (e.ParamName == "items")
+        {
+            // LightGBM found no split (too few rows for its leaves): its trees are single leaves, which ML.NET cannot
+            // turn into a model. Such a model predicts the class shares of its training rows.
+            return Workflow.PriorModel.Of(train, weights);
+        }
         return new Model(ml, model, shape, k, binaryLabels);
     }
 

@@ -66,6 +66,11 @@ public sealed class MlNetLearners : ILearnerFactory
     /// <inheritdoc />
     public IClassifier? SamplerEstimator(long seed) => MlNetClassifier.ByName(() => Context(seed), "random-forest", 1);
 
+    /// <summary>True for the balanced ensembles: every member is fitted on a balanced sample, so their probabilities
+    /// reflect equal class priors (prior correction maps them back).</summary>
+    /// <example><c>new MlNetLearners().BalancesClasses("easy-ensemble") // true</c></example>
+    public bool BalancesClasses(string name) => Ensembles.ContainsKey(name);
+
     /// <summary>Whether learner <paramref name="name"/> fits and predicts rows with missing feature values (NaN) as
     /// they are: true for <c>lightgbm</c> only. The others would skip every training row that has one, so their
     /// data must be imputed first.</summary>

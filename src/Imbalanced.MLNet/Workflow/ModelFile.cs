@@ -15,6 +15,7 @@ internal static class ModelFile
     private const string KindEntry = "imbalanced-mlnet.json";
     private const string Classifier = "classifier";
     private const string Ensemble = "balanced-ensemble";
+    private const string Prior = "prior";
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/>.</summary>
     /// <exception cref="ArgumentException">The model was fitted by none of these learners.</exception>
@@ -26,15 +27,19 @@ internal static class ModelFile
         {
             MlNetClassifier.Model m => m.WriteTo,
             BalancedEnsembleModel e => e.WriteTo,
+            PriorModel p => p.WriteTo,
             _ => throw new ArgumentException(
                 "only models fitted by the learners of MlNetLearners (an MlNetClassifier or a balanced ensemble) " +
                 $"can be saved here; this one is a {model.GetType().Name}", nameof(model)),
         };
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var entry = zip.CreateEntry(KindEntry).Open())
-            System.Text.Json.JsonSerializer.Serialize(entry, new Header(model is BalancedEnsembleModel
-                ? Ensemble
-                : Classifier, 1));
+            System.Text.Json.JsonSerializer.Serialize(entry, new Header(model switch
+            {
+                BalancedEnsembleModel => Ensemble,
+                PriorModel => Prior,
+                _ => Classifier,
+            }, 1));
         write(zip);
     }
 
@@ -53,6 +58,7 @@ internal static class ModelFile
         {
             Classifier => MlNetClassifier.Model.ReadFrom(ml, zip),
             Ensemble => BalancedEnsembleModel.ReadFrom(ml, zip),
+            Prior => PriorModel.ReadFrom(zip),
             _ => throw new InvalidDataException($"not a saved model of these learners: its kind is '{kind}'"),
         };
     }

@@ -10,7 +10,7 @@ namespace Imbalanced.Metrics;
 /// </summary>
 /// <example>
 /// <code>
-/// var cost = new MisclassificationCost(FalseNegative: 20, FalsePositive: 1); // a missed fraud costs 20 false alarms
+/// var cost = new MisclassificationCost(falseNegative: 20, falsePositive: 1); // a missed fraud costs 20 false alarms
 /// double perRow = ClassificationMetrics.ExpectedCost(matrix, cost);
 /// </code>
 /// </example>

@@ -43,7 +43,7 @@ public abstract class ThresholdObjective
 
     /// <summary>Minus the expected cost per row under <paramref name="cost"/>
     /// (<see cref="ClassificationMetrics.ExpectedCost"/>); named <c>cost</c>.</summary>
-    /// <example><c>ThresholdObjective.Cost(new MisclassificationCost(FalseNegative: 20, FalsePositive: 1))</c>
+    /// <example><c>ThresholdObjective.Cost(new MisclassificationCost(falseNegative: 20, falsePositive: 1))</c>
     /// </example>
     public static ThresholdObjective Cost(MisclassificationCost cost)
     {
