@@ -94,7 +94,7 @@ internal static class CompareCommand
     private static void WriteHuman(CompareReport r)
     {
         var m = r.Options.Metric;
-        Console.Out.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-30}vs best");
+        Console.Out.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-34}vs best");
         foreach (var x in r.Ranked)
         {
             var technique = x.RanAs == x.Technique ? x.Technique : $"{x.Technique} ({x.RanAs})";
@@ -104,7 +104,7 @@ internal static class CompareCommand
             var best = x == r.Best ? "<- best"
                 : $"{Verdict(x.VersusBest!.Verdict)} (p = {x.VersusBest.P:0.00})";
             Console.Out.WriteLine($"{technique,-18}{x.Learner,-24}" +
-                $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-30}{best}");
+                $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-34}{best}");
         }
         var helped = r.Results.Where(x => x.VersusNone?.Verdict == ModelSelection.Verdict.Better)
             .Select(x => $"{x.Technique} with {x.Learner}").ToArray();
