@@ -127,6 +127,22 @@ public class WorkflowOptionsTests
         Assert.Contains("--prior", r.Stderr);
     }
 
+    [Fact]
+    public void The_results_are_the_same_whatever_the_number_of_threads()
+    {
+        string Metrics(string threads)
+        {
+            var json = Temp(".json");
+            var r = Run(Compare("--techniques", "none,smote,random-under", "--learners",
+                "logistic,lightgbm,random-forest", "--threads", threads, "--json", json));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return string.Join("\n", JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
+                .EnumerateArray().Select(x => x.GetProperty("metrics").GetRawText()));
+        }
+
+        Assert.Equal(Metrics("1"), Metrics("2"));
+    }
+
     private static double[] Probabilities(string path) => File.ReadAllLines(path).Skip(1)
         .Select(l => double.Parse(l[(l.LastIndexOf(',') + 1)..], CultureInfo.InvariantCulture)).ToArray();
 }
