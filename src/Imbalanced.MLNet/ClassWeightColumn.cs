@@ -6,7 +6,9 @@ namespace Imbalanced.MLNet;
 /// <summary>
 /// Adds a per-row weight column for trainers that take <c>exampleWeightColumnName</c>: <c>balanced</c> weights
 /// (scikit-learn's <c>n / (K · n_c)</c>, counted on the data given) or explicit ones per class. The result is an
-/// ordinary ML.NET estimator (a value mapping), so it saves and loads with the model.
+/// ordinary ML.NET estimator (a value mapping), so it saves and loads with the model — and a model that contains it
+/// needs the label to score. To weight classes at fit time only, so the model serves rows without a label, wrap the
+/// trainer instead: <see cref="ClassWeightExtensions.WithClassWeights"/>.
 /// </summary>
 public static class ClassWeightColumn
 {
