@@ -49,7 +49,16 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
         var (data, shape) = DataViewConversion.ToDataset(input, _features, _label);
         var resampled = _sampler.FitResample(data).ToDataset();
         var prepared = afterResampling(DataViewConversion.ToDataView(_ml, resampled, shape));
-        return _inner.Fit(prepared);
+        try
+        {
+            return _inner.Fit(prepared);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.Message.Contains("weight column", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the resampled rows carry only the features and the label, so the " +
+                "trainer's example-weight column is not there; to weight classes, wrap the trainer with " +
+                "WithClassWeights (before or after WithResampling), which adds the weights after resampling", e);
+        }
     }
 
     /// <inheritdoc />

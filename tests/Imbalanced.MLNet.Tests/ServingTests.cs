@@ -120,7 +120,62 @@ public class ServingTests
             ? (IEstimator<ITransformer>)Tree(ml, "Weight").WithClassWeights(ml, weights).WithResampling(ml, sampler)
             : Tree(ml, "Weight").WithResampling(ml, sampler).WithClassWeights(ml, weights);
         var model = Featurizer(ml).Append(trainer).Fit(data);
-        ServeAndCompare(ml, model, data);
+        var served = ServeAndCompare(ml, model, data);
+        var unweighted = Featurizer(ml).Append(Tree(ml).WithResampling(ml, sampler)).Fit(data).Transform(data);
+        Assert.NotEqual(unweighted.GetColumn<float>("Probability"), served.Select(d => d.Probability));
+    }
+
+    [Fact]
+    public void A_weight_column_made_before_resampling_is_reported_with_the_way_that_works()
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var pipeline = ClassWeightColumn.Balanced(ml, data).Append(Featurizer(ml))
+            .Append(Tree(ml, "Weight").WithResampling(ml, new RandomUnderSampler()));
+        var error = Assert.Throws<InvalidOperationException>(() => pipeline.Fit(data));
+        Assert.Contains("WithClassWeights", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2.5e-6)]
+    [InlineData(0.0016)]
+    [InlineData(0.5)]
+    public void A_threshold_set_by_hand_decides_exactly_at_its_value(double threshold)
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var model = Featurizer(ml).Append(Tree(ml)).Fit(data);
+        var probabilities = model.Transform(data).GetColumn<float>("Probability").ToArray();
+        var at = probabilities.OrderBy(p => Math.Abs(p - threshold)).First(); // a threshold some row sits on
+        var tuned = BinaryThresholds.Apply(ml, model, new BinaryThreshold(at, "Probability")).Transform(data);
+        Assert.Equal(probabilities.Select(p => p >= at), tuned.GetColumn<bool>("PredictedLabel"));
+    }
+
+    [Fact]
+    public void Class_weights_serve_a_multiclass_model_with_a_key_label()
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var trainer = ml.MulticlassClassification.Trainers
+            .LbfgsMaximumEntropy(exampleWeightColumnName: "Weight").WithClassWeights(ml);
+        // The label is mapped to a key beforehand: a mapping inside the model would itself need the label to serve.
+        data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data);
+        var model = Featurizer(ml).Append(trainer).Fit(data);
+        var path = Path.Combine(Path.GetTempPath(), $"imbalanced-serving-{Guid.NewGuid():N}.zip");
+        try
+        {
+            ml.Model.Save(model, data.Schema, path);
+            var fresh = new MLContext(1);
+            var engine = fresh.Model.CreatePredictionEngine<Request, ClassScores>(fresh.Model.Load(path, out _));
+            var expected = model.Transform(data).GetColumn<float[]>("Score").ToArray();
+            var served = fresh.Data.CreateEnumerable<Request>(data, reuseRowObject: false)
+                .Select(r => engine.Predict(r).Score).ToArray();
+            Assert.Equal(expected, served);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     public sealed class Transaction
@@ -140,6 +195,11 @@ public class ServingTests
         public float X1 { get; set; }
 
         public float X2 { get; set; }
+    }
+
+    public sealed class ClassScores
+    {
+        public float[] Score { get; set; } = [];
     }
 
     public sealed class Decision
