@@ -1,3 +1,5 @@
+using Imbalanced.ModelSelection;
+
 namespace Imbalanced.MLNet;
 
 /// <summary>
@@ -35,4 +37,18 @@ public sealed record BinaryThreshold(double Threshold, string ScoreColumn)
     /// </code>
     /// </example>
     public IReadOnlyList<(double Threshold, double Score)> Curve { get; init; } = [];
+
+    /// <summary>The core's <see cref="ThresholdChoice"/> of this threshold (its column dropped), so code written when
+    /// <see cref="BinaryThresholds.Tune"/> returned one keeps compiling.</summary>
+    /// <param name="threshold">The threshold.</param>
+    /// <example>
+    /// <code>
+    /// ThresholdChoice choice = BinaryThresholds.Tune(scored, ThresholdObjective.FBeta(2));
+    /// </code>
+    /// </example>
+    public static implicit operator ThresholdChoice(BinaryThreshold threshold)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        return new(threshold.Threshold, threshold.Objective, threshold.Curve);
+    }
 }

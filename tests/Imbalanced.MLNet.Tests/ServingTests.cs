@@ -81,6 +81,8 @@ public class ServingTests
         Assert.Equal("Score", choice.ScoreColumn);
         var served = ServeAndCompare(ml, BinaryThresholds.Apply(ml, model, choice), data);
         Assert.All(served, d => Assert.Equal(d.Score >= (float)choice.Threshold, d.PredictedLabel));
+        ThresholdChoice core = choice; // code written against the core's type keeps compiling
+        Assert.Equal((choice.Threshold, choice.Objective), (core.Threshold, core.Objective));
     }
 
     [Fact]
