@@ -6,7 +6,9 @@ namespace Imbalanced.MLNet;
 /// <summary>
 /// Adds a per-row weight column for trainers that take <c>exampleWeightColumnName</c>: <c>balanced</c> weights
 /// (scikit-learn's <c>n / (K · n_c)</c>, counted on the data given) or explicit ones per class. The result is an
-/// ordinary ML.NET estimator (a value mapping), so it saves and loads with the model.
+/// ordinary ML.NET estimator (a value mapping), so it saves and loads with the model — and a model that contains it
+/// needs the label to score. To weight classes at fit time only, so the model serves rows without a label, wrap the
+/// trainer instead: <see cref="ClassWeightExtensions.WithClassWeights"/>.
 /// </summary>
 public static class ClassWeightColumn
 {
@@ -38,10 +40,19 @@ public static class ClassWeightColumn
                     labelColumn);
             case KeyDataViewType:
                 {
-                    var temporary = labelColumn + "__text";
-                    return ml.Transforms.Conversion.MapKeyToValue(temporary, labelColumn)
-                        .Append(ml.Transforms.Conversion.MapValue(weightColumn,
-                            weights.Select(kv => new KeyValuePair<string, float>(kv.Key, (float)kv.Value)), temporary))
+                    // Map on the key's index, whatever type its values have (text, Boolean, numbers).
+                    var temporary = labelColumn + "__index";
+                    // A class is named by its key value's text or, as balanced weights count keys whose values
+                    // are not text, by its key number.
+                    var texts = KeyTexts(column);
+                    var byIndex = Enumerable.Range(1, (int)((KeyDataViewType)column.Type).Count)
+                        .Select(k => (Key: (uint)k, Weight: k <= texts.Length && weights.TryGetValue(texts[k - 1],
+                            out var byValue) ? byValue : weights.GetValueOrDefault(
+                                k.ToString(System.Globalization.CultureInfo.InvariantCulture), double.NaN)))
+                        .Where(k => !double.IsNaN(k.Weight))
+                        .Select(k => new KeyValuePair<uint, float>(k.Key, (float)k.Weight));
+                    return ml.Transforms.Conversion.ConvertType(temporary, labelColumn, DataKind.UInt32)
+                        .Append(ml.Transforms.Conversion.MapValue(weightColumn, byIndex, temporary))
                         .Append(ml.Transforms.DropColumns(temporary));
                 }
             case TextDataViewType:
@@ -51,5 +62,34 @@ public static class ClassWeightColumn
                 throw new DataException($"column '{labelColumn}' has type {column.Type}; class weights need a " +
                     "Boolean, key or text label");
         }
+    }
+
+    // The text of each key value, in key order: True/False for Boolean values, invariant numbers, or the text;
+    // empty when the key has no values of those types.
+    private static string[] KeyTexts(DataViewSchema.Column column)
+    {
+        var type = column.Annotations.Schema.GetColumnOrNull("KeyValues")?.Type
+            as VectorDataViewType;
+        return type?.ItemType switch
+        {
+            null => [],
+            TextDataViewType => Values<ReadOnlyMemory<char>>(column, v => v.ToString()),
+            BooleanDataViewType => Values<bool>(column, v => v ? "True" : "False"),
+            _ when type.ItemType.RawType == typeof(float) => Values<float>(column, Invariant),
+            _ when type.ItemType.RawType == typeof(double) => Values<double>(column, Invariant),
+            _ when type.ItemType.RawType == typeof(int) => Values<int>(column, Invariant),
+            _ when type.ItemType.RawType == typeof(uint) => Values<uint>(column, Invariant),
+            _ => [],
+        };
+
+        static string Invariant<T>(T value) where T : IFormattable =>
+            value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string[] Values<T>(DataViewSchema.Column column, Func<T, string> text)
+    {
+        VBuffer<T> values = default;
+        column.GetKeyValues(ref values);
+        return values.DenseValues().Select(text).ToArray();
     }
 }

@@ -13,7 +13,8 @@ namespace Imbalanced.MLNet;
 /// </summary>
 /// <typeparam name="TTransformer">The inner trainer's transformer.</typeparam>
 /// <typeparam name="TModel">The inner trainer's model parameters.</typeparam>
-public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<TTransformer, TModel>
+public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<TTransformer, TModel>,
+    IResamplingFit<TTransformer>
     where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
     where TModel : class
 {
@@ -38,11 +39,26 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
 
     /// <summary>Resamples <paramref name="input"/> (features and label
     /// only) and fits the inner trainer on the result.</summary>
-    public TTransformer Fit(IDataView input)
+    public TTransformer Fit(IDataView input) => FitResampled(input, data => data);
+
+    TTransformer IResamplingFit<TTransformer>.Fit(IDataView input, Func<IDataView, IDataView> afterResampling) =>
+        FitResampled(input, afterResampling);
+
+    private TTransformer FitResampled(IDataView input, Func<IDataView, IDataView> afterResampling)
     {
         var (data, shape) = DataViewConversion.ToDataset(input, _features, _label);
         var resampled = _sampler.FitResample(data).ToDataset();
-        return _inner.Fit(DataViewConversion.ToDataView(_ml, resampled, shape));
+        var prepared = afterResampling(DataViewConversion.ToDataView(_ml, resampled, shape));
+        try
+        {
+            return _inner.Fit(prepared);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.Message.Contains("weight column", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the resampled rows carry only the features and the label, so the " +
+                "trainer's example-weight column is not there; to weight classes, wrap the trainer with " +
+                "WithClassWeights (before or after WithResampling), which adds the weights after resampling", e);
+        }
     }
 
     /// <inheritdoc />
