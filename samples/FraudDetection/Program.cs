@@ -23,7 +23,7 @@ public static class Program
         var data = DataViewConversion.ToDataView(ml, WithBooleanClasses(dataset), shape);
 
         var trainer = ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 50).WithResampling(ml, new Smote());
-        var folds = ml.BinaryClassification.StratifiedCrossValidate(ml, data, trainer, numberOfFolds: 5);
+        var folds = ml.BinaryClassification.StratifiedCrossValidate(data, trainer, numberOfFolds: 5);
         output.WriteLine($"SMOTE + FastTree, stratified 5-fold CV: PR-AUC {folds.Average(f => f.Metrics.AreaUnderPrecisionRecallCurve):0.000}, " +
                          $"ROC-AUC {folds.Average(f => f.Metrics.AreaUnderRocCurve):0.000}");
 

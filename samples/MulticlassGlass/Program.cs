@@ -35,7 +35,7 @@ public static class Program
         var resampled = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().WithResampling(ml, new SmoteEnn());
         foreach (var (name, estimator) in new (string, IEstimator<ITransformer>)[] { ("plain", plain), ("SMOTE-ENN", resampled) })
         {
-            var folds = ml.MulticlassClassification.StratifiedCrossValidate(ml, data, estimator, numberOfFolds: 5);
+            var folds = ml.MulticlassClassification.StratifiedCrossValidate(data, estimator, numberOfFolds: 5);
             output.WriteLine($"{name,-10} macro accuracy (mean recall) {folds.Average(f => f.Metrics.MacroAccuracy):0.000}, " +
                              $"micro accuracy {folds.Average(f => f.Metrics.MicroAccuracy):0.000}");
         }

@@ -28,30 +28,151 @@ public static class StratifiedDataOperations
             .Select(s => new StratifiedTrainTestData(new RowSubsetDataView(data, s.Train),
                 new RowSubsetDataView(data, s.Test))).ToArray();
 
-    /// <summary>Stratified cross-validation of a binary estimator:
-    /// ML.NET's non-calibrated metrics on each untouched fold.</summary>
+    /// <summary>Stratified cross-validation of a binary estimator (a trainer or a whole pipeline): the rows are
+    /// split into folds stratified by <paramref name="stratificationColumn"/> of the raw data, the estimator is
+    /// fitted on the other folds and each untouched fold is scored and evaluated on <paramref name="labelColumn"/>
+    /// of the scored data. When the scored data has a <c>Probability</c> column (a calibrated trainer), each
+    /// fold's metrics are ML.NET's <see cref="CalibratedBinaryClassificationMetrics"/> (log loss and more);
+    /// otherwise the non-calibrated <see cref="BinaryClassificationMetrics"/>.</summary>
+    /// <param name="catalog">The binary classification catalog, <c>ml.BinaryClassification</c>.</param>
+    /// <param name="data">The raw data, before the estimator's transforms.</param>
+    /// <param name="estimator">The estimator to fit on each training part.</param>
+    /// <param name="numberOfFolds">How many folds.</param>
+    /// <param name="labelColumn">The Boolean label column of the scored data, which the pipeline may make itself.
+    /// </param>
+    /// <param name="stratificationColumn">The column of the raw data whose classes every fold keeps in proportion
+    /// (Boolean, key, text or number); <see langword="null"/> uses <paramref name="labelColumn"/>.</param>
+    /// <param name="seed">The seed of the fold assignment.</param>
+    /// <returns>One result per fold.</returns>
+    /// <example>
+    /// A pipeline that makes its Boolean <c>Label</c> from a text column <c>Class</c>, stratified by that column:
+    /// <code>
+    /// var pipeline = ml.Transforms.Expression("Label", "c => c == \"fraud\"", "Class")
+    ///     .Append(ml.Transforms.Concatenate("Features", "X1", "X2"))
+    ///     .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression());
+    /// var folds = ml.BinaryClassification.StratifiedCrossValidate(data, pipeline, numberOfFolds: 5,
+    ///     stratificationColumn: "Class");
+    /// var logLoss = folds.Select(f => ((CalibratedBinaryClassificationMetrics)f.Metrics).LogLoss).Average();
+    /// </code>
+    /// </example>
+    public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(
+        this BinaryClassificationCatalog catalog, IDataView data, IEstimator<ITransformer> estimator,
+        int numberOfFolds = 5, string labelColumn = "Label", string? stratificationColumn = null, int seed = 0) =>
+        CrossValidate(data, estimator, numberOfFolds, labelColumn, stratificationColumn, seed,
+            scored =>
+            {
+                RequireLabel(scored, labelColumn, "Boolean", t => t is BooleanDataViewType);
+                return scored.Schema.GetColumnOrNull("Probability") is null
+                    ? catalog.EvaluateNonCalibrated(scored, labelColumn)
+                    : catalog.Evaluate(scored, labelColumn);
+            });
+
+    /// <summary>Stratified cross-validation of a binary estimator; the <paramref name="ml"/> argument is not needed
+    /// any more.</summary>
+    /// <param name="catalog">The binary classification catalog.</param>
+    /// <param name="ml">Unused.</param>
+    /// <param name="data">The data.</param>
+    /// <param name="estimator">The estimator.</param>
+    /// <param name="numberOfFolds">How many folds.</param>
+    /// <param name="labelColumn">The label column, used both to stratify and to evaluate.</param>
+    /// <param name="seed">The seed of the fold assignment.</param>
+    /// <returns>One result per fold.</returns>
+    /// <example><code>
+    /// var folds = ml.BinaryClassification.StratifiedCrossValidate(data, trainer, numberOfFolds: 5);
+    /// </code></example>
+    [Obsolete("Pass the MLContext once: ml.BinaryClassification.StratifiedCrossValidate(data, estimator, ...).")]
     public static IReadOnlyList<StratifiedCrossValidationResult<BinaryClassificationMetrics>> StratifiedCrossValidate(
         this BinaryClassificationCatalog catalog, MLContext ml, IDataView data, IEstimator<ITransformer> estimator,
         int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
-        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed,
-            scored => catalog.EvaluateNonCalibrated(scored, labelColumn));
+        catalog.StratifiedCrossValidate(data, estimator, numberOfFolds, labelColumn, null, seed);
 
-    /// <summary>Stratified cross-validation of a multiclass estimator.</summary>
+    /// <summary>Stratified cross-validation of a multiclass estimator (a trainer or a whole pipeline): the rows are
+    /// split into folds stratified by <paramref name="stratificationColumn"/> of the raw data, the estimator is
+    /// fitted on the other folds and each untouched fold is scored and evaluated on the key
+    /// <paramref name="labelColumn"/> of the scored data.</summary>
+    /// <param name="catalog">The multiclass classification catalog, <c>ml.MulticlassClassification</c>.</param>
+    /// <param name="data">The raw data, before the estimator's transforms.</param>
+    /// <param name="estimator">The estimator to fit on each training part.</param>
+    /// <param name="numberOfFolds">How many folds.</param>
+    /// <param name="labelColumn">The key label column of the scored data, which the pipeline may make itself (with
+    /// <c>MapValueToKey</c>).</param>
+    /// <param name="stratificationColumn">The column of the raw data whose classes every fold keeps in proportion
+    /// (Boolean, key, text or number); <see langword="null"/> uses <paramref name="labelColumn"/>.</param>
+    /// <param name="seed">The seed of the fold assignment.</param>
+    /// <returns>One result per fold.</returns>
+    /// <example>
+    /// <code>
+    /// var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Class")
+    ///     .Append(ml.Transforms.Concatenate("Features", "X1", "X2"))
+    ///     .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+    /// var folds = ml.MulticlassClassification.StratifiedCrossValidate(data, pipeline, numberOfFolds: 5,
+    ///     stratificationColumn: "Class");
+    /// </code>
+    /// </example>
+    public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>>
+        StratifiedCrossValidate(this MulticlassClassificationCatalog catalog, IDataView data,
+        IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label",
+        string? stratificationColumn = null, int seed = 0) =>
+        CrossValidate(data, estimator, numberOfFolds, labelColumn, stratificationColumn, seed,
+            scored =>
+            {
+                RequireLabel(scored, labelColumn, "key", t => t is KeyDataViewType);
+                return catalog.Evaluate(scored, labelColumn);
+            });
+
+    /// <summary>Stratified cross-validation of a multiclass estimator; the <paramref name="ml"/> argument is not
+    /// needed any more.</summary>
+    /// <param name="catalog">The multiclass classification catalog.</param>
+    /// <param name="ml">Unused.</param>
+    /// <param name="data">The data.</param>
+    /// <param name="estimator">The estimator.</param>
+    /// <param name="numberOfFolds">How many folds.</param>
+    /// <param name="labelColumn">The label column, used both to stratify and to evaluate.</param>
+    /// <param name="seed">The seed of the fold assignment.</param>
+    /// <returns>One result per fold.</returns>
+    /// <example><code>
+    /// var folds = ml.MulticlassClassification.StratifiedCrossValidate(data, pipeline, numberOfFolds: 5);
+    /// </code></example>
+    [Obsolete("Pass the MLContext once: ml.MulticlassClassification.StratifiedCrossValidate(data, estimator, ...).")]
     public static IReadOnlyList<StratifiedCrossValidationResult<MulticlassClassificationMetrics>>
         StratifiedCrossValidate(this MulticlassClassificationCatalog catalog, MLContext ml, IDataView data,
         IEstimator<ITransformer> estimator, int numberOfFolds = 5, string labelColumn = "Label", int seed = 0) =>
+        catalog.StratifiedCrossValidate(data, estimator, numberOfFolds, labelColumn, null, seed);
 
-        CrossValidate(ml, data, estimator, numberOfFolds, labelColumn, seed,
-            scored => catalog.Evaluate(scored, labelColumn));
-    private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(MLContext ml,
-        IDataView data, IEstimator<ITransformer> estimator, int numberOfFolds, string labelColumn, int seed,
-        Func<IDataView, TMetrics> evaluate) =>
-        ml.Data.StratifiedFolds(data, labelColumn, numberOfFolds, seed).Select((fold, i) =>
+    private static IReadOnlyList<StratifiedCrossValidationResult<TMetrics>> CrossValidate<TMetrics>(IDataView data,
+        IEstimator<ITransformer> estimator, int numberOfFolds, string labelColumn, string? stratificationColumn,
+        int seed, Func<IDataView, TMetrics> evaluate)
+    {
+        var stratifyBy = stratificationColumn ?? labelColumn;
+        if (data.Schema.GetColumnOrNull(stratifyBy) is null)
+            throw new DataException($"cannot stratify by column '{stratifyBy}': the data has no such column; " +
+                $"its columns are: {Columns(data)}" + (stratificationColumn is null
+                    ? ". If the pipeline makes the label itself, name the raw column to stratify by " +
+                      "as the stratification column"
+                    : ""));
+        var codes = LabelCodes(data, stratifyBy);
+        return StratifiedSplits.KFold(codes, numberOfFolds, true, seed).Select((s, i) =>
         {
-            var model = estimator.Fit(fold.TrainSet);
-            var scored = model.Transform(fold.TestSet);
+            var model = estimator.Fit(new RowSubsetDataView(data, s.Train));
+            var scored = model.Transform(new RowSubsetDataView(data, s.Test));
             return new StratifiedCrossValidationResult<TMetrics>(evaluate(scored), model, scored, i);
         }).ToArray();
+    }
+
+    private static void RequireLabel(IDataView scored, string labelColumn, string kind,
+        Func<DataViewType, bool> fits)
+    {
+        var column = scored.Schema.GetColumnOrNull(labelColumn)
+            ?? throw new DataException($"cannot evaluate: the scored data has no label column '{labelColumn}'; " +
+                $"its columns are: {Columns(scored)}");
+        if (!fits(column.Type))
+            throw new DataException($"cannot evaluate: the label column '{labelColumn}' of the scored data has " +
+                $"type {column.Type}, but a {kind} label is needed; map it to one in the pipeline and stratify " +
+                "by the raw column");
+    }
+
+    private static string Columns(IDataView data) =>
+        string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => c.Name));
 
     /// <summary>The label of every row as a class code (classes in first-seen order of their text).</summary>
     internal static int[] LabelCodes(IDataView data, string labelColumn)

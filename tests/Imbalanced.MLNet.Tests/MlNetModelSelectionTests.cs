@@ -32,7 +32,7 @@ public class MlNetModelSelectionTests
         var ids = folds.SelectMany(f => f.TestSet.GetColumn<float[]>("Features").Select(v => (int)v[0])).Order();
         Assert.Equal(Enumerable.Range(0, 400), ids);
         Assert.All(folds, f => Assert.InRange(f.TestSet.GetColumn<bool>("Label").Count(l => l), 6, 7));
-        var cv = ml.BinaryClassification.StratifiedCrossValidate(ml, data,
+        var cv = ml.BinaryClassification.StratifiedCrossValidate(data,
             ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2), numberOfFolds: 4);
         Assert.Equal(4, cv.Count);
         Assert.All(cv, r => Assert.InRange(r.Metrics.AreaUnderRocCurve, 0.5, 1.0));
