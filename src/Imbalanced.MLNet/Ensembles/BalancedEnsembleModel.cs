@@ -43,6 +43,9 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     /// <summary>The members' ML.NET models (for tests).</summary>
     internal IEnumerable<ITransformer> Members => _members.Select(m => m.Model);
 
+    /// <summary>The members' ML.NET models and their say.</summary>
+    internal IReadOnlyList<(ITransformer Model, double Weight)> WeightedMembers => _members;
+
     /// <summary>Row-major class probabilities of the feature column of <paramref name="data"/>: the members'
     /// probabilities averaged (weighted by their say), or for RUSBoost SAMME's weighted votes normalised.</summary>
     public double[] PredictProbabilities(IDataView data)

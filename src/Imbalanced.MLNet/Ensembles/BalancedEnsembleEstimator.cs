@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Imbalanced.MLNet.Ensembles;
+
+/// <summary>
+/// A binary balanced ensemble as an ML.NET estimator: it goes into a pipeline, <c>CrossValidate</c>,
+/// <c>ml.Model.Save</c>/<c>Load</c> and a <c>PredictionEngine</c>. Its model is built only of ML.NET's own
+/// transformers (the members, column copies and <c>Expression</c> transforms), so a saved model loads in any
+/// <see cref="MLContext"/> without registering anything, and scoring needs only the feature column. It adds
+/// <c>Probability</c> (the members' averaged probability, or for RUSBoost SAMME's weighted share of votes for the
+/// positive class), <c>Score</c> (the same value) and <c>PredictedLabel</c> (<c>Probability &gt; 0.5</c>).
+/// Create it with the catalog extensions of <see cref="BalancedEnsembleCatalog"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = ml.Transforms.Concatenate("Features", "x1", "x2")
+///     .Append(ml.BinaryClassification.Trainers.EasyEnsemble(members: 5, seed: 1));
+/// var model = pipeline.Fit(train);
+/// ml.Model.Save(model, train.Schema, "model.zip");
+/// </code>
+/// </example>
+public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
+{
+    private const string Sum = "__BalancedEnsembleSum";
+    private readonly EnsembleKind _kind;
+    private readonly int? _members;
+    private readonly long _seed;
+    private readonly string _featureColumn;
+    private readonly string _labelColumn;
+
+    /// <summary>An estimator of the binary ensemble <paramref name="kind"/>, its members trained in a context of
+    /// their own seeded by <paramref name="seed"/>.</summary>
+    /// <param name="kind">Which ensemble.</param>
+    /// <param name="members">Members (or boosting rounds); imbalanced-learn's default when null.</param>
+    /// <param name="seed">Seed of the bootstraps, under-samples and member trainers.</param>
+    /// <param name="featureColumnName">The fixed-size <c>Single</c> vector feature column.</param>
+    /// <param name="labelColumnName">The Boolean label column (needed to fit only).</param>
+    /// <example><c>new BalancedEnsembleEstimator(EnsembleKind.RusBoost, members: 5, seed: 1).Fit(train)</c>
+    /// </example>
+    public BalancedEnsembleEstimator(EnsembleKind kind, int? members = null, long seed = 0,
+        string featureColumnName = "Features", string labelColumnName = "Label")
+    {
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ensemble");
+        if (members is < 1)
+            throw new ArgumentOutOfRangeException(nameof(members), members, "an ensemble needs at least one member");
+        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
+        _kind = kind;
+        _members = members;
+        _seed = seed;
+        _featureColumn = featureColumnName;
+        _labelColumn = labelColumnName;
+    }
+
+    /// <summary>Trains the members on the feature and label columns of <paramref name="input"/> and composes them
+    /// into one ML.NET transformer that reads only the feature column.</summary>
+    /// <exception cref="DataException">A column is missing or of the wrong type, the label is not Boolean, or no
+    /// member did better than chance.</exception>
+    /// <example><c>ITransformer model = ml.BinaryClassification.Trainers.BalancedBagging(members: 5).Fit(train);</c>
+    /// </example>
+    public ITransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Schema.GetColumnOrNull(_labelColumn) is { } label && label.Type != BooleanDataViewType.Instance)
+            throw new DataException($"balanced ensemble estimators are binary: the label column '{_labelColumn}' " +
+                $"must be Boolean; it is {label.Type}");
+        var ml = new MLContext(unchecked((int)_seed));
+        var model = new BalancedEnsemble(ml, _kind, _members, _seed).Fit(input, _featureColumn, _labelColumn);
+        var members = model.WeightedMembers;
+        var total = members.Sum(m => m.Weight);
+        var steps = new List<ITransformer>();
+        var view = input;
+        void Add(ITransformer step)
+        {
+            steps.Add(step);
+            view = step.Transform(view);
+        }
+        void AddEstimator(IEstimator<ITransformer> estimator) => Add(estimator.Fit(view));
+        for (var m = 0; m < members.Count; m++)
+        {
+            Add(members[m].Model);
+            var weight = (members[m].Weight / total).ToString("R", CultureInfo.InvariantCulture);
+            // RUSBoost's members vote for their most probable class (the negative one on a tie), weighted by their say.
+            var term = _kind == EnsembleKind.RusBoost ? $"(p > 0.5 ? {weight} : 0.0)" : $"{weight} * p";
+            AddEstimator(m == 0
+                ? ml.Transforms.Expression(Sum, $"p => {term}", "Probability")
+                : ml.Transforms.Expression(Sum, $"(s, p) => s + {term}", Sum, "Probability"));
+        }
+        AddEstimator(ml.Transforms.Expression("Probability", "s => s > 1.0 ? 1.0 : s", Sum));
+        AddEstimator(ml.Transforms.CopyColumns("Score", "Probability"));
+        AddEstimator(ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability"));
+        AddEstimator(ml.Transforms.DropColumns(Sum));
+        return new TransformerChain<ITransformer>(steps.ToArray());
+    }
+
+    /// <summary>The schema after the fitted ensemble: the input's columns and the binary prediction columns
+    /// <c>Score</c>, <c>Probability</c> and <c>PredictedLabel</c>.</summary>
+    /// <example><c>var shape = estimator.GetOutputSchema(SchemaShape.Create(train.Schema));</c></example>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        new MLContext().BinaryClassification.Trainers.SdcaLogisticRegression(_labelColumn, _featureColumn)
+            .GetOutputSchema(inputSchema);
+}

@@ -1,0 +1,127 @@
+using Imbalanced.MLNet.Ensembles;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Imbalanced.MLNet.Tests;
+
+/// <summary>Balanced ensembles used as an ML.NET user would: a typed CSV, a featurizer with the ensemble appended,
+/// <c>Fit</c>, <c>Model.Save</c>, <c>Model.Load</c> in a fresh context, a prediction engine on rows without a
+/// label, and ML.NET's own <c>CrossValidate</c>.</summary>
+public class EnsembleEstimatorTests
+{
+    private static readonly string Csv = Path.Combine(AppContext.BaseDirectory, "Fixtures", "hacide_subset.csv");
+
+    private static IDataView Load(MLContext ml) =>
+        ml.Data.LoadFromTextFile<Transaction>(Csv, hasHeader: true, separatorChar: ',');
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, string kind) =>
+        ml.Transforms.Concatenate("Features", nameof(Transaction.X1), nameof(Transaction.X2))
+            .Append(kind switch
+            {
+                "BalancedBagging" => ml.BinaryClassification.Trainers.BalancedBagging(members: 5, seed: 1),
+                "BalancedRandomForest" => ml.BinaryClassification.Trainers.BalancedRandomForest(members: 5, seed: 1),
+                "EasyEnsemble" => ml.BinaryClassification.Trainers.EasyEnsemble(members: 5, seed: 1),
+                _ => ml.BinaryClassification.Trainers.RusBoost(members: 5, seed: 1),
+            });
+
+    [Theory]
+    [InlineData("BalancedBagging")]
+    [InlineData("BalancedRandomForest")]
+    [InlineData("EasyEnsemble")]
+    [InlineData("RusBoost")]
+    public void An_ensemble_in_a_pipeline_saves_loads_and_serves_rows_without_a_label(string kind)
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var model = Pipeline(ml, kind).Fit(data);
+        var scored = model.Transform(data);
+        var expected = scored.GetColumn<bool>("PredictedLabel").ToArray();
+        var probability = scored.GetColumn<float>("Probability").ToArray();
+        var labels = data.GetColumn<bool>("Label").ToArray();
+        Assert.Contains(true, expected);
+        Assert.All(probability, p => Assert.InRange(p, 0f, 1f));
+        var recall = Enumerable.Range(0, labels.Length).Count(i => labels[i] && expected[i])
+            / (double)labels.Count(l => l);
+        Assert.True(recall > 0.5, $"recall {recall}");
+
+        var path = Path.Combine(Path.GetTempPath(), $"imbalanced-ensemble-{Guid.NewGuid():N}.zip");
+        try
+        {
+            ml.Model.Save(model, data.Schema, path);
+            var fresh = new MLContext(1);
+            var loaded = fresh.Model.Load(path, out _);
+            var engine = fresh.Model.CreatePredictionEngine<Request, Decision>(loaded);
+            var served = ml.Data.CreateEnumerable<Transaction>(data, reuseRowObject: false)
+                .Select(t => engine.Predict(new Request { X1 = t.X1, X2 = t.X2 })).ToArray();
+            Assert.Equal(expected, served.Select(d => d.PredictedLabel));
+            Assert.Equal(probability, served.Select(d => d.Probability));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(EnsembleKind.BalancedBagging)]
+    [InlineData(EnsembleKind.RusBoost)]
+    public void The_estimator_predicts_as_the_balanced_ensemble_model_with_the_same_seed(EnsembleKind kind)
+    {
+        var ml = new MLContext(0);
+        var data = ml.Transforms.Concatenate("Features", nameof(Transaction.X1), nameof(Transaction.X2))
+            .Fit(Load(ml)).Transform(Load(ml));
+        var served = new BalancedEnsembleEstimator(kind, members: 5, seed: 3).Fit(data).Transform(data)
+            .GetColumn<float>("Probability").ToArray();
+        var p = new BalancedEnsemble(new MLContext(3), kind, members: 5, seed: 3).Fit(data).PredictProbabilities(data);
+        for (var i = 0; i < served.Length; i++) Assert.Equal(p[2 * i + 1], served[i], 1e-5);
+    }
+
+    [Fact]
+    public void An_ensemble_pipeline_runs_in_ML_NET_cross_validation()
+    {
+        var ml = new MLContext(0);
+        var results = ml.BinaryClassification.CrossValidate(Load(ml), Pipeline(ml, "EasyEnsemble"), 3);
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.InRange(r.Metrics.AreaUnderRocCurve, 0.7, 1.0));
+    }
+
+    [Fact]
+    public void A_multiclass_label_is_refused_in_library_language()
+    {
+        var ml = new MLContext(0);
+        var data = ml.Transforms.Concatenate("Features", nameof(Transaction.X1), nameof(Transaction.X2))
+            .Append(ml.Transforms.Conversion.MapValueToKey("Label", "X1"))
+            .Fit(Load(ml)).Transform(Load(ml));
+        var error = Assert.Throws<Imbalanced.DataException>(
+            () => ml.BinaryClassification.Trainers.EasyEnsemble(members: 2).Fit(data));
+        Assert.Contains("must be Boolean", error.Message);
+    }
+
+    public sealed class Transaction
+    {
+        [LoadColumn(0)]
+        public bool Label { get; set; }
+
+        [LoadColumn(1)]
+        public float X1 { get; set; }
+
+        [LoadColumn(2)]
+        public float X2 { get; set; }
+    }
+
+    public sealed class Request
+    {
+        public float X1 { get; set; }
+
+        public float X2 { get; set; }
+    }
+
+    public sealed class Decision
+    {
+        public bool PredictedLabel { get; set; }
+
+        public float Probability { get; set; }
+
+        public float Score { get; set; }
+    }
+}
