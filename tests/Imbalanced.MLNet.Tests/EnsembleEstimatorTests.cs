@@ -1,3 +1,4 @@
+using System.Reflection;
 using Imbalanced.MLNet.Ensembles;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -83,6 +84,21 @@ public class EnsembleEstimatorTests
         var results = ml.BinaryClassification.CrossValidate(Load(ml), Pipeline(ml, "EasyEnsemble"), 3);
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.InRange(r.Metrics.AreaUnderRocCurve, 0.7, 1.0));
+    }
+
+    [Fact]
+    public void The_output_schema_promises_the_binary_prediction_columns_the_model_makes()
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var pipeline = Pipeline(ml, "BalancedBagging");
+        // SchemaShape.Create is internal to ML.NET, which calls it when a chain checks its columns.
+        var create = typeof(SchemaShape).GetMethod("Create", BindingFlags.Static | BindingFlags.NonPublic,
+            [typeof(DataViewSchema)])!;
+        var promised = pipeline.GetOutputSchema((SchemaShape)create.Invoke(null, [data.Schema])!);
+        var made = pipeline.Fit(data).Transform(data).Schema;
+        foreach (var name in new[] { "Score", "Probability", "PredictedLabel" })
+            Assert.Equal(promised.Single(c => c.Name == name).ItemType, made[name].Type);
     }
 
     [Fact]

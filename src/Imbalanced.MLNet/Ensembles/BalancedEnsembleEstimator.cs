@@ -97,7 +97,8 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
 
     /// <summary>The schema after the fitted ensemble: the input's columns and the binary prediction columns
     /// <c>Score</c>, <c>Probability</c> and <c>PredictedLabel</c>.</summary>
-    /// <example><c>var shape = estimator.GetOutputSchema(SchemaShape.Create(train.Schema));</c></example>
+    /// <example>ML.NET calls it when a chain checks its columns:
+    /// <c>var columns = ensemble.GetOutputSchema(featurizer.GetOutputSchema(inputShape));</c></example>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
         new MLContext().BinaryClassification.Trainers.SdcaLogisticRegression(_labelColumn, _featureColumn)
             .GetOutputSchema(inputSchema);
