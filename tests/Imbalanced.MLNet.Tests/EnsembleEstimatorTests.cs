@@ -102,6 +102,19 @@ public class EnsembleEstimatorTests
     }
 
     [Fact]
+    public void Other_feature_and_label_column_names_are_used()
+    {
+        var ml = new MLContext(0);
+        var data = ml.Transforms.Concatenate("F", nameof(Transaction.X1), nameof(Transaction.X2))
+            .Append(ml.Transforms.CopyColumns("Fraud", "Label")).Append(ml.Transforms.DropColumns("Label"))
+            .Fit(Load(ml)).Transform(Load(ml));
+        var model = ml.BinaryClassification.Trainers.EasyEnsemble(members: 2, seed: 1, featureColumnName: "F",
+            labelColumnName: "Fraud").Fit(data);
+        Assert.Contains(true, model.Transform(ml.Transforms.DropColumns("Fraud").Fit(data).Transform(data))
+            .GetColumn<bool>("PredictedLabel"));
+    }
+
+    [Fact]
     public void A_multiclass_label_is_refused_in_library_language()
     {
         var ml = new MLContext(0);

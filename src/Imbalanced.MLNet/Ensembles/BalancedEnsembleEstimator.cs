@@ -35,7 +35,8 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
     /// <param name="kind">Which ensemble.</param>
     /// <param name="members">Members (or boosting rounds); imbalanced-learn's default when null.</param>
     /// <param name="seed">Seed of the bootstraps, under-samples and member trainers.</param>
-    /// <param name="featureColumnName">The fixed-size <c>Single</c> vector feature column.</param>
+    /// <param name="featureColumnName">The fixed-size <c>Single</c> vector feature column (copied to
+    /// <c>Features</c> when it has another name).</param>
     /// <param name="labelColumnName">The Boolean label column (needed to fit only).</param>
     /// <example><c>new BalancedEnsembleEstimator(EnsembleKind.RusBoost, members: 5, seed: 1).Fit(train)</c>
     /// </example>
@@ -63,13 +64,13 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
     public ITransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Schema.GetColumnOrNull(_labelColumn) is { } label && label.Type != BooleanDataViewType.Instance)
+        var label = input.Schema.GetColumnOrNull(_labelColumn)
+            ?? throw new DataException($"the data view has no label column '{_labelColumn}'; its columns are: " +
+                string.Join(", ", input.Schema.Select(c => c.Name)));
+        if (label.Type != BooleanDataViewType.Instance)
             throw new DataException($"balanced ensemble estimators are binary: the label column '{_labelColumn}' " +
                 $"must be Boolean; it is {label.Type}");
         var ml = new MLContext(unchecked((int)_seed));
-        var model = new BalancedEnsemble(ml, _kind, _members, _seed).Fit(input, _featureColumn, _labelColumn);
-        var members = model.WeightedMembers;
-        var total = members.Sum(m => m.Weight);
         var steps = new List<ITransformer>();
         var view = input;
         void Add(ITransformer step)
@@ -78,6 +79,14 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
             view = step.Transform(view);
         }
         void AddEstimator(IEstimator<ITransformer> estimator) => Add(estimator.Fit(view));
+        // The member learners read 'Features' and 'Label': other columns are copied under those names (the model
+        // keeps the feature copy, so scored data has a 'Features' column).
+        if (_featureColumn != "Features") AddEstimator(ml.Transforms.CopyColumns("Features", _featureColumn));
+        var train = _labelColumn == "Label" ? view
+            : ml.Transforms.CopyColumns("Label", _labelColumn).Fit(view).Transform(view);
+        var model = new BalancedEnsemble(ml, _kind, _members, _seed).Fit(train);
+        var members = model.WeightedMembers;
+        var total = members.Sum(m => m.Weight);
         for (var m = 0; m < members.Count; m++)
         {
             Add(members[m].Model);
