@@ -29,10 +29,7 @@ internal sealed class PriorModel(double[] prior) : IClassifierModel
     /// <summary>The model for <paramref name="train"/> and its row <paramref name="weights"/>.</summary>
     public static PriorModel Of(Dataset train, IReadOnlyList<double>? weights)
     {
-        var shares = new double[train.Classes.Count];
-        for (var i = 0; i < train.RowCount; i++) shares[train.LabelCodes[i]] += weights?[i] ?? 1;
-        var total = shares.Sum();
-        return new PriorModel(shares.Select(s => s / total).ToArray());
+        return new PriorModel(Calibration.PriorCorrection.PriorOf(train.LabelCodes, train.Classes.Count, weights));
     }
 
     /// <summary>Writes the model's entry.</summary>

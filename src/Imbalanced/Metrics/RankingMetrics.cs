@@ -157,20 +157,9 @@ public static class RankingMetrics
     public static double ExpectedCalibrationError(IReadOnlyList<bool> positive, IReadOnlyList<double> probabilities,
         int bins = 10)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-        var count = new double[bins];
-        var truth = new double[bins];
-        var mean = new double[bins];
-        for (var i = 0; i < probabilities.Count; i++)
-        {
-            var b = Bin(probabilities[i], bins);
-            count[b]++;
-            truth[b] += positive[i] ? 1 : 0;
-            mean[b] += probabilities[i];
-        }
         double ece = 0;
-        for (var b = 0; b < bins; b++)
-            if (count[b] > 0) ece += Math.Abs(truth[b] - mean[b]) / probabilities.Count;
+        foreach (var (predicted, observed, count) in ReliabilityCurve(positive, probabilities, bins))
+            ece += count * Math.Abs(observed - predicted) / probabilities.Count;
         return ece;
     }
 
