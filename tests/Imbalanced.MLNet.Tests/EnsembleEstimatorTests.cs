@@ -126,25 +126,6 @@ public class EnsembleEstimatorTests
         Assert.Contains("must be Boolean", error.Message);
     }
 
-    public sealed class Transaction
-    {
-        [LoadColumn(0)]
-        public bool Label { get; set; }
-
-        [LoadColumn(1)]
-        public float X1 { get; set; }
-
-        [LoadColumn(2)]
-        public float X2 { get; set; }
-    }
-
-    public sealed class Request
-    {
-        public float X1 { get; set; }
-
-        public float X2 { get; set; }
-    }
-
     public sealed class Decision
     {
         public bool PredictedLabel { get; set; }

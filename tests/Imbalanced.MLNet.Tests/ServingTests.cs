@@ -180,25 +180,6 @@ public class ServingTests
         }
     }
 
-    public sealed class Transaction
-    {
-        [LoadColumn(0)]
-        public bool Label { get; set; }
-
-        [LoadColumn(1)]
-        public float X1 { get; set; }
-
-        [LoadColumn(2)]
-        public float X2 { get; set; }
-    }
-
-    public sealed class Request
-    {
-        public float X1 { get; set; }
-
-        public float X2 { get; set; }
-    }
-
     public sealed class ClassScores
     {
         public float[] Score { get; set; } = [];
