@@ -8,7 +8,7 @@ namespace Imbalanced.MLNet;
 /// An ML.NET trainer that adds a class-weight column to the data its <see cref="Fit"/> receives (balanced weights
 /// counted on that data, or explicit ones) and fits the inner trainer on it, returning the inner trainer's own
 /// transformer. The weights exist at fit time only: the saved model holds no label-to-weight mapping, so it scores
-/// rows without a label. Combined with <see cref="ResamplingExtensions.WithResampling"/> in either order, the data
+/// rows without a label. Combined with <c>WithResampling</c> in either order, the data
 /// is resampled first and weighted after.
 /// </summary>
 /// <typeparam name="TTransformer">The inner trainer's transformer.</typeparam>

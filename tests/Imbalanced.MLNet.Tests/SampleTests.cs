@@ -20,4 +20,14 @@ public class SampleTests
         Assert.Contains("SMOTE-ENN", output.ToString());
         Assert.Contains("balanced bagging", output.ToString());
     }
+
+    [Fact]
+    public void Churn_pipeline_sample_runs_on_the_bundled_table()
+    {
+        var output = new StringWriter();
+        var csv = Path.Combine(AppContext.BaseDirectory, "Fixtures", "wa_churn_full.csv");
+        Assert.Equal(0, Samples.ChurnPipeline.Program.Run(output, csv));
+        Assert.Contains("SMOTE-NC + FastTree on held-out customers", output.ToString());
+        Assert.Contains("served a new customer without a label", output.ToString());
+    }
 }
