@@ -80,10 +80,12 @@ public sealed class ClassWeightedTrainer<TTransformer, TModel> : ITrainerEstimat
     /// <param name="inputSchema">The shape of the data the trainer will be fitted on.</param>
     /// <returns>The shape of the scored data.</returns>
     /// <example>
+    /// ML.NET calls it when a chain checks its columns; from the shape the featurizer promises:
     /// <code>
     /// var trainer = ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight")
     ///     .WithClassWeights(ml);
-    /// var scored = trainer.GetOutputSchema(SchemaShape.Create(featurized.Schema)); // has Score, PredictedLabel
+    /// SchemaShape scored = trainer.GetOutputSchema(featurizer.GetOutputSchema(inputShape));
+    /// bool hasScore = scored.TryFindColumn("Score", out _);
     /// </code>
     /// </example>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
