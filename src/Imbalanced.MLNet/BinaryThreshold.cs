@@ -18,6 +18,24 @@ namespace Imbalanced.MLNet;
 /// </example>
 public sealed record BinaryThreshold(double Threshold, string ScoreColumn)
 {
+    /// <summary>The threshold: rows whose <see cref="ScoreColumn"/> value is at or above it are positive.</summary>
+    /// <example>
+    /// <code>
+    /// var choice = BinaryThresholds.Tune(scored, ThresholdObjective.FBeta(2), scoreColumn: "Probability");
+    /// Console.WriteLine($"positive when Probability &gt;= {choice.Threshold}");
+    /// </code>
+    /// </example>
+    public double Threshold { get; init; } = Threshold;
+
+    /// <summary>The column the threshold is on, e.g. <c>Score</c> or <c>Probability</c>.</summary>
+    /// <example>
+    /// <code>
+    /// var choice = BinaryThresholds.Tune(scored, ThresholdObjective.FBeta(2), scoreColumn: "Probability");
+    /// Console.WriteLine(choice.ScoreColumn); // Probability
+    /// </code>
+    /// </example>
+    public string ScoreColumn { get; init; } = ScoreColumn;
+
     /// <summary>The objective at <see cref="Threshold"/> when it was tuned; <see cref="double.NaN"/> when the
     /// threshold was set by hand.</summary>
     /// <example>

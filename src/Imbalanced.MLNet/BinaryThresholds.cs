@@ -12,6 +12,14 @@ namespace Imbalanced.MLNet;
 /// re-derives labels from the score and ignores a changed threshold (dotnet/machinelearning 4554); here the
 /// label metrics are computed from the <c>PredictedLabel</c> column the model produced.
 /// </summary>
+/// <example>
+/// <code>
+/// var model = pipeline.Fit(train);
+/// var choice = BinaryThresholds.Tune(model.Transform(validation), ThresholdObjective.FBeta(2));
+/// var tuned = BinaryThresholds.Apply(ml, model, choice);
+/// EvaluationResult result = BinaryThresholds.Evaluate(tuned.Transform(test));
+/// </code>
+/// </example>
 public static class BinaryThresholds
 {
     /// <summary>The threshold on <paramref name="scoreColumn"/> that maximises <paramref name="objective"/> on scored
@@ -114,6 +122,12 @@ public static class BinaryThresholds
 
     /// <summary>All the core's metrics of scored data, labels taken from its <c>PredictedLabel</c> column (so a changed
     /// threshold counts) and the score from <paramref name="scoreColumn"/>.</summary>
+    /// <example>
+    /// <code>
+    /// var result = BinaryThresholds.Evaluate(tuned.Transform(test));
+    /// Console.WriteLine($"balanced accuracy {result.BalancedAccuracy:F3}, G-mean {result.GeometricMean:F3}");
+    /// </code>
+    /// </example>
     public static EvaluationResult Evaluate(IDataView scored, string labelColumn = "Label",
         string scoreColumn = "Score", string predictedColumn = "PredictedLabel")
     {

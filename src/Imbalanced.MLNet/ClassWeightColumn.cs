@@ -10,10 +10,23 @@ namespace Imbalanced.MLNet;
 /// needs the label to score. To weight classes at fit time only, so the model serves rows without a label, wrap the
 /// trainer instead: <see cref="ClassWeightExtensions.WithClassWeights"/>.
 /// </summary>
+/// <example>
+/// <code>
+/// var pipeline = ClassWeightColumn.Balanced(ml, train)
+///     .Append(ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight"));
+/// var model = pipeline.Fit(train); // scoring needs the Label column too
+/// </code>
+/// </example>
 public static class ClassWeightColumn
 {
     /// <summary>An estimator that adds <paramref name="weightColumn"/> with balanced weights counted on
     /// <paramref name="trainingData"/>.</summary>
+    /// <example>
+    /// <code>
+    /// var weighted = ClassWeightColumn.Balanced(ml, train).Fit(train).Transform(train);
+    /// var trainer = ml.BinaryClassification.Trainers.LightGbm(exampleWeightColumnName: "Weight");
+    /// </code>
+    /// </example>
     public static IEstimator<ITransformer> Balanced(MLContext ml, IDataView trainingData, string labelColumn = "Label",
         string weightColumn = "Weight")
     {
@@ -26,6 +39,13 @@ public static class ClassWeightColumn
 
     /// <summary>An estimator that adds <paramref name="weightColumn"/> with the given weight per class label (text of a
     /// Boolean label is <c>True</c>/<c>False</c>; of a key label, its key value).</summary>
+    /// <example>
+    /// <code>
+    /// var weights = new Dictionary&lt;string, double&gt; { ["True"] = 10, ["False"] = 1 };
+    /// var pipeline = ClassWeightColumn.Explicit(ml, train.Schema, weights)
+    ///     .Append(ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight"));
+    /// </code>
+    /// </example>
     public static IEstimator<ITransformer> Explicit(MLContext ml, DataViewSchema schema,
         IReadOnlyDictionary<string, double> weights,
         string labelColumn = "Label", string weightColumn = "Weight")

@@ -39,7 +39,15 @@ public sealed class ClassWeightedTrainer<TTransformer, TModel> : ITrainerEstimat
         _weight = weightColumn;
     }
 
-    /// <inheritdoc />
+    /// <summary>The inner trainer's <see cref="TrainerInfo"/>: whether it needs normalised features, a cache, and
+    /// so on.</summary>
+    /// <example>
+    /// <code>
+    /// var trainer = ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight")
+    ///     .WithClassWeights(ml);
+    /// var needsCache = trainer.Info.WantCaching;
+    /// </code>
+    /// </example>
     public TrainerInfo Info => _inner.Info;
 
     /// <summary>Adds the weight column to <paramref name="input"/> (after resampling, when the inner trainer
@@ -66,7 +74,20 @@ public sealed class ClassWeightedTrainer<TTransformer, TModel> : ITrainerEstimat
         return estimator.Fit(data).Transform(data);
     }
 
-    /// <inheritdoc />
+    /// <summary>The columns the fitted transformer adds to data shaped like <paramref name="inputSchema"/>: the
+    /// inner trainer's (<c>Score</c>, <c>PredictedLabel</c>, ...); the weight column, made only inside
+    /// <see cref="Fit"/>, needs only the label here.</summary>
+    /// <param name="inputSchema">The shape of the data the trainer will be fitted on.</param>
+    /// <returns>The shape of the scored data.</returns>
+    /// <example>
+    /// ML.NET calls it when a chain checks its columns; from the shape the featurizer promises:
+    /// <code>
+    /// var trainer = ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight")
+    ///     .WithClassWeights(ml);
+    /// SchemaShape scored = trainer.GetOutputSchema(featurizer.GetOutputSchema(inputShape));
+    /// bool hasScore = scored.TryFindColumn("Score", out _);
+    /// </code>
+    /// </example>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         // The weight column exists only inside Fit; a scalar float made from the label stands in for it here.
@@ -84,6 +105,12 @@ internal interface IResamplingFit<out TTransformer>
 
 /// <summary>Extension methods that give every ML.NET trainer that takes <c>exampleWeightColumnName</c> class
 /// weights computed when it is fitted.</summary>
+/// <example>
+/// <code>
+/// var trainer = ml.BinaryClassification.Trainers.LightGbm(exampleWeightColumnName: "Weight").WithClassWeights(ml);
+/// var model = featurizer.Append(trainer).Fit(train);
+/// </code>
+/// </example>
 public static class ClassWeightExtensions
 {
     /// <summary>Wraps <paramref name="trainer"/> (built with <c>exampleWeightColumnName: weightColumn</c>) so that it

@@ -8,12 +8,26 @@ namespace Imbalanced.MLNet;
 /// Converts between ML.NET's <see cref="IDataView"/> (a fixed-size <c>Single</c> vector feature column and a Boolean
 /// or key label) and the core library's <see cref="Dataset"/>, keeping slot names and key values.
 /// </summary>
+/// <example>
+/// <code>
+/// var (data, shape) = DataViewConversion.ToDataset(featurized);
+/// var resampled = new Smote().FitResample(data).ToDataset();
+/// IDataView balanced = DataViewConversion.ToDataView(ml, resampled, shape);
+/// </code>
+/// </example>
 public static class DataViewConversion
 {
     /// <summary>Reads the feature and label columns of
     /// <paramref name="data"/> (its row count need not be known).</summary>
     /// <exception cref="DataException">A column is missing, the features are
     /// not a fixed-size Single vector, or a label is missing.</exception>
+    /// <example>
+    /// <code>
+    /// var featurized = ml.Transforms.Concatenate("Features", "V1", "V2").Fit(view).Transform(view);
+    /// var (data, shape) = DataViewConversion.ToDataset(featurized, labelColumn: "Label");
+    /// Console.WriteLine($"{data.RowCount} rows, classes {string.Join(", ", data.Classes.Labels)}");
+    /// </code>
+    /// </example>
     public static (Dataset Data, DataViewShape Shape) ToDataset(IDataView data, string featureColumn = "Features",
         string labelColumn = "Label")
     {
@@ -95,6 +109,14 @@ public static class DataViewConversion
 
     /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with
     /// an optional <c>Single</c> weight column.</summary>
+    /// <example>
+    /// <code>
+    /// var (data, shape) = DataViewConversion.ToDataset(featurized);
+    /// var resampled = new RandomUnderSampler().FitResample(data).ToDataset();
+    /// var view = DataViewConversion.ToDataView(ml, resampled, shape);
+    /// var weighted = DataViewConversion.ToDataView(ml, data, shape, ClassWeights.Balanced(data.LabelCodes));
+    /// </code>
+    /// </example>
     public static IDataView ToDataView(MLContext ml, Dataset data, DataViewShape shape,
         IReadOnlyList<double>? weights = null, string weightColumn = "Weight")
     {

@@ -33,6 +33,14 @@ public sealed class MlNetClassifier : IClassifier
     /// Builds the binary learner, given the example-weight column name (null when rows are not weighted).
     /// </param>
     /// <param name="multiclass">Builds the multiclass learner, likewise.</param>
+    /// <example>
+    /// <code>
+    /// var sdca = new MlNetClassifier(new MLContext(seed: 0),
+    ///     (c, weight) =&gt; c.BinaryClassification.Trainers.SdcaLogisticRegression(exampleWeightColumnName: weight),
+    ///     (c, weight) =&gt; c.MulticlassClassification.Trainers.SdcaMaximumEntropy(exampleWeightColumnName: weight));
+    /// double[] p = sdca.Fit(train).PredictProbabilities(test);
+    /// </code>
+    /// </example>
     public MlNetClassifier(
         MLContext ml,
         Func<MLContext, string?, IEstimator<ITransformer>> binary,
@@ -165,7 +173,19 @@ public sealed class MlNetClassifier : IClassifier
     private static FastTreeBinaryTrainer.Options Boosted(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastTreeBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
 
-    /// <inheritdoc />
+    /// <summary>Fits the binary learner (two classes; class 1 of <paramref name="train"/> is the positive one) or the
+    /// multiclass learner on <paramref name="train"/>, its rows weighted by <paramref name="weights"/> when given.
+    /// </summary>
+    /// <param name="train">The training rows.</param>
+    /// <param name="weights">A weight per row, or null.</param>
+    /// <returns>A model whose <c>PredictProbabilities</c> gives a probability per row and class, row-major.</returns>
+    /// <example>
+    /// <code>
+    /// var forest = MlNetClassifier.RandomForest(new MLContext(seed: 0), threads: 1);
+    /// IClassifierModel model = forest.Fit(train, weights: ClassWeights.Balanced(train.LabelCodes));
+    /// double[] p = model.PredictProbabilities(test);
+    /// </code>
+    /// </example>
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -201,11 +221,24 @@ public sealed class MlNetClassifier : IClassifier
     /// <see cref="Workflow.MlNetLearners"/> fitted: the same file as <see cref="Workflow.MlNetLearners.Save"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The model was fitted by none of these learners.</exception>
+    /// <example>
+    /// <code>
+    /// var model = MlNetClassifier.LightGbm(new MLContext(seed: 0)).Fit(train);
+    /// using (var file = File.Create("model.zip")) MlNetClassifier.Save(model, file);
+    /// </code>
+    /// </example>
     public static void Save(IClassifierModel model, Stream stream) => Workflow.ModelFile.Save(model, stream);
 
     /// <summary>Loads a model saved by <see cref="Save"/> or <see cref="Workflow.MlNetLearners.Save"/> into
     /// <paramref name="ml"/>.</summary>
     /// <exception cref="InvalidDataException">The stream holds no such model or is damaged.</exception>
+    /// <example>
+    /// <code>
+    /// using var file = File.OpenRead("model.zip");
+    /// var model = MlNetClassifier.Load(new MLContext(seed: 0), file);
+    /// double[] p = model.PredictProbabilities(test);
+    /// </code>
+    /// </example>
     public static IClassifierModel Load(MLContext ml, Stream stream) => Workflow.ModelFile.Load(ml, stream);
 
     /// <summary>A model fitted by an <see cref="MlNetClassifier"/>: its ML.NET model and what is needed to feed

@@ -10,9 +10,20 @@ namespace Imbalanced.MLNet;
 /// stratify): every class is spread over the parts in proportion (see <see cref="StratifiedSplits"/>), and every
 /// column of the data view is kept.
 /// </summary>
+/// <example>
+/// <code>
+/// var split = ml.Data.StratifiedTrainTestSplit(data, testFraction: 0.2, seed: 1);
+/// var folds = ml.BinaryClassification.StratifiedCrossValidate(split.TrainSet, pipeline, numberOfFolds: 5);
+/// </code>
+/// </example>
 public static class StratifiedDataOperations
 {
     /// <summary>A stratified train/test split on the label column (Boolean, key, text or number).</summary>
+    /// <example>
+    /// <code>
+    /// var (train, test) = ml.Data.StratifiedTrainTestSplit(data, labelColumn: "Class", testFraction: 0.2, seed: 1);
+    /// </code>
+    /// </example>
     public static StratifiedTrainTestData StratifiedTrainTestSplit(this DataOperationsCatalog catalog, IDataView data,
         string labelColumn = "Label", double testFraction = 0.1, int seed = 0)
     {
@@ -22,6 +33,12 @@ public static class StratifiedDataOperations
     }
 
     /// <summary>Stratified k-fold splits of a data view, as (train, test) pairs.</summary>
+    /// <example>
+    /// <code>
+    /// foreach (var (train, test) in ml.Data.StratifiedFolds(data, numberOfFolds: 5, seed: 1))
+    ///     Console.WriteLine(ml.BinaryClassification.Evaluate(pipeline.Fit(train).Transform(test)).F1Score);
+    /// </code>
+    /// </example>
     public static IReadOnlyList<StratifiedTrainTestData> StratifiedFolds(this DataOperationsCatalog catalog,
         IDataView data, string labelColumn = "Label", int numberOfFolds = 5, int seed = 0) =>
         StratifiedSplits.KFold(LabelCodes(data, labelColumn), numberOfFolds, true, seed)
@@ -147,8 +164,8 @@ public static class StratifiedDataOperations
         if (data.Schema.GetColumnOrNull(stratifyBy) is null)
             throw new DataException($"cannot stratify by column '{stratifyBy}': the data has no such column; " +
                 $"its columns are: {Columns(data)}" + (stratificationColumn is null
-                    ? ". If the pipeline makes the label itself, name the raw column to stratify by " +
-                      "as the stratification column"
+                    ? ". If the pipeline makes the label itself, pass the raw column to stratify by as " +
+                      "stratificationColumn"
                     : ""));
         var codes = LabelCodes(data, stratifyBy);
         return StratifiedSplits.KFold(codes, numberOfFolds, true, seed).Select((s, i) =>

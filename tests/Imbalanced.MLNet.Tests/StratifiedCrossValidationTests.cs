@@ -111,7 +111,7 @@ public class StratifiedCrossValidationTests
         var byDefault = Assert.Throws<DataException>(() => ml.BinaryClassification.StratifiedCrossValidate(data,
             pipeline));
         Assert.Contains("'Label'", byDefault.Message);
-        Assert.Contains("stratification column", byDefault.Message);
+        Assert.Contains("stratificationColumn", byDefault.Message);
     }
 
     [Fact]

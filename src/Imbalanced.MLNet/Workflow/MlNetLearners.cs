@@ -37,6 +37,12 @@ public sealed class MlNetLearners : ILearnerFactory
     private readonly int? _members;
 
     /// <summary>The learners, the ensembles with imbalanced-learn's numbers of members.</summary>
+    /// <example>
+    /// <code>
+    /// ILearnerFactory learners = new MlNetLearners();
+    /// IClassifier forest = learners.Create("random-forest", seed: 0);
+    /// </code>
+    /// </example>
     public MlNetLearners()
     {
     }
@@ -45,16 +51,38 @@ public sealed class MlNetLearners : ILearnerFactory
     /// faster).</summary>
     internal MlNetLearners(int members) => _members = members;
 
-    /// <inheritdoc />
+    /// <summary>The learners the comparison workflow compares when it is given none: <c>logistic</c>,
+    /// <c>lightgbm</c>, <c>random-forest</c>.</summary>
+    /// <example>
+    /// <code>
+    /// foreach (var name in new MlNetLearners().DefaultNames) Console.WriteLine(name);
+    /// </code>
+    /// </example>
     public IReadOnlyList<string> DefaultNames { get; } = ["logistic", "lightgbm", "random-forest"];
 
     /// <summary>Every learner <see cref="Create"/> knows: <c>logistic</c>, <c>lightgbm</c>, <c>random-forest</c>,
     /// <c>fasttree</c>, <c>balanced-random-forest</c>, <c>easy-ensemble</c>, <c>balanced-bagging</c>,
     /// <c>rus-boost</c>.</summary>
+    /// <example>
+    /// <code>
+    /// var learners = new MlNetLearners();
+    /// var ensembles = learners.Names.Where(learners.BalancesClasses).ToList();
+    /// </code>
+    /// </example>
     public IReadOnlyList<string> Names { get; } = [.. MlNetClassifier.Names, .. Ensembles.Keys];
 
-    /// <inheritdoc />
+    /// <summary>A new learner <paramref name="name"/> (one of <see cref="Names"/>), training on one thread and
+    /// seeded by <paramref name="seed"/>: the same name and seed fit the same model.</summary>
+    /// <param name="name">The learner's name.</param>
+    /// <param name="seed">The seed of every fit.</param>
+    /// <returns>The learner.</returns>
     /// <exception cref="ArgumentException">The name is none of <see cref="Names"/>.</exception>
+    /// <example>
+    /// <code>
+    /// IClassifier ensemble = new MlNetLearners().Create("easy-ensemble", seed: 42);
+    /// double[] p = ensemble.Fit(train).PredictProbabilities(test);
+    /// </code>
+    /// </example>
     public IClassifier Create(string name, long seed)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -63,7 +91,16 @@ public sealed class MlNetLearners : ILearnerFactory
         return MlNetClassifier.ByName(() => Context(seed), name, threads: 1) ?? throw Unknown(name);
     }
 
-    /// <inheritdoc />
+    /// <summary>The classifier a sampler that asks one (instance hardness) uses inside the workflow: ML.NET's
+    /// random forest on one thread, seeded by <paramref name="seed"/>.</summary>
+    /// <param name="seed">The seed of every fit.</param>
+    /// <returns>The random forest; never null.</returns>
+    /// <example>
+    /// <code>
+    /// IClassifier? forest = new MlNetLearners().SamplerEstimator(seed: 0);
+    /// double[] p = forest!.Fit(train).PredictProbabilities(train);
+    /// </code>
+    /// </example>
     public IClassifier? SamplerEstimator(long seed) => MlNetClassifier.ByName(() => Context(seed), "random-forest", 1);
 
     /// <summary>True for the balanced ensembles: every member is fitted on a balanced sample, so their probabilities
