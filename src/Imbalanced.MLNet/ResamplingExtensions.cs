@@ -5,6 +5,13 @@ using Microsoft.ML.Trainers;
 namespace Imbalanced.MLNet;
 
 /// <summary>Extension methods that give every ML.NET trainer, and every estimator chain, resampling.</summary>
+/// <example>
+/// <code>
+/// var trainer = ml.BinaryClassification.Trainers.FastTree().WithResampling(ml, new Smote());   // the Features vector
+/// var chain = featurizer.Append(ml.BinaryClassification.Trainers.FastTree())
+///     .WithResampling(new SmoteNc());                                                     // the raw columns
+/// </code>
+/// </example>
 public static class ResamplingExtensions
 {
     /// <summary>Wraps <paramref name="trainer"/> so that it fits on data resampled by <paramref name="sampler"/>; the

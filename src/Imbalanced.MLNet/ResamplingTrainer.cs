@@ -11,6 +11,12 @@ namespace Imbalanced.MLNet;
 /// <c>BinaryClassification.CrossValidate</c> / <c>MulticlassClassification.CrossValidate</c>, which fit on the
 /// training folds only. Saving, loading and prediction engines see the inner trainer's model unchanged.
 /// </summary>
+/// <example>
+/// <code>
+/// var trainer = ml.BinaryClassification.Trainers.FastTree().WithResampling(ml, new RandomUnderSampler());
+/// var model = featurizer.Append(trainer).Fit(train);   // the trainer sees a balanced training set
+/// </code>
+/// </example>
 /// <typeparam name="TTransformer">The inner trainer's transformer.</typeparam>
 /// <typeparam name="TModel">The inner trainer's model parameters.</typeparam>
 public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<TTransformer, TModel>,
@@ -34,11 +40,13 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
         _label = labelColumn;
     }
 
-    /// <inheritdoc />
+    /// <summary>The inner trainer's information (whether it needs normalization, caching, calibration).</summary>
+    /// <example><c>bool needsNormalization = trainer.Info.NeedNormalization;</c></example>
     public TrainerInfo Info => _inner.Info;
 
     /// <summary>Resamples <paramref name="input"/> (features and label
     /// only) and fits the inner trainer on the result.</summary>
+    /// <example><c>var model = trainer.Fit(featurizer.Fit(train).Transform(train));</c></example>
     public TTransformer Fit(IDataView input) => FitResampled(input, data => data);
 
     TTransformer IResamplingFit<TTransformer>.Fit(IDataView input, Func<IDataView, IDataView> afterResampling) =>
@@ -61,6 +69,8 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>The inner trainer's output schema: resampling changes rows, not columns.</summary>
+    /// <example>ML.NET calls it when a chain checks its columns:
+    /// <c>var columns = trainer.GetOutputSchema(featurizer.GetOutputSchema(inputShape));</c></example>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _inner.GetOutputSchema(inputSchema);
 }

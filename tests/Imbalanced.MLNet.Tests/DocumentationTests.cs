@@ -29,16 +29,11 @@ public class DocumentationTests
         "M:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.PredictProbabilities(Microsoft.ML.IDataView)",
         "M:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.Save(System.IO.Stream)",
         "M:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.Save(System.String)",
-        "M:Imbalanced.MLNet.ResamplingTrainer`2.Fit(Microsoft.ML.IDataView)",
-        "M:Imbalanced.MLNet.ResamplingTrainer`2.GetOutputSchema(Microsoft.ML.SchemaShape)",
         "P:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.Classes",
         "P:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.Kind",
         "P:Imbalanced.MLNet.Ensembles.BalancedEnsembleModel.MemberCount",
-        "P:Imbalanced.MLNet.ResamplingTrainer`2.Info",
         "T:Imbalanced.MLNet.Ensembles.BalancedEnsemble",
         "T:Imbalanced.MLNet.Ensembles.EnsembleKind",
-        "T:Imbalanced.MLNet.ResamplingExtensions",
-        "T:Imbalanced.MLNet.ResamplingTrainer`2",
     ];
 
     // What the compiler adds to a record without a doc comment of its own (<Clone>$ is skipped by its name).
