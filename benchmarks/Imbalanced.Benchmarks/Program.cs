@@ -8,12 +8,14 @@ namespace Imbalanced.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus one side-by-side mode used by
 /// <c>benchmarks/compare.sh</c>: <c>knn FILE TARGET K</c> times the exact k-NN of every row of a CSV against
-/// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included).
+/// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included); and
+/// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == "partitions") return PartitionedRunTable.Print(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

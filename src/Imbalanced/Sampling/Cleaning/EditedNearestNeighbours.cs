@@ -17,6 +17,9 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
 {
     private readonly EditedNearestNeighboursOptions _options = options ?? new();
 
+    /// <summary>The options the sampler runs with.</summary>
+    internal EditedNearestNeighboursOptions Options => _options;
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {

@@ -15,6 +15,9 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
 {
     private readonly SamplerOptions _options = options ?? new();
 
+    /// <summary>The options the sampler runs with.</summary>
+    internal SamplerOptions Options => _options;
+
     /// <summary>Rows to keep: all but the members of Tomek links whose class is in
     /// <paramref name="targeted"/>.</summary>
     public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)

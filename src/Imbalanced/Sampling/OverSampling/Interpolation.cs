@@ -7,6 +7,20 @@ namespace Imbalanced.Sampling.OverSampling;
 /// loop that draws (seed, neighbour, gap) triples with it.</summary>
 internal static class Interpolation
 {
+    /// <summary>The draws of <see cref="MakeRows"/>: for each of <paramref name="count"/> rows, a pair uniform among
+    /// <paramref name="pairs"/>, then a gap <c>step · u</c>. They depend on counts only, not on feature values, so a
+    /// partitioned run draws them once, centrally (<see cref="Partitioned.PartitionedResampling"/>).</summary>
+    public static (int Pair, double Gap)[] Draw(SeededRandom rng, int pairs, int count, double step = 1.0)
+    {
+        var draws = new (int Pair, double Gap)[count];
+        for (var s = 0; s < count; s++)
+        {
+            var pair = rng.NextInt(pairs);
+            draws[s] = (pair, step * rng.NextDouble());
+        }
+        return draws;
+    }
+
     /// <summary>Writes <c>base + gap · (neighbour − base)</c> into <paramref name="destination"/>.</summary>
     /// <remarks>That is imbalanced-learn's formula, kept for identical results. Where <c>neighbour − base</c>
     /// overflows (values near ±1.8e308 of opposite signs) it is computed as
@@ -46,10 +60,8 @@ internal static class Interpolation
     public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode,
         IReadOnlyList<int> seeds, int k, Func<int, int> neighborOf, int count, double step = 1.0)
     {
-        for (var s = 0; s < count; s++)
+        foreach (var (pair, gap) in Draw(rng, seeds.Count * k, count, step))
         {
-            var pair = rng.NextInt(seeds.Count * k);
-            var gap = step * rng.NextDouble();
             int seed = seeds[pair / k], neighbor = neighborOf(pair);
             var row = added.Add(classCode, new RowOrigin(true, -1, seed, neighbor, gap));
             Write(data.NumericRow(seed), data.NumericRow(neighbor), gap, row.Numeric);

@@ -22,6 +22,9 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
 {
     private readonly RandomOverSamplerOptions _options = options ?? new();
 
+    /// <summary>The options the sampler runs with.</summary>
+    internal RandomOverSamplerOptions Options => _options;
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {

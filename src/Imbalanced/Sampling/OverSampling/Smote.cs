@@ -22,6 +22,9 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
 {
     private readonly SmoteOptions _options = options ?? new();
 
+    /// <summary>The options the sampler runs with.</summary>
+    internal SmoteOptions Options => _options;
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {

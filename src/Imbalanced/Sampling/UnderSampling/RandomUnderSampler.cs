@@ -18,6 +18,9 @@ public sealed class RandomUnderSampler(RandomUnderSamplerOptions? options = null
 {
     private readonly RandomUnderSamplerOptions _options = options ?? new();
 
+    /// <summary>The options the sampler runs with.</summary>
+    internal RandomUnderSamplerOptions Options => _options;
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {
