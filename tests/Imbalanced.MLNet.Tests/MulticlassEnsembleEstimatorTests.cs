@@ -203,6 +203,22 @@ public class MulticlassEnsembleEstimatorTests
     }
 
     [Fact]
+    public void Other_feature_and_label_column_names_are_used()
+    {
+        var ml = new MLContext(0);
+        var raw = Load(ml);
+        var data = ml.Transforms.Conversion.MapValueToKey("Kind", nameof(GlassRow.Type))
+            .Append(ml.Transforms.Concatenate("F", nameof(GlassRow.Measures))).Fit(raw).Transform(raw);
+        var model = ml.MulticlassClassification.Trainers.EasyEnsemble(members: 2, seed: 1, featureColumnName: "F",
+            labelColumnName: "Kind").Fit(data);
+        var scored = model.Transform(ml.Transforms.DropColumns("Kind").Fit(data).Transform(data));
+        var predicted = ml.Transforms.Conversion.MapKeyToValue("Type", "PredictedLabel").Fit(scored)
+            .Transform(scored).GetColumn<string>("Type").ToArray();
+        var truth = raw.GetColumn<string>(nameof(GlassRow.Type)).ToArray();
+        Assert.True(Enumerable.Range(0, truth.Length).Count(i => predicted[i] == truth[i]) > truth.Length / 2);
+    }
+
+    [Fact]
     public void A_Boolean_label_is_refused_in_library_language()
     {
         var ml = new MLContext(0);
