@@ -54,17 +54,10 @@ public static class DataViewConversion
         LabelKind kind;
         string[]? keyValues = null;
         if (label.Type == BooleanDataViewType.Instance) kind = LabelKind.Boolean;
-        else if (label.Type is KeyDataViewType key)
+        else if (label.Type is KeyDataViewType)
         {
             kind = LabelKind.Key;
-            if (label.HasKeyValues())
-            {
-                VBuffer<ReadOnlyMemory<char>> values = default;
-                label.GetKeyValues(ref values);
-                keyValues = values.DenseValues().Select(v => v.ToString()).ToArray();
-            }
-            else keyValues = Enumerable.Range(1, (int)key.Count)
-                .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            keyValues = KeyValues(label);
         }
         else throw new DataException($"column '{labelColumn}' must be Boolean (binary) or a key (multiclass; map " +
             $"strings with MapValueToKey); it is {label.Type}");
@@ -105,6 +98,20 @@ public static class DataViewConversion
         var dataset = new Dataset([.. numeric], slotNames ?? Enumerable.Range(0, size).Select(j => $"f{j}").ToArray(),
             [], [], [], labels.Select(l => map[l]).ToArray(), classes);
         return (dataset, new DataViewShape(featureColumn, labelColumn, size, slotNames, kind, keyValues));
+    }
+
+    /// <summary>The text of each value of the key column <paramref name="label"/>, key 1 first: its key values, or
+    /// the keys themselves (1, 2, …) when it has none.</summary>
+    internal static string[] KeyValues(DataViewSchema.Column label)
+    {
+        if (label.HasKeyValues())
+        {
+            VBuffer<ReadOnlyMemory<char>> values = default;
+            label.GetKeyValues(ref values);
+            return values.DenseValues().Select(v => v.ToString()).ToArray();
+        }
+        return Enumerable.Range(1, (int)((KeyDataViewType)label.Type).Count)
+            .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }
 
     /// <summary>Builds an <see cref="IDataView"/> of <paramref name="data"/> shaped like <paramref name="shape"/>, with

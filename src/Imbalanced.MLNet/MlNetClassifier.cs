@@ -305,9 +305,7 @@ public sealed class MlNetClassifier : IClassifier
             var row = 0;
             foreach (var scores in scored.GetColumn<float[]>("Score"))
             {
-                var sum = scores.Sum();
-                for (var c = 0; c < classes; c++)
-                    result[row * classes + c] = sum > 0 ? scores[c] / sum : 1.0 / classes;
+                Ensembles.EnsembleVoting.Normalise(scores.AsSpan(0, classes), result.AsSpan(row * classes, classes));
                 row++;
             }
             return result;

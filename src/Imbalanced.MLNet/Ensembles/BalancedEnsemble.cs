@@ -133,6 +133,7 @@ public sealed class BalancedEnsemble
     {
         var rng = new SeededRandom(_seed);
         var k = dataset.Classes.Count;
+        var memberShape = Shape(shape, dataset.Classes);
         var members = new List<(ITransformer Model, double Weight)>();
         var boosting = Enumerable.Range(0, dataset.RowCount).Select(i => weights?[i] ?? 1.0).ToArray();
         var sum = boosting.Sum();
@@ -153,7 +154,7 @@ public sealed class BalancedEnsemble
             var sampleWeights = _kind == EnsembleKind.RusBoost
                 ? rows.Select(i => boosting[i] * dataset.RowCount).ToArray()
                 : weights is null ? null : rows.Select(i => weights[i]).ToArray();
-            var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), Shape(shape, k), sampleWeights);
+            var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), memberShape, sampleWeights);
             // Each member draws its own random choices: with one seed for all, every tree of the forest would
             // consider the same features at its n-th split.
             var model = _learner(_ml, k, dataset.NumericCount, weightColumn, unchecked((int)memberSeed)).Fit(view);
@@ -163,7 +164,7 @@ public sealed class BalancedEnsemble
                 continue;
             }
             // SAMME: weighted error of the member on all rows, its say, and the new row weights.
-            var all = DataViewCache.Get(dataset, Shape(shape, k));
+            var all = DataViewCache.Get(dataset, memberShape);
             var p = MlNetClassifier.Probabilities(model.Transform(all), k, dataset.RowCount);
             var wrong = Enumerable.Range(0, dataset.RowCount)
                 .Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
@@ -179,7 +180,7 @@ public sealed class BalancedEnsemble
         }
         if (members.Count == 0)
             throw new DataException("no ensemble member did better than chance; use another learner or ensemble");
-        return new BalancedEnsembleModel(_ml, _kind, Shape(shape, k), dataset.Classes.Labels, members);
+        return new BalancedEnsembleModel(_ml, _kind, memberShape, dataset.Classes.Labels, members);
     }
 
     /// <summary>Rows of a random under-sample with every class at the minority's count.</summary>
@@ -189,9 +190,12 @@ public sealed class BalancedEnsemble
         return new RandomUnderSampler(new RandomUnderSamplerOptions { Seed = seed }).FitResample(data).KeptRows;
     }
 
-    private static DataViewShape Shape(DataViewShape shape, int classes) => classes == 2
+    /// <summary>The shape of the members' data: a Boolean label for two classes, otherwise a key label whose keys
+    /// follow the class order, so that the members' score slots are the classes of <paramref name="classes"/> in
+    /// order (the keys of the data given may be in any order, for example of first occurrence).</summary>
+    private static DataViewShape Shape(DataViewShape shape, ClassSet classes) => classes.Count == 2
         ? shape with { Label = LabelKind.Boolean, KeyValues = null }
-        : shape;
+        : shape with { Label = LabelKind.Key, KeyValues = classes.Labels };
 
     private static Dataset Boolean(Dataset data, DataViewShape shape) =>
         data.Classes.Count == 2 && shape.Label == LabelKind.Key

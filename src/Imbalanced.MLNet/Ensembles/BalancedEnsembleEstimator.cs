@@ -24,11 +24,7 @@ namespace Imbalanced.MLNet.Ensembles;
 public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
 {
     private const string Sum = "__BalancedEnsembleSum";
-    private readonly EnsembleKind _kind;
-    private readonly int? _members;
-    private readonly long _seed;
-    private readonly string _featureColumn;
-    private readonly string _labelColumn;
+    private readonly EnsembleTraining _training;
 
     /// <summary>An estimator of the binary ensemble <paramref name="kind"/>, its members trained in a context of
     /// their own seeded by <paramref name="seed"/>.</summary>
@@ -43,16 +39,7 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
     public BalancedEnsembleEstimator(EnsembleKind kind, int? members = null, long seed = 0,
         string featureColumnName = "Features", string labelColumnName = "Label")
     {
-        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ensemble");
-        if (members is < 1)
-            throw new ArgumentOutOfRangeException(nameof(members), members, "an ensemble needs at least one member");
-        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
-        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
-        _kind = kind;
-        _members = members;
-        _seed = seed;
-        _featureColumn = featureColumnName;
-        _labelColumn = labelColumnName;
+        _training = new EnsembleTraining(kind, members, seed, featureColumnName, labelColumnName);
     }
 
     /// <summary>Trains the members on the feature and label columns of <paramref name="input"/> and composes them
@@ -64,44 +51,30 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
     public ITransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var label = input.Schema.GetColumnOrNull(_labelColumn)
-            ?? throw new DataException($"the data view has no label column '{_labelColumn}'; its columns are: " +
-                string.Join(", ", input.Schema.Select(c => c.Name)));
+        var label = _training.Label(input);
         if (label.Type != BooleanDataViewType.Instance)
-            throw new DataException($"balanced ensemble estimators are binary: the label column '{_labelColumn}' " +
+            throw new DataException($"balanced ensemble estimators are binary: the label column '{label.Name}' " +
                 $"must be Boolean; it is {label.Type}");
-        var ml = new MLContext(unchecked((int)_seed));
-        var steps = new List<ITransformer>();
-        var view = input;
-        void Add(ITransformer step)
-        {
-            steps.Add(step);
-            view = step.Transform(view);
-        }
-        void AddEstimator(IEstimator<ITransformer> estimator) => Add(estimator.Fit(view));
-        // The member learners read 'Features' and 'Label': other columns are copied under those names (the model
-        // keeps the feature copy, so scored data has a 'Features' column).
-        if (_featureColumn != "Features") AddEstimator(ml.Transforms.CopyColumns("Features", _featureColumn));
-        var train = _labelColumn == "Label" ? view
-            : ml.Transforms.CopyColumns("Label", _labelColumn).Fit(view).Transform(view);
-        var model = new BalancedEnsemble(ml, _kind, _members, _seed).Fit(train);
+        var chain = new TransformerChainBuilder(new MLContext(unchecked((int)_training.Seed)), input);
+        var ml = chain.Context;
+        var model = _training.Fit(chain);
         var members = model.WeightedMembers;
         var total = members.Sum(m => m.Weight);
         for (var m = 0; m < members.Count; m++)
         {
-            Add(members[m].Model);
+            chain.Add(members[m].Model);
             var weight = (members[m].Weight / total).ToString("R", CultureInfo.InvariantCulture);
             // RUSBoost's members vote for their most probable class (the negative one on a tie), weighted by their say.
-            var term = _kind == EnsembleKind.RusBoost ? $"(p > 0.5 ? {weight} : 0.0)" : $"{weight} * p";
-            AddEstimator(m == 0
+            var term = _training.Kind == EnsembleKind.RusBoost ? $"(p > 0.5 ? {weight} : 0.0)" : $"{weight} * p";
+            chain.Add(m == 0
                 ? ml.Transforms.Expression(Sum, $"p => {term}", "Probability")
                 : ml.Transforms.Expression(Sum, $"(s, p) => s + {term}", Sum, "Probability"));
         }
-        AddEstimator(ml.Transforms.Expression("Probability", "s => s > 1.0 ? 1.0 : s", Sum));
-        AddEstimator(ml.Transforms.CopyColumns("Score", "Probability"));
-        AddEstimator(ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability"));
-        AddEstimator(ml.Transforms.DropColumns(Sum));
-        return new TransformerChain<ITransformer>(steps.ToArray());
+        chain.Add(ml.Transforms.Expression("Probability", "s => s > 1.0 ? 1.0 : s", Sum));
+        chain.Add(ml.Transforms.CopyColumns("Score", "Probability"));
+        chain.Add(ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability"));
+        chain.Add(ml.Transforms.DropColumns(Sum));
+        return chain.Build();
     }
 
     /// <summary>The schema after the fitted ensemble: the input's columns and the binary prediction columns
@@ -109,6 +82,7 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
     /// <example>ML.NET calls it when a chain checks its columns:
     /// <c>var columns = ensemble.GetOutputSchema(featurizer.GetOutputSchema(inputShape));</c></example>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        new MLContext().BinaryClassification.Trainers.SdcaLogisticRegression(_labelColumn, _featureColumn)
+        new MLContext().BinaryClassification.Trainers.SdcaLogisticRegression(_training.LabelColumn,
+            _training.FeatureColumn)
             .GetOutputSchema(inputSchema);
 }

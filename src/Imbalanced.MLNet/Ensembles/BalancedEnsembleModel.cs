@@ -66,11 +66,8 @@ public sealed class BalancedEnsembleModel : IClassifierModel
         {
             var p = MlNetClassifier.Probabilities(model.Transform(view), k, dataset.RowCount);
             for (var i = 0; i < dataset.RowCount; i++)
-            {
-                if (Kind == EnsembleKind.RusBoost)
-                    result[i * k + Numerics.Vectors.ArgMax(p.AsSpan(i * k, k))] += weight / total;
-                else for (var c = 0; c < k; c++) result[i * k + c] += p[i * k + c] * weight / total;
-            }
+                EnsembleVoting.Add(p.AsSpan(i * k, k), weight / total, Kind == EnsembleKind.RusBoost,
+                    result.AsSpan(i * k, k));
         }
         return result;
     }

@@ -15,7 +15,12 @@ public class PartitionedResamplingTests
     private static Dataset Data(int rows = 1500, int seed = 3) => ClassificationGenerator.Generate(
         new ClassificationOptions
         {
-            Rows = rows, Features = 6, Informative = 3, Classes = 3, Weights = [0.8, 0.15], Seed = seed,
+            Rows = rows,
+            Features = 6,
+            Informative = 3,
+            Classes = 3,
+            Weights = [0.8, 0.15],
+            Seed = seed,
         });
 
     public static TheoryData<string> Methods => ["random-under", "random-under-replacement", "random-over", "smote",
