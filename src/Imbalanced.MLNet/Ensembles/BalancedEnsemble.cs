@@ -11,8 +11,16 @@ namespace Imbalanced.MLNet.Ensembles;
 /// 2010) over any ML.NET binary or multiclass learner, with imbalanced-learn's defaults where they translate: 10
 /// members for bagging and EasyEnsemble, 100 trees for the forest, 50 rounds for RUSBoost. Members vote with
 /// their class probabilities (averaged), RUSBoost with SAMME's weighted votes. The fitted
-/// <see cref="BalancedEnsembleModel"/> saves to and loads from a single file.
+/// <see cref="BalancedEnsembleModel"/> saves to and loads from a single file. In an ML.NET pipeline, use the
+/// estimators of <see cref="BalancedEnsembleCatalog"/> instead.
 /// </summary>
+/// <example>
+/// <code>
+/// var model = new BalancedEnsemble(new MLContext(0), EnsembleKind.BalancedRandomForest, seed: 1).Fit(train);
+/// double[] probabilities = model.PredictProbabilities(test);   // rows × classes
+/// model.Save("forest.zip");
+/// </code>
+/// </example>
 public sealed class BalancedEnsemble
 {
     private readonly MLContext _ml;
@@ -104,6 +112,8 @@ public sealed class BalancedEnsemble
 
     /// <summary>A binary trainer made to emit probabilities: Platt-calibrated
     /// for two classes, one-versus-all with probabilities otherwise.</summary>
+    /// <example><c>var member = BalancedEnsemble.Calibrated(ml, 2, ml.BinaryClassification.Trainers.FastTree());</c>
+    /// </example>
     public static IEstimator<ITransformer> Calibrated<TModel>(MLContext ml, int classes,
         Microsoft.ML.Trainers.ITrainerEstimator<Microsoft.ML.Data.BinaryPredictionTransformer<TModel>, TModel> binary)
         where TModel : class => Calibrated(ml, classes, binary, null);
@@ -120,6 +130,7 @@ public sealed class BalancedEnsemble
     /// <summary>Fits the ensemble on the feature and label columns of <paramref name="data"/>.</summary>
     /// <exception cref="DataException">A column is missing or of the wrong type, or no member did better than
     /// chance.</exception>
+    /// <example><c>BalancedEnsembleModel model = ensemble.Fit(train, featureColumn: "Features");</c></example>
     public BalancedEnsembleModel Fit(IDataView data, string featureColumn = "Features", string labelColumn = "Label")
     {
         var (dataset, shape) = DataViewConversion.ToDataset(data, featureColumn, labelColumn);

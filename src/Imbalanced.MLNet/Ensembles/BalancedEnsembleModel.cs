@@ -32,12 +32,15 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     }
 
     /// <summary>Which ensemble.</summary>
+    /// <example><c>EnsembleKind kind = model.Kind;</c></example>
     public EnsembleKind Kind { get; }
 
     /// <summary>Class labels, in the order of the probability columns.</summary>
+    /// <example><c>string firstClass = model.Classes[0];</c></example>
     public IReadOnlyList<string> Classes { get; }
 
     /// <summary>Number of members.</summary>
+    /// <example><c>int members = model.MemberCount;</c></example>
     public int MemberCount => _members.Count;
 
     /// <summary>The members' ML.NET models (for tests).</summary>
@@ -48,6 +51,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
 
     /// <summary>Row-major class probabilities of the feature column of <paramref name="data"/>: the members'
     /// probabilities averaged (weighted by their say), or for RUSBoost SAMME's weighted votes normalised.</summary>
+    /// <example><c>double[] p = model.PredictProbabilities(test); // p[row * classes + class]</c></example>
     public double[] PredictProbabilities(IDataView data)
     {
         var (dataset, _) = DataViewConversion.ToDataset(data, _shape.FeatureColumn, _shape.LabelColumn);
@@ -55,6 +59,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     }
 
     /// <summary>The same for a core data set with the training features.</summary>
+    /// <example><c>double[] p = model.PredictProbabilities(dataset);</c></example>
     public double[] PredictProbabilities(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -73,6 +78,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     }
 
     /// <summary>The most probable class of each row.</summary>
+    /// <example><c>string[] labels = model.Predict(test);</c></example>
     public string[] Predict(IDataView data)
     {
         var p = PredictProbabilities(data);
@@ -82,10 +88,12 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     }
 
     /// <summary>Saves the ensemble to one zip file (atomically): a manifest and each member's ML.NET model.</summary>
+    /// <example><c>model.Save("ensemble.zip");</c></example>
     public void Save(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>Writes the ensemble to <paramref name="stream"/> as a zip: a manifest and each member's ML.NET model.
     /// </summary>
+    /// <example><c>using (var file = File.Create("ensemble.zip")) model.Save(file);</c></example>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -109,6 +117,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
 
     /// <summary>Loads an ensemble saved by <see cref="Save(string)"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not such an ensemble or is damaged.</exception>
+    /// <example><c>var model = BalancedEnsembleModel.Load(new MLContext(), "ensemble.zip");</c></example>
     public static BalancedEnsembleModel Load(MLContext ml, string path)
     {
         using var stream = File.OpenRead(path);
@@ -117,6 +126,8 @@ public sealed class BalancedEnsembleModel : IClassifierModel
 
     /// <summary>Reads an ensemble written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not such an ensemble or is damaged.</exception>
+    /// <example><c>using (var file = File.OpenRead("ensemble.zip")) model = BalancedEnsembleModel.Load(ml, file);</c>
+    /// </example>
     public static BalancedEnsembleModel Load(MLContext ml, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(ml);
