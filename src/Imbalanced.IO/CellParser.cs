@@ -41,7 +41,8 @@ internal static class CellParser
         return (values, merged);
     }
 
-    private static double ParseCell(ReadOnlySpan<byte> cell, int row, ColumnProfile profile)
+    /// <summary>Parses one cell into its column's profile; NaN when it is empty or not a number.</summary>
+    internal static double ParseCell(ReadOnlySpan<byte> cell, int row, ColumnProfile profile)
     {
         if (cell.IsEmpty)
         {

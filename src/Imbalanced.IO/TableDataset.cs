@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Imbalanced.Data;
 
 /// <summary>
@@ -40,58 +38,26 @@ public sealed class TableDataset
     public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
     {
         var path = table.Path;
-        var t = table.IndexOf(target);
-        if (t < 0)
-            throw new DataException($"{path}: no column named '{target}' for the target; the columns are: " +
-                $"{string.Join(", ", table.Columns)}");
-        var roles = new ColumnRole?[table.Columns.Count];
-        foreach (var d in drop ?? [])
-        {
-            var j = table.IndexOf(d);
-            if (j < 0)
-                throw new DataException($"{path}: no column named '{d}' to drop; the columns are: " +
-                    $"{string.Join(", ", table.Columns)}");
-            if (j == t) throw new DataException($"{path}: cannot drop the target column '{d}'");
-            roles[j] = new ColumnRole(ColumnKind.Dropped, -1);
-        }
-        roles[t] = new ColumnRole(ColumnKind.Target, -1);
-        var numericCols = new List<int>();
-        var categoricalCols = new List<int>();
-        var missing = new List<KeyValuePair<string, int>>();
-        for (var j = 0; j < roles.Length; j++)
-        {
-            if (roles[j] is not null) continue;
-            var profile = table.Profile(j);
-            if (profile.IsNumeric)
-            {
-                if (profile.FirstNonFiniteRow >= 0)
-                    throw new DataException($"{path}: line {table.LineOf(profile.FirstNonFiniteRow)}, column " +
-                        $"'{table.Columns[j]}': '{profile.FirstNonFiniteText}' is not a finite number; remove or " +
-                        "replace NaN and infinite values");
-                roles[j] = new ColumnRole(ColumnKind.Numeric, numericCols.Count);
-                numericCols.Add(j);
-            }
-            else
-            {
-                roles[j] = new ColumnRole(ColumnKind.Categorical, categoricalCols.Count);
-                categoricalCols.Add(j);
-            }
-            if (profile.EmptyCount > 0) missing.Add(new(table.Columns[j], profile.EmptyCount));
-        }
+        var t = ColumnRoles.Target(path, table.Columns, target, drop);
+        var decided = ColumnRoles.Decide(path, table.Columns, t, drop, table.Profile, table.LineOf);
+        var roles = decided.Roles;
+        var numericCols = decided.Numeric;
+        var categoricalCols = decided.Categorical;
+        var missing = decided.Missing;
 
         var n = table.RowCount;
-        var p = numericCols.Count;
+        var p = numericCols.Length;
         var numeric = new double[n * p];
         var parsed = table.ParsedValues;
         var m = roles.Length;
         for (var i = 0; i < n; i++)
             for (var k = 0; k < p; k++) numeric[i * p + k] = parsed[(long)i * m + numericCols[k]];
 
-        var q = categoricalCols.Count;
+        var q = categoricalCols.Length;
         var codes = new int[n * q];
         var labels = new int[n];
-        var coders = categoricalCols.Select(_ => new Coder()).ToArray();
-        var labelCoder = new Coder();
+        var coders = categoricalCols.Select(_ => new TextCoder()).ToArray();
+        var labelCoder = new TextCoder();
         var slot = new int[roles.Length];
         for (var j = 0; j < roles.Length; j++)
             slot[j] = roles[j] is { Kind: ColumnKind.Categorical } role ? role.Index : -1;
@@ -135,27 +101,6 @@ public sealed class TableDataset
         table.ReleaseParsedValues();
         var data = new Dataset(numeric, numericCols.Select(j => table.Columns[j]).ToArray(), codes,
             categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
-        return new TableDataset(table, data, t, [.. roles.Select(r => r!.Value)], missing);
-    }
-
-    /// <summary>Assigns codes to distinct texts in first-seen order.</summary>
-    private sealed class Coder
-    {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-
-        public List<string> Names { get; } = [];
-
-        public int Code(ReadOnlySpan<byte> utf8, Span<char> buffer)
-        {
-            var chars = buffer.Length >= Encoding.UTF8.GetMaxCharCount(utf8.Length) ? buffer
-                : new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
-            var length = Encoding.UTF8.GetChars(utf8, chars);
-            var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(chars[..length], out var code)) return code;
-            var text = chars[..length].ToString();
-            _codes[text] = Names.Count;
-            Names.Add(text);
-            return Names.Count - 1;
-        }
+        return new TableDataset(table, data, t, roles, missing);
     }
 }

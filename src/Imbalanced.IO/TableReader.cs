@@ -1,5 +1,4 @@
 using Parquet.Serialization;
-using Sylvan.Data.Csv;
 
 namespace Imbalanced.Data;
 
@@ -12,9 +11,15 @@ public static class TableReader
     /// <exception cref="DataException">The file is missing, empty, has no data rows or has ragged rows.</exception>
     public static RawTable Read(string path)
     {
+        CheckFile(path);
+        return IsParquet(path) ? ReadParquet(path) : ReadDelimited(path);
+    }
+
+    /// <summary>Refuses a folder or a missing file.</summary>
+    internal static void CheckFile(string path)
+    {
         if (Directory.Exists(path)) throw new DataException($"{path}: is a folder, not a file");
         if (!File.Exists(path)) throw new DataException($"{path}: file not found");
-        return IsParquet(path) ? ReadParquet(path) : ReadDelimited(path);
     }
 
     /// <summary>True when the path names a Parquet file.</summary>
@@ -22,62 +27,17 @@ public static class TableReader
 
     private static RawTable ReadDelimited(string path)
     {
-        var length = new FileInfo(path).Length;
-        if (length == 0) throw new DataException($"{path}: the file is empty; expected a header row and data rows");
-        char delimiter;
-        using (var peek = new StreamReader(OpenRead(path)))
+        var text = new TextArena();
+        var lines = new List<int>();
+        string[] columns = [];
+        var delimiter = DelimitedScanner.Scan(path, header => columns = header, (csv, line) =>
         {
-            var header = peek.ReadLine();
-            if (string.IsNullOrWhiteSpace(header)) throw new DataException($"{path}: line 1: the header row is empty");
-            delimiter = DelimiterDetector.Detect(header, path);
-        }
-        // Latin-1 maps every byte to the one char of the same value and back, so the CSV grammar (all ASCII) is
-        // parsed as usual while each cell keeps its exact bytes, valid UTF-8 or not: a copied value is written
-        // back byte for byte.
-        using var reader = new StreamReader(OpenRead(path), System.Text.Encoding.Latin1, false, 1 << 16);
-        var options = new CsvDataReaderOptions
-        {
-            Delimiter = delimiter,
-            HasHeaders = true,
-            BufferSize = 1 << 16,
-            MaxBufferSize = Array.MaxLength,
-        };
-        var line = 1;
-        try
-        {
-            using var csv = CsvDataReader.Create(reader, options);
-            var columns = new string[csv.FieldCount];
-            for (var j = 0; j < columns.Length; j++) columns[j] = Utf8Name(csv.GetName(j), j == 0);
-            CheckColumnNames(path, columns);
-            line = 2 + NewlinesIn(columns);
-            var text = new TextArena();
-            var lines = new List<int>();
-            while (csv.Read())
-            {
-                var start = line;
-                line += 1;
-                if (csv.RowFieldCount != columns.Length)
-                {
-                    if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty) continue; // blank line
-                    throw new DataException(
-                        $"{path}: line {start}: {csv.RowFieldCount} fields, but the header has {columns.Length}");
-                }
-                for (var j = 0; j < columns.Length; j++)
-                {
-                    var field = csv.GetFieldSpan(j);
-                    line += field.Count('\n');
-                    text.AddBytes(field);
-                }
-                text.EndRow();
-                lines.Add(start);
-            }
-            if (lines.Count == 0) throw new DataException($"{path}: the file has a header row but no data rows");
-            return new RawTable(path, columns, text, [.. lines], TableFormat.Delimited, delimiter, null);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new DataException($"{path}: line {line}: {FirstSentence(e.Message)}", e);
-        }
+            for (var j = 0; j < columns.Length; j++) text.AddBytes(csv.GetFieldSpan(j));
+            text.EndRow();
+            lines.Add(line);
+        });
+        if (lines.Count == 0) throw new DataException($"{path}: the file has a header row but no data rows");
+        return new RawTable(path, columns, text, [.. lines], TableFormat.Delimited, delimiter, null);
     }
 
     /// <summary>Opens a file for reading; a path that cannot be read is a <see cref="DataException"/>.</summary>
@@ -95,27 +55,6 @@ public static class TableReader
         {
             throw new DataException($"{path}: cannot be read ({e.Message})", e);
         }
-    }
-
-    private static string Utf8Name(string latin1, bool first)
-    {
-        var bytes = System.Text.Encoding.Latin1.GetBytes(latin1);
-        var span = bytes.AsSpan();
-        if (first && span.StartsWith("\uFEFF"u8)) span = span[3..];
-        return System.Text.Encoding.UTF8.GetString(span);
-    }
-
-    private static int NewlinesIn(string[] columns)
-    {
-        var n = 0;
-        foreach (var c in columns) n += c.AsSpan().Count('\n');
-        return n;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var text = message.ReplaceLineEndings(" ");
-        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
     private static RawTable ReadParquet(string path)
@@ -151,7 +90,7 @@ public static class TableReader
         return new RawTable(path, columns, text, lines, TableFormat.Parquet, ',', types);
     }
 
-    private static void CheckColumnNames(string path, string[] columns)
+    internal static void CheckColumnNames(string path, string[] columns)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < columns.Length; j++)

@@ -25,8 +25,7 @@ internal static class InspectCommand
 
     private static int Run(string input, string target, string[] drop, bool json)
     {
-        var table = TableDataset.Build(TableReader.Read(input), target, drop);
-        var summary = ImbalanceSummary.Of(table);
+        var summary = TableScan.Summarize(input, target, drop);
         if (json) WriteJson(summary, target);
         else WriteHuman(summary, target, input);
         return ExitCodes.Success;

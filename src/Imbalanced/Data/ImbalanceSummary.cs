@@ -9,17 +9,36 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
     IReadOnlyList<KeyValuePair<string, int>> Missing)
 {
     /// <summary>Summarises a data set.</summary>
+    /// <example><c>var summary = ImbalanceSummary.Of(data); // summary.ImbalanceRatio, summary.Advice</c></example>
     public static ImbalanceSummary Of(Dataset data, IReadOnlyList<KeyValuePair<string, int>>? missing = null)
     {
-        var counts = data.ClassCounts();
-        var n = data.RowCount;
-        var order = Enumerable.Range(0, counts.Length).OrderByDescending(c => counts[c]).ThenBy(c => c).ToArray();
-        var classes = order.Select(c => new ClassShare(data.Classes[c], counts[c], (double)counts[c] / n)).ToArray();
+        ArgumentNullException.ThrowIfNull(data);
+        return Of(data.Classes, data.ClassCounts(), data.NumericNames, data.CategoricalNames, missing);
+    }
+
+    /// <summary>Summarises a table known by its class counts and feature names (for example counted in one pass
+    /// over a file).</summary>
+    /// <param name="classes">The classes.</param>
+    /// <param name="counts">Rows of each class, in class order; every class has at least one.</param>
+    /// <param name="numericFeatures">Names of the numeric features.</param>
+    /// <param name="categoricalFeatures">Names of the categorical features.</param>
+    /// <param name="missing">Feature columns with empty cells and their number of empty cells.</param>
+    /// <example><c>ImbalanceSummary.Of(ClassSet.FromDistinct(["no", "yes"]), [95, 5], ["amount"], [], [])</c>
+    /// </example>
+    public static ImbalanceSummary Of(ClassSet classes, IReadOnlyList<int> counts,
+        IReadOnlyList<string> numericFeatures, IReadOnlyList<string> categoricalFeatures,
+        IReadOnlyList<KeyValuePair<string, int>>? missing = null)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(counts);
+        var n = counts.Sum();
+        var order = Enumerable.Range(0, counts.Count).OrderByDescending(c => counts[c]).ThenBy(c => c).ToArray();
+        var shares = order.Select(c => new ClassShare(classes[c], counts[c], (double)counts[c] / n)).ToArray();
         // Ties: the first class in class order wins, for majority and minority alike.
-        var major = Enumerable.Range(0, counts.Length).OrderByDescending(c => counts[c]).ThenBy(c => c).First();
-        var minor = Enumerable.Range(0, counts.Length).OrderBy(c => counts[c]).ThenBy(c => c).First();
-        return new ImbalanceSummary(n, classes, data.Classes[major], data.Classes[minor],
-            (double)counts[major] / counts[minor], data.NumericNames, data.CategoricalNames, missing ?? []);
+        var major = order[0];
+        var minor = Enumerable.Range(0, counts.Count).OrderBy(c => counts[c]).ThenBy(c => c).First();
+        return new ImbalanceSummary(n, shares, classes[major], classes[minor], (double)counts[major] / counts[minor],
+            numericFeatures, categoricalFeatures, missing ?? []);
     }
 
     /// <summary>One line of advice that fits the imbalance ratio.</summary>

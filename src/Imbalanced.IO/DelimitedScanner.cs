@@ -1,0 +1,92 @@
+using Sylvan.Data.Csv;
+
+namespace Imbalanced.Data;
+
+/// <summary>
+/// Reads delimited text (RFC 4180, delimiter detected from the header) row by row, holding one row at a time: the
+/// one place that knows the format's rules (header names, blank lines, ragged rows, line numbers, quoting errors).
+/// </summary>
+internal static class DelimitedScanner
+{
+    /// <summary>Called for each data row with the reader positioned on it (fields as Latin-1 characters, one per
+    /// byte of the file) and the line the row starts on.</summary>
+    public delegate void RowAction(CsvDataReader row, int line);
+
+    /// <summary>Reads <paramref name="path"/>: <paramref name="header"/> gets the column names (checked), then
+    /// <paramref name="row"/> each data row in order.</summary>
+    /// <returns>The delimiter.</returns>
+    /// <exception cref="DataException">The file is empty, its header is empty or has an unnamed or repeated column,
+    /// a row has another number of fields than the header, or the quoting is broken.</exception>
+    public static char Scan(string path, Action<string[]> header, RowAction row)
+    {
+        var length = new FileInfo(path).Length;
+        if (length == 0) throw new DataException($"{path}: the file is empty; expected a header row and data rows");
+        char delimiter;
+        using (var peek = new StreamReader(TableReader.OpenRead(path)))
+        {
+            var first = peek.ReadLine();
+            if (string.IsNullOrWhiteSpace(first)) throw new DataException($"{path}: line 1: the header row is empty");
+            delimiter = DelimiterDetector.Detect(first, path);
+        }
+        // Latin-1 maps every byte to the one char of the same value and back, so the CSV grammar (all ASCII) is
+        // parsed as usual while each cell keeps its exact bytes, valid UTF-8 or not: a copied value is written
+        // back byte for byte.
+        using var reader = new StreamReader(TableReader.OpenRead(path), System.Text.Encoding.Latin1, false, 1 << 16);
+        var options = new CsvDataReaderOptions
+        {
+            Delimiter = delimiter,
+            HasHeaders = true,
+            BufferSize = 1 << 16,
+            MaxBufferSize = Array.MaxLength,
+        };
+        var line = 1;
+        try
+        {
+            using var csv = CsvDataReader.Create(reader, options);
+            var columns = new string[csv.FieldCount];
+            for (var j = 0; j < columns.Length; j++) columns[j] = Utf8Name(csv.GetName(j), j == 0);
+            TableReader.CheckColumnNames(path, columns);
+            header(columns);
+            line = 2 + NewlinesIn(columns);
+            while (csv.Read())
+            {
+                var start = line;
+                line += 1;
+                if (csv.RowFieldCount != columns.Length)
+                {
+                    if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsEmpty) continue; // blank line
+                    throw new DataException(
+                        $"{path}: line {start}: {csv.RowFieldCount} fields, but the header has {columns.Length}");
+                }
+                for (var j = 0; j < columns.Length; j++) line += csv.GetFieldSpan(j).Count('\n');
+                row(csv, start);
+            }
+            return delimiter;
+        }
+        catch (CsvFormatException e)
+        {
+            throw new DataException($"{path}: line {line}: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    private static string Utf8Name(string latin1, bool first)
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes(latin1);
+        var span = bytes.AsSpan();
+        if (first && span.StartsWith("\uFEFF"u8)) span = span[3..];
+        return System.Text.Encoding.UTF8.GetString(span);
+    }
+
+    private static int NewlinesIn(string[] columns)
+    {
+        var n = 0;
+        foreach (var c in columns) n += c.AsSpan().Count('\n');
+        return n;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var text = message.ReplaceLineEndings(" ");
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace Imbalanced.Data;
+
+/// <summary>
+/// The <see cref="ImbalanceSummary"/> of a table file in one pass that holds one row at a time: class counts,
+/// feature kinds and empty cells, with the rules and errors of <see cref="TableDataset.Build"/>. Memory grows with
+/// the number of columns and classes, not rows, so a delimited file larger than memory can be inspected.
+/// </summary>
+/// <example>
+/// <code>
+/// var summary = TableScan.Summarize("transactions.csv", "fraud");
+/// Console.WriteLine($"{summary.Rows} rows, ratio {summary.ImbalanceRatio:0.0}");
+/// </code>
+/// </example>
+public static class TableScan
+{
+    /// <summary>Summarises the table in <paramref name="path"/> by its target column <paramref name="target"/>,
+    /// leaving out the columns <paramref name="drop"/>. A Parquet file is read as <see cref="TableReader"/> reads
+    /// it; delimited text is streamed.</summary>
+    /// <exception cref="DataException">As <see cref="TableReader.Read"/> and <see cref="TableDataset.Build"/>: the
+    /// file is missing or malformed, a column is missing, a label is empty, or a numeric column holds NaN or
+    /// infinity.</exception>
+    /// <example><c>ImbalanceSummary s = TableScan.Summarize("churn.csv", "churn", drop: ["customer_id"]);</c>
+    /// </example>
+    public static ImbalanceSummary Summarize(string path, string target, IReadOnlyCollection<string>? drop = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(target);
+        TableReader.CheckFile(path);
+        if (TableReader.IsParquet(path))
+            return ImbalanceSummary.Of(TableDataset.Build(TableReader.Read(path), target, drop));
+        string[] columns = [];
+        ColumnProfile[] profiles = [];
+        var t = -1;
+        var rows = 0;
+        var firstNonFiniteLine = new Dictionary<int, int>();
+        var labels = new TextCoder();
+        var counts = new List<int>();
+        var bytes = new byte[256];
+        var chars = new char[256];
+        DelimitedScanner.Scan(path, header =>
+        {
+            columns = header;
+            t = ColumnRoles.Target(path, columns, target, drop);
+            profiles = [.. columns.Select(_ => new ColumnProfile())];
+        }, (csv, line) =>
+        {
+            for (var j = 0; j < columns.Length; j++)
+            {
+                var field = csv.GetFieldSpan(j);
+                if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
+                var cell = bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes));
+                if (j == t)
+                {
+                    if (cell.IsEmpty)
+                        throw new DataException($"{path}: line {line}: the target column '{target}' is empty; every " +
+                            "row needs a label");
+                    var code = labels.Code(cell, chars);
+                    if (code == counts.Count) counts.Add(0);
+                    counts[code]++;
+                    continue;
+                }
+                var profile = profiles[j];
+                var hadNonFinite = profile.FirstNonFiniteRow >= 0;
+                CellParser.ParseCell(cell, rows, profile);
+                if (!hadNonFinite && profile.FirstNonFiniteRow >= 0) firstNonFiniteLine[rows] = line;
+            }
+            rows++;
+        });
+        if (rows == 0) throw new DataException($"{path}: the file has a header row but no data rows");
+        var roles = ColumnRoles.Decide(path, columns, t, drop, j => profiles[j], row => firstNonFiniteLine[row]);
+        var classes = ClassSet.FromDistinct(labels.Names);
+        var classCounts = new int[classes.Count];
+        for (var c = 0; c < labels.Names.Count; c++) classCounts[classes.IndexOf(labels.Names[c])] = counts[c];
+        return ImbalanceSummary.Of(classes, classCounts, [.. roles.Numeric.Select(j => columns[j])],
+            [.. roles.Categorical.Select(j => columns[j])], roles.Missing);
+    }
+}
