@@ -1,4 +1,3 @@
-using Parquet.Serialization;
 using Sylvan.Data.Csv;
 
 namespace Imbalanced.Data;
@@ -14,7 +13,7 @@ public static class TableReader
     {
         if (Directory.Exists(path)) throw new DataException($"{path}: is a folder, not a file");
         if (!File.Exists(path)) throw new DataException($"{path}: file not found");
-        return IsParquet(path) ? ReadParquet(path) : ReadDelimited(path);
+        return IsParquet(path) ? ParquetTableReader.Read(path) : ReadDelimited(path);
     }
 
     /// <summary>True when the path names a Parquet file.</summary>
@@ -118,40 +117,7 @@ public static class TableReader
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    private static RawTable ReadParquet(string path)
-    {
-        (Parquet.Schema.ParquetSchema Schema, IList<Dictionary<string, object>> Data) result;
-        try
-        {
-            using var stream = OpenRead(path);
-            var r = ParquetSerializer.DeserializeUntypedAsync(stream).GetAwaiter().GetResult();
-            result = (r.Schema, r.Data);
-        }
-        catch (Exception e) when (e is not DataException)
-        {
-            throw new DataException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0]})", e);
-        }
-        var fields = result.Schema.GetDataFields();
-        var columns = fields.Select(f => f.Name).ToArray();
-        CheckColumnNames(path, columns);
-        var types = fields.Select(f => Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType).ToArray();
-        var rows = result.Data;
-        if (rows.Count == 0) throw new DataException($"{path}: the file has columns but no data rows");
-        var text = new TextArena();
-        var lines = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            for (var j = 0; j < columns.Length; j++)
-            {
-                text.AddField(ParquetValues.ToText(rows[i].TryGetValue(columns[j], out var v) ? v : null));
-            }
-            text.EndRow();
-            lines[i] = i + 1;
-        }
-        return new RawTable(path, columns, text, lines, TableFormat.Parquet, ',', types);
-    }
-
-    private static void CheckColumnNames(string path, string[] columns)
+    internal static void CheckColumnNames(string path, string[] columns)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < columns.Length; j++)
