@@ -19,7 +19,10 @@ public static class TableIo
     {
         var data = ClassificationGenerator.Generate(new ClassificationOptions
         {
-            Rows = rows, Features = 20, Weights = [0.95], Seed = 0,
+            Rows = rows,
+            Features = 20,
+            Weights = [0.95],
+            Seed = 0,
         });
         var folder = Path.Combine(Path.GetTempPath(), $"imbalanced-io-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);

@@ -109,7 +109,8 @@ public sealed class ParquetColumnarTests : IDisposable
     private static (int Groups, long Rows) Shape(string path) =>
         Open(path, reader => (reader.RowGroupCount, reader.RowGroups.Sum(g => g.RowCount)));
 
-    private static T Open<T>(string path, Func<ParquetReader, T> read) => OpenAsync(path, read).GetAwaiter().GetResult();
+    private static T Open<T>(string path, Func<ParquetReader, T> read) =>
+        OpenAsync(path, read).GetAwaiter().GetResult();
 
     private static async Task<T> OpenAsync<T>(string path, Func<ParquetReader, T> read)
     {
@@ -284,7 +285,10 @@ public sealed class ParquetColumnarTests : IDisposable
     {
         var data = Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
         {
-            Rows = 500, Features = 6, Weights = [0.9], Seed = 3,
+            Rows = 500,
+            Features = 6,
+            Weights = [0.9],
+            Seed = 3,
         });
         var csv = Temp(".csv");
         var parquet = Temp();
