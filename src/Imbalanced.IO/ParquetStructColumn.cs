@@ -91,23 +91,14 @@ internal sealed class ParquetStructColumn<T> : ParquetColumn where T : struct
     public override Task WriteAsync(ParquetRowGroupWriter group, DataField field, int[] sources, int start,
         int count, SyntheticValues synthetic)
     {
-        if (field.IsNullable)
-        {
-            var buffer = new T?[count];
-            for (var r = 0; r < count; r++)
-            {
-                var s = sources[start + r];
-                buffer[r] = s < 0 ? synthetic.Value<T>(~s, field) : IsMissing(s) ? null : _values[s];
-            }
-            return group.WriteAsync<T>(field, (ReadOnlyMemory<T?>)buffer);
-        }
+        var buffer = new T?[count];
+        for (var r = 0; r < count; r++)
+            if (sources[start + r] is var s and >= 0 && !IsMissing(s)) buffer[r] = _values[s];
+        synthetic.Fill(sources, start, buffer, field);
+        if (field.IsNullable) return group.WriteAsync<T>(field, (ReadOnlyMemory<T?>)buffer);
         var values = new T[count];
         for (var r = 0; r < count; r++)
-        {
-            var s = sources[start + r];
-            values[r] = s >= 0 ? _values[s]
-                : synthetic.Value<T>(~s, field) ?? throw new InvalidOperationException("null in a required column");
-        }
+            values[r] = buffer[r] ?? throw new InvalidOperationException($"a null in required column '{field.Name}'");
         return group.WriteAsync<T>(field, (ReadOnlyMemory<T>)values);
     }
 }

@@ -47,6 +47,7 @@ internal static class ParquetValues
         if (type == typeof(TimeSpan)) return TimeSpan.Parse(text, c);
         if (type == typeof(DateOnly)) return DateOnly.Parse(text, c);
         if (type == typeof(TimeOnly)) return TimeOnly.Parse(text, c);
+        if (type == typeof(Guid)) return Guid.Parse(text, c);
         return text;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Parquet.Schema;
 
 namespace Imbalanced.Data;
@@ -15,6 +14,14 @@ internal abstract class SyntheticValues
 
     /// <summary>The value of synthetic row <paramref name="row"/> in the type of <paramref name="field"/>.</summary>
     public abstract T? Value<T>(int row, DataField field) where T : struct;
+
+    /// <summary>Sets <c>values[r]</c> to synthetic row <c>~sources[start + r]</c> wherever that index is negative
+    /// (one call a row group, so that the conversion is compiled for <typeparamref name="T"/>).</summary>
+    public virtual void Fill<T>(int[] sources, int start, T?[] values, DataField field) where T : struct
+    {
+        for (var r = 0; r < values.Length; r++)
+            if (sources[start + r] is var s and < 0) values[r] = Value<T>(~s, field);
+    }
 
     /// <summary>The text of synthetic row <paramref name="row"/>, null when none.</summary>
     public abstract string? Text(int row);
@@ -42,6 +49,17 @@ internal sealed class SyntheticNumbers(double[] numbers, int stride, int index) 
     {
         var v = numbers[(long)row * stride + index];
         return double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
+    }
+
+    public override void Fill<T>(int[] sources, int start, T?[] values, DataField field)
+    {
+        for (var r = 0; r < values.Length; r++)
+        {
+            var s = sources[start + r];
+            if (s >= 0) continue;
+            var v = numbers[(long)~s * stride + index];
+            values[r] = double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
+        }
     }
 
     public override string? Text(int row)
@@ -80,11 +98,12 @@ internal sealed class SyntheticTexts(Func<int, int> code, IReadOnlyList<string> 
             try
             {
                 parsed[c] = ParquetValues.FromText(texts[c], type);
+                if (parsed[c] is not null && parsed[c]!.GetType() != type) throw new FormatException();
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                throw new DataException(string.Create(CultureInfo.InvariantCulture,
-                    $"column '{field.Name}': '{texts[c]}' is not a {type.Name} value"), e);
+                throw new DataException($"column '{field.Name}': '{texts[c]}' cannot be written back as a " +
+                    $"{type.Name} value; drop the column or write it as strings", e);
             }
         }
         return parsed;
