@@ -3,9 +3,9 @@ using System.Text;
 namespace Imbalanced.Data;
 
 /// <summary>
-/// A table as read from a file: column names, the exact text of every cell and what is known of each
-/// column. It is what the command line reads and writes back; <see cref="TableDataset"/> turns it into a
-/// <see cref="Dataset"/>.
+/// A table as read from a file: column names, every cell (the exact text of a delimited file; the typed values of
+/// a Parquet file, read by columns) and what is known of each column. It is what the command line reads and writes
+/// back; <see cref="TableDataset"/> turns it into a <see cref="Dataset"/>.
 /// </summary>
 public sealed class RawTable
 {
@@ -16,21 +16,16 @@ public sealed class RawTable
     private object? _textLock;
     private double[]? _values;
 
-    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines,
-        TableFormat format, char delimiter, IReadOnlyList<Type>? parquetTypes)
+    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines, char delimiter)
     {
         Path = path;
         Columns = columns;
         _text = text;
         RowCount = text.RowCount;
         (_values, _profiles) = CellParser.Parse(text, columns.Count);
-        if (parquetTypes is not null)
-            for (var j = 0; j < columns.Count; j++)
-                _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
         _lines = lines;
-        Format = format;
+        Format = TableFormat.Delimited;
         Delimiter = delimiter;
-        ParquetTypes = parquetTypes;
     }
 
     /// <summary>A table of typed Parquet columns of <paramref name="rows"/> rows each: numbers are taken as they are,

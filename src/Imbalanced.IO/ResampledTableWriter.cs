@@ -5,9 +5,9 @@ namespace Imbalanced.Data;
 
 /// <summary>
 /// Writes a resampled table in the input's format and column order: rows copied from the input keep their exact
-/// text, synthetic numbers are written in shortest round-trip form, labels and categories verbatim, dropped
-/// columns empty on synthetic rows. Optionally appends an index column (the input row a row copies, empty for
-/// synthetic rows). Writes atomically.
+/// text (Parquet: their typed values, in the input's schema), synthetic numbers are written in shortest round-trip
+/// form (Parquet: in the column's type), labels and categories verbatim, dropped columns empty on synthetic rows.
+/// Optionally appends an index column (the input row a row copies, empty for synthetic rows). Writes atomically.
 /// </summary>
 public static class ResampledTableWriter
 {

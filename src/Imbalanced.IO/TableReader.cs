@@ -71,7 +71,7 @@ public static class TableReader
                 lines.Add(start);
             }
             if (lines.Count == 0) throw new DataException($"{path}: the file has a header row but no data rows");
-            return new RawTable(path, columns, text, [.. lines], TableFormat.Delimited, delimiter, null);
+            return new RawTable(path, columns, text, [.. lines], delimiter);
         }
         catch (CsvFormatException e)
         {
