@@ -164,6 +164,29 @@ public sealed class ParquetColumnarTests : IDisposable
     }
 
     [Fact]
+    public void A_required_dropped_column_becomes_optional_for_its_nulls_on_synthetic_rows_and_nothing_else_changes()
+    {
+        var input = Temp();
+        var columns = Features(withNulls: false);
+        columns.Add(Label("string"));
+        Write(input, columns, groupRows: 40);
+        var table = TableDataset.Build(TableReader.Read(input), "label", ["i64", "s"]);
+        var result = new SmoteNc(new SmoteNcOptions { KNeighbors = 3 }).FitResample(table.Data);
+        var output = Temp();
+        ResampledTableWriter.Write(table, result, output);
+        var before = Schema(input);
+        var after = Schema(output);
+        for (var j = 0; j < before.Length; j++)
+        {
+            if (j == 2) Assert.Equal(before[j].Replace("\"RepetitionType\":0", "\"RepetitionType\":1"), after[j]);
+            else Assert.Equal(before[j], after[j]); // s stays required: a missing string is written as ""
+        }
+        var back = TableReader.Read(output);
+        Assert.Equal(result.SyntheticCount, back.EmptyCount(2));
+        Assert.Equal(result.SyntheticCount, back.EmptyCount(8));
+    }
+
+    [Fact]
     public void Missing_values_are_read_as_missing_and_written_back_as_nulls()
     {
         var input = Temp();
