@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Imbalanced.Data;
 using Imbalanced.Neighbors;
@@ -16,6 +17,9 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length == 2 && args[0] == "partitions") return PartitionedRunTable.Print(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        if (args.Length >= 2 && args[0] == "io")
+            return TableIo.Run(int.Parse(args[1], CultureInfo.InvariantCulture),
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
         if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -1,5 +1,4 @@
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace Imbalanced.Data;
 
@@ -52,23 +51,24 @@ public static class AppendedColumnsWriter
         }
     }
 
+    /// <summary>Parquet by columns: the table's columns in their own schema and values, then the added columns as
+    /// optional strings.</summary>
     private static void WriteParquet(RawTable table, IReadOnlyList<string> added, Func<int, string[]> values,
         Stream stream)
     {
-        var types = table.ParquetTypes!;
-        var fields = table.Columns.Select((c, j) => (Field)new DataField(c, types[j], true))
-            .Concat(added.Select(a => new DataField(a, typeof(string), true)))
-            .ToList();
-        var rows = new List<IDictionary<string, object?>>(table.RowCount);
-        for (var i = 0; i < table.RowCount; i++)
+        var n = table.RowCount;
+        var extra = new string?[added.Count][];
+        for (var c = 0; c < extra.Length; c++) extra[c] = new string?[n];
+        for (var i = 0; i < n; i++)
         {
-            var row = new Dictionary<string, object?>();
-            for (var j = 0; j < table.Columns.Count; j++)
-                row[table.Columns[j]] = ParquetValues.FromText(table.Text(i, j), types[j]);
-            var extra = values(i);
-            for (var c = 0; c < added.Count; c++) row[added[c]] = extra[c];
-            rows.Add(row);
+            var row = values(i);
+            for (var c = 0; c < extra.Length; c++) extra[c][i] = row[c];
         }
-        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        var columns = new List<ParquetColumn>(table.ParquetColumns!);
+        for (var c = 0; c < extra.Length; c++)
+            columns.Add(new ParquetStringColumn(new DataField<string>(added[c], true), extra[c]));
+        var sources = new int[n];
+        for (var i = 0; i < n; i++) sources[i] = i;
+        ParquetTableWriter.Write(stream, columns, [.. columns.Select(_ => SyntheticValues.None)], sources, 0);
     }
 }

@@ -1,5 +1,4 @@
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace Imbalanced.Data;
 
@@ -22,21 +21,21 @@ public static class DatasetFileWriter
         else WriteCsv(data, stream, labelColumn);
     }
 
+    /// <summary>Parquet by columns: a required double column per feature, then the labels as strings.</summary>
     private static void WriteParquet(Dataset data, Stream stream, string labelColumn)
     {
-        var fields = data.NumericNames.Select(n => (Field)new DataField(n, typeof(double)))
-            .Append(new DataField(labelColumn, typeof(string)))
-            .ToList();
-        var rows = new List<IDictionary<string, object?>>(data.RowCount);
-        for (var i = 0; i < data.RowCount; i++)
+        var columns = new List<ParquetColumn>();
+        var synthetic = new List<SyntheticValues>();
+        for (var j = 0; j < data.NumericCount; j++)
         {
-            var row = new Dictionary<string, object?>();
-            for (var j = 0; j < data.NumericCount; j++)
-                row[data.NumericNames[j]] = data.Numeric[i * data.NumericCount + j];
-            row[labelColumn] = data.LabelOf(i);
-            rows.Add(row);
+            columns.Add(new ParquetStructColumn<double>(new DataField<double>(data.NumericNames[j]), []));
+            synthetic.Add(new SyntheticNumbers(data.Numeric, data.NumericCount, j));
         }
-        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        columns.Add(new ParquetStringColumn(new DataField<string>(labelColumn), []));
+        synthetic.Add(new SyntheticTexts(i => data.Labels[i], data.Classes.Labels));
+        var sources = new int[data.RowCount];
+        for (var i = 0; i < sources.Length; i++) sources[i] = ~i;
+        ParquetTableWriter.Write(stream, columns, synthetic, sources, data.RowCount);
     }
 
     private static void WriteCsv(Dataset data, Stream stream, string labelColumn)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parquet.Schema;
 
 namespace Imbalanced.Data;
 
@@ -46,28 +47,63 @@ internal static class ParquetValues
         if (type == typeof(TimeSpan)) return TimeSpan.Parse(text, c);
         if (type == typeof(DateOnly)) return DateOnly.Parse(text, c);
         if (type == typeof(TimeOnly)) return TimeOnly.Parse(text, c);
+        if (type == typeof(Guid)) return Guid.Parse(text, c);
         return text;
     }
 
-    /// <summary>True when <paramref name="v"/> is a value of the numeric <paramref name="type"/> exactly (an integer
-    /// in its range for integer types).</summary>
-    public static bool FitsExactly(double v, Type type)
+    /// <summary>The number a value of a numeric column stands for.</summary>
+    public static double ToNumber<T>(T value) where T : struct
     {
-        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal)) return true;
-        if (v != Math.Floor(v)) return false;
-        var (min, max) = IntegerRange(type);
-        return v >= min && v < max; // max is the first double above the range (2^63 for long)
+        if (typeof(T) == typeof(double)) return (double)(object)value;
+        if (typeof(T) == typeof(float)) return (float)(object)value;
+        if (typeof(T) == typeof(int)) return (int)(object)value;
+        if (typeof(T) == typeof(long)) return (long)(object)value;
+        if (typeof(T) == typeof(short)) return (short)(object)value;
+        if (typeof(T) == typeof(byte)) return (byte)(object)value;
+        if (typeof(T) == typeof(sbyte)) return (sbyte)(object)value;
+        if (typeof(T) == typeof(ushort)) return (ushort)(object)value;
+        if (typeof(T) == typeof(uint)) return (uint)(object)value;
+        if (typeof(T) == typeof(ulong)) return (ulong)(object)value;
+        if (typeof(T) == typeof(decimal)) return (double)(decimal)(object)value;
+        throw new InvalidOperationException($"{typeof(T).Name} is not a numeric type");
     }
 
-    /// <summary>The synthetic number <paramref name="v"/> as a value of the column type <paramref name="type"/>, which
-    /// <see cref="FitsExactly"/> has accepted.</summary>
-    public static object FromNumber(double v, Type type)
+    /// <summary>The synthetic number <paramref name="v"/> as a value of the numeric column <paramref name="field"/>:
+    /// integer columns get the nearest integer (ties to even), decimal columns the nearest value at their scale,
+    /// float columns the nearest float.</summary>
+    /// <exception cref="DataException">The value does not fit the column's type.</exception>
+    public static T FromNumber<T>(double v, DataField field) where T : struct
     {
-        if (type == typeof(double)) return v;
-        if (type == typeof(float)) return (float)v;
-        if (type == typeof(decimal)) return (decimal)v;
-        return Convert.ChangeType(v, type, CultureInfo.InvariantCulture);
+        if (typeof(T) == typeof(double)) return (T)(object)v;
+        if (typeof(T) == typeof(float))
+        {
+            var f = (float)v;
+            return float.IsFinite(f) ? (T)(object)f : throw TooLarge(v, field);
+        }
+        if (typeof(T) == typeof(decimal))
+        {
+            if (Math.Abs(v) >= 7.9e28) throw TooLarge(v, field);
+            var d = (decimal)v;
+            return (T)(object)(field is DecimalDataField { Scale: var scale and >= 0 and <= 28 }
+                ? Math.Round(d, scale, MidpointRounding.ToEven) : d);
+        }
+        var r = Math.Round(v, MidpointRounding.ToEven);
+        var (min, max) = IntegerRange(typeof(T));
+        if (!(r >= min && r < max)) throw TooLarge(v, field);
+        if (typeof(T) == typeof(int)) return (T)(object)(int)r;
+        if (typeof(T) == typeof(long)) return (T)(object)(long)r;
+        if (typeof(T) == typeof(short)) return (T)(object)(short)r;
+        if (typeof(T) == typeof(byte)) return (T)(object)(byte)r;
+        if (typeof(T) == typeof(sbyte)) return (T)(object)(sbyte)r;
+        if (typeof(T) == typeof(ushort)) return (T)(object)(ushort)r;
+        if (typeof(T) == typeof(uint)) return (T)(object)(uint)r;
+        if (typeof(T) == typeof(ulong)) return (T)(object)(ulong)r;
+        throw new InvalidOperationException($"{typeof(T).Name} is not a numeric type");
     }
+
+    private static DataException TooLarge(double v, DataField field) => new(
+        $"column '{field.Name}': the synthetic value {NumberText.Format(v)} does not fit its Parquet type " +
+        $"{field.ClrType.Name}; rescale the column or write it as double");
 
     private static (double Min, double Max) IntegerRange(Type type) =>
         type == typeof(long) ? (-9223372036854775808.0, 9223372036854775808.0)

@@ -3,31 +3,69 @@ using System.Text;
 namespace Imbalanced.Data;
 
 /// <summary>
-/// A table as read from a file: column names, the exact text of every cell and what is known of each
-/// column. It is what the command line reads and writes back; <see cref="TableDataset"/> turns it into a
-/// <see cref="Dataset"/>.
+/// A table as read from a file: column names, every cell (the exact text of a delimited file; the typed values of
+/// a Parquet file, read by columns) and what is known of each column. It is what the command line reads and writes
+/// back; <see cref="TableDataset"/> turns it into a <see cref="Dataset"/>.
 /// </summary>
 public sealed class RawTable
 {
-    private readonly TextArena _text;
     private readonly ColumnProfile[] _profiles;
-    private readonly int[] _lines;
+    private readonly int[]? _lines;
+    private readonly ParquetColumn[]? _parquet;
+    private TextArena? _text;
+    private object? _textLock;
     private double[]? _values;
 
-    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines,
-        TableFormat format, char delimiter, IReadOnlyList<Type>? parquetTypes)
+    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines, char delimiter)
     {
         Path = path;
         Columns = columns;
         _text = text;
+        RowCount = text.RowCount;
         (_values, _profiles) = CellParser.Parse(text, columns.Count);
-        if (parquetTypes is not null)
-            for (var j = 0; j < columns.Count; j++)
-                _profiles[j].IsNumeric &= ParquetValues.IsNumericType(parquetTypes[j]);
         _lines = lines;
-        Format = format;
+        Format = TableFormat.Delimited;
         Delimiter = delimiter;
-        ParquetTypes = parquetTypes;
+    }
+
+    /// <summary>A table of typed Parquet columns of <paramref name="rows"/> rows each: numbers are taken as they are,
+    /// text is only made (once) when asked for.</summary>
+    internal RawTable(string path, ParquetColumn[] columns, int rows)
+    {
+        Path = path;
+        Columns = [.. columns.Select(c => c.Field.Name)];
+        RowCount = rows;
+        _parquet = columns;
+        Format = TableFormat.Parquet;
+        Delimiter = ',';
+        ParquetTypes = [.. columns.Select(c => c.ValueType)];
+        (_values, _profiles) = ProfileColumns(columns, rows);
+    }
+
+    private static (double[] Values, ColumnProfile[] Profiles) ProfileColumns(ParquetColumn[] columns, int rows)
+    {
+        const int RowsPerRange = 8192;
+        var m = columns.Length;
+        var values = new double[(long)rows * m];
+        var ranges = (rows + RowsPerRange - 1) / RowsPerRange;
+        var partial = new ColumnProfile[ranges][];
+        Parallel.For(0, ranges, r =>
+        {
+            var end = Math.Min(rows, (r + 1) * RowsPerRange);
+            partial[r] = new ColumnProfile[m];
+            for (var j = 0; j < m; j++)
+            {
+                partial[r][j] = new ColumnProfile();
+                columns[j].Profile(r * RowsPerRange, end, values, m, j, partial[r][j]);
+            }
+        });
+        var merged = new ColumnProfile[m];
+        for (var j = 0; j < m; j++)
+        {
+            merged[j] = new ColumnProfile { IsNumeric = columns[j].IsNumeric };
+            for (var r = 0; r < ranges; r++) merged[j].Merge(partial[r][j]);
+        }
+        return (values, merged);
     }
 
     /// <summary>The file the table was read from.</summary>
@@ -37,7 +75,7 @@ public sealed class RawTable
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>Number of data rows.</summary>
-    public int RowCount => _text.RowCount;
+    public int RowCount { get; }
 
     /// <summary>Format of the file.</summary>
     public TableFormat Format { get; }
@@ -56,7 +94,7 @@ public sealed class RawTable
     }
 
     /// <summary>1-based line of the file where data row <paramref name="row"/> starts.</summary>
-    public int LineOf(int row) => _lines[row];
+    public int LineOf(int row) => _lines is null ? row + 1 : _lines[row];
 
     /// <summary>True when every non-empty cell of the column is a number.</summary>
     public bool IsNumeric(int column) => _profiles[column].IsNumeric;
@@ -67,12 +105,30 @@ public sealed class RawTable
     internal ColumnProfile Profile(int column) => _profiles[column];
 
     /// <summary>The UTF-8 text of a cell.</summary>
-    public ReadOnlySpan<byte> Utf8(int row, int column) => _text.Field(row, column);
+    public ReadOnlySpan<byte> Utf8(int row, int column) => Cells.Field(row, column);
 
     /// <summary>The text of a cell.</summary>
-    public string Text(int row, int column) => Encoding.UTF8.GetString(_text.Field(row, column));
+    public string Text(int row, int column) => _parquet is not null
+        ? _parquet[column].Text(row)
+        : Encoding.UTF8.GetString(Cells.Field(row, column));
 
-    internal TextArena.FieldEnumerator Fields(int row) => _text.Fields(row);
+    internal TextArena.FieldEnumerator Fields(int row) => Cells.Fields(row);
+
+    /// <summary>The typed columns of a Parquet table (null for delimited files).</summary>
+    internal IReadOnlyList<ParquetColumn>? ParquetColumns => _parquet;
+
+    /// <summary>The text of every cell: as read for delimited files; made from the typed values, on first use,
+    /// for Parquet.</summary>
+    private TextArena Cells => _text ?? LazyInitializer.EnsureInitialized(ref _text, ref _textLock, () =>
+    {
+        var text = new TextArena();
+        for (var i = 0; i < RowCount; i++)
+        {
+            foreach (var column in _parquet!) text.AddField(column.Text(i));
+            text.EndRow();
+        }
+        return text;
+    });
 
     /// <summary>The numeric value of a cell of a numeric column (NaN when empty).</summary>
     public double Number(int row, int column) => _profiles[column].IsNumeric

@@ -1,14 +1,13 @@
 using Imbalanced.Sampling;
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace Imbalanced.Data;
 
 /// <summary>
 /// Writes a resampled table in the input's format and column order: rows copied from the input keep their exact
-/// text, synthetic numbers are written in shortest round-trip form, labels and categories verbatim, dropped
-/// columns empty on synthetic rows. Optionally appends an index column (the input row a row copies, empty for
-/// synthetic rows). Writes atomically.
+/// text (Parquet: their typed values, in the input's schema), synthetic numbers are written in shortest round-trip
+/// form (Parquet: in the column's type), labels and categories verbatim, dropped columns empty on synthetic rows.
+/// Optionally appends an index column (the input row a row copies, empty for synthetic rows). Writes atomically.
 /// </summary>
 public static class ResampledTableWriter
 {
@@ -108,60 +107,42 @@ public static class ResampledTableWriter
         output.Append((byte)'\n');
     }
 
+    /// <summary>Parquet by columns, in the input's schema: copied rows keep their typed values; synthetic numbers
+    /// take the column's type (integers rounded to the nearest, ties to even; a value that does not fit is a
+    /// <see cref="DataException"/>); labels and categories are parsed back to the column's type; dropped columns are
+    /// null on synthetic rows. The index column is an optional int32.</summary>
     private static void WriteParquet(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
     {
         var table = source.Table;
-        var types = table.ParquetTypes!.ToArray();
+        var input = table.ParquetColumns!;
         var added = result.Added;
-        // An integer column that receives non-integer synthetic values is widened to double.
-        for (var j = 0; j < types.Length; j++)
+        var kept = result.KeptRows;
+        var sources = new int[result.RowCount];
+        kept.CopyTo(sources, 0);
+        for (var a = 0; a < added.RowCount; a++)
+            sources[kept.Length + a] = result.AddedOrigins[a].Source is var s and >= 0 ? s : ~a;
+        var columns = new List<ParquetColumn>(input);
+        var synthetic = new List<SyntheticValues>(input.Count + 1);
+        for (var j = 0; j < input.Count; j++)
         {
             var role = source.Roles[j];
-            if (role.Kind != ColumnKind.Numeric || types[j] == typeof(double) || types[j] == typeof(float)) continue;
-            for (var a = 0; a < added.RowCount; a++)
+            synthetic.Add(role.Kind switch
             {
-                if (result.AddedOrigins[a].Source >= 0) continue;
-                var v = added.Numeric[a * added.NumericCount + role.Index];
-                if (!ParquetValues.FitsExactly(v, types[j])) { types[j] = typeof(double); break; }
-            }
+                ColumnKind.Numeric => new SyntheticNumbers(added.Numeric, added.NumericCount, role.Index),
+                ColumnKind.Target => new SyntheticTexts(a => added.Labels[a], added.Classes.Labels),
+                ColumnKind.Categorical => new SyntheticTexts(
+                    a => added.Categorical[a * added.CategoricalCount + role.Index], added.Categories[role.Index]),
+                _ => SyntheticValues.None,
+            });
         }
-        var fields = new List<Field>();
-        for (var j = 0; j < types.Length; j++) fields.Add(new DataField(table.Columns[j], types[j], true));
-        if (indexColumn is not null) fields.Add(new DataField(indexColumn, typeof(int), true));
-        var rows = new List<IDictionary<string, object?>>(result.RowCount);
-        for (var r = 0; r < result.RowCount; r++)
+        if (indexColumn is not null)
         {
-            var origin = result.Origin(r);
-            var row = new Dictionary<string, object?>(types.Length + 1);
-            for (var j = 0; j < types.Length; j++)
-            {
-                string text;
-                if (origin.Source < 0 && source.Roles[j] is { Kind: ColumnKind.Numeric, Index: var k })
-                {
-                    var a = r - result.KeptRows.Length;
-                    row[table.Columns[j]] = ParquetValues.FromNumber(
-                        added.Numeric[a * added.NumericCount + k], types[j]);
-                    continue;
-                }
-                if (origin.Source >= 0) text = table.Text(origin.Source, j);
-                else
-                {
-                    var a = r - result.KeptRows.Length;
-                    var role = source.Roles[j];
-                    if (role.Kind == ColumnKind.Target) text = added.LabelOf(a);
-                    else if (role.Kind == ColumnKind.Dropped) text = "";
-                    else
-                    {
-                        var code = added.Categorical[a * added.CategoricalCount + role.Index];
-                        text = code >= 0 ? added.Categories[role.Index][code] : "";
-                    }
-                }
-                row[table.Columns[j]] = ParquetValues.FromText(text, types[j]);
-            }
-            if (indexColumn is not null) row[indexColumn] = origin.Source >= 0 ? origin.Source : null;
-            rows.Add(row);
+            var rows = new int[table.RowCount];
+            for (var i = 0; i < rows.Length; i++) rows[i] = i;
+            columns.Add(new ParquetStructColumn<int>(new DataField<int?>(indexColumn), rows));
+            synthetic.Add(SyntheticValues.None);
         }
-        ParquetSerializer.SerializeUntypedAsync(rows!, new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        ParquetTableWriter.Write(stream, columns, synthetic, sources, added.RowCount);
     }
 
     /// <summary>Writes the provenance CSV: <c>row,kind,source,base,neighbor,gap</c>, one line per output row.</summary>

@@ -56,41 +56,30 @@ public sealed class TableDataset
         var q = categoricalCols.Length;
         var codes = new int[n * q];
         var labels = new int[n];
-        var coders = categoricalCols.Select(_ => new TextCoder()).ToArray();
-        var labelCoder = new TextCoder();
-        var slot = new int[roles.Length];
-        for (var j = 0; j < roles.Length; j++)
-            slot[j] = roles[j] is { Kind: ColumnKind.Categorical } role ? role.Index : -1;
-        Span<char> buffer = stackalloc char[256];
-        for (var i = 0; i < n; i++)
+        List<string> labelNames;
+        var categoryNames = new List<string>[q];
+        if (table.ParquetColumns is { } columns)
         {
-            var fields = table.Fields(i);
-            for (var j = 0; j < roles.Length; j++)
+            labels = columns[t].Codes(out labelNames);
+            var empty = Array.IndexOf(labels, -1);
+            if (empty >= 0) throw EmptyLabel(table, empty, target);
+            for (var k = 0; k < q; k++)
             {
-                fields.MoveNext();
-                if (j == t)
-                {
-                    if (fields.Current.IsEmpty)
-                        throw new DataException($"{path}: line {table.LineOf(i)}: the target column '{target}' is " +
-                            "empty; every row needs a label");
-                    labels[i] = labelCoder.Code(fields.Current, buffer);
-                }
-                else if (slot[j] >= 0)
-                {
-                    codes[i * q + slot[j]] = fields.Current.IsEmpty ? -1 : coders[slot[j]].Code(fields.Current, buffer);
-                }
+                var column = columns[categoricalCols[k]].Codes(out categoryNames[k]);
+                for (var i = 0; i < n; i++) codes[i * q + k] = column[i];
             }
         }
+        else (labelNames, categoryNames) = CodeText(table, t, roles, codes, labels, q);
 
-        var classes = ClassSet.FromDistinct(labelCoder.Names);
-        var labelMap = labelCoder.Names.Select(classes.IndexOf).ToArray();
+        var classes = ClassSet.FromDistinct(labelNames);
+        var labelMap = labelNames.Select(classes.IndexOf).ToArray();
         for (var i = 0; i < n; i++) labels[i] = labelMap[labels[i]];
         var categories = new IReadOnlyList<string>[q];
         for (var k = 0; k < q; k++)
         {
-            var sorted = coders[k].Names.ToArray();
+            var sorted = categoryNames[k].ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
-            var rank = coders[k].Names.Select(s => Array.BinarySearch(sorted, s, StringComparer.Ordinal)).ToArray();
+            var rank = categoryNames[k].Select(s => Array.BinarySearch(sorted, s, StringComparer.Ordinal)).ToArray();
             for (var i = 0; i < n; i++)
             {
                 ref var c = ref codes[i * q + k];
@@ -103,4 +92,39 @@ public sealed class TableDataset
             categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
         return new TableDataset(table, data, t, roles, missing);
     }
+
+    /// <summary>Codes the labels and the categorical columns of a delimited table from its text, in one pass over
+    /// the rows; returns the distinct texts of each in first-seen order.</summary>
+    private static (List<string> Labels, List<string>[] Categories) CodeText(RawTable table, int t,
+        ColumnRole[] roles, int[] codes, int[] labels, int q)
+    {
+        var coders = new TextCoder[q];
+        for (var k = 0; k < q; k++) coders[k] = new TextCoder();
+        var labelCoder = new TextCoder();
+        var slot = new int[roles.Length];
+        for (var j = 0; j < roles.Length; j++)
+            slot[j] = roles[j] is { Kind: ColumnKind.Categorical } role ? role.Index : -1;
+        Span<char> buffer = stackalloc char[256];
+        for (var i = 0; i < table.RowCount; i++)
+        {
+            var fields = table.Fields(i);
+            for (var j = 0; j < roles.Length; j++)
+            {
+                fields.MoveNext();
+                if (j == t)
+                {
+                    if (fields.Current.IsEmpty) throw EmptyLabel(table, i, table.Columns[t]);
+                    labels[i] = labelCoder.Code(fields.Current, buffer);
+                }
+                else if (slot[j] >= 0)
+                {
+                    codes[i * q + slot[j]] = fields.Current.IsEmpty ? -1 : coders[slot[j]].Code(fields.Current, buffer);
+                }
+            }
+        }
+        return (labelCoder.Names, [.. coders.Select(c => c.Names)]);
+    }
+
+    private static DataException EmptyLabel(RawTable table, int row, string target) =>
+        new($"{table.Path}: line {table.LineOf(row)}: the target column '{target}' is empty; every row needs a label");
 }

@@ -1,5 +1,3 @@
-using Parquet.Serialization;
-
 namespace Imbalanced.Data;
 
 /// <summary>Reads delimited text (RFC 4180, delimiter detected)
@@ -12,7 +10,7 @@ public static class TableReader
     public static RawTable Read(string path)
     {
         CheckFile(path);
-        return IsParquet(path) ? ReadParquet(path) : ReadDelimited(path);
+        return IsParquet(path) ? ParquetTableReader.Read(path) : ReadDelimited(path);
     }
 
     /// <summary>Refuses a folder or a missing file.</summary>
@@ -37,7 +35,7 @@ public static class TableReader
             lines.Add(line);
         });
         if (lines.Count == 0) throw new DataException($"{path}: the file has a header row but no data rows");
-        return new RawTable(path, columns, text, [.. lines], TableFormat.Delimited, delimiter, null);
+        return new RawTable(path, columns, text, [.. lines], delimiter);
     }
 
     /// <summary>Opens a file for reading; a path that cannot be read is a <see cref="DataException"/>.</summary>
@@ -55,39 +53,6 @@ public static class TableReader
         {
             throw new DataException($"{path}: cannot be read ({e.Message})", e);
         }
-    }
-
-    private static RawTable ReadParquet(string path)
-    {
-        (Parquet.Schema.ParquetSchema Schema, IList<Dictionary<string, object>> Data) result;
-        try
-        {
-            using var stream = OpenRead(path);
-            var r = ParquetSerializer.DeserializeUntypedAsync(stream).GetAwaiter().GetResult();
-            result = (r.Schema, r.Data);
-        }
-        catch (Exception e) when (e is not DataException)
-        {
-            throw new DataException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0]})", e);
-        }
-        var fields = result.Schema.GetDataFields();
-        var columns = fields.Select(f => f.Name).ToArray();
-        CheckColumnNames(path, columns);
-        var types = fields.Select(f => Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType).ToArray();
-        var rows = result.Data;
-        if (rows.Count == 0) throw new DataException($"{path}: the file has columns but no data rows");
-        var text = new TextArena();
-        var lines = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            for (var j = 0; j < columns.Length; j++)
-            {
-                text.AddField(ParquetValues.ToText(rows[i].TryGetValue(columns[j], out var v) ? v : null));
-            }
-            text.EndRow();
-            lines[i] = i + 1;
-        }
-        return new RawTable(path, columns, text, lines, TableFormat.Parquet, ',', types);
     }
 
     internal static void CheckColumnNames(string path, string[] columns)

@@ -190,14 +190,6 @@ public class HostileInputTests
         public string Y { get; set; } = "";
     }
 
-    /// <summary>What the writer gives back: every column nullable.</summary>
-    private sealed class NullableTimeRow
-    {
-        public DateTime? T { get; set; }
-        public double? B { get; set; }
-        public string? Y { get; set; }
-    }
-
     private static string Parquet<T>(IEnumerable<T> rows)
     {
         var path = Temp(".parquet");
@@ -222,6 +214,50 @@ public class HostileInputTests
         Assert.Equal(16, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("rows").GetInt32());
     }
 
+    private sealed class TypedRow
+    {
+        public int Count { get; set; }
+        public long? Big { get; set; }
+        public float Ratio { get; set; }
+        public double? Score { get; set; }
+        public string Colour { get; set; } = "";
+        public bool Flag { get; set; }
+        public int Label { get; set; }
+    }
+
+    private static async Task<string[]> SchemaOf(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await global::Parquet.ParquetReader.CreateAsync(stream);
+        return [.. reader.Metadata!.Schema.Select(e => JsonSerializer.Serialize(e))];
+    }
+
+    [Fact]
+    public async Task Resample_parquet_to_parquet_keeps_the_schema_and_rounds_synthetic_integers()
+    {
+        var input = Parquet(Enumerable.Range(0, 30).Select(i => new TypedRow
+        {
+            Count = i * 3 % 11,
+            Big = 5_000_000_000L + i * 13,
+            Ratio = i * 0.125f,
+            Score = Math.Sqrt(i),
+            Colour = i % 3 == 0 ? "red" : "blue",
+            Flag = i % 4 == 0,
+            Label = i < 24 ? 0 : 1,
+        }));
+        var output = Temp(".parquet");
+        var r = Run("resample", input, "--target", "Label", "--method", "smote-nc", "--k-neighbors", "2",
+            "--output", output);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(await SchemaOf(input), await SchemaOf(output));
+        await using var stream = File.OpenRead(output);
+        var back = (await ParquetSerializer.DeserializeAsync<TypedRow>(stream)).Data;
+        Assert.Equal(48, back.Count);
+        Assert.All(back.Skip(30), row => Assert.Equal(1, row.Label));
+        Assert.All(back.Skip(30), row => Assert.InRange(row.Count, 0, 10));
+        Assert.All(back.Skip(30), row => Assert.Contains(row.Colour, new[] { "red", "blue" }));
+    }
+
     [Fact]
     public async Task A_parquet_timestamp_column_survives_random_over()
     {
@@ -236,10 +272,11 @@ public class HostileInputTests
         var r = Run("resample", input, "--target", "Y", "--method", "random-over", "--output", output);
         Assert.Equal(0, r.ExitCode);
         await using var stream = File.OpenRead(output);
-        var back = (await ParquetSerializer.DeserializeAsync<NullableTimeRow>(stream)).Data;
+        // Parquet in, Parquet out keeps the schema: the required columns are read back as required.
+        var back = (await ParquetSerializer.DeserializeAsync<TimeRow>(stream)).Data;
         Assert.Equal(16, back.Count);
         Assert.Equal(start.AddHours(7.25), back[1].T);
-        Assert.All(back, row => Assert.Contains(row.T!.Value, Enumerable.Range(0, 12).Select(i => start.AddHours(i * 7.25))));
+        Assert.All(back, row => Assert.Contains(row.T, Enumerable.Range(0, 12).Select(i => start.AddHours(i * 7.25))));
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using Parquet.Schema;
+
+namespace Imbalanced.Data;
+
+/// <summary>Synthetic numbers: value <c>numbers[row * stride + index]</c>.</summary>
+internal sealed class SyntheticNumbers(double[] numbers, int stride, int index) : SyntheticValues
+{
+    public override bool AnyNull(int rows)
+    {
+        for (var a = 0; a < rows; a++) if (double.IsNaN(numbers[(long)a * stride + index])) return true;
+        return false;
+    }
+
+    public override T? Value<T>(int row, DataField field)
+    {
+        var v = numbers[(long)row * stride + index];
+        return double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
+    }
+
+    public override void Fill<T>(int[] sources, int start, T?[] values, DataField field)
+    {
+        for (var r = 0; r < values.Length; r++)
+        {
+            var s = sources[start + r];
+            if (s >= 0) continue;
+            var v = numbers[(long)~s * stride + index];
+            values[r] = double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
+        }
+    }
+
+    public override string? Text(int row)
+    {
+        var v = numbers[(long)row * stride + index];
+        return double.IsNaN(v) ? null : NumberText.Format(v);
+    }
+}
