@@ -18,4 +18,8 @@ public enum NeighborAlgorithm
     /// index <see cref="Auto"/> would choose without it.</summary>
     /// <example><c>new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)</c></example>
     Approximate,
+    /// <summary>The exact index <see cref="Auto"/> chooses for small data, whatever the size: a k-d tree for low
+    /// dimension, SIMD brute force above, never the approximate index.</summary>
+    /// <example><c>new NeighborSearch(Algorithm: NeighborAlgorithm.Exact)</c></example>
+    Exact,
 }

@@ -54,10 +54,6 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// };</c></example>
     public Action<NeighborAlgorithm>? OnBuild { get; init; }
 
-    /// <summary>Never the approximate index, whatever <see cref="Algorithm"/>: the approximate index's own exact
-    /// searches (its k-means and its lists).</summary>
-    internal bool ExactOnly { get; init; }
-
     /// <summary>The thread count in use.</summary>
     public int Threads => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
 
@@ -79,11 +75,12 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         OnBuild?.Invoke(algorithm);
         if (algorithm == NeighborAlgorithm.Approximate)
             return new IvfIndex(points, count, dimensions, Approximate,
-                this with { Algorithm = NeighborAlgorithm.Auto, ExactOnly = true, OnBuild = null });
+                this with { Algorithm = NeighborAlgorithm.Exact, OnBuild = null });
         if (algorithm == NeighborAlgorithm.KdTree)
             return new KdTreeIndex(points, count, dimensions, metric, Threads);
         // A handful of points (k-means centroids, say): a plain scan beats any blocking.
-        if (Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate && count <= 64)
+        if (Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
+            && count <= 64)
             return new BruteForceIndex(points, count, dimensions, metric, Threads);
         var width = SimdEuclideanIndex.Resolve(VectorWidth);
         if (metric == DistanceMetric.Euclidean && width != VectorWidth.None
@@ -105,7 +102,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         var metric = EffectiveMetric;
         var euclidean = metric == DistanceMetric.Euclidean;
         var treeable = euclidean || metric == DistanceMetric.Manhattan;
-        if (!ExactOnly && euclidean && dimensions > 0)
+        if (euclidean && dimensions > 0)
         {
             if (Algorithm == NeighborAlgorithm.Approximate) return NeighborAlgorithm.Approximate;
             if (Algorithm == NeighborAlgorithm.Auto && dimensions > TreeMaxDimensions
@@ -115,7 +112,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         return Algorithm switch
         {
             NeighborAlgorithm.KdTree when treeable => NeighborAlgorithm.KdTree,
-            NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate
+            NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
                 when treeable && (dimensions <= TreeMaxDimensions || !euclidean) && count > 64 =>
                 NeighborAlgorithm.KdTree,
             _ => NeighborAlgorithm.BruteForce,
