@@ -15,6 +15,8 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        if (args.Length is 4 or 5 && args[0] == "ann")
+            return ApproximateKnn.Time(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length == 5 ? args[4] : null);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

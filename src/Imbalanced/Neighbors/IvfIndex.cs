@@ -212,7 +212,7 @@ internal sealed class IvfIndex : INeighborIndex
         {
             found = index.Query(rows, kl);
         }
-        Span<int> candidates = stackalloc int[kl];
+        Span<int> candidates = kl <= 256 ? stackalloc int[kl] : new int[kl];
         for (var j = 0; j < queries.Length; j++)
         {
             var q = c0 + queries[j];
@@ -238,7 +238,9 @@ internal sealed class IvfIndex : INeighborIndex
 
         public void Merge(int q, ReadOnlySpan<int> candidates, ReadOnlySpan<double> query, double[] points, int d)
         {
-            Span<double> reduced = stackalloc double[candidates.Length];
+            Span<double> reduced = candidates.Length <= 256
+                ? stackalloc double[candidates.Length]
+                : new double[candidates.Length];
             for (var c = 0; c < candidates.Length; c++)
                 reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.AsSpan(candidates[c] * d, d));
             lock (_locks[q % Stripes])
