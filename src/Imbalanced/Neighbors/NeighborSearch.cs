@@ -17,13 +17,14 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     public const int TreeMaxDimensions = 10;
 
     /// <summary>Fewest points for which <see cref="NeighborAlgorithm.Auto"/> builds the approximate index
-    /// (Euclidean, more than <see cref="TreeMaxDimensions"/> dimensions): 250,000. Measured on 2 busy cores with
-    /// 200,000 × 20 generated rows, the 5-NN of every row took 9.0 s exact and 7.9 s approximate (recall@5 0.995),
-    /// about even; exact search grows with the square of the rows, the approximate one with their power 1.75, so
-    /// above the threshold the approximate index is the faster. Below it, every query is exact.</summary>
+    /// (Euclidean, more than <see cref="TreeMaxDimensions"/> dimensions): 500,000. Measured in CPU seconds on
+    /// 2 shared cores, the 5-NN of every row of 20 generated features took 3.5 s exact and 6.3 s approximate at
+    /// 100,000 rows, 11.6 s and 15.7 s at 200,000 (recall@5 0.996): exact grows 3.3× per doubling of the rows,
+    /// the approximate index 2.5×, so they cross near 430,000 rows. Below the threshold every query is
+    /// exact.</summary>
     /// <example><c>NeighborSearch.Default.Choose(NeighborSearch.ApproximateMinRows, 20)</c> is
     /// <see cref="NeighborAlgorithm.Approximate"/>.</example>
-    public const int ApproximateMinRows = 250_000;
+    public const int ApproximateMinRows = 500_000;
 
     /// <summary>Euclidean, automatic index, all cores.</summary>
     public static NeighborSearch Default { get; } = new();
