@@ -6,9 +6,11 @@ using Imbalanced.Neighbors;
 namespace Imbalanced.Benchmarks;
 
 /// <summary>
-/// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus one side-by-side mode used by
+/// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus two side-by-side modes: one used by
 /// <c>benchmarks/compare.sh</c>: <c>knn FILE TARGET K</c> times the exact k-NN of every row of a CSV against
-/// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included).
+/// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included); and
+/// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c> (see
+/// <see cref="ApproximateKnn"/>).
 /// </summary>
 public static class Program
 {
@@ -16,7 +18,10 @@ public static class Program
     {
         if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length is 4 or 5 && args[0] == "ann")
-            return ApproximateKnn.Time(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length == 5 ? args[4] : null);
+        {
+            var k = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+            return ApproximateKnn.Time(args[1], args[2], k, args.Length == 5 ? args[4] : null);
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -55,6 +55,19 @@ public class NeighborsOptionTests
     }
 
     [Fact]
+    public void Smoten_stays_exact_and_says_so()
+    {
+        var input = Write("colour,shape,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i =>
+            $"{(i % 3 == 0 ? "red" : "blue")},{(i % 4 == 0 ? "round" : "square")},{(i % 4 == 0 ? "rare" : "common")}"))
+            + "\n");
+        var r = Run("resample", input, "--target", "y", "--method", "smoten", "--output", Temp(), "--json",
+            "--neighbors", "approximate");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("exact", JsonDocument.Parse(r.Stdout).RootElement.GetProperty("neighbors").GetString());
+        Assert.Contains("warning: --neighbors approximate: the approximate index is Euclidean only", r.Stderr);
+    }
+
+    [Fact]
     public void A_bad_value_is_a_usage_error()
     {
         var r = Run("resample", Input, "--target", "label", "--method", "enn", "--output", Temp(),
