@@ -7,10 +7,12 @@ using Imbalanced.Neighbors;
 namespace Imbalanced.Benchmarks;
 
 /// <summary>
-/// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus one side-by-side mode used by
+/// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus two side-by-side modes: one used by
 /// <c>benchmarks/compare.sh</c>: <c>knn FILE TARGET K</c> times the exact k-NN of every row of a CSV against
 /// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included); and
-/// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs.
+/// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs; and
+/// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c> (see
+/// <see cref="ApproximateKnn"/>).
 /// </summary>
 public static class Program
 {
@@ -21,6 +23,11 @@ public static class Program
             return TableIo.Run(int.Parse(args[1], CultureInfo.InvariantCulture),
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
         if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        if (args.Length is 4 or 5 && args[0] == "ann")
+        {
+            var k = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+            return ApproximateKnn.Time(args[1], args[2], k, args.Length == 5 ? args[4] : null);
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

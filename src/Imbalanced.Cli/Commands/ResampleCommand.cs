@@ -4,6 +4,7 @@ using System.Text.Json;
 using Imbalanced.Cli.Display;
 using Imbalanced.Cli.Files;
 using Imbalanced.Data;
+using Imbalanced.Neighbors;
 using Imbalanced.Sampling;
 
 namespace Imbalanced.Cli.Commands;
@@ -46,10 +47,16 @@ internal static class ResampleCommand
         {
             Description = "threads to use (default: all cores); results do not depend on it",
         };
+        var neighbors = new Option<string>("--neighbors")
+        {
+            Description = "exact, approximate or auto: the neighbour index (auto: exact while that is fast)",
+            DefaultValueFactory = _ => "auto",
+        };
         var specific = new SamplerFlags();
         var command = new Command("resample", "rebalance a data set with one of the methods")
         {
             input, target, drop, method, output, strategy, seed, indexColumn, provenance, json, quiet, threads,
+            neighbors,
         };
         foreach (var option in specific.All) command.Add(option);
         command.SetAction(r =>
@@ -71,11 +78,15 @@ internal static class ResampleCommand
             // imbalanced-learn's instance hardness asks a random forest by default; so does the command line, with
             // the same estimator compare and train give it.
             if (info.UsesClassifier) AddEstimator(parameters, info.Name, r.GetValue(seed));
-            var neighbors = new Imbalanced.Neighbors.NeighborSearch(MaxDegreeOfParallelism: r.GetValue(threads));
+            var usage = new NeighborUsage(ParseNeighbors(r.GetValue(neighbors)!));
+            var search = new NeighborSearch(Algorithm: usage.Asked, MaxDegreeOfParallelism: r.GetValue(threads))
+            {
+                OnBuild = usage.Record,
+            };
             ISampler sampler;
             try
             {
-                sampler = info.Create(r.GetValue(seed), parsed, parameters, neighbors);
+                sampler = info.Create(r.GetValue(seed), parsed, parameters, search);
             }
             catch (ArgumentException e)
             {
@@ -83,7 +94,7 @@ internal static class ResampleCommand
             }
             return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler,
                 r.GetValue(output)!, r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json),
-                r.GetValue(quiet));
+                r.GetValue(quiet), usage);
         });
         return command;
     }
@@ -98,8 +109,17 @@ internal static class ResampleCommand
             parameters[name] = value;
     }
 
+    /// <summary>The library's index for a <c>--neighbors</c> value.</summary>
+    private static NeighborAlgorithm ParseNeighbors(string text) => text switch
+    {
+        "exact" => NeighborAlgorithm.Exact,
+        "approximate" => NeighborAlgorithm.Approximate,
+        "auto" => NeighborAlgorithm.Auto,
+        _ => throw new UsageException($"--neighbors: unknown value '{text}'; use exact, approximate or auto"),
+    };
+
     private static int Run(string input, string target, string[] drop, SamplerInfo info, ISampler sampler,
-        string output, string? indexColumn, string? provenance, bool json, bool quiet)
+        string output, string? indexColumn, string? provenance, bool json, bool quiet, NeighborUsage usage)
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
@@ -125,11 +145,15 @@ internal static class ResampleCommand
             return (table, result);
         });
         foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
-        if (json) WriteJson(info.Name, table.Data, result, clock.Elapsed.TotalSeconds);
+        if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
+            Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
+                $"{info.Name} used exact neighbours where its distance is not Euclidean");
+        if (json) WriteJson(info.Name, table.Data, result, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(string method, Dataset data, ResampleResult result, double seconds)
+    private static void WriteJson(string method, Dataset data, ResampleResult result, double seconds,
+        bool approximate)
     {
         JsonOutput.ToStdout(w =>
         {
@@ -140,6 +164,7 @@ internal static class ResampleCommand
             w.WriteNumber("synthetic", result.SyntheticCount);
             w.WriteNumber("removed", result.RemovedCount);
             w.WriteNumber("seconds", Math.Round(seconds, 3));
+            w.WriteString("neighbors", approximate ? "approximate" : "exact");
             w.WriteEndObject();
         });
     }
@@ -149,5 +174,24 @@ internal static class ResampleCommand
         w.WriteStartObject(name);
         for (var c = 0; c < counts.Length; c++) w.WriteNumber(classes[c], counts[c]);
         w.WriteEndObject();
+    }
+
+    /// <summary>Which indexes a run built: the answer to <c>--json</c>'s <c>"neighbors"</c>.</summary>
+    private sealed class NeighborUsage(NeighborAlgorithm asked)
+    {
+        private int _approximate;
+        private int _exact;
+
+        public NeighborAlgorithm Asked => asked;
+
+        public bool AnyApproximate => Volatile.Read(ref _approximate) != 0;
+
+        public bool AnyExact => Volatile.Read(ref _exact) != 0;
+
+        public void Record(NeighborAlgorithm built)
+        {
+            if (built == NeighborAlgorithm.Approximate) Interlocked.Exchange(ref _approximate, 1);
+            else Interlocked.Exchange(ref _exact, 1);
+        }
     }
 }

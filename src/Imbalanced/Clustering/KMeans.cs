@@ -19,7 +19,13 @@ public static class KMeans
         if (k > count)
             throw new DataException($"asked for {k} clusters of {count} points; use at most {count} clusters");
         var rng = new SeededRandom(options.Seed);
-        var centers = PlusPlus(points, count, dimensions, k, rng);
+        if (options.InitialCenters is { } given && given.Length != k * dimensions)
+            throw new ArgumentException(
+                $"the initial centres hold {given.Length} values; {k} clusters of {dimensions} need {k * dimensions}",
+                nameof(options));
+        var centers = options.InitialCenters is { } initial
+            ? (double[])initial.Clone()
+            : PlusPlus(points, count, dimensions, k, rng);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);
         var labels = new int[count];
         var iterations = 0;

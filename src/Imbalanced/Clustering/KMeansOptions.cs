@@ -18,6 +18,12 @@ public sealed record KMeansOptions
     /// <summary>Seed of the k-means++ initialisation.</summary>
     public long Seed { get; init; }
 
+    /// <summary>Centres to start from instead of k-means++ (scikit-learn's <c>init</c> given as an array):
+    /// <see cref="Clusters"/> rows, row-major; null (the default) for k-means++.</summary>
+    /// <example><c>new KMeansOptions { Clusters = 2, InitialCenters = [0, 0, 5, 5] }</c> starts from (0, 0) and
+    /// (5, 5).</example>
+    public double[]? InitialCenters { get; init; }
+
     /// <summary>The neighbour engine that assigns points to their nearest centre.</summary>
     public NeighborSearch Neighbors { get; init; } = NeighborSearch.Default;
 }

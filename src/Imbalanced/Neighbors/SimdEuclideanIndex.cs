@@ -155,11 +155,19 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var pairs = new List<(int I, int J)>(blocks * (blocks + 1) / 2);
         for (var j = 0; j < blocks; j++)
             for (var i = 0; i <= j; i++) pairs.Add((i, j));
-        var heaps = RunPass(k, pairs, _rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf);
-        return Recheck(k, heaps, Count, i => _points.AsSpan(i * _dims, _dims), _norms, excludeSelf: !includeSelf);
+        var heaps = RunPass(k, pairs, _rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf, null);
+        return Recheck(k, heaps, Count, i => _points.AsSpan(i * _dims, _dims), _norms, excludeSelf: !includeSelf,
+            null, null);
     }
 
-    public KNeighbors Query(ReadOnlySpan<double> queries, int k)
+    public KNeighbors Query(ReadOnlySpan<double> queries, int k) => QueryWithin(queries, k, null);
+
+    /// <summary>
+    /// <see cref="Query"/>, keeping of each query's k nearest only those whose squared distance is at most
+    /// <c>within[query]</c> (all with null): the rest of its row is index −1, distance +∞. Exact like
+    /// <see cref="Query"/>; faster when the limits are tight, as points beyond them never enter the candidate heaps.
+    /// </summary>
+    internal KNeighbors QueryWithin(ReadOnlySpan<double> queries, int k, double[]? within)
     {
         NeighborChecks.CheckK(k, Count);
         var q = queries.Length / Math.Max(1, _dims);
@@ -168,9 +176,25 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var pairs = new List<(int I, int J)>();
         for (var i = 0; i < paddedQ / Block; i++)
             for (var j = 0; j < _padded / Block; j++) pairs.Add((i, j));
-        var heaps = RunPass(k, pairs, rows, norms, paddedQ, selfJoin: false, excludeSelf: false);
+        float[]? seeded = null;
+        if (within is not null)
+        {
+            seeded = Heaps.CreateBounds(paddedQ);
+            for (var i = 0; i < q; i++) seeded[i] = SeedBound(within[i], norms[i]);
+        }
+        var heaps = RunPass(k, pairs, rows, norms, paddedQ, selfJoin: false, excludeSelf: false, seeded);
         var copy = queries.ToArray();
-        return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, excludeSelf: false);
+        return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, excludeSelf: false, within, seeded);
+    }
+
+    /// <summary>A single-precision bound that every point within squared distance <paramref name="limit"/> of the
+    /// query beats: the limit plus twice the error bound of <see cref="Recheck"/>, rounded up.</summary>
+    private float SeedBound(double limit, float queryNorm)
+    {
+        if (!double.IsFinite(limit)) return float.PositiveInfinity;
+        var error = _errorFactor * (queryNorm + _maxNorm) + _errorFloor + DoubleError * limit;
+        var bound = (limit + 2 * error) * (1 + Math.Pow(2, -20));
+        return bound >= float.MaxValue ? float.PositiveInfinity : (float)bound;
     }
 
     /// <summary>
@@ -233,11 +257,11 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     }
 
     private Heaps[] RunPass(int k, List<(int I, int J)> pairs, float[] qRows, float[] qNorms, int qPadded,
-        bool selfJoin, bool excludeSelf)
+        bool selfJoin, bool excludeSelf, float[]? seeded)
     {
         var threads = Math.Max(1, Math.Min(_threads, pairs.Count));
         var heaps = new Heaps[threads];
-        var shared = Heaps.CreateBounds(selfJoin ? _padded : qPadded);
+        var shared = seeded is null ? Heaps.CreateBounds(selfJoin ? _padded : qPadded) : (float[])seeded.Clone();
         var next = -1;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
@@ -509,8 +533,12 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// at least <c>bound − error</c>. When that is strictly above the k-th candidate's double distance, no
     /// outside point can enter or tie the top k, and the candidates' order (distance, then index) is the exact
     /// answer.</para>
+    /// <para>With limits (<see cref="QueryWithin"/>) the shared bounds start at the seeded ones instead of +∞, so
+    /// a point never offered had a float distance at least its row's seed, and the seed joins the bound; the answer
+    /// is accepted when no outside point can come within both the k-th candidate and the limit.</para>
     /// </remarks>
-    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, bool excludeSelf)
+    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, bool excludeSelf,
+        double[]? within, float[]? seeded)
     {
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
@@ -522,7 +550,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             {
                 var query = rowOf(q);
                 var n = 0;
-                var bound = double.PositiveInfinity;
+                var bound = seeded is null ? double.PositiveInfinity : seeded[q];
+                var limit = within is null ? double.PositiveInfinity : within[q];
                 foreach (var h in heaps)
                 {
                     var c = h.Count[q];
@@ -538,20 +567,33 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 var idx = s.I.AsSpan(0, n);
                 ExactTopK.SortPairs(d, idx);
                 var error = _errorFactor * (qNorms[q] + _maxNorm) + _errorFloor + DoubleError * Math.Abs(bound);
-                var accepted = n >= k && (double.IsPositiveInfinity(bound) || bound - error > d[k - 1]);
+                var threshold = Math.Min(n >= k ? d[k - 1] : double.PositiveInfinity, limit);
+                var accepted = (n >= k || within is not null)
+                    && (double.IsPositiveInfinity(bound) || bound - error > threshold);
                 if (accepted)
                 {
-                    d[..k].CopyTo(distances.AsSpan(q * k, k));
-                    idx[..k].CopyTo(indices.AsSpan(q * k, k));
+                    d[..Math.Min(n, k)].CopyTo(distances.AsSpan(q * k, k));
+                    idx[..Math.Min(n, k)].CopyTo(indices.AsSpan(q * k, k));
                 }
                 else
                 {
                     var heap = s.Heap;
                     heap.Reset();
                     BruteForceIndex.ScanOne(query, _points, Count, _dims, metric, excludeSelf ? q : -1, ref heap);
-                    heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
+                    n = heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
                 }
-                for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(distances[q * k + c]);
+                for (var c = 0; c < k; c++)
+                {
+                    if (c < n && distances[q * k + c] <= limit)
+                    {
+                        distances[q * k + c] = Math.Sqrt(distances[q * k + c]);
+                    }
+                    else
+                    {
+                        distances[q * k + c] = double.PositiveInfinity;
+                        indices[q * k + c] = -1;
+                    }
+                }
                 return s;
             },
             _ => { });

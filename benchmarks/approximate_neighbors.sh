@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Exact against approximate neighbours, and hnswlib beside them, on `generate`d data (20 features, 5% minority):
+# the 5-NN of every row (self excluded) by the approximate index (build + query) with its recall@5 against the
+# exact engine on 2,000 rows spread over the file; hnswlib's build + query (M = 16, ef_construction = 200,
+# ef = 50, 2 threads) and its recall on the same rows; and `resample --method enn` with --neighbors exact and
+# approximate, with the share of exact ENN's keep/remove decisions the approximate run keeps.
+#
+#   bash benchmarks/approximate_neighbors.sh                    # 200,000 and 2,000,000 rows (long: exact ENN
+#                                                               # at 2M takes many minutes)
+#   ROWS="20000" bash benchmarks/approximate_neighbors.sh       # a quick check that it runs
+#   ROWS="2000000" EXACT=0 bash benchmarks/approximate_neighbors.sh   # skip exact ENN and the exact 5-NN
+#
+# Needs the .NET SDK, Debian's python3-hnswlib and python3-numpy (apt-get install -y python3-hnswlib).
+# Timing: wall clock of the whole command for ENN (start-up, reading and writing included); the 5-NN times are
+# the engine's and hnswlib's own, data loading excluded. Peak memory in MB (GNU time's maximum resident set).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/side-by-side.sh
+ROWS=${ROWS:-200000 2000000}
+EXACT=${EXACT:-1}
+read -r first _ <<<"$ROWS"
+bench_setup "$first"
+
+echo "| rows | approximate 5-NN s | lists / probes | recall@5 | exact 5-NN s | hnswlib build + query s \
+| hnswlib recall@5 | ENN exact s (MB) | ENN approximate s (MB) | ENN decisions kept |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for rows in $ROWS; do
+  "$CLI" generate --rows "$rows" --features 20 --weights 0.95 --seed 0 --output "$DATA"
+  FULL_EXACT=$EXACT dotnet "$BENCH" ann "$DATA" label 5 "$WORK/exact.txt" >"$WORK/ann.json"
+  ann=$(cat "$WORK/ann.json")
+  field() { sed "s/.*\"$2\": \([^,}]*\).*/\1/" <<<"$1"; }
+  hnsw=$(/usr/bin/python3 benchmarks/hnswlib_knn.py "$DATA" label 5 "$WORK/exact.txt")
+  enn_exact="–"
+  if [ "$EXACT" = 1 ]; then
+    read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors exact \
+      --index-column row --output "$WORK/enn_exact.csv" --quiet)
+    enn_exact="$s ($((kb / 1024)))"
+  fi
+  read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors approximate \
+    --index-column row --output "$WORK/enn_approx.csv" --quiet)
+  enn_approx="$s ($((kb / 1024)))"
+  kept="–"
+  if [ "$EXACT" = 1 ]; then
+    # A row's decision is kept when it is kept by both runs or removed by both.
+    kept=$(awk -F, -v n="$rows" 'FNR == 1 { next } FILENAME == ARGV[1] { a[$NF] = 1; next } { b[$NF] = 1 }
+      END { same = 0; for (i = 0; i < n; i++) same += ((i in a) == (i in b)); printf "%.4f", same / n }' \
+      "$WORK/enn_exact.csv" "$WORK/enn_approx.csv")
+  fi
+  echo "| $rows | $(field "$ann" seconds) | $(field "$ann" lists) / $(field "$ann" probes) | $(field "$ann" recall) \
+| $(field "$ann" exact_seconds) | $(field "$hnsw" build) + $(field "$hnsw" query) | $(field "$hnsw" recall) \
+| $enn_exact | $enn_approx | $kept |"
+done

@@ -1,0 +1,297 @@
+using Imbalanced.Clustering;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Neighbors;
+
+/// <summary>
+/// Approximate Euclidean k-NN by an inverted file (IVF; Jégou, Douze and Schmid, 2011): a seeded k-means splits
+/// the points into lists, each point in the list of its nearest centroid, and a query scans exactly the points of
+/// the <c>probes</c> lists whose centroids are nearest to it. Inside the probed lists distances are those of the
+/// exact engine (the blocked SIMD brute force, re-checked in double), ties by lower index.
+/// </summary>
+/// <remarks>
+/// <para>Why a partition and not a graph: HNSW (the usual choice, and hnswlib's) inserts points one after another
+/// into a graph that later insertions search; inserted by several threads, the graph depends on their
+/// interleaving, so the neighbours change from run to run and with the thread count, and inserting on one thread
+/// makes the build many times slower. Here every step is either exact or done in a fixed order: the training
+/// sample and the initial centroids come from the seed; the k-means assigns by the exact engine and sums in
+/// sample order (<see cref="KMeans"/>); each point goes to its nearest centroid (ties to the lower centroid); a
+/// query's probes are its nearest centroids (ties likewise); and its answer is the exact k nearest, by (distance,
+/// index), of the union of the probed lists, a set that does not depend on the order the lists are scanned in.
+/// The same seed therefore gives the same neighbours whatever the thread count.</para>
+/// <para>Cost: about √n lists of √n points; a query costs one distance per centroid plus one per point of its
+/// probed lists, so the 5-NN of all n points costs about <c>n·(√n + probes·√n)</c> distances instead of
+/// <c>n²/2</c>. A query whose probed lists hold fewer than k points is answered by an exact scan.</para>
+/// </remarks>
+internal sealed class IvfIndex : INeighborIndex
+{
+    /// <summary>Queries whose probes are held at once: bounds the memory of a query to a few tens of MB.</summary>
+    private const int Chunk = 1 << 16;
+
+    private const int Stripes = 1024;
+
+    private readonly double[] _points;
+    private readonly int _dims;
+    private readonly int _threads;
+    private readonly NeighborSearch _listSearch;
+    private readonly double[] _centroids;
+    private readonly int _lists;
+    private readonly int _probes;
+    private readonly int[] _start;
+    private readonly int[] _members;
+
+    /// <param name="points">The points, row-major (not copied).</param>
+    /// <param name="count">Number of points.</param>
+    /// <param name="dimensions">Dimension of the points.</param>
+    /// <param name="options">Lists, probes, training sample, iterations and seed.</param>
+    /// <param name="exact">An exact engine (its thread count, vector width and tile rows are used) for the
+    /// k-means and for the scans inside lists.</param>
+    public IvfIndex(double[] points, int count, int dimensions, ApproximateOptions options, NeighborSearch exact)
+    {
+        Check(options);
+        _points = points;
+        Count = count;
+        _dims = dimensions;
+        _threads = exact.Threads;
+        _listSearch = exact with { Algorithm = NeighborAlgorithm.BruteForce, MaxDegreeOfParallelism = 1 };
+        _lists = options.ListsFor(count);
+        var labels = new int[count];
+        if (_lists > 0)
+        {
+            var sampleSize = options.TrainingSampleFor(count, _lists);
+            var rows = new SeededRandom(options.Seed).SampleWithoutReplacement(count, sampleSize);
+            var sample = new double[sampleSize * dimensions];
+            for (var i = 0; i < sampleSize; i++)
+                points.AsSpan(rows[i] * dimensions, dimensions).CopyTo(sample.AsSpan(i * dimensions, dimensions));
+            var fit = KMeans.Fit(sample, sampleSize, dimensions, new KMeansOptions
+            {
+                Clusters = _lists,
+                MaxIterations = options.Iterations,
+                InitialCenters = sample[..(_lists * dimensions)],
+                Neighbors = exact,
+            });
+            _centroids = fit.Centers;
+            var centroidIndex = exact.Build(_centroids, _lists, dimensions);
+            for (var c0 = 0; c0 < count; c0 += Chunk)
+            {
+                var m = Math.Min(Chunk, count - c0);
+                centroidIndex.Query(points.AsSpan(c0 * dimensions, m * dimensions), 1).Indices
+                    .CopyTo(labels, c0);
+            }
+        }
+        else
+        {
+            _centroids = [];
+        }
+        (_start, _members) = Invert(labels, _lists, 1, 0, 1);
+        var nonEmpty = 0;
+        for (var l = 0; l < _lists; l++) if (_start[l + 1] > _start[l]) nonEmpty++;
+        _probes = Math.Min(options.ProbesFor(_lists), nonEmpty);
+    }
+
+    public int Count { get; }
+
+    public int Dimensions => _dims;
+
+    /// <summary>Number of lists.</summary>
+    public int Lists => _lists;
+
+    /// <summary>Lists each query scans.</summary>
+    public int Probes => _probes;
+
+    private static void Check(ApproximateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Lists < 0 || options.Probes < 0 || options.TrainingSample < 0)
+            throw new ArgumentOutOfRangeException(nameof(options),
+                "the approximate index's lists, probes and training sample must be positive (or 0, automatic)");
+        if (options.Iterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"the approximate index's k-means needs at least 1 iteration; got {options.Iterations}");
+    }
+
+    /// <summary>Members of each list in ascending order, as offsets (<c>lists + 1</c>) and members: the rows
+    /// <c>r</c> of <paramref name="labels"/> (<paramref name="per"/> wide) whose columns <paramref name="from"/> to
+    /// <paramref name="to"/> (excluded) hold the list.</summary>
+    private static (int[] Start, int[] Members) Invert(ReadOnlySpan<int> labels, int lists, int per, int from,
+        int to)
+    {
+        var start = new int[lists + 1];
+        var rows = labels.Length / per;
+        for (var r = 0; r < rows; r++)
+            for (var c = from; c < to; c++) start[labels[r * per + c] + 1]++;
+        for (var l = 0; l < lists; l++) start[l + 1] += start[l];
+        var next = start[..lists];
+        var members = new int[start[lists]];
+        for (var r = 0; r < rows; r++)
+            for (var c = from; c < to; c++) members[next[labels[r * per + c]]++] = r;
+        return (start, members);
+    }
+
+    public KNeighbors QuerySelf(int k, bool includeSelf)
+    {
+        NeighborChecks.CheckK(k, Count - (includeSelf ? 0 : 1));
+        return Run(_points, Count, k, excludeSelf: !includeSelf);
+    }
+
+    public KNeighbors Query(ReadOnlySpan<double> queries, int k)
+    {
+        NeighborChecks.CheckK(k, Count);
+        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false);
+    }
+
+    /// <summary>The answer of every query, chunk by chunk: the probes of each query, then each list scanned for
+    /// all the queries of the chunk that probe it, its best merged into theirs: first each query's nearest list,
+    /// then the others, keeping only points that beat the query's k-th so far (the SIMD brute force then rarely
+    /// touches its candidate heaps).</summary>
+    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf)
+    {
+        var best = new Best(queryCount, k);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        for (var c0 = 0; c0 < queryCount; c0 += Chunk)
+        {
+            var m = Math.Min(Chunk, queryCount - c0);
+            var probes = ProbesOf(source, c0, m, options);
+            foreach (var (from, to) in new[] { (0, 1), (1, _probes) })
+            {
+                var (start, byList) = Invert(probes, _lists, _probes, from, to);
+                Parallel.For(0, _lists, options, l =>
+                {
+                    if (start[l + 1] > start[l])
+                        Scan(l, byList.AsSpan(start[l], start[l + 1] - start[l]), source, c0, k, excludeSelf,
+                            best, limited: from > 0);
+                });
+            }
+        }
+        return best.Finish(source, excludeSelf, _points, Count, _dims, options);
+    }
+
+    /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <c>probes</c> per query, nearest first.</summary>
+    private int[] ProbesOf(double[] source, int c0, int m, ParallelOptions options)
+    {
+        var p = _probes;
+        var probes = new int[m * p];
+        var metric = DistanceMetric.Euclidean;
+        Parallel.For(0, m, options, () => (Heap: new ExactTopK(p), D: new double[p]), (i, _, s) =>
+        {
+            var heap = s.Heap;
+            heap.Reset();
+            var q = source.AsSpan((c0 + i) * _dims, _dims);
+            for (var l = 0; l < _lists; l++)
+                if (_start[l + 1] > _start[l])
+                    heap.Offer(metric.Reduced(q, _centroids.AsSpan(l * _dims, _dims)), l);
+            heap.CopySorted(s.D, probes.AsSpan(i * p, p));
+            return s;
+        }, _ => { });
+        return probes;
+    }
+
+    /// <summary>The exact nearest points of list <paramref name="list"/> for the chunk's queries
+    /// <paramref name="queries"/> (0-based in the chunk), merged into their answers.</summary>
+    private void Scan(int list, ReadOnlySpan<int> queries, double[] source, int c0, int k, bool excludeSelf,
+        Best best, bool limited)
+    {
+        var d = _dims;
+        var members = _members.AsSpan(_start[list], _start[list + 1] - _start[list]);
+        var listPoints = new double[members.Length * d];
+        for (var j = 0; j < members.Length; j++)
+            _points.AsSpan(members[j] * d, d).CopyTo(listPoints.AsSpan(j * d, d));
+        var rows = new double[queries.Length * d];
+        for (var j = 0; j < queries.Length; j++)
+            source.AsSpan((c0 + queries[j]) * d, d).CopyTo(rows.AsSpan(j * d, d));
+        var kl = Math.Min(k + (excludeSelf ? 1 : 0), members.Length);
+        var index = _listSearch.Build(listPoints, members.Length, d);
+        KNeighbors found;
+        if (limited && index is SimdEuclideanIndex simd)
+        {
+            var limits = new double[queries.Length];
+            for (var j = 0; j < queries.Length; j++) limits[j] = best.Limit(c0 + queries[j]);
+            found = simd.QueryWithin(rows, kl, limits);
+        }
+        else
+        {
+            found = index.Query(rows, kl);
+        }
+        Span<int> candidates = kl <= 256 ? stackalloc int[kl] : new int[kl];
+        for (var j = 0; j < queries.Length; j++)
+        {
+            var q = c0 + queries[j];
+            var n = 0;
+            foreach (var local in found.IndicesOf(j))
+            {
+                if (local < 0) break;
+                var g = members[local];
+                if (!(excludeSelf && g == q)) candidates[n++] = g;
+            }
+            if (n > 0) best.Merge(q, candidates[..n], source.AsSpan(q * d, d), _points, d);
+        }
+    }
+
+    /// <summary>Each query's best (reduced distance, index) pairs so far, sorted; merged under striped locks, so
+    /// that lists scanned in any order on any thread give the same answer.</summary>
+    private sealed class Best(int queries, int k)
+    {
+        private readonly int[] _indices = new int[queries * k];
+        private readonly double[] _reduced = new double[queries * k];
+        private readonly int[] _filled = new int[queries];
+        private readonly object[] _locks = Enumerable.Range(0, Stripes).Select(_ => new object()).ToArray();
+
+        public void Merge(int q, ReadOnlySpan<int> candidates, ReadOnlySpan<double> query, double[] points, int d)
+        {
+            Span<double> reduced = candidates.Length <= 256
+                ? stackalloc double[candidates.Length]
+                : new double[candidates.Length];
+            for (var c = 0; c < candidates.Length; c++)
+                reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.AsSpan(candidates[c] * d, d));
+            lock (_locks[q % Stripes])
+            {
+                var idx = _indices.AsSpan(q * k, k);
+                var red = _reduced.AsSpan(q * k, k);
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    var n = _filled[q];
+                    if (n == k && !Before(reduced[c], candidates[c], red[k - 1], idx[k - 1])) continue;
+                    var at = n == k ? k - 1 : n;
+                    while (at > 0 && Before(reduced[c], candidates[c], red[at - 1], idx[at - 1]))
+                    {
+                        red[at] = red[at - 1];
+                        idx[at] = idx[at - 1];
+                        at--;
+                    }
+                    red[at] = reduced[c];
+                    idx[at] = candidates[c];
+                    if (n < k) _filled[q] = n + 1;
+                }
+            }
+        }
+
+        /// <summary>The query's k-th squared distance so far, +∞ while it has fewer than k.</summary>
+        public double Limit(int q)
+        {
+            lock (_locks[q % Stripes]) return _filled[q] == k ? _reduced[q * k + k - 1] : double.PositiveInfinity;
+        }
+
+        private static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
+
+        /// <summary>The answers, with an exact scan for each query whose probed lists held fewer than k
+        /// points.</summary>
+        public KNeighbors Finish(double[] source, bool excludeSelf, double[] points, int count, int d,
+            ParallelOptions options)
+        {
+            var distances = new double[queries * k];
+            Parallel.For(0, queries, options, () => new ExactTopK(k), (q, _, heap) =>
+            {
+                if (_filled[q] < k)
+                {
+                    heap.Reset();
+                    BruteForceIndex.ScanOne(source.AsSpan(q * d, d), points, count, d, DistanceMetric.Euclidean,
+                        excludeSelf ? q : -1, ref heap);
+                    heap.CopySorted(_reduced.AsSpan(q * k, k), _indices.AsSpan(q * k, k));
+                }
+                for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(_reduced[q * k + c]);
+                return heap;
+            }, _ => { });
+            return new KNeighbors(k, _indices, distances);
+        }
+    }
+}
