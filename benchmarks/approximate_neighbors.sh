@@ -11,12 +11,16 @@
 #   ROWS="2000000" EXACT=0 bash benchmarks/approximate_neighbors.sh   # skip exact ENN and the exact 5-NN
 #
 # Needs the .NET SDK, Debian's python3-hnswlib and python3-numpy (apt-get install -y python3-hnswlib).
+# Every run also records its 5-NN times in benchmarks/results/neighbors_scaling.csv (replacing earlier figures for
+# the same number of rows) and plots how they grow with rows into docs/neighbors_scaling.png.
 # Timing: wall clock of the whole command for ENN (start-up, reading and writing included); the 5-NN times are
 # the engine's and hnswlib's own, data loading excluded. Peak memory in MB (GNU time's maximum resident set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/side-by-side.sh
 ROWS=${ROWS:-200000 2000000}
+SCALING=benchmarks/results/neighbors_scaling.csv
+[ -f "$SCALING" ] || echo "rows,series,seconds" >"$SCALING"
 EXACT=${EXACT:-1}
 read -r first _ <<<"$ROWS"
 bench_setup "$first"
@@ -49,4 +53,12 @@ for rows in $ROWS; do
   echo "| $rows | $(field "$ann" seconds) | $(field "$ann" lists) / $(field "$ann" probes) | $(field "$ann" recall) \
 | $(field "$ann" exact_seconds) | $(field "$hnsw" build) + $(field "$hnsw" query) | $(field "$hnsw" recall) \
 | $enn_exact | $enn_approx | $kept |"
+  awk -F, -v n="$rows" '$1 != n' "$SCALING" >"$WORK/scaling" && cp "$WORK/scaling" "$SCALING"
+  {
+    echo "$rows,approximate (IVF),$(field "$ann" seconds)"
+    echo "$rows,exact,$(field "$ann" exact_seconds)"
+    echo "$rows,hnswlib build + query,$(awk -v b="$(field "$hnsw" build)" -v q="$(field "$hnsw" query)" \
+      'BEGIN { printf "%.2f", b + q }')"
+  } >>"$SCALING"
 done
+dotnet "$BENCH" plot-scaling "$SCALING" docs/neighbors_scaling.png >&2

@@ -10,7 +10,8 @@ namespace Imbalanced.Benchmarks;
 /// BenchmarkDotNet suites (no arguments, or BenchmarkDotNet's own), plus two side-by-side modes: one used by
 /// <c>benchmarks/compare.sh</c>: <c>knn FILE TARGET K</c> times the exact k-NN of every row of a CSV against
 /// all rows, as scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> does (self included); and
-/// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs; and
+/// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs;
+/// <c>plot-scaling CSV PNG</c> (<see cref="ScalingPlot"/>); and
 /// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c> (see
 /// <see cref="ApproximateKnn"/>).
 /// </summary>
@@ -18,6 +19,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == "plot-scaling") return ScalingPlot.Draw(args[1], args[2]);
         if (args.Length == 2 && args[0] == "partitions") return PartitionedRunTable.Print(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length >= 2 && args[0] == "io")
             return TableIo.Run(int.Parse(args[1], CultureInfo.InvariantCulture),
