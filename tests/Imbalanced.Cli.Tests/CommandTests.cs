@@ -190,6 +190,7 @@ public class SmoteFamilyCommandTests
     [InlineData("nearmiss", "--version", "3")]
     [InlineData("enn", "--kind-sel", "mode")]
     [InlineData("cluster-centroids", "--voting", "hard")]
+    [InlineData("lee", "--rejection-level", "0.3")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

@@ -68,6 +68,8 @@ public static class SamplerRegistry
             o => new SmoteTomek(o), "SMOTE, then remove Tomek links from every class"),
         SamplerInfo.Of<SmoteThenCleanOptions>("smote-enn", "SMOTEENN", SamplerKind.Combined, o => new SmoteEnn(o),
             "SMOTE, then edited nearest neighbours over every class"),
+        SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
+            "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>
