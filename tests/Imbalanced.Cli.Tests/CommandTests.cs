@@ -191,6 +191,8 @@ public class SmoteFamilyCommandTests
     [InlineData("enn", "--kind-sel", "mode")]
     [InlineData("cluster-centroids", "--voting", "hard")]
     [InlineData("lee", "--rejection-level", "0.3")]
+    [InlineData("polynom-fit-smote", "--topology", "poly-2")]
+    [InlineData("polynom-fit-smote", "--topology", "mesh")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

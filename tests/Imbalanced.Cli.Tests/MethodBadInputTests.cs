@@ -74,6 +74,10 @@ public class MethodBadInputTests
     [InlineData("lee", "--rejection-level", "1.5", "--rejection-level must be in [0, 1]; got 1.5")]
     [InlineData("lee", "--rejection-level", "-0.1", "--rejection-level must be in [0, 1]; got -0.1")]
     [InlineData("lee", "--k-neighbors", "0", "--k-neighbors must be at least 1; got 0")]
+    [InlineData("polynom-fit-smote", "--topology", "ring",
+        "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
+    [InlineData("polynom-fit-smote", "--topology", "poly-0",
+        "--topology: 'poly-0' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     public void Out_of_range_option_values_are_usage_errors(string method, string flag, string value, string expected)
     {
         var folder = Directory.CreateTempSubdirectory("imbalanced-method-").FullName;

@@ -68,6 +68,9 @@ public static class SamplerRegistry
             o => new SmoteTomek(o), "SMOTE, then remove Tomek links from every class"),
         SamplerInfo.Of<SmoteThenCleanOptions>("smote-enn", "SMOTEENN", SamplerKind.Combined, o => new SmoteEnn(o),
             "SMOTE, then edited nearest neighbours over every class"),
+        SamplerInfo.Of<PolynomFitSmoteOptions>("polynom-fit-smote", "polynom_fit_SMOTE", SamplerKind.Over,
+            o => new PolynomFitSmote(o),
+            "new rows along a star, bus or mesh of the class's rows, or on a polynomial curve fitted through them"),
         SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
             "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
     ];
