@@ -193,6 +193,7 @@ public class SmoteFamilyCommandTests
     [InlineData("lee", "--rejection-level", "0.3")]
     [InlineData("polynom-fit-smote", "--topology", "poly-2")]
     [InlineData("polynom-fit-smote", "--topology", "mesh")]
+    [InlineData("prowsyn", "--theta", "2")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

@@ -74,6 +74,9 @@ public class MethodBadInputTests
     [InlineData("lee", "--rejection-level", "1.5", "--rejection-level must be in [0, 1]; got 1.5")]
     [InlineData("lee", "--rejection-level", "-0.1", "--rejection-level must be in [0, 1]; got -0.1")]
     [InlineData("lee", "--k-neighbors", "0", "--k-neighbors must be at least 1; got 0")]
+    [InlineData("prowsyn", "--levels", "0", "--levels must be at least 1; got 0")]
+    [InlineData("prowsyn", "--theta", "-1", "--theta must be a finite number of at least 0; got -1")]
+    [InlineData("prowsyn", "--n-neighbors", "0", "--n-neighbors must be at least 1; got 0")]
     [InlineData("polynom-fit-smote", "--topology", "ring",
         "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     [InlineData("polynom-fit-smote", "--topology", "poly-0",

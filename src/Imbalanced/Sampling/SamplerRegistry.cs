@@ -71,6 +71,8 @@ public static class SamplerRegistry
         SamplerInfo.Of<PolynomFitSmoteOptions>("polynom-fit-smote", "polynom_fit_SMOTE", SamplerKind.Over,
             o => new PolynomFitSmote(o),
             "new rows along a star, bus or mesh of the class's rows, or on a polynomial curve fitted through them"),
+        SamplerInfo.Of<ProWSynOptions>("prowsyn", "ProWSyn", SamplerKind.Over, o => new ProWSyn(o),
+            "SMOTE within proximity levels; rows nearer the other classes make more new rows"),
         SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
             "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
     ];

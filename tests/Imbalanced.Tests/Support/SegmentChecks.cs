@@ -10,8 +10,9 @@ internal static class SegmentChecks
     /// <summary>Every added row of class <paramref name="classCode"/> is <c>base + gap · (neighbour − base)</c> with
     /// a gap in [0, 1), base and neighbour rows of that class, and the neighbour among the base's
     /// <paramref name="k"/> nearest rows of its class (any row of the class when <paramref name="k"/> is
-    /// null).</summary>
-    public static void OnSegmentsToSameClassNeighbors(Dataset data, ResampleResult result, int classCode, int? k)
+    /// null); only the rows <paramref name="where"/> keeps, when given.</summary>
+    public static void OnSegmentsToSameClassNeighbors(Dataset data, ResampleResult result, int classCode, int? k,
+        Func<RowOrigin, bool>? where = null)
     {
         var rows = data.RowsOfClass(classCode);
         var points = data.Select(rows);
@@ -23,6 +24,7 @@ internal static class SegmentChecks
         {
             if (result.Added.Labels[i] != classCode) continue;
             var o = result.AddedRowOrigins[i];
+            if (where is not null && !where(o)) continue;
             Assert.True(o.Synthetic);
             Assert.InRange(o.Gap, 0.0, 0.9999999999999999);
             var b = Array.IndexOf(rows, o.Base);
