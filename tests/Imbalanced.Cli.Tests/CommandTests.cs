@@ -194,6 +194,7 @@ public class SmoteFamilyCommandTests
     [InlineData("polynom-fit-smote", "--topology", "poly-2")]
     [InlineData("polynom-fit-smote", "--topology", "mesh")]
     [InlineData("prowsyn", "--theta", "2")]
+    [InlineData("smobd", "--max-eps", "50")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

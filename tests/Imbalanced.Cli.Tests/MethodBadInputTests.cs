@@ -77,6 +77,10 @@ public class MethodBadInputTests
     [InlineData("prowsyn", "--levels", "0", "--levels must be at least 1; got 0")]
     [InlineData("prowsyn", "--theta", "-1", "--theta must be a finite number of at least 0; got -1")]
     [InlineData("prowsyn", "--n-neighbors", "0", "--n-neighbors must be at least 1; got 0")]
+    [InlineData("smobd", "--eta1", "1.5", "--eta1 must be in [0, 1]; got 1.5")]
+    [InlineData("smobd", "--noise-threshold", "-1", "--noise-threshold must be a finite number of at least 0; got -1")]
+    [InlineData("smobd", "--min-samples", "0", "--min-samples must be at least 1; got 0")]
+    [InlineData("smobd", "--max-eps", "-2", "--max-eps must be at least 0; got -2")]
     [InlineData("polynom-fit-smote", "--topology", "ring",
         "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     [InlineData("polynom-fit-smote", "--topology", "poly-0",

@@ -75,6 +75,8 @@ public static class SamplerRegistry
             "SMOTE within proximity levels; rows nearer the other classes make more new rows"),
         SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
             "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
+        SamplerInfo.Of<SmobdOptions>("smobd", "SMOBD", SamplerKind.Over, o => new Smobd(o),
+            "SMOTE seeded by density (OPTICS core distance and neighbour count); noise rows seed nothing"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>
