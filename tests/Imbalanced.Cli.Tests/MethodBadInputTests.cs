@@ -81,6 +81,10 @@ public class MethodBadInputTests
     [InlineData("smobd", "--noise-threshold", "-1", "--noise-threshold must be a finite number of at least 0; got -1")]
     [InlineData("smobd", "--min-samples", "0", "--min-samples must be at least 1; got 0")]
     [InlineData("smobd", "--max-eps", "-2", "--max-eps must be at least 0; got -2")]
+    [InlineData("gsmote", "--truncation-factor", "1.5", "--truncation-factor must be in [-1, 1]; got 1.5")]
+    [InlineData("gsmote", "--deformation-factor", "-0.5", "--deformation-factor must be in [0, 1]; got -0.5")]
+    [InlineData("gsmote", "--selection-strategy", "both",
+        "--selection-strategy must be combined or minority or majority; got 'both'")]
     [InlineData("polynom-fit-smote", "--topology", "ring",
         "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     [InlineData("polynom-fit-smote", "--topology", "poly-0",

@@ -77,6 +77,9 @@ public static class SamplerRegistry
             "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
         SamplerInfo.Of<SmobdOptions>("smobd", "SMOBD", SamplerKind.Over, o => new Smobd(o),
             "SMOTE seeded by density (OPTICS core distance and neighbour count); noise rows seed nothing"),
+        SamplerInfo.Of<GeometricSmoteOptions>("gsmote", "GeometricSMOTE", SamplerKind.Over,
+            o => new GeometricSmote(o),
+            "new rows inside truncated, deformed hyperspheres around rows of the class, not on segments"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>

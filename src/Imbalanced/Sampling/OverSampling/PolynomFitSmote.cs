@@ -73,7 +73,8 @@ public sealed class PolynomFitSmote(PolynomFitSmoteOptions? options = null) : IS
             else Segments(added, data, rng, c, rows, n, topology.Kind);
         }
         var result = added.ToResult();
-        RequireFinite(result.Added);
+        DataChecks.RequireFiniteAdded(result.Added, "the fitted polynomial",
+            "use a lower degree or another topology, or rescale the column", nameof(PolynomFitSmoteOptions.Topology));
         return result;
     }
 
@@ -179,16 +180,5 @@ public sealed class PolynomFitSmote(PolynomFitSmoteOptions? options = null) : IS
         var picked = chosen.ToArray();
         Array.Sort(picked);
         return picked;
-    }
-
-    /// <summary>A curve far outside the data's range can overflow: refuse, naming the column.</summary>
-    private static void RequireFinite(Dataset added)
-    {
-        var p = added.NumericCount;
-        for (var i = 0; i < added.Numeric.Length; i++)
-            if (!double.IsFinite(added.Numeric[i]))
-                throw new DataException($"column '{added.NumericNames[i % p]}': the fitted polynomial overflows " +
-                    "(values too large to fit); use a lower degree or another topology, or rescale the column")
-                { Parameter = nameof(PolynomFitSmoteOptions.Topology) };
     }
 }
