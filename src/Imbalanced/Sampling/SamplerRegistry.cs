@@ -68,6 +68,8 @@ public static class SamplerRegistry
             o => new SmoteTomek(o), "SMOTE, then remove Tomek links from every class"),
         SamplerInfo.Of<SmoteThenCleanOptions>("smote-enn", "SMOTEENN", SamplerKind.Combined, o => new SmoteEnn(o),
             "SMOTE, then edited nearest neighbours over every class"),
+        // Beyond imbalanced-learn (issue 17): no imbalanced-learn class, so the reference implementation's class name
+        // stands in, smote_variants' (geometric-smote's for gsmote).
         SamplerInfo.Of<PolynomFitSmoteOptions>("polynom-fit-smote", "polynom_fit_SMOTE", SamplerKind.Over,
             o => new PolynomFitSmote(o),
             "new rows along a star, bus or mesh of the class's rows, or on a polynomial curve fitted through them"),
