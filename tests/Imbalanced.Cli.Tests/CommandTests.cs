@@ -190,6 +190,13 @@ public class SmoteFamilyCommandTests
     [InlineData("nearmiss", "--version", "3")]
     [InlineData("enn", "--kind-sel", "mode")]
     [InlineData("cluster-centroids", "--voting", "hard")]
+    [InlineData("lee", "--rejection-level", "0.3")]
+    [InlineData("polynom-fit-smote", "--topology", "poly-2")]
+    [InlineData("polynom-fit-smote", "--topology", "mesh")]
+    [InlineData("prowsyn", "--theta", "2")]
+    [InlineData("smobd", "--max-eps", "50")]
+    [InlineData("gsmote", "--selection-strategy", "majority")]
+    [InlineData("gsmote", "--truncation-factor", "-0.5")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

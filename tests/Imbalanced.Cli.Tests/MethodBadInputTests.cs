@@ -67,4 +67,38 @@ public class MethodBadInputTests
         var strategy = info.Kind switch { SamplerKind.Under => "c=50", SamplerKind.Cleaning => "w", _ => "r=2" };
         AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"), $"'{strategy[..1]}'", "--strategy", strategy);
     }
+
+    /// <summary>Option values outside a method's range: exit 2, one <c>error:</c> line naming the flag, no output.
+    /// </summary>
+    [Theory]
+    [InlineData("lee", "--rejection-level", "1.5", "--rejection-level must be in [0, 1]; got 1.5")]
+    [InlineData("lee", "--rejection-level", "-0.1", "--rejection-level must be in [0, 1]; got -0.1")]
+    [InlineData("lee", "--k-neighbors", "0", "--k-neighbors must be at least 1; got 0")]
+    [InlineData("prowsyn", "--levels", "0", "--levels must be at least 1; got 0")]
+    [InlineData("prowsyn", "--theta", "-1", "--theta must be a finite number of at least 0; got -1")]
+    [InlineData("prowsyn", "--n-neighbors", "0", "--n-neighbors must be at least 1; got 0")]
+    [InlineData("smobd", "--eta1", "1.5", "--eta1 must be in [0, 1]; got 1.5")]
+    [InlineData("smobd", "--noise-threshold", "-1", "--noise-threshold must be a finite number of at least 0; got -1")]
+    [InlineData("smobd", "--min-samples", "0", "--min-samples must be at least 1; got 0")]
+    [InlineData("smobd", "--max-eps", "-2", "--max-eps must be at least 0; got -2")]
+    [InlineData("gsmote", "--truncation-factor", "1.5", "--truncation-factor must be in [-1, 1]; got 1.5")]
+    [InlineData("gsmote", "--deformation-factor", "-0.5", "--deformation-factor must be in [0, 1]; got -0.5")]
+    [InlineData("gsmote", "--selection-strategy", "both",
+        "--selection-strategy must be combined or minority or majority; got 'both'")]
+    [InlineData("polynom-fit-smote", "--topology", "ring",
+        "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
+    [InlineData("polynom-fit-smote", "--topology", "poly-0",
+        "--topology: 'poly-0' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
+    public void Out_of_range_option_values_are_usage_errors(string method, string flag, string value, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-method-").FullName;
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"));
+        var output = Path.Combine(folder, "out.csv");
+        var r = Run(["resample", input, "--target", "y", "--method", method, "--output", output, flag, value]);
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Equal("error: " + expected, line);
+        Assert.False(File.Exists(output));
+    }
 }

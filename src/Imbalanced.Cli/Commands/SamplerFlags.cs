@@ -51,8 +51,14 @@ internal sealed class SamplerFlags
     {
         var t = Nullable.GetUnderlyingType(p.Type) ?? p.Type;
         return t == typeof(int) || t == typeof(double) || t == typeof(bool) || t.IsEnum
-            || t == typeof(IReadOnlyList<string>);
+            || t == typeof(IReadOnlyList<string>) || IsParsable(t);
     }
+
+    /// <summary>Whether <paramref name="t"/> reads itself from text (<see cref="IParsable{TSelf}"/>), as a
+    /// topology of polynomial-fit SMOTE does.</summary>
+    private static bool IsParsable(Type t) =>
+        t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>)
+            && i.GetGenericArguments()[0] == t);
 
     private static string Values(Type type)
     {
@@ -78,6 +84,18 @@ internal sealed class SamplerFlags
                 if (Flags.Kebab(name) == text) return Enum.Parse(t, name);
             throw new UsageException(
                 $"{flag} must be {string.Join(" or ", Enum.GetNames(t).Select(Flags.Kebab))}; got '{text}'");
+        }
+        if (IsParsable(t))
+        {
+            var parse = t.GetMethod("Parse", [typeof(string), typeof(IFormatProvider)])!;
+            try
+            {
+                return parse.Invoke(null, [text, c]);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is FormatException f)
+            {
+                throw new UsageException($"{flag}: {f.Message}");
+            }
         }
         return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }

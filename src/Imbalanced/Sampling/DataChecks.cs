@@ -61,4 +61,20 @@ internal static class DataChecks
                 $"needs more rows in a class than neighbours); set {parameter} to at most {Math.Max(1, classSize - 1)}")
             { Parameter = parameter };
     }
+
+    /// <summary>Every value of the added rows must be finite: a method that would overflow refuses, naming the
+    /// column.</summary>
+    /// <param name="added">The added rows.</param>
+    /// <param name="what">What overflowed, for the message.</param>
+    /// <param name="advice">What to do instead.</param>
+    /// <param name="parameter">The option property the advice concerns, if any.</param>
+    public static void RequireFiniteAdded(Dataset added, string what, string advice, string? parameter = null)
+    {
+        var p = added.NumericCount;
+        for (var i = 0; i < added.Numeric.Length; i++)
+            if (!double.IsFinite(added.Numeric[i]))
+                throw new DataException($"column '{added.NumericNames[i % p]}': {what} overflows (values too large " +
+                    $"for the method); {advice}")
+                { Parameter = parameter };
+    }
 }

@@ -68,6 +68,20 @@ public static class SamplerRegistry
             o => new SmoteTomek(o), "SMOTE, then remove Tomek links from every class"),
         SamplerInfo.Of<SmoteThenCleanOptions>("smote-enn", "SMOTEENN", SamplerKind.Combined, o => new SmoteEnn(o),
             "SMOTE, then edited nearest neighbours over every class"),
+        // Beyond imbalanced-learn (issue 17): no imbalanced-learn class, so the reference implementation's class name
+        // stands in, smote_variants' (geometric-smote's for gsmote).
+        SamplerInfo.Of<PolynomFitSmoteOptions>("polynom-fit-smote", "polynom_fit_SMOTE", SamplerKind.Over,
+            o => new PolynomFitSmote(o),
+            "new rows along a star, bus or mesh of the class's rows, or on a polynomial curve fitted through them"),
+        SamplerInfo.Of<ProWSynOptions>("prowsyn", "ProWSyn", SamplerKind.Over, o => new ProWSyn(o),
+            "SMOTE within proximity levels; rows nearer the other classes make more new rows"),
+        SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
+            "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
+        SamplerInfo.Of<SmobdOptions>("smobd", "SMOBD", SamplerKind.Over, o => new Smobd(o),
+            "SMOTE seeded by density (OPTICS core distance and neighbour count); noise rows seed nothing"),
+        SamplerInfo.Of<GeometricSmoteOptions>("gsmote", "GeometricSMOTE", SamplerKind.Over,
+            o => new GeometricSmote(o),
+            "new rows inside truncated, deformed hyperspheres around rows of the class, not on segments"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>
