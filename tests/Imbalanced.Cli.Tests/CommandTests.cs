@@ -197,6 +197,8 @@ public class SmoteFamilyCommandTests
     [InlineData("smobd", "--max-eps", "50")]
     [InlineData("gsmote", "--selection-strategy", "majority")]
     [InlineData("gsmote", "--truncation-factor", "-0.5")]
+    [InlineData("ccr", "--energy", "0.5")]
+    [InlineData("ccr", "--scaling", "0.5")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

@@ -85,6 +85,9 @@ public class MethodBadInputTests
     [InlineData("gsmote", "--deformation-factor", "-0.5", "--deformation-factor must be in [0, 1]; got -0.5")]
     [InlineData("gsmote", "--selection-strategy", "both",
         "--selection-strategy must be combined or minority or majority; got 'both'")]
+    [InlineData("ccr", "--energy", "0", "--energy must be a finite number above 0; got 0")]
+    [InlineData("ccr", "--energy", "-2", "--energy must be a finite number above 0; got -2")]
+    [InlineData("ccr", "--scaling", "-1", "--scaling must be a finite number of at least 0; got -1")]
     [InlineData("polynom-fit-smote", "--topology", "ring",
         "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     [InlineData("polynom-fit-smote", "--topology", "poly-0",

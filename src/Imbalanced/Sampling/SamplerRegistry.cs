@@ -82,6 +82,8 @@ public static class SamplerRegistry
         SamplerInfo.Of<GeometricSmoteOptions>("gsmote", "GeometricSMOTE", SamplerKind.Over,
             o => new GeometricSmote(o),
             "new rows inside truncated, deformed hyperspheres around rows of the class, not on segments"),
+        SamplerInfo.Of<CcrOptions>("ccr", "CCR", SamplerKind.Combined, o => new Ccr(o),
+            "energy-bounded spheres around the class's rows: other-class rows inside are pushed out, new rows inside"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>

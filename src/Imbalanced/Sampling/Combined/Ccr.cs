@@ -1,0 +1,175 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+using Imbalanced.Sampling.OverSampling;
+
+namespace Imbalanced.Sampling.Combined;
+
+/// <summary>
+/// Combined cleaning and resampling (Koziarski and Woźniak, "CCR: A combined cleaning and resampling algorithm for
+/// imbalanced data classification", International Journal of Applied Mathematics and Computer Science 27(4),
+/// 2017), after smote_variants' <c>CCR</c>: around every row of a class the strategy grows, a sphere (taxicab, L1
+/// distance) grows while it has energy; a unit of radius costs <c>1 + m</c>, with <c>m</c> the rows of the cleaned
+/// classes already inside. Cleaning: every cleaned row strictly inside a sphere is pushed along the seed → row
+/// direction out to that sphere's surface (pushes from several spheres add up). Resampling: new rows are drawn
+/// uniformly inside the spheres, a seed's share of them inversely proportional to its radius.
+/// </summary>
+/// <remarks>
+/// <para>The cleaned classes play the paper's majority: the classes the strategy does not grow (with two classes,
+/// the majority). The budget is <c>Energy · features^Scaling</c>. Each grown class's <c>n</c> new rows are shared
+/// among its rows in proportion to <c>1 / radius</c>, as whole counts adding up to <c>n</c> (largest remainders,
+/// ties to the lower row), so counts are exact.</para>
+/// <para>How a moved row is represented: the result keeps input rows unchanged or not at all, so a cleaned row that
+/// is pushed is dropped from the kept rows and added back, moved, as an added row of its class whose
+/// <see cref="RowOrigin.Base"/> is the input row it was (no neighbour, gap NaN). Added rows of a grown class are new
+/// rows with <see cref="RowOrigin.Base"/> their seed; added rows of a cleaned class are moved rows. Class counts are
+/// thus those of an over-sampler with the same strategy.</para>
+/// <para>Deviations from smote_variants: new rows are uniform in the L1 ball (smote_variants' taxicab draw can
+/// leave it); counts are exact rather than rounded per seed from a ratio of sums; the radius follows the paper's
+/// cost exactly (smote_variants lags the previous distance by one row, and divides the energy left by <c>m</c>, not
+/// <c>m + 1</c>, once every row is inside); a cleaned row at the seed's own position is pushed in a random
+/// direction the full radius; with more than two classes, see above (smote_variants is binary).</para>
+/// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
+/// <see cref="CcrOptions.Energy"/> (1), <see cref="CcrOptions.Scaling"/> (0). Numeric features only.</para>
+/// <code>
+/// var result = new Ccr(new() { Energy = 1.0, Scaling = 0.0, Seed = 0 }).FitResample(data);
+/// </code>
+/// </remarks>
+public sealed class Ccr(CcrOptions? options = null) : ISampler
+{
+    /// <summary>Distances below this count as zero: the row sits on its seed.</summary>
+    private const double Tiny = 1e-20;
+
+    private readonly CcrOptions _options = options ?? new();
+
+    /// <inheritdoc />
+    public ResampleResult FitResample(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var counts = data.ClassCounts();
+        var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
+        DataChecks.RequireNumericComplete(data, "ccr");
+        var energy = _options.Energy;
+        if (!(energy > 0 && double.IsFinite(energy)))
+            throw new ArgumentOutOfRangeException(nameof(CcrOptions.Energy), energy,
+                $"Energy must be a finite number above 0; got {energy}");
+        var scaling = _options.Scaling;
+        if (!(scaling >= 0 && double.IsFinite(scaling)))
+            throw new ArgumentOutOfRangeException(nameof(CcrOptions.Scaling), scaling,
+                $"Scaling must be a finite number of at least 0; got {scaling}");
+        var p = data.NumericCount;
+        var budget = energy * Math.Pow(p, scaling);
+        var grown = strategy.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key).ToArray();
+        var cleaned = Enumerable.Range(0, data.RowCount)
+            .Where(r => !grown.Any(g => g.Key == data.Labels[r])).ToArray();
+        var rng = new SeededRandom(_options.Seed);
+        var push = new double[(long)data.RowCount * p];
+        var moved = new bool[data.RowCount];
+        var radii = new Dictionary<int, double[]>();
+        foreach (var (c, _) in grown)
+            radii[c] = data.RowsOfClass(c).Select(s => Sphere(data, s, cleaned, budget, push, moved, rng)).ToArray();
+
+        var total = grown.Sum(g => g.Value) + moved.Count(m => m);
+        var numeric = new double[(long)total * p];
+        var labels = new int[total];
+        var origins = new RowOrigin[total];
+        var at = 0;
+        for (var c = 0; c < data.Classes.Count; c++)
+        {
+            var n = grown.FirstOrDefault(g => g.Key == c).Value;
+            if (n > 0)
+            {
+                var seeds = data.RowsOfClass(c);
+                var made = ProWSyn.Apportion(radii[c].Select(r => 1 / r).ToArray(), n);
+                for (var i = 0; i < seeds.Length; i++)
+                    for (var k = 0; k < made[i]; k++, at++)
+                    {
+                        InBall(rng, data.NumericRow(seeds[i]), radii[c][i], numeric.AsSpan(at * p, p));
+                        labels[at] = c;
+                        origins[at] = new RowOrigin(true, -1, seeds[i], -1, double.NaN);
+                    }
+                continue;
+            }
+            foreach (var r in data.RowsOfClass(c))
+            {
+                if (!moved[r]) continue;
+                var row = numeric.AsSpan(at * p, p);
+                var from = data.NumericRow(r);
+                for (var j = 0; j < p; j++) row[j] = from[j] + push[(long)r * p + j];
+                labels[at] = c;
+                origins[at++] = new RowOrigin(true, -1, r, -1, double.NaN);
+            }
+        }
+        var kept = Enumerable.Range(0, data.RowCount).Where(r => !moved[r]).ToArray();
+        return new ResampleResult(data, kept, data.WithRows(numeric, [], labels), origins);
+    }
+
+    /// <summary>The radius of the sphere around row <paramref name="seed"/>, which spends <paramref name="budget"/>;
+    /// adds to <paramref name="push"/> what moves each cleaned row inside it out to its surface.</summary>
+    private static double Sphere(Dataset data, int seed, int[] cleaned, double budget, double[] push, bool[] moved,
+        SeededRandom rng)
+    {
+        var s = data.NumericRow(seed);
+        var distances = new double[cleaned.Length];
+        for (var i = 0; i < cleaned.Length; i++) distances[i] = L1(s, data.NumericRow(cleaned[i]));
+        var order = (int[])cleaned.Clone();
+        Array.Sort(distances, order);
+        var radius = Radius(distances, budget);
+        var p = s.Length;
+        for (var i = 0; i < order.Length && distances[i] < radius; i++)
+        {
+            var r = order[i];
+            var x = data.NumericRow(r);
+            var d = distances[i];
+            var shift = push.AsSpan((int)((long)r * p), p);
+            moved[r] = true;
+            if (d >= Tiny)
+            {
+                for (var j = 0; j < p; j++) shift[j] += (radius - d) / d * (x[j] - s[j]);
+                continue;
+            }
+            // On the seed: no direction to push along, so a random one (unit L1 length), the full distance.
+            var direction = new double[p];
+            for (var j = 0; j < p; j++) direction[j] = (rng.NextDouble() + 1) * (rng.NextInt(2) == 0 ? -1 : 1);
+            var norm = direction.Sum(v => Math.Abs(v));
+            for (var j = 0; j < p; j++) shift[j] += (radius - d) * direction[j] / norm;
+        }
+        return radius;
+    }
+
+    /// <summary>The radius whose cost is <paramref name="budget"/>, the cleaned rows at the sorted
+    /// <paramref name="distances"/>: a unit of radius costs one more for every row already inside.</summary>
+    internal static double Radius(double[] distances, double budget)
+    {
+        var radius = 0.0;
+        var left = budget;
+        var inside = 0;
+        while (inside < distances.Length)
+        {
+            var cost = (distances[inside] - radius) * (inside + 1);
+            if (cost >= left) break;
+            left -= cost;
+            radius = distances[inside++];
+        }
+        return radius + left / (inside + 1);
+    }
+
+    /// <summary>A point drawn uniformly in the L1 ball of radius <paramref name="radius"/> around
+    /// <paramref name="center"/>: exponential spacings give uniform barycentric weights on the simplex, random signs
+    /// the orthant.</summary>
+    private static void InBall(SeededRandom rng, ReadOnlySpan<double> center, double radius, Span<double> point)
+    {
+        var slack = -Math.Log(1 - rng.NextDouble());
+        var sum = slack;
+        for (var j = 0; j < point.Length; j++) sum += point[j] = -Math.Log(1 - rng.NextDouble());
+        for (var j = 0; j < point.Length; j++)
+            point[j] = center[j] + (rng.NextInt(2) == 0 ? -1 : 1) * radius * (point[j] / sum);
+    }
+
+    /// <summary>Taxicab distance.</summary>
+    internal static double L1(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var d = 0.0;
+        for (var j = 0; j < a.Length; j++) d += Math.Abs(a[j] - b[j]);
+        return d;
+    }
+}
