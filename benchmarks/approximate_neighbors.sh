@@ -9,6 +9,7 @@
 #                                                               # at 2M takes many minutes)
 #   ROWS="20000" bash benchmarks/approximate_neighbors.sh       # a quick check that it runs
 #   ROWS="2000000" EXACT=0 bash benchmarks/approximate_neighbors.sh   # skip exact ENN and the exact 5-NN
+#   ROWS="1000000" ENN_ONLY=1 bash benchmarks/approximate_neighbors.sh # only ENN exact vs approximate
 #
 # Needs the .NET SDK, Debian's python3-hnswlib and python3-numpy (apt-get install -y python3-hnswlib).
 # Every run also records its 5-NN times in benchmarks/results/neighbors_scaling.csv (replacing earlier figures for
@@ -22,18 +23,22 @@ ROWS=${ROWS:-200000 2000000}
 SCALING=benchmarks/results/neighbors_scaling.csv
 [ -f "$SCALING" ] || echo "rows,series,seconds" >"$SCALING"
 EXACT=${EXACT:-1}
+ENN_ONLY=${ENN_ONLY:-0}
 read -r first _ <<<"$ROWS"
 bench_setup "$first"
 
 echo "| rows | approximate 5-NN s | lists / probes | recall@5 | exact 5-NN s | hnswlib build + query s \
 | hnswlib recall@5 | ENN exact s (MB) | ENN approximate s (MB) | ENN decisions kept |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
+field() { local v; v=$(sed -n "s/.*\"$2\": \([^,}]*\).*/\1/p" <<<"$1"); echo "${v:-–}"; }
 for rows in $ROWS; do
   "$CLI" generate --rows "$rows" --features 20 --weights 0.95 --seed 0 --output "$DATA"
-  FULL_EXACT=$EXACT dotnet "$BENCH" ann "$DATA" label 5 "$WORK/exact.txt" >"$WORK/ann.json"
-  ann=$(cat "$WORK/ann.json")
-  field() { sed "s/.*\"$2\": \([^,}]*\).*/\1/" <<<"$1"; }
-  hnsw=$(/usr/bin/python3 benchmarks/hnswlib_knn.py "$DATA" label 5 "$WORK/exact.txt")
+  ann="{}" hnsw="{}"
+  if [ "$ENN_ONLY" != 1 ]; then
+    FULL_EXACT=$EXACT dotnet "$BENCH" ann "$DATA" label 5 "$WORK/exact.txt" >"$WORK/ann.json"
+    ann=$(cat "$WORK/ann.json")
+    hnsw=$(/usr/bin/python3 benchmarks/hnswlib_knn.py "$DATA" label 5 "$WORK/exact.txt")
+  fi
   enn_exact="–"
   if [ "$EXACT" = 1 ]; then
     read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors exact \
@@ -53,6 +58,7 @@ for rows in $ROWS; do
   echo "| $rows | $(field "$ann" seconds) | $(field "$ann" lists) / $(field "$ann" probes) | $(field "$ann" recall) \
 | $(field "$ann" exact_seconds) | $(field "$hnsw" build) + $(field "$hnsw" query) | $(field "$hnsw" recall) \
 | $enn_exact | $enn_approx | $kept |"
+  [ "$ENN_ONLY" = 1 ] && continue
   awk -F, -v n="$rows" '$1 != n' "$SCALING" >"$WORK/scaling" && cp "$WORK/scaling" "$SCALING"
   {
     echo "$rows,approximate (IVF),$(field "$ann" seconds)"
