@@ -52,7 +52,9 @@ public class SmobdTests
         Gen.Select(Gen.Int[6, 30], Gen.Int[2, 6], Gen.Double[0, 3], Gen.Long).Sample((m, minSamples, extra, seed) =>
         {
             var points = TestData.Gaussian(m, 2, seed);
-            var core = Enumerable.Range(0, m).Select(i => Distances(points, 2, i).Order().ElementAt(minSamples - 1))
+            // OPTICS runs with min_samples = min(m − 1, MinSamples), as the doc comment says.
+            var used = Math.Min(m - 1, minSamples);
+            var core = Enumerable.Range(0, m).Select(i => Distances(points, 2, i).Order().ElementAt(used - 1))
                 .ToArray();
             var radius = core.Max() + extra;
             var byCore = new Smobd(new SmobdOptions
