@@ -86,6 +86,10 @@ internal sealed class ColumnRoles
         return new ColumnRoles([.. roles.Select(r => r!.Value)], [.. numeric], [.. categorical], missing);
     }
 
+    /// <summary>The error for a data row without a label.</summary>
+    public static DataException EmptyLabel(string path, int line, string target) =>
+        new($"{path}: line {line}: the target column '{target}' is empty; every row needs a label");
+
     private static int IndexOf(IReadOnlyList<string> columns, string name)
     {
         for (var j = 0; j < columns.Count; j++)

@@ -62,7 +62,7 @@ public sealed class TableDataset
         {
             labels = columns[t].Codes(out labelNames);
             var empty = Array.IndexOf(labels, -1);
-            if (empty >= 0) throw EmptyLabel(table, empty, target);
+            if (empty >= 0) throw ColumnRoles.EmptyLabel(path, table.LineOf(empty), target);
             for (var k = 0; k < q; k++)
             {
                 var column = columns[categoricalCols[k]].Codes(out categoryNames[k]);
@@ -113,7 +113,8 @@ public sealed class TableDataset
                 fields.MoveNext();
                 if (j == t)
                 {
-                    if (fields.Current.IsEmpty) throw EmptyLabel(table, i, table.Columns[t]);
+                    if (fields.Current.IsEmpty)
+                        throw ColumnRoles.EmptyLabel(table.Path, table.LineOf(i), table.Columns[t]);
                     labels[i] = labelCoder.Code(fields.Current, buffer);
                 }
                 else if (slot[j] >= 0)
@@ -125,6 +126,4 @@ public sealed class TableDataset
         return (labelCoder.Names, [.. coders.Select(c => c.Names)]);
     }
 
-    private static DataException EmptyLabel(RawTable table, int row, string target) =>
-        new($"{table.Path}: line {table.LineOf(row)}: the target column '{target}' is empty; every row needs a label");
 }

@@ -53,9 +53,7 @@ public static class TableScan
                 var cell = bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes));
                 if (j == t)
                 {
-                    if (cell.IsEmpty)
-                        throw new DataException($"{path}: line {line}: the target column '{target}' is empty; every " +
-                            "row needs a label");
+                    if (cell.IsEmpty) throw ColumnRoles.EmptyLabel(path, line, target);
                     var code = labels.Code(cell, chars);
                     if (code == counts.Count) counts.Add(0);
                     counts[code]++;

@@ -28,12 +28,16 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
             .QuerySelf(1, includeSelf: false).Indices;
         var keep = new List<int>(data.RowCount);
         for (var i = 0; i < data.RowCount; i++)
-        {
-            var j = nearest[i];
-            var linked = targeted.Contains(data.Labels[i]) && data.Labels[j] != data.Labels[i] && nearest[j] == i;
-            if (!linked) keep.Add(i);
-        }
+            if (!Linked(data, targeted, nearest, i)) keep.Add(i);
         return [.. keep];
+    }
+
+    /// <summary>Whether row <paramref name="i"/>, of a targeted class, forms a Tomek link with its nearest neighbour
+    /// (<paramref name="nearest"/>: every row's nearest other row).</summary>
+    internal static bool Linked(Dataset data, ICollection<int> targeted, IReadOnlyList<int> nearest, int i)
+    {
+        var j = nearest[i];
+        return targeted.Contains(data.Labels[i]) && data.Labels[j] != data.Labels[i] && nearest[j] == i;
     }
 
     /// <inheritdoc />

@@ -25,16 +25,25 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
     /// <summary>The options the sampler runs with.</summary>
     internal SmoteOptions Options => _options;
 
+    /// <summary>Rows to make per class, once the data is checked: numeric and complete, and every class to grow
+    /// with more rows than <see cref="SmoteOptions.KNeighbors"/>.</summary>
+    internal static IReadOnlyDictionary<int, int> Plan(Dataset data, int[] counts, SmoteOptions options)
+    {
+        var strategy = options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
+        DataChecks.RequireNumericComplete(data, "smote");
+        foreach (var (c, n) in strategy)
+            if (n > 0)
+                DataChecks.RequireNeighbors(data, c, counts[c], options.KNeighbors, nameof(SmoteOptions.KNeighbors),
+                    "smote");
+        return strategy;
+    }
+
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
-        var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
-        DataChecks.RequireNumericComplete(data, "smote");
+        var strategy = Plan(data, data.ClassCounts(), _options);
         var k = _options.KNeighbors;
-        foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmoteOptions.KNeighbors), "smote");
         var rng = new SeededRandom(_options.Seed);
         var added = new SyntheticRows(data, strategy.Values.Sum());
         foreach (var (c, n) in strategy)

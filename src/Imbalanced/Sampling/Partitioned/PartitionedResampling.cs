@@ -139,12 +139,8 @@ public static class PartitionedResampling
     private static ResampleResult SmotePerClass(SmoteOptions options, Dataset data, RowPartitions parts,
         StageLog log)
     {
-        var counts = parts.TotalCounts;
-        var strategy = options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
-        DataChecks.RequireNumericComplete(data, "smote");
+        var strategy = Smote.Plan(data, parts.TotalCounts, options);
         var k = options.KNeighbors;
-        foreach (var (c, n) in strategy)
-            if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmoteOptions.KNeighbors), "smote");
         var d = data.NumericCount;
         var rng = new SeededRandom(options.Seed);
         var added = new SyntheticRows(data, strategy.Values.Sum());
@@ -218,11 +214,8 @@ public static class PartitionedResampling
             data.Numeric, Enumerable.Range(from, to - from).ToArray(), 1).Indices.ToArray()),
             shuffled: x => 4L * x.Length);
         var keep = log.Run("drop linked rows", () => PerPartition(parts, (from, to) =>
-            Enumerable.Range(from, to - from).Where(i =>
-            {
-                var j = nearest[i];
-                return !(targeted.Contains(data.Labels[i]) && data.Labels[j] != data.Labels[i] && nearest[j] == i);
-            }).ToArray()), shuffled: x => 4L * x.Length);
+            Enumerable.Range(from, to - from).Where(i => !TomekLinks.Linked(data, targeted, nearest, i)).ToArray()),
+            shuffled: x => 4L * x.Length);
         return ResampleResult.Keep(data, keep);
     }
 
