@@ -39,35 +39,43 @@ public static class ResampledTableWriter
 
     private static void WriteDelimited(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
     {
-        var table = source.Table;
-        var delimiter = (byte)table.Delimiter;
         var header = new ByteBuffer();
-        header.AppendHeader(indexColumn is null ? table.Columns : [.. table.Columns, indexColumn], delimiter);
+        header.AppendHeader(indexColumn is null ? source.Table.Columns : [.. source.Table.Columns, indexColumn],
+            (byte)source.Table.Delimiter);
         stream.Write(header.Written);
-        var labels = source.Data.Classes.Labels.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
+        WriteRows(source, result, 0, stream, indexColumn is not null, null);
+    }
 
-        var chunks = (result.RowCount + ChunkRows - 1) / ChunkRows;
+    /// <summary>Writes the output rows of <paramref name="result"/> from <paramref name="first"/> on, as
+    /// delimited text; <paramref name="inputRows"/>, when given, numbers the rows of <paramref name="source"/> in a
+    /// larger input (for the index column).</summary>
+    internal static void WriteRows(TableDataset source, ResampleResult result, int first, Stream stream, bool index,
+        IReadOnlyList<int>? inputRows)
+    {
+        var delimiter = (byte)source.Table.Delimiter;
+        var labels = source.Data.Classes.Labels.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
+        var chunks = (result.RowCount - first + ChunkRows - 1) / ChunkRows;
         var group = Math.Max(1, Environment.ProcessorCount * 2);
         var buffers = new ByteBuffer[group];
         for (var g = 0; g < buffers.Length; g++) buffers[g] = new ByteBuffer(1 << 20);
-        for (var first = 0; first < chunks; first += group)
+        for (var chunk = 0; chunk < chunks; chunk += group)
         {
-            var count = Math.Min(group, chunks - first);
+            var count = Math.Min(group, chunks - chunk);
             Parallel.For(0, count, c =>
             {
                 var buffer = buffers[c];
                 buffer.Clear();
-                var start = (first + c) * ChunkRows;
+                var start = first + (chunk + c) * ChunkRows;
                 var end = Math.Min(result.RowCount, start + ChunkRows);
                 for (var r = start; r < end; r++)
-                    WriteRow(buffer, source, result, r, delimiter, indexColumn is not null, labels);
+                    WriteRow(buffer, source, result, r, delimiter, index, labels, inputRows);
             });
             for (var c = 0; c < count; c++) stream.Write(buffers[c].Written);
         }
     }
 
     private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter,
-        bool index, byte[][] labels)
+        bool index, byte[][] labels, IReadOnlyList<int>? inputRows)
     {
         var origin = result.Origin(row);
         var table = source.Table;
@@ -84,7 +92,7 @@ public static class ResampledTableWriter
             if (index)
             {
                 output.Append(delimiter);
-                output.AppendInt(origin.Source);
+                output.AppendInt(inputRows?[origin.Source] ?? origin.Source);
             }
         }
         else
@@ -150,13 +158,17 @@ public static class ResampledTableWriter
         AtomicFile.Write(path, stream => WriteProvenance(result, stream));
 
     /// <summary>Writes the provenance CSV to <paramref name="stream"/>.</summary>
-    public static void WriteProvenance(ResampleResult result, Stream stream)
+    public static void WriteProvenance(ResampleResult result, Stream stream) =>
+        WriteProvenance(result.RowCount, result.Origin, stream);
+
+    /// <summary>Writes the provenance CSV of <paramref name="rows"/> output rows, where each came from.</summary>
+    internal static void WriteProvenance(int rows, Func<int, RowOrigin> originOf, Stream stream)
     {
         var output = new ByteBuffer(1 << 20);
         output.Append("row,kind,source,base,neighbor,gap\n"u8);
-        for (var r = 0; r < result.RowCount; r++)
+        for (var r = 0; r < rows; r++)
         {
-            var o = result.Origin(r);
+            var o = originOf(r);
             output.AppendInt(r);
             output.Append(o.Synthetic ? ",synthetic,"u8 : ",original,"u8);
             if (o.Source >= 0) output.AppendInt(o.Source);

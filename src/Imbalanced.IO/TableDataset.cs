@@ -40,6 +40,16 @@ public sealed class TableDataset
         var path = table.Path;
         var t = ColumnRoles.Target(path, table.Columns, target, drop);
         var decided = ColumnRoles.Decide(path, table.Columns, t, drop, table.Profile, table.LineOf);
+        return BuildPart(table, t, decided, null);
+    }
+
+    /// <summary>Builds the data set of a table whose column roles (and classes, when given) were decided on a larger
+    /// table that holds it: every row of <paramref name="table"/> is a row of that table.</summary>
+    /// <exception cref="DataException">A label is empty or is not one of <paramref name="classes"/>.</exception>
+    internal static TableDataset BuildPart(RawTable table, int t, ColumnRoles decided, ClassSet? classes)
+    {
+        var path = table.Path;
+        var target = table.Columns[t];
         var roles = decided.Roles;
         var numericCols = decided.Numeric;
         var categoricalCols = decided.Categorical;
@@ -71,15 +81,31 @@ public sealed class TableDataset
         }
         else (labelNames, categoryNames) = CodeText(table, t, roles, codes, labels, q);
 
-        var classes = ClassSet.FromDistinct(labelNames);
+        classes ??= ClassSet.FromDistinct(labelNames);
         var labelMap = labelNames.Select(classes.IndexOf).ToArray();
+        if (Array.IndexOf(labelMap, -1) is var unknown and >= 0)
+            throw new DataException($"{path}: label '{labelNames[unknown]}' of column '{target}' was not in the file " +
+                "when it was first read; the file changed while it was being read");
         for (var i = 0; i < n; i++) labels[i] = labelMap[labels[i]];
+        var categories = OrdinalCategories(categoryNames, codes);
+        table.ReleaseParsedValues();
+        var data = new Dataset(numeric, numericCols.Select(j => table.Columns[j]).ToArray(), codes,
+            categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
+        return new TableDataset(table, data, t, roles, missing);
+    }
+
+    /// <summary>Turns first-seen category codes (row-major, one column per feature) into ranks in ordinal order;
+    /// returns each feature's categories in that order.</summary>
+    internal static IReadOnlyList<string>[] OrdinalCategories(IReadOnlyList<List<string>> firstSeen, int[] codes)
+    {
+        var q = firstSeen.Count;
+        var n = q == 0 ? 0 : codes.Length / q;
         var categories = new IReadOnlyList<string>[q];
         for (var k = 0; k < q; k++)
         {
-            var sorted = categoryNames[k].ToArray();
+            var sorted = firstSeen[k].ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
-            var rank = categoryNames[k].Select(s => Array.BinarySearch(sorted, s, StringComparer.Ordinal)).ToArray();
+            var rank = firstSeen[k].Select(s => Array.BinarySearch(sorted, s, StringComparer.Ordinal)).ToArray();
             for (var i = 0; i < n; i++)
             {
                 ref var c = ref codes[i * q + k];
@@ -87,10 +113,7 @@ public sealed class TableDataset
             }
             categories[k] = sorted;
         }
-        table.ReleaseParsedValues();
-        var data = new Dataset(numeric, numericCols.Select(j => table.Columns[j]).ToArray(), codes,
-            categoricalCols.Select(j => table.Columns[j]).ToArray(), categories, labels, classes);
-        return new TableDataset(table, data, t, roles, missing);
+        return categories;
     }
 
     /// <summary>Codes the labels and the categorical columns of a delimited table from its text, in one pass over

@@ -30,6 +30,15 @@ public static class TableScan
         TableReader.CheckFile(path);
         if (TableReader.IsParquet(path))
             return ImbalanceSummary.Of(TableDataset.Build(TableReader.Read(path), target, drop));
+        var scan = Scan(path, target, drop);
+        return ImbalanceSummary.Of(scan.Classes, scan.Counts, [.. scan.Roles.Numeric.Select(j => scan.Columns[j])],
+            [.. scan.Roles.Categorical.Select(j => scan.Columns[j])], scan.Roles.Missing);
+    }
+
+    /// <summary>Reads the delimited table in <paramref name="path"/> once, one row at a time.</summary>
+    /// <exception cref="DataException">As <see cref="Summarize"/>.</exception>
+    internal static ScannedTable Scan(string path, string target, IReadOnlyCollection<string>? drop)
+    {
         string[] columns = [];
         ColumnProfile[] profiles = [];
         var t = -1;
@@ -39,7 +48,7 @@ public static class TableScan
         var counts = new List<int>();
         var bytes = new byte[256];
         var chars = new char[256];
-        DelimitedScanner.Scan(path, header =>
+        var delimiter = DelimitedScanner.Scan(path, header =>
         {
             columns = header;
             t = ColumnRoles.Target(path, columns, target, drop);
@@ -71,7 +80,10 @@ public static class TableScan
         var classes = ClassSet.FromDistinct(labels.Names);
         var classCounts = new int[classes.Count];
         for (var c = 0; c < labels.Names.Count; c++) classCounts[classes.IndexOf(labels.Names[c])] = counts[c];
-        return ImbalanceSummary.Of(classes, classCounts, [.. roles.Numeric.Select(j => columns[j])],
-            [.. roles.Categorical.Select(j => columns[j])], roles.Missing);
+        return new ScannedTable(path, columns, delimiter, t, roles, classes, classCounts, rows)
+        {
+            EmptyNumeric = [.. roles.Numeric.Select(j => profiles[j].EmptyCount)],
+            EmptyCategorical = [.. roles.Categorical.Select(j => profiles[j].EmptyCount)],
+        };
     }
 }

@@ -123,6 +123,15 @@ internal static class ResampleCommand
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
+        if (!TableReader.IsParquet(input) && StreamingResample.Supports(sampler)
+            && Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet) is { } streamed)
+        {
+            Finish(info, streamed.Warnings, usage);
+            if (json)
+                WriteJson(info.Name, streamed.Classes, streamed.Before, streamed.After, streamed.Synthetic,
+                    streamed.Removed, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
+            return ExitCodes.Success;
+        }
         var (table, result) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var table = TableDataset.Build(TableReader.Read(input), target, drop);
@@ -144,25 +153,48 @@ internal static class ResampleCommand
             files.Commit();
             return (table, result);
         });
-        foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
-        if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
-            Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
-                $"{info.Name} used exact neighbours where its distance is not Euclidean");
-        if (json) WriteJson(info.Name, table.Data, result, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
+        Finish(info, result.Warnings, usage);
+        if (json)
+            WriteJson(info.Name, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts(),
+                result.SyntheticCount, result.RemovedCount, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(string method, Dataset data, ResampleResult result, double seconds,
-        bool approximate)
+    /// <summary>Resamples a delimited file without holding it in memory (the methods that allow it: random
+    /// under-sampling, and over-samplers that read only the classes they grow); null when the options need the
+    /// whole table.</summary>
+    private static StreamingResample? Streamed(string input, string target, string[] drop, SamplerInfo info,
+        ISampler sampler, string output, string? indexColumn, string? provenance, bool quiet) =>
+        StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
+        {
+            var run = StreamingResample.Prepare(input, target, drop, sampler);
+            if (run is null) return null;
+            using var files = new FileTransaction();
+            files.Write(output, s => run.Write(s, indexColumn));
+            if (provenance is not null) files.Write(provenance, run.WriteProvenance);
+            files.Commit();
+            return run;
+        });
+
+    private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage)
+    {
+        foreach (var warning in warnings) Console.Error.WriteLine($"warning: {warning}");
+        if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
+            Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
+                $"{info.Name} used exact neighbours where its distance is not Euclidean");
+    }
+
+    private static void WriteJson(string method, ClassSet classes, int[] before, int[] after, int synthetic,
+        int removed, double seconds, bool approximate)
     {
         JsonOutput.ToStdout(w =>
         {
             w.WriteStartObject();
             w.WriteString("method", method);
-            WriteCounts(w, "before", data.Classes, data.ClassCounts());
-            WriteCounts(w, "after", data.Classes, result.ClassCounts());
-            w.WriteNumber("synthetic", result.SyntheticCount);
-            w.WriteNumber("removed", result.RemovedCount);
+            WriteCounts(w, "before", classes, before);
+            WriteCounts(w, "after", classes, after);
+            w.WriteNumber("synthetic", synthetic);
+            w.WriteNumber("removed", removed);
             w.WriteNumber("seconds", Math.Round(seconds, 3));
             w.WriteString("neighbors", approximate ? "approximate" : "exact");
             w.WriteEndObject();

@@ -9,28 +9,33 @@ internal static class DataChecks
     /// <param name="data">The data set.</param>
     /// <param name="method">The method's command-line name, for the message.</param>
     /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
+    /// <param name="whole">The whole table's empty cells, when <paramref name="data"/> holds only part of it.</param>
     public static void RequireNumericComplete(Dataset data, string method,
-        string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out")
+        string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out",
+        WholeTable? whole = null)
     {
         if (data.CategoricalCount > 0)
             throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric " +
                 $"features only; {categoricalAdvice}");
         if (data.NumericCount == 0)
             throw new DataException($"{method} needs at least one numeric feature; there are none");
-        RequireComplete(data, method);
+        RequireComplete(data, method, whole);
     }
 
     /// <summary>No feature may have missing values: the method measures distances.</summary>
-    public static void RequireComplete(Dataset data, string method)
+    /// <param name="data">The data set.</param>
+    /// <param name="method">The method's command-line name, for the message.</param>
+    /// <param name="whole">The whole table's empty cells, when <paramref name="data"/> holds only part of it.</param>
+    public static void RequireComplete(Dataset data, string method, WholeTable? whole = null)
     {
         var p = data.NumericCount;
         for (var j = 0; j < p; j++)
         {
-            var missing = 0;
+            var missing = whole?.EmptyNumeric[j] ?? 0;
             for (var i = 0; i < data.RowCount; i++)
             {
                 var v = data.Numeric[i * p + j];
-                if (double.IsNaN(v)) missing++;
+                if (double.IsNaN(v)) missing += whole is null ? 1 : 0;
                 else if (!double.IsFinite(v))
                     throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; " +
                         $"{method} needs finite values");
@@ -42,8 +47,9 @@ internal static class DataChecks
         var q = data.CategoricalCount;
         for (var j = 0; j < q; j++)
         {
-            var missing = 0;
-            for (var i = 0; i < data.RowCount; i++) if (data.Categorical[i * q + j] < 0) missing++;
+            var missing = whole?.EmptyCategorical[j] ?? 0;
+            if (whole is null)
+                for (var i = 0; i < data.RowCount; i++) if (data.Categorical[i * q + j] < 0) missing++;
             if (missing > 0)
                 throw new DataException($"column '{data.CategoricalNames[j]}' has {missing} empty cell(s); {method} " +
                     "measures distances and cannot use rows with missing values: fill them in or leave the column out");

@@ -18,7 +18,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// var result = new RandomOverSampler(new() { Seed = 42 }).FitResample(data);
 /// </code>
 /// </remarks>
-public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) : ISampler
+public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) : IClassLocalSampler
 {
     private readonly RandomOverSamplerOptions _options = options ?? new();
 
@@ -29,7 +29,19 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
+        return Resample(data, data.ClassCounts());
+    }
+
+    // Shrinkage scales by the whole table's row count and reads every feature, so only plain copies are class-local.
+    int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
+        _options.Shrinkage is not null || _options.ShrinkagePerClass is not null ? null
+            : [.. _options.Strategy.Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0)
+                .Select(kv => kv.Key)];
+
+    ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) => Resample(part, whole.Counts);
+
+    private ResampleResult Resample(Dataset data, int[] counts)
+    {
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         var smoothed = _options.Shrinkage is not null || _options.ShrinkagePerClass is not null;
         if (smoothed)

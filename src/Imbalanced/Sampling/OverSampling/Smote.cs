@@ -18,7 +18,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// var result = new Smote(new() { KNeighbors = 5, Seed = 0 }).FitResample(data);
 /// </code>
 /// </remarks>
-public sealed class Smote(SmoteOptions? options = null) : ISampler
+public sealed class Smote(SmoteOptions? options = null) : IClassLocalSampler
 {
     private readonly SmoteOptions _options = options ?? new();
 
@@ -27,10 +27,11 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
 
     /// <summary>Rows to make per class, once the data is checked: numeric and complete, and every class to grow
     /// with more rows than <see cref="SmoteOptions.KNeighbors"/>.</summary>
-    internal static IReadOnlyDictionary<int, int> Plan(Dataset data, int[] counts, SmoteOptions options)
+    internal static IReadOnlyDictionary<int, int> Plan(Dataset data, int[] counts, SmoteOptions options,
+        WholeTable? whole = null)
     {
         var strategy = options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
-        DataChecks.RequireNumericComplete(data, "smote");
+        DataChecks.RequireNumericComplete(data, "smote", whole: whole);
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbors(data, c, counts[c], options.KNeighbors, nameof(SmoteOptions.KNeighbors),
@@ -42,7 +43,19 @@ public sealed class Smote(SmoteOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var strategy = Plan(data, data.ClassCounts(), _options);
+        return Resample(data, data.ClassCounts(), null);
+    }
+
+    int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
+        [.. _options.Strategy.Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0)
+            .Select(kv => kv.Key)];
+
+    ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) =>
+        Resample(part, whole.Counts, whole);
+
+    private ResampleResult Resample(Dataset data, int[] counts, WholeTable? whole)
+    {
+        var strategy = Plan(data, counts, _options, whole);
         var k = _options.KNeighbors;
         var rng = new SeededRandom(_options.Seed);
         var added = new SyntheticRows(data, strategy.Values.Sum());

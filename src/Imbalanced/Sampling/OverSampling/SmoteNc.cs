@@ -23,7 +23,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// var result = new SmoteNc(new() { CategoricalFeatures = ["colour", "size"], Seed = 0 }).FitResample(mixedData);
 /// </code>
 /// </remarks>
-public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
+public sealed class SmoteNc(SmoteNcOptions? options = null) : IClassLocalSampler
 {
     private readonly SmoteNcOptions _options = options ?? new();
 
@@ -81,7 +81,18 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
+        return Resample(data, data.ClassCounts(), null);
+    }
+
+    int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
+        [.. _options.Strategy.Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0)
+            .Select(kv => kv.Key)];
+
+    ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) =>
+        Resample(part, whole.Counts, whole);
+
+    private ResampleResult Resample(Dataset data, int[] counts, WholeTable? whole)
+    {
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         var categorical = CategoricalSelection(data);
         var numericAsCategorical = Enumerable.Range(0, data.NumericCount).Where(j => categorical[j]).ToArray();
@@ -90,8 +101,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
             throw new DataException("every feature is numeric, and smote-nc needs categorical features too; use " +
                 "smote, or name the categorical columns in CategoricalFeatures")
             { Parameter = nameof(SmoteNcOptions.CategoricalFeatures) };
-        if (continuous.Length == 0) throw AllCategorical(data, strategy);
-        DataChecks.RequireComplete(data, "smote-nc");
+        if (continuous.Length == 0) throw AllCategorical(data, strategy, whole);
+        DataChecks.RequireComplete(data, "smote-nc", whole);
         var k = _options.KNeighbors;
         foreach (var (c, n) in strategy)
             if (n > 0)
@@ -126,12 +137,12 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : ISampler
 
     /// <summary>The refusal of data whose every feature is categorical: it suggests SMOTEN only where SMOTEN, which
     /// treats every feature as categorical, would take the data with the same strategy and neighbours.</summary>
-    private DataException AllCategorical(Dataset data, IReadOnlyDictionary<int, int> strategy)
+    private DataException AllCategorical(Dataset data, IReadOnlyDictionary<int, int> strategy, WholeTable? whole)
     {
         const string refusal = "every feature is categorical, and smote-nc needs continuous features too";
         try
         {
-            Smoten.Validate(data, strategy, _options.KNeighbors);
+            Smoten.Validate(data, strategy, _options.KNeighbors, whole);
         }
         catch (DataException e)
         {

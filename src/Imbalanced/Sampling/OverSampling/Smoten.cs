@@ -35,13 +35,18 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
     /// a class too small for k); returns when SMOTEN accepts it.
     /// </summary>
     public static void Validate(Dataset data, IReadOnlyDictionary<int, int> strategy, int k)
+        => Validate(data, strategy, k, null);
+
+    /// <summary>As <see cref="Validate(Dataset, IReadOnlyDictionary{int, int}, int)"/>, where
+    /// <paramref name="data"/> may hold only part of the table described by <paramref name="whole"/>.</summary>
+    internal static void Validate(Dataset data, IReadOnlyDictionary<int, int> strategy, int k, WholeTable? whole)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(strategy);
         if (data.NumericCount + data.CategoricalCount == 0)
             throw new DataException("smoten needs at least one feature; there are none");
-        DataChecks.RequireComplete(data, "smoten");
-        var counts = data.ClassCounts();
+        DataChecks.RequireComplete(data, "smoten", whole);
+        var counts = whole?.Counts ?? data.ClassCounts();
         foreach (var (c, n) in strategy)
             if (n > 0) DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SmotenOptions.KNeighbors), "smoten");
     }

@@ -25,19 +25,37 @@ public sealed class RandomUnderSampler(RandomUnderSamplerOptions? options = null
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
-        var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
-        var rng = new SeededRandom(_options.Seed);
+        var ranks = DrawRanks(data.ClassCounts(), data.Classes);
         var kept = new List<int>(data.RowCount);
-        for (var c = 0; c < counts.Length; c++)
+        for (var c = 0; c < ranks.Length; c++)
         {
             var rows = data.RowsOfClass(c);
-            if (!strategy.TryGetValue(c, out var keep)) { kept.AddRange(rows); continue; }
-            if (_options.Replacement)
-                for (var s = 0; s < keep; s++) kept.Add(rows[rng.NextInt(rows.Length)]);
-            else
-                foreach (var i in rng.SampleWithoutReplacement(rows.Length, keep)) kept.Add(rows[i]);
+            if (ranks[c] is not { } drawn) kept.AddRange(rows);
+            else foreach (var r in drawn) kept.Add(rows[r]);
         }
         return ResampleResult.Keep(data, [.. kept]);
+    }
+
+    /// <summary>The draws on class counts alone: for each class, the ranks within the class of the rows kept, in the
+    /// order drawn (a rank drawn twice with replacement appears twice), or null where the class is kept whole.
+    /// </summary>
+    /// <exception cref="DataException">The strategy does not fit the counts.</exception>
+    internal int[]?[] DrawRanks(int[] counts, ClassSet classes)
+    {
+        var strategy = _options.Strategy.Resolve(counts, classes, SamplingType.UnderSampling);
+        var rng = new SeededRandom(_options.Seed);
+        var ranks = new int[]?[counts.Length];
+        for (var c = 0; c < counts.Length; c++)
+        {
+            if (!strategy.TryGetValue(c, out var keep)) continue;
+            if (_options.Replacement)
+            {
+                var drawn = new int[keep];
+                for (var s = 0; s < keep; s++) drawn[s] = rng.NextInt(counts[c]);
+                ranks[c] = drawn;
+            }
+            else ranks[c] = rng.SampleWithoutReplacement(counts[c], keep);
+        }
+        return ranks;
     }
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using Imbalanced.Data;
+using Imbalanced.Sampling;
+using Imbalanced.Sampling.OverSampling;
+using Imbalanced.Sampling.UnderSampling;
+
+namespace Imbalanced.IO.Tests;
+
+/// <summary>Streaming a delimited table through a sampler (<see cref="StreamingResample"/>) writes byte for byte what
+/// reading it whole, resampling and writing it back writes: the rows, the index column, the provenance, the counts
+/// and the refusals.</summary>
+public class StreamingResampleTests
+{
+    private static string Write(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"imbalanced-stream-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    // A table with quoting, embedded delimiters and line breaks, three classes of unequal size, numeric and
+    // categorical features; empty cells only where asked.
+    private static string Table(int seed, int rows, bool empty, bool categorical)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder(categorical ? "x,\"y z\",kind,label\r\n" : "x,\"y z\",label\r\n");
+        string[] kinds = ["a", "\"b,c\"", "\"d\ne\"", "\"say \"\"f\"\"\""];
+        for (var i = 0; i < rows; i++)
+        {
+            var u = random.NextDouble();
+            var label = u < 0.1 ? "\"rare, one\"" : u < 0.3 ? "mid" : "common";
+            var x = empty && random.Next(25) == 0 ? "" : (random.NextDouble() * 10).ToString("0.###",
+                CultureInfo.InvariantCulture);
+            var y = random.Next(3) == 0 ? "1e-2" : random.Next(100).ToString(CultureInfo.InvariantCulture);
+            text.Append(x).Append(',').Append(y).Append(',');
+            if (categorical) text.Append(kinds[random.Next(kinds.Length)]).Append(',');
+            text.Append(label).Append(i % 2 == 0 ? "\r\n" : "\n");
+        }
+        return text.ToString();
+    }
+
+    private static (string Output, string Provenance, string Counts) InMemory(string path, ISampler sampler,
+        string? index)
+    {
+        var table = TableDataset.Build(TableReader.Read(path), "label");
+        var result = sampler.FitResample(table.Data);
+        using var output = new MemoryStream();
+        ResampledTableWriter.Write(table, result, output, index);
+        using var provenance = new MemoryStream();
+        ResampledTableWriter.WriteProvenance(result, provenance);
+        var counts = $"{string.Join(' ', result.ClassCounts())} +{result.SyntheticCount} -{result.RemovedCount}";
+        return (Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(provenance.ToArray()), counts);
+    }
+
+    private static (string Output, string Provenance, string Counts) Streamed(string path, ISampler sampler,
+        string? index)
+    {
+        var run = StreamingResample.Prepare(path, "label", null, sampler)
+            ?? throw new InvalidOperationException("not streamed");
+        using var output = new MemoryStream();
+        run.Write(output, index);
+        using var provenance = new MemoryStream();
+        run.WriteProvenance(provenance);
+        var counts = $"{string.Join(' ', run.After)} +{run.Synthetic} -{run.Removed}";
+        return (Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(provenance.ToArray()), counts);
+    }
+
+    public static TheoryData<string, int> Runs()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var name in new[] { "under", "under-replacement", "under-all", "over", "over-minority", "smote",
+                     "smote-not-majority", "smote-nc" })
+            for (var seed = 0; seed < 4; seed++) data.Add(name, seed);
+        return data;
+    }
+
+    private static ISampler Sampler(string name, int seed) => name switch
+    {
+        "under" => new RandomUnderSampler(new() { Seed = seed }),
+        "under-replacement" => new RandomUnderSampler(new() { Seed = seed, Replacement = true }),
+        "under-all" => new RandomUnderSampler(new() { Seed = seed, Strategy = SamplingStrategy.All }),
+        "over" => new RandomOverSampler(new() { Seed = seed }),
+        "over-minority" => new RandomOverSampler(new() { Seed = seed, Strategy = SamplingStrategy.Minority }),
+        "smote" => new Smote(new() { Seed = seed }),
+        "smote-not-majority" => new Smote(new()
+        {
+            Seed = seed,
+            Strategy = SamplingStrategy.NotMajority,
+            KNeighbors = 3,
+        }),
+        "smote-nc" => new SmoteNc(new() { Seed = seed }),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Streaming_writes_what_the_whole_table_run_writes(string name, int seed)
+    {
+        var path = Write(Table(seed, 400 + 37 * seed, empty: name.StartsWith("under") || name.StartsWith("over"),
+            categorical: name != "smote" && name != "smote-not-majority"));
+        try
+        {
+            var index = seed % 2 == 0 ? "row" : null;
+            var expected = InMemory(path, Sampler(name, seed), index);
+            var actual = Streamed(path, Sampler(name, seed), index);
+            Assert.Equal(expected.Output, actual.Output);
+            Assert.Equal(expected.Provenance, actual.Provenance);
+            Assert.Equal(expected.Counts, actual.Counts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static TheoryData<string> Refusals =>
+    [
+        "smote",         // a categorical column
+        "smote-nc",      // empty cells, counted over the whole table, in rows of classes it does not read too
+        "smote-k",       // too few rows of the rare class for the neighbours asked
+        "under-counts",  // a count larger than the class
+    ];
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Streaming_refuses_what_the_whole_table_run_refuses_with_the_same_message(string name)
+    {
+        var path = Write(Table(7, 300, empty: name == "smote-nc", categorical: true));
+        ISampler sampler = name switch
+        {
+            "smote" => new Smote(),
+            "smote-nc" => new SmoteNc(),
+            "smote-k" => new SmoteNc(new() { KNeighbors = 200 }),
+            _ => new RandomUnderSampler(new()
+            {
+                Strategy = SamplingStrategy.Counts(new Dictionary<string, int> { ["mid"] = 5000 }),
+            }),
+        };
+        try
+        {
+            var expected = Assert.Throws<DataException>(() => InMemory(path, sampler, null));
+            var actual = Assert.Throws<DataException>(() => Streamed(path, sampler, null));
+            Assert.Equal($"{path}: {expected.Message}", actual.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Random_over_sampling_with_shrinkage_needs_the_whole_table_and_is_not_streamed()
+    {
+        var path = Write(Table(1, 100, empty: false, categorical: false));
+        try
+        {
+            Assert.Null(StreamingResample.Prepare(path, "label", null, new RandomOverSampler(new() { Shrinkage = 1 })));
+            Assert.NotNull(StreamingResample.Prepare(path, "label", null, new RandomOverSampler()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_changes_between_the_two_passes_is_a_data_error()
+    {
+        var path = Write(Table(2, 200, empty: false, categorical: false));
+        try
+        {
+            var run = StreamingResample.Prepare(path, "label", null, new Smote())!;
+            File.AppendAllText(path, "1,2,common\n");
+            var e = Assert.Throws<DataException>(() => run.Write(new MemoryStream(), null));
+            Assert.Contains("changed while it was being read", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
