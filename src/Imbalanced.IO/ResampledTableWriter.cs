@@ -97,22 +97,28 @@ public static class ResampledTableWriter
         }
         else
         {
-            var added = result.Added;
-            var a = row - result.KeptRows.Length;
-            var numeric = added.NumericRow(a);
-            var categorical = added.CategoricalRow(a);
-            for (var j = 0; j < columns; j++)
-            {
-                if (j > 0) output.Append(delimiter);
-                var role = source.Roles[j];
-                if (role.Kind == ColumnKind.Numeric) output.AppendNumber(numeric[role.Index]);
-                else if (role.Kind == ColumnKind.Target) output.AppendField(labels[added.Labels[a]], delimiter);
-                else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
-                    output.AppendField(added.Categories[role.Index][code], delimiter);
-            }
+            AppendSynthetic(output, source.Roles, result.Added, row - result.KeptRows.Length, delimiter, labels);
             if (index) output.Append(delimiter);
         }
         output.Append((byte)'\n');
+    }
+
+    /// <summary>Appends the fields of added row <paramref name="a"/> (no line break): numbers in shortest round-trip
+    /// form, the label and categories verbatim, dropped columns empty.</summary>
+    internal static void AppendSynthetic(ByteBuffer output, IReadOnlyList<ColumnRole> roles, Dataset added, int a,
+        byte delimiter, byte[][] labels)
+    {
+        var numeric = added.NumericRow(a);
+        var categorical = added.CategoricalRow(a);
+        for (var j = 0; j < roles.Count; j++)
+        {
+            if (j > 0) output.Append(delimiter);
+            var role = roles[j];
+            if (role.Kind == ColumnKind.Numeric) output.AppendNumber(numeric[role.Index]);
+            else if (role.Kind == ColumnKind.Target) output.AppendField(labels[added.Labels[a]], delimiter);
+            else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
+                output.AppendField(added.Categories[role.Index][code], delimiter);
+        }
     }
 
     /// <summary>Parquet by columns, in the input's schema: copied rows keep their typed values; synthetic numbers

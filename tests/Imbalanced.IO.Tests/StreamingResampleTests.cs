@@ -9,7 +9,8 @@ namespace Imbalanced.IO.Tests;
 
 /// <summary>Streaming a delimited table through a sampler (<see cref="StreamingResample"/>) writes byte for byte what
 /// reading it whole, resampling and writing it back writes: the rows, the index column, the provenance, the counts
-/// and the refusals.</summary>
+/// and the refusals — for the samplers streamed by class (random under- and over-sampling, SMOTE, SMOTE-NC) and for
+/// those that read the whole data set without its text (shrinkage, ENN, SMOTE-ENN, NearMiss).</summary>
 public class StreamingResampleTests
 {
     private static string Write(string text)
@@ -70,7 +71,7 @@ public class StreamingResampleTests
     {
         var data = new TheoryData<string, int>();
         foreach (var name in new[] { "under", "under-replacement", "under-all", "over", "over-minority", "smote",
-                     "smote-not-majority", "smote-nc" })
+                     "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss" })
             for (var seed = 0; seed < 4; seed++) data.Add(name, seed);
         return data;
     }
@@ -90,6 +91,10 @@ public class StreamingResampleTests
             KNeighbors = 3,
         }),
         "smote-nc" => new SmoteNc(new() { Seed = seed }),
+        "over-shrinkage" => new RandomOverSampler(new() { Seed = seed, Shrinkage = 0.5 }),
+        "enn" => new Imbalanced.Sampling.Cleaning.EditedNearestNeighbours(),
+        "smote-enn" => new Imbalanced.Sampling.Combined.SmoteEnn(new() { Seed = seed }),
+        "nearmiss" => new NearMiss(new() { Version = 1 + seed % 3 }),
         _ => throw new ArgumentException(name),
     };
 
@@ -97,8 +102,10 @@ public class StreamingResampleTests
     [MemberData(nameof(Runs))]
     public void Streaming_writes_what_the_whole_table_run_writes(string name, int seed)
     {
-        var path = Write(Table(seed, 400 + 37 * seed, empty: name.StartsWith("under") || name.StartsWith("over"),
-            categorical: name != "smote" && name != "smote-not-majority"));
+        var numericOnly = name is "smote" or "smote-not-majority" or "over-shrinkage" or "enn" or "smote-enn"
+            or "nearmiss";
+        var path = Write(Table(seed, 400 + 37 * seed, empty: name is "under" or "under-replacement" or "under-all"
+            or "over" or "over-minority", categorical: !numericOnly));
         try
         {
             var index = seed % 2 == 0 ? "row" : null;
@@ -142,21 +149,6 @@ public class StreamingResampleTests
             var expected = Assert.Throws<DataException>(() => InMemory(path, sampler, null));
             var actual = Assert.Throws<DataException>(() => Streamed(path, sampler, null));
             Assert.Equal($"{path}: {expected.Message}", actual.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public void Random_over_sampling_with_shrinkage_needs_the_whole_table_and_is_not_streamed()
-    {
-        var path = Write(Table(1, 100, empty: false, categorical: false));
-        try
-        {
-            Assert.Null(StreamingResample.Prepare(path, "label", null, new RandomOverSampler(new() { Shrinkage = 1 })));
-            Assert.NotNull(StreamingResample.Prepare(path, "label", null, new RandomOverSampler()));
         }
         finally
         {

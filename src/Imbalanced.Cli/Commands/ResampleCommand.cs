@@ -123,15 +123,16 @@ internal static class ResampleCommand
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
-        if (!TableReader.IsParquet(input) && StreamingResample.Supports(sampler)
-            && Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet) is { } streamed)
+        if (!TableReader.IsParquet(input))
         {
+            var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet);
             Finish(info, streamed.Warnings, usage);
             if (json)
                 WriteJson(info.Name, streamed.Classes, streamed.Before, streamed.After, streamed.Synthetic,
                     streamed.Removed, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
             return ExitCodes.Success;
         }
+        // Parquet is read by columns, whole.
         var (table, result) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var table = TableDataset.Build(TableReader.Read(input), target, drop);
@@ -160,15 +161,13 @@ internal static class ResampleCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Resamples a delimited file without holding it in memory (the methods that allow it: random
-    /// under-sampling, and over-samplers that read only the classes they grow); null when the options need the
-    /// whole table.</summary>
-    private static StreamingResample? Streamed(string input, string target, string[] drop, SamplerInfo info,
+    /// <summary>Resamples a delimited file without holding its text in memory (<see cref="StreamingResample"/>).
+    /// </summary>
+    private static StreamingResample Streamed(string input, string target, string[] drop, SamplerInfo info,
         ISampler sampler, string output, string? indexColumn, string? provenance, bool quiet) =>
         StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var run = StreamingResample.Prepare(input, target, drop, sampler);
-            if (run is null) return null;
             using var files = new FileTransaction();
             files.Write(output, s => run.Write(s, indexColumn));
             if (provenance is not null) files.Write(provenance, run.WriteProvenance);
