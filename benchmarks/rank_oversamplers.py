@@ -8,9 +8,9 @@ Reads every RAW/DATASET/TECHNIQUE.json (one `imbalanced compare --techniques non
 the same pair has replaced the earlier one, so runs made at different times combine per data set, learner and
 technique). A case is one (data set, learner). Within each case the techniques, `none` included, are ranked by mean
 average precision over the folds and, separately, by mean G-mean (rank 1 = highest; means equal to 10 decimals share
-the average of their ranks); the ranks are then averaged over the cases. The main table uses the cases in which every
-technique has a result; when some technique failed or was not run in a case, a second table ranks over all cases
-with the missing technique last there. `versus_none.verdict` is the command's own test of average precision against
+the average of their ranks); the ranks are then averaged over the cases. The main table ranks the techniques that have a
+result in every case; when some technique failed or was not run somewhere, a second table ranks every technique over
+all cases with the missing one last where it has no result. `versus_none.verdict` is the command's own test of average precision against
 `none` with the same learner (corrected resampled t-test, p < 0.05). Standard library only.
 """
 import argparse
@@ -87,9 +87,9 @@ def main():
     learners = sorted({k[1] for k in result}, key=lambda l: (l != "logistic", l))
     techniques = ["none"] + sorted({t for (_, t) in status})
     cases = [(d, l) for d in datasets for l in learners if (d, l, "none") in result]
-    complete = [c for c in cases if all((c[0], c[1], t) in result for t in techniques)]
+    full = [t for t in techniques if all((d, l, t) in result for d, l in cases)]
 
-    def table(case_list, missing_last):
+    def table(case_list, techniques, missing_last):
         rank_sum = {m: defaultdict(float) for m in METRICS}
         value_sum = {m: defaultdict(float) for m in METRICS}
         counted = defaultdict(int)
@@ -172,27 +172,26 @@ def main():
     missing = [(d, t) for d in datasets for t in techniques[1:] if status.get((d, t), {}).get("outcome") != "ok"]
     missing += [(d, t) for d, l in cases for t in techniques[1:]
                 if (d, t) not in missing and (d, l, t) not in result]
-    w(f"Over the {len(complete)} cases ({len({d for d, _ in complete})} data sets × {len(learners)} learners: "
-      f"{', '.join(learners)}) in which every technique has a result; sorted by mean rank of AP.")
+    w(f"Over all {len(cases)} cases ({len({d for d, _ in cases})} data sets × {len(learners)} learners: "
+      f"{', '.join(learners)}), the techniques with a result in every case"
+      + (f" ({len(techniques) - len(full)} without: see below)" if len(full) < len(techniques) else "")
+      + "; sorted by mean rank of AP.")
     w("")
-    if complete:
-        for line in table(complete, False):
-            w(line)
-    else:
-        w("**No case has a result for every technique.**")
+    for line in table(cases, full, False):
+        w(line)
     w("")
-    if missing or len(complete) < len(cases):
-        w("Not in the cases above (no result):")
+    if missing:
+        w("Without a result:")
         w("")
         for d, t in missing:
             run = status.get((d, t))
             why = "not run" if run is None else f"{run['outcome']}: {run['error']}"
-            w(f"- `{t}` on {d}: {why}" + ("" if run is None else f" (after {run['seconds']:.0f} s)"))
+            w(f"- `{t}` on {d}: {why}" + ("" if run is None else f" (after {run['seconds']:.1f} s)"))
         w("")
-        w(f"Over all {len(cases)} cases, a technique without a result in a case ranked last there "
-          "(sharing the places left):")
+        w(f"Every technique over all {len(cases)} cases, a technique without a result in a case ranked last "
+          "there (sharing the places left); mean AP and G-mean over the cases with a result:")
         w("")
-        for line in table(cases, True):
+        for line in table(cases, techniques, True):
             w(line)
         w("")
 
