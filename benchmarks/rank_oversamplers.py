@@ -175,7 +175,7 @@ def main():
     w(f"Over all {len(cases)} cases ({len({d for d, _ in cases})} data sets × {len(learners)} learners: "
       f"{', '.join(learners)}), the techniques with a result in every case"
       + (f" ({len(techniques) - len(full)} without: see below)" if len(full) < len(techniques) else "")
-      + "; sorted by mean rank of AP.")
+      + "; sorted by mean rank of AP, then of G-mean.")
     w("")
     for line in table(cases, full, False):
         w(line)
