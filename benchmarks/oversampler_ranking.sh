@@ -24,8 +24,8 @@
 # (the compare JSON cut to what the ranking needs) and its wall time and peak memory (/usr/bin/time -v) go to
 # RAW/DATASET/TECHNIQUE.json (default RAW: benchmarks/results/oversampler_ranking), overwriting an earlier run of
 # that pair only; the ranking reads every file under RAW. Protocol, overridable: FOLDS=5 REPEATS=2 SEED=0,
-# LEARNERS=logistic,lightgbm, CALIBRATION=none and --tune-threshold none (Kovács scored the classifiers fitted on the
-# oversampled data at their default threshold; G-mean is taken at 0.5, average precision does not depend on it).
+# LEARNERS=logistic,lightgbm, CALIBRATION=none and --tune-threshold none: the classifier fitted on the oversampled
+# data is scored as it is, G-mean at the default threshold 0.5 (average precision does not depend on a threshold).
 # Needs: the .NET SDK, jq, python3 (standard library only).
 set -euo pipefail
 cd "$(dirname "$0")/.."

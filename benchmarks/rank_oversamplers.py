@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Ranks oversamplers as Kovács 2019 did, from the runs of benchmarks/oversampler_ranking.sh.
+"""Ranks oversamplers with the procedure of Kovács 2019, from the runs of benchmarks/oversampler_ranking.sh.
 
   python3 benchmarks/rank_oversamplers.py benchmarks/results/oversampler_ranking \
       --out benchmarks/results/oversampler_ranking.md
@@ -136,7 +136,7 @@ def main():
             indent = "  " if line.startswith("- ") else ""
             out.extend(textwrap.wrap(line, 120, subsequent_indent=indent, break_on_hyphens=False,
                                      break_long_words=False))
-    w("# Oversamplers ranked by average precision and G-mean (Kovács 2019 protocol, reduced)")
+    w("# Oversamplers ranked by average precision and G-mean (the ranking procedure of Kovács 2019)")
     w("")
     w("Made by `bash benchmarks/oversampler_ranking.sh` (runs) and `benchmarks/rank_oversamplers.py` (this page).")
     w("")
@@ -150,12 +150,13 @@ def main():
           f"time{'s' if repeats != 1 else ''}, the same folds for every technique; every sampler is fitted on the "
           "training part of each fold only, the test fold is scored untouched.")
     if len(protos) > 1:
-        w("- **More than one protocol among the runs** (see each data set's table for its runs).")
+        w("- **More than one protocol among the runs** (each run's protocol is in its file under the raw folder).")
     w("- Average precision (AP) is threshold-free; G-mean (√(sensitivity × specificity)) is taken at the "
-      "classifier's default threshold 0.5 with no calibration, as Kovács scored classifiers fitted on oversampled "
-      "data. Each method runs with its registered defaults (those of `imbalanced resample --method M` without "
+      "classifier's default threshold 0.5 with no calibration: the classifier fitted on the oversampled data is "
+      "scored as it is (`--calibration prior`, the command's default, would map its probabilities back to the class "
+      "prior of the unresampled training part). Each method runs with its registered defaults (those of `imbalanced resample --method M` without "
       "options); nothing was tuned, per data set or otherwise.")
-    w("- Ranking (Kovács 2019): within each case, i.e. (data set, learner), the techniques, `none` included, are "
+    w("- Ranking (the procedure of Kovács 2019): within each case, i.e. (data set, learner), the techniques, `none` included, are "
       "ranked by mean AP and by mean G-mean over the folds (1 = best; equal means share the average rank); the "
       "table averages each technique's ranks over the cases. Mean AP / G-mean average the per-case means. "
       "\"AP better / worse than none\": cases where the command's corrected resampled t-test (Nadeau & Bengio) "
