@@ -54,13 +54,15 @@ done
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-if [ -z "${CLI:-}" ]; then
+commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD -- src || commit="$commit + uncommitted changes in src/"
+if [ -z "${CLI:-}" ]; then # CLI=path/to/imbalanced: use that build instead (recorded as such, not as this tree's)
   echo "building the command line (Release) ..." >&2
   dotnet publish src/Imbalanced.Cli -c Release -o "$WORK/cli" >/dev/null
   CLI="$WORK/cli/imbalanced"
+else
+  commit="the command at $CLI (this tree: $commit)"
 fi
-commit=$(git rev-parse --short HEAD)
-git diff --quiet HEAD -- src || commit="$commit + uncommitted changes in src/"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 
 for spec in "${specs[@]}"; do
