@@ -10,8 +10,8 @@ technique). A case is one (data set, learner). Within each case the techniques, 
 average precision over the folds and, separately, by mean G-mean (rank 1 = highest; means equal to 10 decimals share
 the average of their ranks); the ranks are then averaged over the cases. The main table ranks the techniques that have a
 result in every case; when some technique failed or was not run somewhere, a second table ranks every technique over
-all cases with the missing one last where it has no result. `versus_none.verdict` is the command's own test of average precision against
-`none` with the same learner (corrected resampled t-test, p < 0.05). Standard library only.
+all cases with the missing one last where it has no result. `versus_none.verdict` is the command's own test of average
+precision against `none` with the same learner (corrected resampled t-test, p < 0.05). Standard library only.
 """
 import argparse
 import glob
@@ -154,10 +154,10 @@ def main():
     w("- Average precision (AP) is threshold-free; G-mean (√(sensitivity × specificity)) is taken at the "
       "classifier's default threshold 0.5 with no calibration: the classifier fitted on the oversampled data is "
       "scored as it is (`--calibration prior`, the command's default, would map its probabilities back to the class "
-      "prior of the unresampled training part). Each method runs with its registered defaults (those of `imbalanced resample --method M` without "
-      "options); nothing was tuned, per data set or otherwise.")
-    w("- Ranking (the procedure of Kovács 2019): within each case, i.e. (data set, learner), the techniques, `none` included, are "
-      "ranked by mean AP and by mean G-mean over the folds (1 = best; equal means share the average rank); the "
+      "prior of the unresampled training part). Each method runs with its registered defaults (those of "
+      "`imbalanced resample --method M` without options); nothing was tuned, per data set or otherwise.")
+    w("- Ranking (the procedure of Kovács 2019): within each case, i.e. (data set, learner), the techniques, `none` "
+      "included, are ranked by mean AP and by mean G-mean over the folds (1 = best; equal means share the average rank); the "
       "table averages each technique's ranks over the cases. Mean AP / G-mean average the per-case means. "
       "\"AP better / worse than none\": cases where the command's corrected resampled t-test (Nadeau & Bengio) "
       "over the paired folds finds AP above / below `none` with the same learner at p < 0.05.")
