@@ -157,8 +157,8 @@ def main():
       "prior of the unresampled training part). Each method runs with its registered defaults (those of "
       "`imbalanced resample --method M` without options); nothing was tuned, per data set or otherwise.")
     w("- Ranking (the procedure of Kovács 2019): within each case, i.e. (data set, learner), the techniques, `none` "
-      "included, are ranked by mean AP and by mean G-mean over the folds (1 = best; equal means share the average rank); the "
-      "table averages each technique's ranks over the cases. Mean AP / G-mean average the per-case means. "
+      "included, are ranked by mean AP and by mean G-mean over the folds (1 = best; equal means share the average "
+      "rank); the table averages each technique's ranks over the cases. Mean AP / G-mean average the per-case means. "
       "\"AP better / worse than none\": cases where the command's corrected resampled t-test (Nadeau & Bengio) "
       "over the paired folds finds AP above / below `none` with the same learner at p < 0.05.")
     w("- On tables with categorical features `compare` runs `smote` in its categorical form, SMOTE-NC (the *ran as* "
