@@ -16,8 +16,6 @@ internal static partial class Flags
     {
         ["categorical_features"] = "--categorical",
         ["kmeans_estimator"] = "--clusters",
-        ["k"] = "--stop-iterations", // smote-ipf's k and p: "--k" would sit too near "--k-neighbors"
-        ["p"] = "--stop-fraction",
     };
 
     /// <summary>Option properties of the libraries whose flag is not their name in kebab case.</summary>

@@ -80,8 +80,9 @@ public class DecisionTreeTests
         }, iter: 60);
     }
 
-    /// <summary>Every node but the root keeps at least min_samples_leaf training rows, no leaf lies deeper than max_depth, every
-    /// split node had at least min_samples_split rows, and a leaf predicts its rows' most frequent class.</summary>
+    /// <summary>Every node but the root keeps at least min_samples_leaf training rows, no leaf lies deeper than
+    /// max_depth, every split node had at least min_samples_split rows, and a leaf predicts its rows' most frequent
+    /// class.</summary>
     [Fact]
     public void Limits_are_respected_and_leaves_predict_their_majority()
     {
@@ -138,8 +139,9 @@ public class DecisionTreeTests
         var a = new[] { 1.0, 2, 3, 4, 5, 6 };
         var b = new[] { 10.0, 30, 20, 60, 50, 40 };
         int[] y = [0, 0, 0, 1, 1, 1];
-        var ab = DecisionTree.Fit(Dataset.FromRows(a.Zip(b, (u, v) => new[] { u, v }).ToArray(), y), [0, 1, 2, 3, 4, 5]);
-        var ba = DecisionTree.Fit(Dataset.FromRows(a.Zip(b, (u, v) => new[] { v, u }).ToArray(), y), [0, 1, 2, 3, 4, 5]);
+        int[] six = [0, 1, 2, 3, 4, 5];
+        var ab = DecisionTree.Fit(Dataset.FromRows(a.Zip(b, (u, v) => new[] { u, v }).ToArray(), y), six);
+        var ba = DecisionTree.Fit(Dataset.FromRows(a.Zip(b, (u, v) => new[] { v, u }).ToArray(), y), six);
         Assert.Equal([0, -1, -1], ab.Feature.ToArray());
         Assert.Equal(3.5, ab.Threshold[0]);
         Assert.Equal([0, -1, -1], ba.Feature.ToArray());

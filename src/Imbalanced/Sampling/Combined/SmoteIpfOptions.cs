@@ -25,13 +25,13 @@ public sealed record SmoteIpfOptions : SamplerOptions
     /// that each remove fewer rows than <see cref="StopFraction"/> of the data it started with; at least 1 (3).
     /// </summary>
     /// <example><code>var options = new SmoteIpfOptions { StopIterations = 2 };</code></example>
-    [SamplerParameter("k", "stop after this many consecutive iterations that remove few rows")]
+    [SamplerParameter("stop_iterations", "stop after this many consecutive iterations that remove few rows")]
     public int StopIterations { get; init; } = 3;
 
     /// <summary>smote_variants' and the paper's <c>p</c>: an iteration "removes few rows" when it removes fewer than
     /// this fraction of the rows the filter started with (SMOTE's output); in [0, 1] (0.01).</summary>
     /// <example><code>var options = new SmoteIpfOptions { StopFraction = 0.05 };</code></example>
-    [SamplerParameter("p", "an iteration removes few rows when fewer than this fraction of the filter's input")]
+    [SamplerParameter("stop_fraction", "few rows: fewer than this fraction of the rows the filter started with")]
     public double StopFraction { get; init; } = 0.01;
 
     /// <summary>smote_variants' <c>voting</c>: a row is noise when most trees misclassify it, or when all do
