@@ -121,7 +121,11 @@ public class SmoteIpfTests
                     .FitResample(Overlapping(60, 15, 2, seed)).ToDataset();
                 var options = new SmoteIpfOptions
                 {
-                    StopIterations = k, StopFraction = p, MaxIterations = maxIter, NFolds = folds, Seed = seed,
+                    StopIterations = k,
+                    StopFraction = p,
+                    MaxIterations = maxIter,
+                    NFolds = folds,
+                    Seed = seed,
                 };
                 var (kept, iterations) = SmoteIpf.Filter(data, options);
                 var quiet = iterations.Select(it => it.Removed.Length < p * data.RowCount).ToArray();
