@@ -214,6 +214,30 @@ public class SmoteIpfTests
         Assert.All(Enumerable.Range(0, 80), r => Assert.Contains(r, result.KeptRows));
     }
 
+    /// <summary>The deliberate difference from smote_variants, and why: it grows each tree on the other
+    /// n_folds − 1 partitions (a cross-validation training part). A fully grown tree fits the distinct rows it saw,
+    /// so every row is misclassified by at most one of those trees and majority voting never removes a row: there,
+    /// SMOTE-IPF is SMOTE. Grown on each partition, as the paper says and as SmoteIpf does, the trees do remove
+    /// rows, input rows of both classes among them.</summary>
+    [Fact]
+    public void Trees_on_training_parts_as_smote_variants_remove_nothing_trees_on_partitions_as_the_paper_do()
+    {
+        var data = Overlapping(80, 20, 2, 11);
+        var options = new SmoteIpfOptions { Seed = 3 };
+        var oversampled = new Smote(SmoteOf(options)).FitResample(data).ToDataset();
+        var all = Enumerable.Range(0, oversampled.RowCount).ToArray();
+        var (_, iterations) = SmoteIpf.Filter(oversampled, options);
+        var partitions = iterations[0].Partitions;
+        var trainingParts = partitions.Select(p => all.Except(p).ToArray()).ToArray();
+        Assert.Empty(SmoteIpf.Misclassified(oversampled, all, trainingParts, IpfVoting.Majority, 1));
+        Assert.NotEmpty(SmoteIpf.Misclassified(oversampled, all, partitions, IpfVoting.Majority, 1));
+
+        var result = new SmoteIpf(options).FitResample(data);
+        var removed = Enumerable.Range(0, data.RowCount).Except(result.KeptRows).ToArray();
+        Assert.Contains(removed, r => data.Labels[r] == 0);
+        Assert.Contains(removed, r => data.Labels[r] == 1);
+    }
+
     /// <summary>max_iter = 1 runs a single iteration, whatever k and p say.</summary>
     [Fact]
     public void Max_iter_bounds_the_iterations()
