@@ -29,9 +29,9 @@ namespace Imbalanced.Sampling.Combined;
 /// and classifies all rows (smote_variants grows it on the other <c>n_folds − 1</c> partitions, a cross-validation
 /// training part; fully grown, such trees fit every distinct row they saw, so a row is misclassified by at most one
 /// of them and majority voting never removes a row: on data without duplicate rows of different classes,
-/// smote_variants' SMOTE_IPF returns SMOTE's output); partitions are drawn anew, shuffled by the seed, at every iteration (smote_variants' split is
-/// unshuffled, so it repeats while nothing is removed); "few rows" is measured against the size of the filter's
-/// input (smote_variants: the rows left after the removal); under consensus a row is removed when every tree
+/// smote_variants' SMOTE_IPF returns SMOTE's output); partitions are drawn anew, shuffled by the seed, at every
+/// iteration (smote_variants' split is unshuffled, so it repeats while nothing is removed); "few rows" is measured
+/// against the size of the filter's input (smote_variants: the rows left after the removal); under consensus a row is removed when every tree
 /// misclassifies it (smote_variants only removes rows labelled 0 that all trees predict as 1, and counts the trees
 /// before capping <c>n_folds</c>); under majority, more than half of the trees must misclassify it (smote_variants'
 /// mean prediction above 0.5 is the same for an odd number of trees and binary labels). Further: partitions are
