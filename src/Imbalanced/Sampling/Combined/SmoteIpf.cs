@@ -25,20 +25,20 @@ namespace Imbalanced.Sampling.Combined;
 /// <para>The trees are CART trees grown as scikit-learn's <c>DecisionTreeClassifier</c> with its defaults (fully
 /// grown, Gini), which is smote_variants' classifier; the paper uses C4.5. Ties between splits go to the lowest
 /// feature, so the result depends only on the seed, never on the thread count.</para>
-/// <para>Deliberate differences from smote_variants, each following the paper: a tree is grown on each partition
-/// and classifies all rows (smote_variants grows it on the other <c>n_folds − 1</c> partitions, a cross-validation
-/// training part; fully grown, such trees fit every distinct row they saw, so a row is misclassified by at most one
-/// of them and majority voting never removes a row: on data without duplicate rows of different classes,
-/// smote_variants' SMOTE_IPF returns SMOTE's output); partitions are drawn anew, shuffled by the seed, at every
-/// iteration (smote_variants' split is unshuffled, so it repeats while nothing is removed); "few rows" is measured
-/// against the size of the filter's input (smote_variants: the rows left after the removal); under consensus a row is removed when every tree
+/// <para>Deliberate differences from smote_variants, each following the paper: a tree is grown on each partition and
+/// classifies all rows (smote_variants grows it on the other <c>n_folds − 1</c> partitions, a cross-validation training
+/// part; fully grown, such trees fit every distinct row they saw, so a row is misclassified by at most one of them and
+/// majority voting never removes a row: on data without duplicate rows of different classes, smote_variants' SMOTE_IPF
+/// returns SMOTE's output); partitions are drawn anew, shuffled by the seed, at every iteration (smote_variants' split
+/// is unshuffled, so it repeats while nothing is removed); "few rows" is measured against the size of the filter's
+/// input (smote_variants: the rows left after the removal); under consensus a row is removed when every tree
 /// misclassifies it (smote_variants only removes rows labelled 0 that all trees predict as 1, and counts the trees
 /// before capping <c>n_folds</c>); under majority, more than half of the trees must misclassify it (smote_variants'
-/// mean prediction above 0.5 is the same for an odd number of trees and binary labels). Further: partitions are
-/// capped at the number of rows present (smote_variants caps them at the input's minority count); the filter runs
-/// even when SMOTE has nothing to make (smote_variants then returns the input); several classes are allowed, a row
-/// being misclassified when a tree predicts any other class; <see cref="SmoteIpfOptions.MaxIterations"/> bounds
-/// the loop (smote_variants has no bound).</para>
+/// mean prediction above 0.5 is the same for an odd number of trees and binary labels). Further: partitions are capped
+/// at the number of rows present (smote_variants caps them at the input's minority count); the filter runs even when
+/// SMOTE has nothing to make (smote_variants then returns the input); several classes are allowed, a row being
+/// misclassified when a tree predicts any other class; <see cref="SmoteIpfOptions.MaxIterations"/> bounds the loop
+/// (smote_variants has no bound).</para>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/> (of SMOTE), <see cref="SamplerOptions.Seed"/>,
 /// <see cref="SamplerOptions.Neighbors"/>, <see cref="SmoteIpfOptions.KNeighbors"/> (5),
 /// <see cref="SmoteIpfOptions.NFolds"/> (9), <see cref="SmoteIpfOptions.StopIterations"/> (<c>k</c>, 3),
