@@ -199,6 +199,11 @@ public class SmoteFamilyCommandTests
     [InlineData("gsmote", "--truncation-factor", "-0.5")]
     [InlineData("ccr", "--energy", "0.5")]
     [InlineData("ccr", "--scaling", "0.5")]
+    [InlineData("smote-ipf", "--voting", "consensus")]
+    [InlineData("smote-ipf", "--n-folds", "5")]
+    [InlineData("smote-ipf", "--stop-iterations", "2")]
+    [InlineData("smote-ipf", "--stop-fraction", "0.05")]
+    [InlineData("smote-ipf", "--max-iter", "2")]
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();

@@ -33,6 +33,21 @@ public class CompareCommandTests
         Assert.All(others, x => Assert.InRange(x.GetProperty("versus_best").GetProperty("p").GetDouble(), 0, 1));
     }
 
+    /// <summary>compare takes the combined samplers beyond imbalanced-learn as techniques, from the registry.
+    /// </summary>
+    [Theory]
+    [InlineData("smote-ipf")]
+    public void Compare_takes_a_combined_sampler_beyond_imbalanced_learn(string technique)
+    {
+        var json = Temp(".json");
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--folds", "3", "--repeats", "1",
+            "--techniques", "none," + technique, "--learners", "logistic", "--json", json, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        var results = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results");
+        Assert.Equal(2, results.GetArrayLength());
+        Assert.Contains(results.EnumerateArray(), x => x.GetProperty("technique").GetString() == technique);
+    }
+
     [Fact]
     public void Unknown_technique_and_unknown_metric_are_usage_errors_found_before_any_fit()
     {

@@ -24,6 +24,18 @@ public class FlagsTests
                 Assert.Contains(Flags.Of(p) + " ", help);
     }
 
+    /// <summary>A flag two methods give different values or meanings is described for each (--voting of
+    /// cluster-centroids and smote-ipf, --max-iter of renn and smote-ipf).</summary>
+    [Fact]
+    public void A_flag_shared_by_methods_with_different_values_describes_each()
+    {
+        var help = Run("resample", "--help").Stdout.ReplaceLineEndings(" ");
+        var words = string.Join(' ', help.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("auto | soft | hard (cluster-centroids);", words);
+        Assert.Contains("majority | consensus (smote-ipf)", words);
+        Assert.Contains("most passes of ENN (renn); most iterations of the filter (smote-ipf)", words);
+    }
+
     [Theory]
     [InlineData("MNeighbors = 50 needs more rows; lower MNeighbors", "MNeighbors",
         "--m-neighbors = 50 needs more rows; lower --m-neighbors")]

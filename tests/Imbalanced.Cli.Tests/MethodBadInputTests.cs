@@ -88,6 +88,14 @@ public class MethodBadInputTests
     [InlineData("ccr", "--energy", "0", "--energy must be a finite number above 0; got 0")]
     [InlineData("ccr", "--energy", "-2", "--energy must be a finite number above 0; got -2")]
     [InlineData("ccr", "--scaling", "-1", "--scaling must be a finite number of at least 0; got -1")]
+    [InlineData("smote-ipf", "--n-folds", "1", "--n-folds must be at least 2; got 1")]
+    [InlineData("smote-ipf", "--stop-iterations", "0", "--stop-iterations must be at least 1; got 0")]
+    [InlineData("smote-ipf", "--stop-fraction", "1.5", "--stop-fraction must be in [0, 1]; got 1.5")]
+    [InlineData("smote-ipf", "--stop-fraction", "-0.01", "--stop-fraction must be in [0, 1]; got -0.01")]
+    [InlineData("smote-ipf", "--max-iter", "0", "--max-iter must be at least 1; got 0")]
+    [InlineData("smote-ipf", "--voting", "all", "--voting must be majority or consensus; got 'all'")]
+    [InlineData("smote-ipf", "--k-neighbors", "0", "--k-neighbors must be at least 1; got 0")]
+    [InlineData("smote-ipf", "--n-folds", "many", "--n-folds: 'many' is not a whole number")]
     [InlineData("polynom-fit-smote", "--topology", "ring",
         "--topology: 'ring' is not a topology: write star, bus, mesh or poly-N with N a whole number of at least 1")]
     [InlineData("polynom-fit-smote", "--topology", "poly-0",

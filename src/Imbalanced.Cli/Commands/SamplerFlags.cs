@@ -16,14 +16,19 @@ internal sealed class SamplerFlags
                      .SelectMany(info => info.Parameters.Where(Settable).Select(p => (Info: info, Parameter: p)))
                      .GroupBy(x => Flags.Of(x.Parameter)))
         {
-            var first = group.First().Parameter;
-            var methods = string.Join(", ", group.Select(x => x.Info.Name).Distinct());
-            var description = $"{first.Help}{Values(first.Type)} ({methods})";
+            // Methods that give the flag another meaning or other values (--voting, --max-iter) are described apart.
+            var description = string.Join("; ", group
+                .GroupBy(x => (x.Parameter.Help, Values: Values(x.Parameter.Type)))
+                .Select(g => $"{g.Key.Help}{g.Key.Values} ({Methods(g.Select(x => x.Info))})"));
             _options[group.Key] = group.All(x => x.Parameter.Type == typeof(bool))
                 ? new Option<bool>(group.Key) { Description = description }
                 : new Option<string>(group.Key) { Description = description };
         }
     }
+
+    /// <summary>Method names, once each, for a help line.</summary>
+    private static string Methods(IEnumerable<SamplerInfo> infos) =>
+        string.Join(", ", infos.Select(i => i.Name).Distinct());
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All => _options.Values;

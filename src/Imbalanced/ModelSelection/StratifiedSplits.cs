@@ -59,17 +59,7 @@ public static class StratifiedSplits
                     $"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; " +
                     $"use at most {rows.Length} folds");
             }
-        var rng = new SeededRandom(seed);
-        var foldOf = new int[labels.Count];
-        var offset = 0;
-        foreach (var rows in byClass)
-        {
-            var order = rows.ToArray();
-            if (shuffle) rng.Shuffle(order.AsSpan());
-            // Deal the class round-robin, continuing where the previous class stopped, so fold sizes stay even too.
-            for (var k = 0; k < order.Length; k++) foldOf[order[k]] = (offset + k) % folds;
-            offset = (offset + order.Length) % folds;
-        }
+        var foldOf = FoldOf(labels, folds, shuffle ? new SeededRandom(seed) : null);
         return Enumerable.Range(0, folds).Select(f => new Split(
             Enumerable.Range(0, labels.Count).Where(i => foldOf[i] != f).ToArray(),
             Enumerable.Range(0, labels.Count).Where(i => foldOf[i] == f).ToArray())).ToArray();
@@ -86,6 +76,23 @@ public static class StratifiedSplits
         return Enumerable.Range(0, repeats)
             .SelectMany(_ => KFold(labels, folds, true, (long)rng.NextUInt64()))
             .ToArray();
+    }
+
+    /// <summary>The fold of each row: each class's rows (shuffled by <paramref name="rng"/> unless it is null) dealt
+    /// round-robin over <paramref name="folds"/> folds, continuing where the previous class stopped, so that a fold's
+    /// count of a class and its size each differ from any other fold's by at most one. A class may have fewer rows
+    /// than folds.</summary>
+    internal static int[] FoldOf(IReadOnlyList<int> labels, int folds, SeededRandom? rng)
+    {
+        var foldOf = new int[labels.Count];
+        var offset = 0;
+        foreach (var rows in ByClass(labels))
+        {
+            if (rng is not null) rng.Shuffle(rows.AsSpan());
+            for (var k = 0; k < rows.Length; k++) foldOf[rows[k]] = (offset + k) % folds;
+            offset = (offset + rows.Length) % folds;
+        }
+        return foldOf;
     }
 
     private static int[][] ByClass(IReadOnlyList<int> labels)

@@ -101,6 +101,17 @@ public sealed class ResampleResult
     /// <summary>The resampled data set as one <see cref="Dataset"/> (built on first use).</summary>
     public Dataset ToDataset() => _materialized ??= Dataset.Concat(Input.Select(KeptRows), Added);
 
+    /// <summary>This result cut down to its output rows <paramref name="rows"/> (a cleaning step's keep list, in
+    /// output order): the kept input rows among them, then the added rows among them with their origins. What a
+    /// combined sampler returns after cleaning what its over-sampling step made.</summary>
+    internal ResampleResult KeepOutputRows(int[] rows)
+    {
+        var n = KeptRows.Length;
+        var kept = rows.Where(i => i < n).Select(i => KeptRows[i]).ToArray();
+        var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
+        return new ResampleResult(Input, kept, Added.Select(added), added.Select(i => AddedOrigins[i]).ToArray());
+    }
+
     /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>
     public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins)
     {

@@ -75,6 +75,9 @@ public static class SamplerRegistry
             "new rows along a star, bus or mesh of the class's rows, or on a polynomial curve fitted through them"),
         SamplerInfo.Of<ProWSynOptions>("prowsyn", "ProWSyn", SamplerKind.Over, o => new ProWSyn(o),
             "SMOTE within proximity levels; rows nearer the other classes make more new rows"),
+        SamplerInfo.Of<SmoteIpfOptions>("smote-ipf", "SMOTE_IPF", SamplerKind.Combined, o => new SmoteIpf(o),
+            "SMOTE, then remove rows most decision trees grown on partitions misclassify, until few are removed")
+        with { CountsAreExact = false },
         SamplerInfo.Of<LeeOptions>("lee", "Lee", SamplerKind.Over, o => new Lee(o),
             "SMOTE that rejects new rows whose nearest neighbours are mostly of other classes"),
         SamplerInfo.Of<SmobdOptions>("smobd", "SMOBD", SamplerKind.Over, o => new Smobd(o),

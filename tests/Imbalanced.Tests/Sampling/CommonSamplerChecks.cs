@@ -107,7 +107,7 @@ public class CommonSamplerChecks
     /// cleans by moving rows as it grows the classes (ccr).</summary>
     private static string? OverSamplingStepOf(string name) => name switch
     {
-        "smote-tomek" or "smote-enn" => "smote",
+        "smote-tomek" or "smote-enn" or "smote-ipf" => "smote",
         "ccr" => null,
         _ => throw new Xunit.Sdk.XunitException($"name the over-sampling step of the combined sampler '{name}' here"),
     };

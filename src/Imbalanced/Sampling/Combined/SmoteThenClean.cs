@@ -26,11 +26,6 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
         })
             .FitResample(data);
         var oversampled = smote.ToDataset();
-        var keep = Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray());
-        var n = smote.KeptRows.Length;
-        var keptOriginals = keep.Where(i => i < n).Select(i => smote.KeptRows[i]).ToArray();
-        var keptAdded = keep.Where(i => i >= n).Select(i => i - n).ToArray();
-        return new ResampleResult(data, keptOriginals, smote.Added.Select(keptAdded),
-            keptAdded.Select(i => smote.AddedOrigins[i]).ToArray());
+        return smote.KeepOutputRows(Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray()));
     }
 }
