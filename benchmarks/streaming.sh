@@ -45,11 +45,12 @@ run() { # build method input
   echo "categorical column added. Whole process, \`/usr/bin/time\`: wall time, peak resident memory, peak / CSV size."
   echo
   if [[ -n "${BASE:-}" ]]; then
-    echo "| method | before ($(git rev-parse --short "$BASE")) | now ($(git rev-parse --short HEAD)) |"
-    echo "|---|---|---|"
+    b=$(git rev-parse --short "$BASE") h=$(git rev-parse --short HEAD)
+    echo "| method | before ($b) | peak | peak / CSV | now ($h) | peak | peak / CSV |"
+    echo "|---|---|---|---|---|---|---|"
   else
-    echo "| method | now ($(git rev-parse --short HEAD)) |"
-    echo "|---|---|"
+    echo "| method | now ($(git rev-parse --short HEAD)) | peak | peak / CSV |"
+    echo "|---|---|---|---|"
   fi
   for m in $METHODS; do
     input="$TMP/in.csv"
