@@ -10,6 +10,12 @@
 #   ROWS="20000" bash benchmarks/approximate_neighbors.sh       # a quick check that it runs
 #   ROWS="2000000" EXACT=0 bash benchmarks/approximate_neighbors.sh   # skip exact ENN and the exact 5-NN
 #   ROWS="1000000" ENN_ONLY=1 bash benchmarks/approximate_neighbors.sh # only ENN exact vs approximate
+#   ROWS="200000" METHODS_ONLY=1 bash benchmarks/approximate_neighbors.sh # only the Tomek links / SMOTE table
+#
+# A second table times `resample --method tomek-links` and `--method smote` with --neighbors exact and approximate
+# (set METHODS to change the list): for Tomek links the share of exact's keep/remove decisions the approximate run
+# keeps, for SMOTE the share of new rows made from the same (base, neighbour) pair (the draws are the same; only a
+# neighbour the approximate index missed changes a row).
 #
 # Needs the .NET SDK, Debian's python3-hnswlib and python3-numpy (apt-get install -y python3-hnswlib).
 # Every run also records its 5-NN times in benchmarks/results/neighbors_scaling.csv (replacing earlier figures for
@@ -24,9 +30,12 @@ SCALING=benchmarks/results/neighbors_scaling.csv
 [ -f "$SCALING" ] || echo "rows,series,seconds" >"$SCALING"
 EXACT=${EXACT:-1}
 ENN_ONLY=${ENN_ONLY:-0}
+METHODS_ONLY=${METHODS_ONLY:-0}
+METHODS=${METHODS:-tomek-links smote}
 read -r first _ <<<"$ROWS"
 bench_setup "$first"
 
+if [ "$METHODS_ONLY" != 1 ]; then
 echo "| rows | approximate 5-NN s | lists / probes | recall@5 | exact 5-NN s | hnswlib build + query s \
 | hnswlib recall@5 | ENN exact s (MB) | ENN approximate s (MB) | ENN decisions kept |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -68,3 +77,31 @@ for rows in $ROWS; do
   } >>"$SCALING"
 done
 dotnet "$BENCH" plot-scaling "$SCALING" docs/neighbors_scaling.png >&2
+fi
+
+[ "$ENN_ONLY" = 1 ] && exit 0
+echo
+echo "| rows | method | exact s (MB) | approximate s (MB) | agreement with exact |"
+echo "|---|---|---|---|---|"
+for rows in $ROWS; do
+  "$CLI" generate --rows "$rows" --features 20 --weights 0.95 --seed 0 --output "$DATA"
+  for method in $METHODS; do
+    for kind in exact approximate; do
+      read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method "$method" --neighbors "$kind" \
+        --index-column row --provenance "$WORK/$kind.prov.csv" --output "$WORK/$kind.csv" --quiet)
+      declare "time_$kind=$s ($((kb / 1024)))"
+    done
+    if [ "$method" = smote ]; then
+      # Synthetic rows made from the same base and neighbour rows (provenance columns 4 and 5).
+      agree=$(awk -F, 'FNR == 1 { next } $2 != "synthetic" { next }
+        FILENAME == ARGV[1] { a[$1] = $4 "," $5; next } { n++; same += (a[$1] == $4 "," $5) }
+        END { printf "%.4f of new rows", same / n }' "$WORK/exact.prov.csv" "$WORK/approximate.prov.csv")
+    else
+      agree=$(awk -F, -v n="$rows" 'FNR == 1 { next } FILENAME == ARGV[1] { a[$NF] = 1; next } { b[$NF] = 1 }
+        END { same = 0; for (i = 0; i < n; i++) same += ((i in a) == (i in b))
+              printf "%.4f of decisions", same / n }' \
+        "$WORK/exact.csv" "$WORK/approximate.csv")
+    fi
+    echo "| $rows | $method | $time_exact | $time_approximate | $agree |"
+  done
+done

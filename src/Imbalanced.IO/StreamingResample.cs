@@ -89,15 +89,14 @@ internal sealed class StreamingResample
     public void Write(Stream stream, string? indexColumn)
     {
         var path = _scan.Path;
-        if (indexColumn is not null && _scan.Columns.Contains(indexColumn))
-            throw new DataException(
-                $"the index column '{indexColumn}' is already a column of {path}; choose another name");
+        // Checked where the whole-table path checks it: once the sampler has run.
+        if (_ranks is not null) CheckIndexColumn(indexColumn);
         var index = indexColumn is not null;
         var header = new ByteBuffer();
         header.AppendHeader(index ? [.. _scan.Columns, indexColumn!] : _scan.Columns, (byte)_scan.Delimiter);
         if (_ranks is null && _local is null)
         {
-            WriteWhole(stream, header, index);
+            WriteWhole(stream, header, indexColumn);
             return;
         }
         stream.Write(header.Written);
@@ -130,6 +129,7 @@ internal sealed class StreamingResample
             var data = TableDataset.BuildPart(table, _scan.Target, _scan.Roles, _scan.Classes);
             var whole = new WholeTable(_scan.Counts, _scan.EmptyNumeric, _scan.EmptyCategorical);
             _added = Refused(path, () => local.FitResample(data.Data, whole));
+            CheckIndexColumn(indexColumn);
             ResampledTableWriter.WriteRows(data, _added, _added.KeptRows.Length, stream, index, _partRows);
             foreach (var label in _added.Added.Labels) after[label]++;
         }
@@ -138,10 +138,12 @@ internal sealed class StreamingResample
 
     // Any other sampler needs the whole table: its numbers and codes are read in a second pass (no text kept), and a
     // third pass copies the kept rows through, holding the text only of rows the sampler copied as new rows.
-    private void WriteWhole(Stream stream, ByteBuffer header, bool index)
+    private void WriteWhole(Stream stream, ByteBuffer header, string? indexColumn)
     {
+        var index = indexColumn is not null;
         var data = ReadDataset();
         var result = Refused(_scan.Path, () => _sampler.FitResample(data));
+        CheckIndexColumn(indexColumn);
         _whole = result;
         var sources = new HashSet<int>();
         foreach (var o in result.AddedOrigins) if (o.Source >= 0) sources.Add(o.Source);
@@ -211,6 +213,13 @@ internal sealed class StreamingResample
         var categories = TableDataset.OrdinalCategories(coders, codes);
         return new Dataset(numeric, [.. roles.Numeric.Select(j => _scan.Columns[j])], codes,
             [.. roles.Categorical.Select(j => _scan.Columns[j])], categories, labels, _scan.Classes);
+    }
+
+    private void CheckIndexColumn(string? indexColumn)
+    {
+        if (indexColumn is not null && _scan.Columns.Contains(indexColumn))
+            throw new DataException(
+                $"the index column '{indexColumn}' is already a column of {_scan.Path}; choose another name");
     }
 
     /// <summary>A row's fields as the output writes them, without line break.</summary>

@@ -156,6 +156,25 @@ public class StreamingResampleTests
         }
     }
 
+    [Theory]
+    [InlineData("under")]
+    [InlineData("smote")]
+    [InlineData("enn")]
+    public void An_index_column_named_like_a_column_is_refused_with_the_same_message(string name)
+    {
+        var path = Write(Table(3, 200, empty: false, categorical: false));
+        try
+        {
+            var expected = Assert.Throws<DataException>(() => InMemory(path, Sampler(name, 0), "x"));
+            var actual = Assert.Throws<DataException>(() => Streamed(path, Sampler(name, 0), "x"));
+            Assert.Equal(expected.Message, actual.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_file_that_changes_between_the_two_passes_is_a_data_error()
     {
