@@ -1,0 +1,188 @@
+using Imbalanced.Data;
+using Imbalanced.Randomness;
+using Imbalanced.Sampling.OverSampling;
+
+namespace Imbalanced.Sampling.Regression;
+
+/// <summary>The one resampling loop of SMOTER and SMOGN (UBL's <c>SmoteRegress</c> and <c>SMOGNRegress</c>): bins
+/// from the box-plot relevance function, a factor per bin (balance, or the over/under percentages), common bins
+/// under-sampled without replacement, rare bins grown by interpolation (SMOTER) or, where the neighbour is not within
+/// the seed's safe distance, by Gaussian noise (SMOGN).</summary>
+internal static class RegressionResampling
+{
+    /// <summary>Resamples <paramref name="data"/>; <paramref name="perturbation"/> null is SMOTER, else SMOGN.</summary>
+    public static RegressionResampleResult Run(RegressionDataset data, SmoterOptions options, string method,
+        double? perturbation)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var k = options.KNeighbors;
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(SmoterOptions.KNeighbors), k,
+            $"KNeighbors must be at least 1; got {k}");
+        if (options.Over is { } over && !(over >= 0 && double.IsFinite(over)))
+            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Over), over, $"Over must be at least 0; got {over}");
+        if (options.Under is { } under && !(under is >= 0 and <= 100))
+            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Under), under,
+                $"Under must be in [0, 100]; got {under}");
+        if (perturbation is { } pert && !(pert > 0 && double.IsFinite(pert)))
+            throw new ArgumentOutOfRangeException(nameof(SmognOptions.Perturbation), pert,
+                $"Perturbation must be positive; got {pert}");
+        RelevanceBins.CheckThreshold(options.RelevanceThreshold);
+        var features = data.Features;
+        DataChecks.RequireNumericComplete(features, method,
+            $"{method} takes numeric features only: encode the column as numbers or leave the column out");
+        if (data.RowCount == 0) throw new DataException($"{method} needs rows; the data set is empty");
+
+        var relevance = RelevanceFunction.FromBoxPlot(data.Target);
+        var bins = RelevanceBins.Of(data.Target, relevance, options.RelevanceThreshold);
+        RequireBothKinds(data, bins, relevance);
+        var factors = Factors(data.RowCount, bins, options);
+        for (var b = 0; b < factors.Length; b++)
+        {
+            var size = bins.Bins[b].Rows.Count;
+            if (factors[b] > 1 && size <= k)
+                throw new DataException($"the {(bins.Bins[b].Rare ? "rare" : "common")} range " +
+                    $"[{bins.Bins[b].Low}, {bins.Bins[b].High}] of the target '{data.TargetName}' has {size} row(s), " +
+                    $"too few for KNeighbors = {k} ({method} needs more rows in a range than neighbours); set " +
+                    $"KNeighbors to at most {Math.Max(1, size - 1)}")
+                { Parameter = nameof(SmoterOptions.KNeighbors) };
+        }
+
+        var rng = new SeededRandom(options.Seed);
+        var kept = new List<int>();
+        var plans = new List<(int Bin, int[] Seeds)>();
+        for (var b = 0; b < factors.Length; b++)
+        {
+            var rows = bins.Bins[b].Rows;
+            var f = factors[b];
+            if (f >= 1) kept.AddRange(rows);
+            else foreach (var i in rng.SampleWithoutReplacement(rows.Count, (int)(f * rows.Count))) kept.Add(rows[i]);
+            if (f <= 1) continue;
+            // UBL: as.integer(N − 1) rows from every row, then as.integer(n · (N − 1 − that)) from rows drawn without
+            // replacement.
+            var each = (int)(f - 1);
+            var extra = (int)(rows.Count * (f - 1 - each));
+            var seeds = new List<int>(each * rows.Count + extra);
+            for (var s = 0; s < rows.Count; s++)
+                for (var e = 0; e < each; e++) seeds.Add(s);
+            seeds.AddRange(rng.SampleWithoutReplacement(rows.Count, extra));
+            plans.Add((b, [.. seeds]));
+        }
+        kept.Sort();
+
+        var p = features.NumericCount;
+        var total = plans.Sum(x => x.Seeds.Length);
+        var added = new SyntheticRows(features, total);
+        var addedTarget = new double[total];
+        var made = 0;
+        foreach (var (b, seeds) in plans)
+        {
+            var rows = bins.Bins[b].Rows;
+            var index = options.Neighbors.Build(features.Select([.. rows]).Numeric, rows.Count, p);
+            var neighbors = index.QuerySelf(k, includeSelf: false);
+            var noise = perturbation is null ? null : new NoiseScales(data, rows, neighbors);
+            foreach (var s in seeds)
+            {
+                int seed = rows[s], j = rng.NextInt(k), neighbor = rows[neighbors.Indices[s * k + j]];
+                if (noise is not null && !(neighbors.Distances[s * k + j] < noise.SafeDistance[s]))
+                {
+                    var scale = Math.Min(perturbation!.Value, noise.SafeDistance[s]);
+                    var row = added.Add(features.Labels[seed], new RowOrigin(true, -1, seed, -1, double.NaN));
+                    var baseRow = features.NumericRow(seed);
+                    for (var c = 0; c < p; c++) row.Numeric[c] = baseRow[c] + rng.NextGaussian() * noise.Std[c] * scale;
+                    addedTarget[made++] = data.Target[seed] + rng.NextGaussian() * noise.TargetStd * scale;
+                    continue;
+                }
+                var gap = rng.NextDouble();
+                var interpolated = added.Add(features.Labels[seed], new RowOrigin(true, -1, seed, neighbor, gap));
+                Interpolation.Write(features.NumericRow(seed), features.NumericRow(neighbor), gap, interpolated.Numeric);
+                addedTarget[made++] = Target(data.Target[seed], data.Target[neighbor], gap,
+                    features.NumericRow(seed), features.NumericRow(neighbor));
+            }
+        }
+        var rowsAdded = added.ToResult();
+        var result = new ResampleResult(features, [.. kept], rowsAdded.Added, rowsAdded.AddedOrigins);
+        return new RegressionResampleResult(data, result, addedTarget, bins, relevance);
+    }
+
+    /// <summary>The target of a row at <paramref name="gap"/> between a seed and its neighbour: Torgo et al.'s
+    /// distance-weighted average <c>(d2 · y_seed + d1 · y_neighbour) / (d1 + d2)</c>, d1 and d2 the distances of the
+    /// new row to the seed and to the neighbour, the plain mean when they are equal (UBL). On the segment,
+    /// <c>d1 = gap · D</c> and <c>d2 = (1 − gap) · D</c> for any norm, so the average is the interpolation
+    /// <c>y_seed + gap · (y_neighbour − y_seed)</c>, computed that way for exact rounding.</summary>
+    internal static double Target(double seedTarget, double neighborTarget, double gap, ReadOnlySpan<double> seed,
+        ReadOnlySpan<double> neighbor)
+    {
+        if (seed.SequenceEqual(neighbor)) return (seedTarget + neighborTarget) / 2;
+        Span<double> y = stackalloc double[1];
+        Interpolation.Write([seedTarget], [neighborTarget], gap, y);
+        return y[0];
+    }
+
+    /// <summary>Refuses targets without rare rows or without common rows: there is nothing to rebalance.</summary>
+    private static void RequireBothKinds(RegressionDataset data, RelevanceBins bins, RelevanceFunction relevance)
+    {
+        var box = relevance.BoxPlot!;
+        if (bins.RareRows == 0)
+            throw new DataException($"no value of the target '{data.TargetName}' is rare (relevance at least " +
+                $"{bins.Threshold}): it has no values beyond its box plot's adjacent values {box.LowerAdjacent} and " +
+                $"{box.UpperAdjacent}, so there is nothing to rebalance; lower RelevanceThreshold if some are near them")
+            { Parameter = nameof(SmoterOptions.RelevanceThreshold) };
+        if (bins.CommonRows == 0)
+            throw new DataException($"every value of the target '{data.TargetName}' is rare (relevance at least " +
+                $"{bins.Threshold}); raise RelevanceThreshold")
+            { Parameter = nameof(SmoterOptions.RelevanceThreshold) };
+    }
+
+    /// <summary>The size factor of each bin: UBL's <c>C.perc</c>. Balance: <c>round(n / bins) / size</c>; else
+    /// <c>1 + over / 100</c> for a rare bin and <c>under / 100</c> for a common one.</summary>
+    private static double[] Factors(int n, RelevanceBins bins, SmoterOptions options)
+    {
+        var factors = new double[bins.Bins.Count];
+        var balance = options.Over is null && options.Under is null;
+        var target = Math.Round((double)n / factors.Length, MidpointRounding.ToEven);
+        for (var b = 0; b < factors.Length; b++)
+            factors[b] = balance ? target / bins.Bins[b].Rows.Count
+                : bins.Bins[b].Rare ? 1 + (options.Over ?? 0) / 100 : (options.Under ?? 100) / 100;
+        return factors;
+    }
+
+    /// <summary>SMOGN's per-bin quantities: each seed's safe distance (half the median distance to its k nearest
+    /// neighbours) and the sample standard deviation of every column and of the target within the bin.</summary>
+    private sealed class NoiseScales
+    {
+        public NoiseScales(RegressionDataset data, IReadOnlyList<int> rows, Neighbors.KNeighbors neighbors)
+        {
+            var k = neighbors.K;
+            SafeDistance = new double[rows.Count];
+            var distances = new double[k];
+            for (var s = 0; s < rows.Count; s++)
+            {
+                neighbors.DistancesOf(s).CopyTo(distances);
+                Array.Sort(distances);
+                var median = k % 2 == 1 ? distances[k / 2] : (distances[k / 2 - 1] + distances[k / 2]) / 2;
+                SafeDistance[s] = median / 2;
+            }
+            var features = data.Features;
+            var p = features.NumericCount;
+            Std = new double[p];
+            for (var c = 0; c < p; c++)
+                Std[c] = SampleStd(rows.Select(r => features.Numeric[r * p + c]));
+            TargetStd = SampleStd(rows.Select(r => data.Target[r]));
+        }
+
+        public double[] SafeDistance { get; }
+
+        public double[] Std { get; }
+
+        public double TargetStd { get; }
+
+        private static double SampleStd(IEnumerable<double> values)
+        {
+            var v = values.ToArray();
+            var mean = v.Average();
+            var sum = 0.0;
+            foreach (var x in v) sum += (x - mean) * (x - mean);
+            return Math.Sqrt(sum / (v.Length - 1));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+using Imbalanced.Sampling;
+using Imbalanced.Sampling.Regression;
+
+namespace Imbalanced.Tests.Sampling.Regression;
+
+public class SmoterTests
+{
+    /// <summary>Every new row lies on the segment from a rare row to one of its k nearest neighbours of the same rare
+    /// bin, and its target is the average of the two targets weighted by the inverse distances (Torgo et al.).
+    /// </summary>
+    [Fact]
+    public void New_rows_interpolate_rare_neighbors_of_one_bin_and_weight_their_targets_by_distance()
+    {
+        foreach (var (n, dims, k, seed) in new[] { (200, 2, 5, 1L), (300, 4, 3, 2L), (150, 1, 1, 3L), (400, 3, 7, 4L) })
+        {
+            var data = RegressionTestData.Skewed(n, dims, seed);
+            var result = new Smoter(new() { KNeighbors = k, Seed = seed }).FitResample(data);
+            var binOf = RegressionTestData.BinOf(data, result.Bins);
+            Assert.True(result.SyntheticCount > 0);
+            for (var a = 0; a < result.SyntheticCount; a++) RegressionTestData.CheckInterpolated(result, a, k, binOf);
+        }
+    }
+
+    /// <summary>Balance (the default): every bin ends with ⌊round(n / bins) / size · size⌋ rows; common bins lose
+    /// rows drawn without replacement, rare bins keep all theirs.</summary>
+    [Fact]
+    public void By_default_every_bin_is_brought_to_the_same_size()
+    {
+        var data = RegressionTestData.Skewed(300, 3, 5);
+        var result = new Smoter(new() { Seed = 5 }).FitResample(data);
+        var bins = result.Bins.Bins;
+        Assert.Equal([true, false, true], bins.Select(b => b.Rare));
+        var size = Math.Round(300.0 / bins.Count, MidpointRounding.ToEven);
+        var binOf = RegressionTestData.BinOf(data, result.Bins);
+        for (var b = 0; b < bins.Count; b++)
+        {
+            var kept = result.Rows.KeptInputRows.Count(r => binOf[r] == b);
+            var added = result.Rows.AddedRowOrigins.Count(o => binOf[o.Base] == b);
+            var f = size / bins[b].Rows.Count;
+            var expected = f < 1 ? (int)(f * bins[b].Rows.Count)
+                : bins[b].Rows.Count * (1 + (int)(f - 1)) + (int)(bins[b].Rows.Count * (f - 1 - (int)(f - 1)));
+            Assert.Equal(expected, kept + added);
+            Assert.InRange(kept + added, size - 1, size);
+            if (bins[b].Rare) Assert.Equal(bins[b].Rows.Count, kept);
+            else Assert.Equal(0, added);
+        }
+        Assert.Equal(result.Rows.KeptInputRows.Order(), result.Rows.KeptInputRows);
+        Assert.Equal(result.Rows.KeptInputRows.Distinct().Count(), result.Rows.KeptInputRows.Count);
+    }
+
+    /// <summary>With percentages: a rare bin of m rows gains ⌊over / 100⌋ · m + ⌊m · frac(over / 100)⌋ rows, each rare
+    /// row seeding ⌊over / 100⌋ or one more; a common bin keeps ⌊under / 100 · m⌋ rows.</summary>
+    [Theory]
+    [InlineData(200.0, 50.0)]
+    [InlineData(150.0, 100.0)]
+    [InlineData(30.0, 10.0)]
+    [InlineData(0.0, 100.0)]
+    public void Counts_per_bin_follow_the_over_and_under_percentages(double over, double under)
+    {
+        var data = RegressionTestData.Skewed(250, 2, 9);
+        var result = new Smoter(new() { Over = over, Under = under, Seed = 9 }).FitResample(data);
+        var binOf = RegressionTestData.BinOf(data, result.Bins);
+        for (var b = 0; b < result.Bins.Bins.Count; b++)
+        {
+            var bin = result.Bins.Bins[b];
+            var m = bin.Rows.Count;
+            var kept = result.Rows.KeptInputRows.Count(r => binOf[r] == b);
+            var seeds = result.Rows.AddedRowOrigins.Where(o => binOf[o.Base] == b).GroupBy(o => o.Base)
+                .ToDictionary(g => g.Key, g => g.Count());
+            if (bin.Rare)
+            {
+                var each = (int)(over / 100);
+                Assert.Equal(m, kept);
+                Assert.Equal(each * m + (int)(m * (over / 100 - each)), seeds.Values.Sum());
+                Assert.All(seeds.Values, c => Assert.InRange(c, each, each + 1));
+            }
+            else
+            {
+                Assert.Equal((int)(under / 100 * m), kept);
+                Assert.Empty(seeds);
+            }
+        }
+    }
+
+    [Fact]
+    public void Same_seed_same_result_whatever_the_thread_count_and_the_input_is_unchanged()
+    {
+        var data = RegressionTestData.Skewed(400, 3, 11);
+        var features = data.Features.NumericValues.ToArray();
+        var target = data.TargetValues.ToArray();
+        RegressionResampleResult Run(int threads) => new Smoter(new()
+        {
+            Seed = 4, Neighbors = new NeighborSearch(MaxDegreeOfParallelism: threads),
+        }).FitResample(data);
+        var one = Run(1);
+        var four = Run(4);
+        Assert.Equal(one.Rows.KeptInputRows, four.Rows.KeptInputRows);
+        Assert.Equal(one.Rows.AddedRowOrigins, four.Rows.AddedRowOrigins);
+        Assert.Equal(one.Rows.Added.NumericValues.ToArray(), four.Rows.Added.NumericValues.ToArray());
+        Assert.Equal(one.AddedTargetValues.ToArray(), four.AddedTargetValues.ToArray());
+        Assert.NotEqual(one.AddedTargetValues.ToArray(),
+            new Smoter(new() { Seed = 5 }).FitResample(data).AddedTargetValues.ToArray());
+        Assert.Equal(features, data.Features.NumericValues.ToArray());
+        Assert.Equal(target, data.TargetValues.ToArray());
+        var all = one.ToDataset();
+        Assert.Equal(one.RowCount, all.RowCount);
+        Assert.Equal(one.TargetOf(one.RowCount - 1), all.TargetValues.Span[^1]);
+    }
+
+    [Fact]
+    public void Refuses_what_it_cannot_do()
+    {
+        var data = RegressionTestData.Skewed(200, 2, 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { RelevanceThreshold = 0 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { KNeighbors = 0 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Under = 120 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Over = -1 }).FitResample(data));
+        var tooMany = Assert.Throws<DataException>(() => new Smoter(new() { KNeighbors = 150 }).FitResample(data));
+        Assert.Contains("too few for KNeighbors = 150", tooMany.Message);
+        var flat = RegressionDataset.FromRows([.. Enumerable.Range(0, 30).Select(i => new double[] { i })],
+            [.. Enumerable.Range(0, 30).Select(i => (double)i)]);
+        var none = Assert.Throws<DataException>(() => new Smoter().FitResample(flat));
+        Assert.Contains("no value of the target 'target' is rare", none.Message);
+        var mixed = new RegressionDataset(new Dataset([1.0, 2, 3], ["x"], [0, 1, 0], ["c"], [["a", "b"]], [0, 0, 0],
+            ClassSet.FromDistinct(["0"])), [1.0, 2, 3]);
+        Assert.Contains("numeric features only", Assert.Throws<DataException>(() => new Smoter().FitResample(mixed))
+            .Message);
+    }
+
+    [Fact]
+    public void Is_registered_as_a_regression_method_with_its_parameters()
+    {
+        var info = SamplerRegistry.Find("smoter")!;
+        Assert.Equal(SamplerKind.Regression, info.Kind);
+        Assert.Equal(["relevance_threshold", "k_neighbors", "over", "under"], info.Parameters.Select(p => p.Name));
+        Assert.Equal(0.8, info.Parameters[0].Default);
+        Assert.Throws<ArgumentException>(() => info.Create());
+        Assert.Throws<ArgumentException>(() => SamplerRegistry.Find("smote")!.CreateRegression());
+        var data = RegressionTestData.Skewed(200, 2, 1);
+        var viaRegistry = info.CreateRegression(3, new Dictionary<string, object?> { ["k_neighbors"] = 3 })
+            .FitResample(data);
+        var direct = new Smoter(new() { Seed = 3, KNeighbors = 3 }).FitResample(data);
+        Assert.Equal(direct.AddedTargetValues.ToArray(), viaRegistry.AddedTargetValues.ToArray());
+        Assert.Equal(["perturbation", "relevance_threshold", "k_neighbors", "over", "under"],
+            SamplerRegistry.Find("smogn")!.Parameters.Select(p => p.Name));
+    }
+}
