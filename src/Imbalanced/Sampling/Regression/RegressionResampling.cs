@@ -10,7 +10,8 @@ namespace Imbalanced.Sampling.Regression;
 /// the seed's safe distance, by Gaussian noise (SMOGN).</summary>
 internal static class RegressionResampling
 {
-    /// <summary>Resamples <paramref name="data"/>; <paramref name="perturbation"/> null is SMOTER, else SMOGN.</summary>
+    /// <summary>Resamples <paramref name="data"/>; <paramref name="perturbation"/> null is SMOTER, else SMOGN.
+    /// </summary>
     public static RegressionResampleResult Run(RegressionDataset data, SmoterOptions options, string method,
         double? perturbation)
     {
@@ -19,7 +20,8 @@ internal static class RegressionResampling
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(SmoterOptions.KNeighbors), k,
             $"KNeighbors must be at least 1; got {k}");
         if (options.Over is { } over && !(over >= 0 && double.IsFinite(over)))
-            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Over), over, $"Over must be at least 0; got {over}");
+            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Over), over,
+                $"Over must be at least 0; got {over}");
         if (options.Under is { } under && !(under is >= 0 and <= 100))
             throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Under), under,
                 $"Under must be in [0, 100]; got {under}");
@@ -57,8 +59,8 @@ internal static class RegressionResampling
             if (f >= 1) kept.AddRange(rows);
             else foreach (var i in rng.SampleWithoutReplacement(rows.Count, (int)(f * rows.Count))) kept.Add(rows[i]);
             if (f <= 1) continue;
-            // UBL: as.integer(N − 1) rows from every row, then as.integer(n · (N − 1 − that)) from rows drawn without
-            // replacement.
+            // UBL: as.integer(N − 1) rows from every row, then as.integer(n · (N − 1 − that)) from rows drawn
+            // without replacement.
             var each = (int)(f - 1);
             var extra = (int)(rows.Count * (f - 1 - each));
             var seeds = new List<int>(each * rows.Count + extra);
@@ -94,7 +96,8 @@ internal static class RegressionResampling
                 }
                 var gap = rng.NextDouble();
                 var interpolated = added.Add(features.Labels[seed], new RowOrigin(true, -1, seed, neighbor, gap));
-                Interpolation.Write(features.NumericRow(seed), features.NumericRow(neighbor), gap, interpolated.Numeric);
+                Interpolation.Write(features.NumericRow(seed), features.NumericRow(neighbor), gap,
+                    interpolated.Numeric);
                 addedTarget[made++] = Target(data.Target[seed], data.Target[neighbor], gap,
                     features.NumericRow(seed), features.NumericRow(neighbor));
             }
@@ -125,7 +128,8 @@ internal static class RegressionResampling
         if (bins.RareRows == 0)
             throw new DataException($"no value of the target '{data.TargetName}' is rare (relevance at least " +
                 $"{bins.Threshold}): it has no values beyond its box plot's adjacent values {box.LowerAdjacent} and " +
-                $"{box.UpperAdjacent}, so there is nothing to rebalance; lower RelevanceThreshold if some are near them")
+                $"{box.UpperAdjacent}, so there is nothing to rebalance; lower RelevanceThreshold if some are near " +
+                "them")
             { Parameter = nameof(SmoterOptions.RelevanceThreshold) };
         if (bins.CommonRows == 0)
             throw new DataException($"every value of the target '{data.TargetName}' is rare (relevance at least " +

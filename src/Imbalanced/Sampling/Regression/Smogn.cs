@@ -19,7 +19,8 @@ namespace Imbalanced.Sampling.Regression;
 /// <code>
 /// var result = new Smogn(new() { Perturbation = 0.02, Seed = 0 }).FitResample(data);
 /// foreach (var origin in result.Rows.AddedRowOrigins)
-///     Console.WriteLine(origin.Neighbor &lt; 0 ? $"noise around {origin.Base}" : $"{origin.Base}→{origin.Neighbor}");
+///     Console.WriteLine(origin.Neighbor &lt; 0 ? $"noise around {origin.Base}"
+///         : $"{origin.Base}→{origin.Neighbor}");
 /// </code>
 /// </example>
 public sealed class Smogn(SmognOptions? options = null) : IRegressionSampler

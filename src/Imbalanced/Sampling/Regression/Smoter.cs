@@ -16,8 +16,9 @@ namespace Imbalanced.Sampling.Regression;
 /// <para>How much: without <see cref="SmoterOptions.Over"/> and <see cref="SmoterOptions.Under"/>, every bin is
 /// brought to <c>round(rows / bins)</c> rows (UBL's <c>C.perc = "balance"</c>); otherwise a rare bin gains
 /// <c>Over</c> percent of its rows (200: two new rows per row) and a common bin keeps <c>Under</c> percent of its rows.
-/// A factor f &gt; 1 makes <c>⌊f − 1⌋</c> rows from every row and <c>⌊n · (f − 1 − ⌊f − 1⌋)⌋</c> more from rows drawn
-/// without replacement, as UBL does. Neighbours are Euclidean on the raw features (<see cref="SamplerOptions.Neighbors"/>).
+/// A factor f &gt; 1 makes <c>⌊f − 1⌋</c> rows from every row and <c>⌊n · (f − 1 − ⌊f − 1⌋)⌋</c> more from rows
+/// drawn without replacement, as UBL does. Neighbours are Euclidean on the raw features
+/// (<see cref="SamplerOptions.Neighbors"/>).
 /// </para>
 /// <para>Parameters: <see cref="SamplerOptions.Seed"/>, <see cref="SamplerOptions.Neighbors"/>,
 /// <see cref="SmoterOptions.RelevanceThreshold"/> (0.8), <see cref="SmoterOptions.KNeighbors"/> (5),

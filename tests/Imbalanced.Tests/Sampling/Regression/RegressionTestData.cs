@@ -48,7 +48,8 @@ internal static class RegressionTestData
             .Select(r => Distance(data.Features.NumericRow(seed), data.Features.NumericRow(r))).Order()];
 
     /// <summary>An interpolated row: its features are base + gap · (neighbour − base), the neighbour is among the
-    /// base's k nearest of its (rare) bin, and its target is the distance-weighted average of the two targets.</summary>
+    /// base's k nearest of its (rare) bin, and its target is the distance-weighted average of the two targets.
+    /// </summary>
     public static void CheckInterpolated(RegressionResampleResult result, int a, int k, int[] binOf)
     {
         var data = result.Input;

@@ -11,7 +11,8 @@ public class SmognTests
     [Fact]
     public void Rows_are_safe_interpolations_or_noise_around_the_seed_at_the_given_scale()
     {
-        foreach (var (n, dims, k, pert, seed) in new[] { (300, 2, 5, 0.02, 1L), (400, 3, 4, 0.1, 2L), (300, 1, 6, 0.05, 3L) })
+        foreach (var (n, dims, k, pert, seed) in
+                 new[] { (300, 2, 5, 0.02, 1L), (400, 3, 4, 0.1, 2L), (300, 1, 6, 0.05, 3L) })
         {
             var data = RegressionTestData.Skewed(n, dims, seed);
             var result = new Smogn(new() { KNeighbors = k, Perturbation = pert, Seed = seed }).FitResample(data);

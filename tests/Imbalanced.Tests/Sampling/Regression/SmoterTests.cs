@@ -50,8 +50,8 @@ public class SmoterTests
         Assert.Equal(result.Rows.KeptInputRows.Distinct().Count(), result.Rows.KeptInputRows.Count);
     }
 
-    /// <summary>With percentages: a rare bin of m rows gains ⌊over / 100⌋ · m + ⌊m · frac(over / 100)⌋ rows, each rare
-    /// row seeding ⌊over / 100⌋ or one more; a common bin keeps ⌊under / 100 · m⌋ rows.</summary>
+    /// <summary>With percentages: a rare bin of m rows gains ⌊over / 100⌋ · m + ⌊m · frac(over / 100)⌋ rows, each
+    /// rare row seeding ⌊over / 100⌋ or one more; a common bin keeps ⌊under / 100 · m⌋ rows.</summary>
     [Theory]
     [InlineData(200.0, 50.0)]
     [InlineData(150.0, 100.0)]
@@ -92,7 +92,8 @@ public class SmoterTests
         var target = data.TargetValues.ToArray();
         RegressionResampleResult Run(int threads) => new Smoter(new()
         {
-            Seed = 4, Neighbors = new NeighborSearch(MaxDegreeOfParallelism: threads),
+            Seed = 4,
+            Neighbors = new NeighborSearch(MaxDegreeOfParallelism: threads),
         }).FitResample(data);
         var one = Run(1);
         var four = Run(4);
@@ -113,7 +114,8 @@ public class SmoterTests
     public void Refuses_what_it_cannot_do()
     {
         var data = RegressionTestData.Skewed(200, 2, 1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { RelevanceThreshold = 0 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => new Smoter(new() { RelevanceThreshold = 0 }).FitResample(data));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { KNeighbors = 0 }).FitResample(data));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Under = 120 }).FitResample(data));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Over = -1 }).FitResample(data));
