@@ -17,7 +17,8 @@ public class MethodBadInputTests
     private static TheoryData<string> MethodsWhere(Func<SamplerInfo, bool> keep)
     {
         var data = new TheoryData<string>();
-        // Regression methods need --task regression and a numeric target: RegressionCommandTests covers their bad input.
+        // Regression methods need --task regression and a numeric target: RegressionCommandTests covers their bad
+        // input.
         foreach (var s in SamplerRegistry.All.Where(s => s.Kind != SamplerKind.Regression).Where(keep))
             data.Add(s.Name);
         return data;

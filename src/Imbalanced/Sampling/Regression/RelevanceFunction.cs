@@ -2,9 +2,9 @@ namespace Imbalanced.Sampling.Regression;
 
 /// <summary>
 /// A relevance function φ: target value → [0, 1], the notion of rarity of imbalanced regression (Ribeiro,
-/// "Utility-based Regression", PhD thesis, University of Porto, 2011; Torgo et al. 2013; Branco et al. 2017). It interpolates control
-/// points with a piecewise cubic Hermite polynomial whose slopes are made monotone by Fritsch and Carlson's
-/// algorithm (1980), and is constant beyond the first and the last control point, as UBL's and IRon's
+/// "Utility-based Regression", PhD thesis, University of Porto, 2011; Torgo et al. 2013; Branco et al. 2017). It
+/// interpolates control points with a piecewise cubic Hermite polynomial whose slopes are made monotone by Fritsch
+/// and Carlson's algorithm (1980), and is constant beyond the first and the last control point, as UBL's and IRon's
 /// <c>phi</c> (<c>pchip.c</c>) are.
 /// </summary>
 /// <remarks>
