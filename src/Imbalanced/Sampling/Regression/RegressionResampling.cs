@@ -30,8 +30,7 @@ internal static class RegressionResampling
                 $"Perturbation must be positive; got {pert}");
         RelevanceBins.CheckThreshold(options.RelevanceThreshold);
         var features = data.Features;
-        DataChecks.RequireNumericComplete(features, method,
-            $"{method} takes numeric features only: encode the column as numbers or leave the column out");
+        DataChecks.RequireNumericComplete(features, method, "encode the column as numbers or leave the column out");
         if (data.RowCount == 0) throw new DataException($"{method} needs rows; the data set is empty");
 
         var relevance = RelevanceFunction.FromBoxPlot(data.Target);
