@@ -137,7 +137,8 @@ internal static class ResampleCommand
                 "target must then be a number)");
         if (!isRegression && regression)
             throw new UsageException($"--method {info.Name} is a classification method; with --task regression use " +
-                string.Join(" or ", SamplerRegistry.All.Where(s => s.Kind == SamplerKind.Regression).Select(s => s.Name)));
+                string.Join(" or ", SamplerRegistry.All.Where(s => s.Kind == SamplerKind.Regression)
+                    .Select(s => s.Name)));
         if (isRegression && strategyGiven)
             throw new UsageException($"--strategy does not apply to {info.Name}: rarity comes from the target's " +
                 "relevance (--relevance-threshold), amounts from --over and --under (default: balance)");
