@@ -1,3 +1,4 @@
+using Imbalanced.Neighbors;
 using Imbalanced.Data;
 using Imbalanced.Randomness;
 using Imbalanced.Sampling.OverSampling;
@@ -80,7 +81,7 @@ internal static class RegressionResampling
             var rows = bins.Bins[b].Rows;
             var index = options.Neighbors.Build(features.Select([.. rows]).Numeric, rows.Count, p);
             var neighbors = index.QuerySelf(k, includeSelf: false);
-            var noise = perturbation is null ? null : new NoiseScales(data, rows, neighbors);
+            var noise = perturbation is null ? null : new NoiseScales(data, rows, options.Neighbors);
             foreach (var s in seeds)
             {
                 int seed = rows[s], j = rng.NextInt(k), neighbor = rows[neighbors.Indices[s * k + j]];
@@ -149,23 +150,28 @@ internal static class RegressionResampling
         return factors;
     }
 
-    /// <summary>SMOGN's per-bin quantities: each seed's safe distance (half the median distance to its k nearest
-    /// neighbours) and the sample standard deviation of every column and of the target within the bin.</summary>
+    /// <summary>SMOGN's per-bin quantities: each seed's safe distance, half the median of its distances to every row
+    /// of the bin, itself included (UBL's <c>maxDM</c>: <c>summary(DM[i, ])[3] / 2</c>, as the smogn package too), and
+    /// the sample standard deviation of every column and of the target within the bin.</summary>
     private sealed class NoiseScales
     {
-        public NoiseScales(RegressionDataset data, IReadOnlyList<int> rows, Neighbors.KNeighbors neighbors)
+        public NoiseScales(RegressionDataset data, IReadOnlyList<int> rows, NeighborSearch search)
         {
-            var k = neighbors.K;
-            SafeDistance = new double[rows.Count];
-            var distances = new double[k];
-            for (var s = 0; s < rows.Count; s++)
-            {
-                neighbors.DistancesOf(s).CopyTo(distances);
-                Array.Sort(distances);
-                var median = k % 2 == 1 ? distances[k / 2] : (distances[k / 2 - 1] + distances[k / 2]) / 2;
-                SafeDistance[s] = median / 2;
-            }
             var features = data.Features;
+            var metric = search.EffectiveMetric;
+            var m = rows.Count;
+            SafeDistance = new double[m];
+            // Every seed on its own: the same numbers whatever the thread count.
+            Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = search.Threads }, s =>
+            {
+                var distances = new double[m];
+                var seed = features.NumericRow(rows[s]);
+                for (var r = 0; r < m; r++)
+                    distances[r] = r == s ? 0 : metric.FromReduced(metric.Reduced(seed, features.NumericRow(rows[r])));
+                Array.Sort(distances);
+                var median = m % 2 == 1 ? distances[m / 2] : (distances[m / 2 - 1] + distances[m / 2]) / 2;
+                SafeDistance[s] = median / 2;
+            });
             var p = features.NumericCount;
             Std = new double[p];
             for (var c = 0; c < p; c++)

@@ -7,7 +7,8 @@ namespace Imbalanced.Sampling.Regression;
 /// 74), after UBL's <c>SMOGNRegress</c>: SMOTER (<see cref="Smoter"/>) where the chosen neighbour is near, Gaussian
 /// noise where it is not. Bins, under-sampling and counts are SMOTER's; for each new row of a rare bin a seed's
 /// neighbour is drawn among its k nearest of the bin; when its distance is below the seed's safe distance (half the
-/// median distance of the seed to its k neighbours) the row is SMOTER's interpolation, otherwise it is the seed plus
+/// median of the seed's distances to all rows of its bin, itself included, as UBL and the smogn package compute it)
+/// the row is SMOTER's interpolation, otherwise it is the seed plus
 /// Gaussian noise: every feature and the target get <c>N(0, (s · σ)²)</c>, σ the column's sample standard deviation
 /// within the bin and <c>s = min(Perturbation, safe distance)</c> as in UBL and the smogn package.
 /// </summary>
