@@ -31,7 +31,9 @@ internal static class RegressionResampling
                 $"Perturbation must be positive; got {pert}");
         RelevanceBins.CheckThreshold(options.RelevanceThreshold);
         var features = data.Features;
-        DataChecks.RequireNumericComplete(features, method, "encode the column as numbers or leave the column out");
+        if (features.NumericCount + features.CategoricalCount == 0)
+            throw new DataException($"{method} needs at least one feature; there are none");
+        DataChecks.RequireComplete(features, method);
         if (data.RowCount == 0) throw new DataException($"{method} needs rows; the data set is empty");
 
         var relevance = RelevanceFunction.FromBoxPlot(data.Target);
@@ -71,7 +73,7 @@ internal static class RegressionResampling
         }
         kept.Sort();
 
-        var p = features.NumericCount;
+        int p = features.NumericCount, q = features.CategoricalCount;
         var total = plans.Sum(x => x.Seeds.Length);
         var added = new SyntheticRows(features, total);
         var addedTarget = new double[total];
@@ -79,18 +81,21 @@ internal static class RegressionResampling
         foreach (var (b, seeds) in plans)
         {
             var rows = bins.Bins[b].Rows;
-            var index = options.Neighbors.Build(features.Select([.. rows]).Numeric, rows.Count, p);
-            var neighbors = index.QuerySelf(k, includeSelf: false);
-            var noise = perturbation is null ? null : new NoiseScales(data, rows, options.Neighbors);
+            var space = new BinSpace(features, rows);
+            var search = space.Heom is { } heom ? options.Neighbors with { Metric = heom } : options.Neighbors;
+            var neighbors = search.Build(space.Points, rows.Count, space.Dimensions).QuerySelf(k, includeSelf: false);
+            var noise = perturbation is null ? null : new NoiseScales(data, rows, space, search);
+            var point = new double[space.Dimensions];
             foreach (var s in seeds)
             {
-                int seed = rows[s], j = rng.NextInt(k), neighbor = rows[neighbors.Indices[s * k + j]];
+                int seed = rows[s], j = rng.NextInt(k), n = neighbors.Indices[s * k + j], neighbor = rows[n];
                 if (noise is not null && !(neighbors.Distances[s * k + j] < noise.SafeDistance[s]))
                 {
                     var scale = Math.Min(perturbation!.Value, noise.SafeDistance[s]);
                     var row = added.Add(features.Labels[seed], new RowOrigin(true, -1, seed, -1, double.NaN));
                     var baseRow = features.NumericRow(seed);
                     for (var c = 0; c < p; c++) row.Numeric[c] = baseRow[c] + rng.NextGaussian() * noise.Std[c] * scale;
+                    for (var a = 0; a < q; a++) row.Categorical[a] = noise.DrawCategory(a, rng);
                     addedTarget[made++] = data.Target[seed] + rng.NextGaussian() * noise.TargetStd * scale;
                     continue;
                 }
@@ -98,8 +103,23 @@ internal static class RegressionResampling
                 var interpolated = added.Add(features.Labels[seed], new RowOrigin(true, -1, seed, neighbor, gap));
                 Interpolation.Write(features.NumericRow(seed), features.NumericRow(neighbor), gap,
                     interpolated.Numeric);
-                addedTarget[made++] = Target(data.Target[seed], data.Target[neighbor], gap,
-                    features.NumericRow(seed), features.NumericRow(neighbor));
+                if (q == 0)
+                {
+                    addedTarget[made++] = Target(data.Target[seed], data.Target[neighbor], gap,
+                        features.NumericRow(seed), features.NumericRow(neighbor));
+                    continue;
+                }
+                // UBL: each category is the neighbour's or the seed's, with one uniform draw each; the target is the
+                // distance-weighted average of the two targets under HEOM.
+                var seedCodes = features.CategoricalRow(seed);
+                var neighborCodes = features.CategoricalRow(neighbor);
+                for (var a = 0; a < q; a++)
+                    interpolated.Categorical[a] = rng.NextDouble() <= 0.5 ? neighborCodes[a] : seedCodes[a];
+                interpolated.Numeric.CopyTo(point);
+                for (var a = 0; a < q; a++) point[p + a] = interpolated.Categorical[a];
+                double d1 = space.Distance(point, space.Point(s)), d2 = space.Distance(point, space.Point(n));
+                double ys = data.Target[seed], yn = data.Target[neighbor];
+                addedTarget[made++] = d1 == d2 ? (ys + yn) / 2 : (d2 * ys + d1 * yn) / (d1 + d2);
             }
         }
         var rowsAdded = added.ToResult();
@@ -151,23 +171,28 @@ internal static class RegressionResampling
     }
 
     /// <summary>SMOGN's per-bin quantities: each seed's safe distance, half the median of its distances to every row
-    /// of the bin, itself included (UBL's <c>maxDM</c>: <c>summary(DM[i, ])[3] / 2</c>, as the smogn package too), and
-    /// the sample standard deviation of every column and of the target within the bin.</summary>
+    /// of the bin, itself included (UBL's <c>maxDM</c>: <c>summary(DM[i, ])[3] / 2</c>, as the smogn package too); the
+    /// sample standard deviation of every numeric column and of the target within the bin; the frequencies of each
+    /// category, from which a noise row draws its categories (UBL).</summary>
     private sealed class NoiseScales
     {
-        public NoiseScales(RegressionDataset data, IReadOnlyList<int> rows, NeighborSearch search)
+        private readonly int[][] _categoryCounts;
+        private readonly int _rows;
+
+        public NoiseScales(RegressionDataset data, IReadOnlyList<int> rows, BinSpace space, NeighborSearch search)
         {
             var features = data.Features;
             var metric = search.EffectiveMetric;
             var m = rows.Count;
+            _rows = m;
             SafeDistance = new double[m];
             // Every seed on its own: the same numbers whatever the thread count.
             Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = search.Threads }, s =>
             {
                 var distances = new double[m];
-                var seed = features.NumericRow(rows[s]);
+                var seed = space.Point(s);
                 for (var r = 0; r < m; r++)
-                    distances[r] = r == s ? 0 : metric.FromReduced(metric.Reduced(seed, features.NumericRow(rows[r])));
+                    distances[r] = r == s ? 0 : metric.FromReduced(metric.Reduced(seed, space.Point(r)));
                 Array.Sort(distances);
                 var median = m % 2 == 1 ? distances[m / 2] : (distances[m / 2 - 1] + distances[m / 2]) / 2;
                 SafeDistance[s] = median / 2;
@@ -177,6 +202,26 @@ internal static class RegressionResampling
             for (var c = 0; c < p; c++)
                 Std[c] = SampleStd(rows.Select(r => features.Numeric[r * p + c]));
             TargetStd = SampleStd(rows.Select(r => data.Target[r]));
+            var q = features.CategoricalCount;
+            _categoryCounts = new int[q][];
+            for (var a = 0; a < q; a++)
+            {
+                _categoryCounts[a] = new int[features.Categories[a].Count];
+                foreach (var r in rows) _categoryCounts[a][features.Categorical[r * q + a]]++;
+            }
+        }
+
+        /// <summary>A category of column <paramref name="a"/> drawn with the bin's frequencies.</summary>
+        public int DrawCategory(int a, Randomness.SeededRandom rng)
+        {
+            var u = rng.NextInt(_rows);
+            var counts = _categoryCounts[a];
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (u < counts[c]) return c;
+                u -= counts[c];
+            }
+            throw new InvalidOperationException("category counts do not add up to the bin's rows");
         }
 
         public double[] SafeDistance { get; }

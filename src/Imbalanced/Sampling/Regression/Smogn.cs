@@ -10,7 +10,8 @@ namespace Imbalanced.Sampling.Regression;
 /// median of the seed's distances to all rows of its bin, itself included, as UBL and the smogn package compute it)
 /// the row is SMOTER's interpolation, otherwise it is the seed plus
 /// Gaussian noise: every feature and the target get <c>N(0, (s · σ)²)</c>, σ the column's sample standard deviation
-/// within the bin and <c>s = min(Perturbation, safe distance)</c> as in UBL and the smogn package.
+/// within the bin and <c>s = min(Perturbation, safe distance)</c> as in UBL and the smogn package; each category is
+/// drawn with its frequency in the bin (UBL).
 /// </summary>
 /// <remarks>
 /// <para>Parameters: those of <see cref="Smoter"/> and <see cref="SmognOptions.Perturbation"/> (0.02). Interpolated

@@ -17,13 +17,16 @@ namespace Imbalanced.Sampling.Regression;
 /// brought to <c>round(rows / bins)</c> rows (UBL's <c>C.perc = "balance"</c>); otherwise a rare bin gains
 /// <c>Over</c> percent of its rows (200: two new rows per row) and a common bin keeps <c>Under</c> percent of its rows.
 /// A factor f &gt; 1 makes <c>⌊f − 1⌋</c> rows from every row and <c>⌊n · (f − 1 − ⌊f − 1⌋)⌋</c> more from rows
-/// drawn without replacement, as UBL does. Neighbours are Euclidean on the raw features
-/// (<see cref="SamplerOptions.Neighbors"/>).
+/// drawn without replacement, as UBL does. Neighbours are Euclidean on the raw numeric features
+/// (<see cref="SamplerOptions.Neighbors"/>); with categorical features they are UBL's HEOM (numeric differences over
+/// the bin's range, 1 per differing category), each category of a new row is the seed's or the neighbour's (one
+/// uniform draw each), and the target is the HEOM-distance-weighted average.
 /// </para>
 /// <para>Parameters: <see cref="SamplerOptions.Seed"/>, <see cref="SamplerOptions.Neighbors"/>,
 /// <see cref="SmoterOptions.RelevanceThreshold"/> (0.8), <see cref="SmoterOptions.KNeighbors"/> (5),
 /// <see cref="SmoterOptions.Over"/> and <see cref="SmoterOptions.Under"/> (balance). The strategy is not used.
-/// Numeric features only, without missing values. Every new row records its base row, neighbour row and gap.</para>
+/// Numeric and categorical features, without missing values. Every new row records its base row, neighbour row and
+/// gap.</para>
 /// </remarks>
 /// <example>
 /// <code>

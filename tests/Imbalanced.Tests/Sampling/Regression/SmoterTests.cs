@@ -125,10 +125,64 @@ public class SmoterTests
             [.. Enumerable.Range(0, 30).Select(i => (double)i)]);
         var none = Assert.Throws<DataException>(() => new Smoter().FitResample(flat));
         Assert.Contains("no value of the target 'target' is rare", none.Message);
-        var mixed = new RegressionDataset(new Dataset([1.0, 2, 3], ["x"], [0, 1, 0], ["c"], [["a", "b"]], [0, 0, 0],
+        var empty = new RegressionDataset(new Dataset([1.0, double.NaN, 3], ["x"], [0, 0, 0],
             ClassSet.FromDistinct(["0"])), [1.0, 2, 3]);
-        Assert.Contains("numeric features only", Assert.Throws<DataException>(() => new Smoter().FitResample(mixed))
+        Assert.Contains("1 empty cell(s)", Assert.Throws<DataException>(() => new Smoter().FitResample(empty))
             .Message);
+    }
+
+    /// <summary>With categorical features (UBL's HEOM): neighbours are the k nearest of the bin under HEOM, numeric
+    /// features interpolate, each category is the seed's or the neighbour's, and the target is the average of the
+    /// two targets weighted by the new row's HEOM distances to them.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Mixed_features_use_heom_and_take_each_category_from_seed_or_neighbor(bool smogn)
+    {
+        var numeric = RegressionTestData.Skewed(300, 2, 21);
+        var f = numeric.Features;
+        var n = f.RowCount;
+        var codes = new int[n * 2];
+        for (var i = 0; i < n; i++)
+        {
+            codes[i * 2] = i % 3;
+            codes[i * 2 + 1] = f.NumericRow(i)[1] > 0 ? 1 : 0;
+        }
+        var data = new RegressionDataset(new Dataset(f.NumericValues.ToArray(), f.NumericNames, codes, ["c", "d"],
+            [["a", "b", "c"], ["neg", "pos"]], new int[n], f.Classes), numeric.TargetValues.ToArray());
+        var k = 4;
+        RegressionResampleResult result = smogn
+            ? new Smogn(new() { KNeighbors = k, Seed = 2 }).FitResample(data)
+            : new Smoter(new() { KNeighbors = k, Seed = 2 }).FitResample(data);
+        var binOf = RegressionTestData.BinOf(data, result.Bins);
+        Assert.True(result.SyntheticCount > 0);
+        for (var a = 0; a < result.SyntheticCount; a++)
+        {
+            var o = result.Rows.AddedRowOrigins[a];
+            var row = result.Rows.Added;
+            if (o.Neighbor < 0)
+            {
+                Assert.True(smogn);
+                continue;
+            }
+            var rows = result.Bins.Bins[binOf[o.Base]].Rows;
+            var space = new BinSpace(data.Features, rows);
+            int s = rows.ToList().IndexOf(o.Base), t = rows.ToList().IndexOf(o.Neighbor);
+            var kth = Enumerable.Range(0, rows.Count).Where(r => r != s)
+                .Select(r => space.Distance(space.Point(s), space.Point(r))).Order().ElementAt(k - 1);
+            Assert.True(space.Distance(space.Point(s), space.Point(t)) <= kth);
+            for (var j = 0; j < 2; j++)
+                Assert.Equal(f.NumericRow(o.Base)[j] + o.Gap * (f.NumericRow(o.Neighbor)[j] - f.NumericRow(o.Base)[j]),
+                    row.NumericRow(a)[j]);
+            double[] point =
+                [.. row.NumericRow(a).ToArray(), .. row.CategoricalRow(a).ToArray().Select(c => (double)c)];
+            for (var c = 0; c < 2; c++)
+                Assert.Contains(row.CategoricalRow(a)[c],
+                    new[] { data.Features.CategoricalRow(o.Base)[c], data.Features.CategoricalRow(o.Neighbor)[c] });
+            double d1 = space.Distance(point, space.Point(s)), d2 = space.Distance(point, space.Point(t));
+            double ys = data.Target[o.Base], yn = data.Target[o.Neighbor];
+            Assert.Equal(d1 == d2 ? (ys + yn) / 2 : (d2 * ys + d1 * yn) / (d1 + d2), result.AddedTarget[a], 1e-9);
+        }
     }
 
     [Fact]
