@@ -6,7 +6,8 @@ using Parquet.Schema;
 namespace Imbalanced.IO.Tests;
 
 /// <summary>Tables with a numeric target for imbalanced regression: read with
-/// <see cref="TableDataset.BuildRegression"/>, written by <see cref="ResampledTableWriter"/> with the synthetic target as a number.</summary>
+/// <see cref="TableDataset.BuildRegression"/>, written by <see cref="ResampledTableWriter"/> with the synthetic
+/// target as a number.</summary>
 public sealed class RegressionTableTests : IDisposable
 {
     private const int Rows = 60;
