@@ -74,10 +74,10 @@ public sealed class TableDataset
             var text = table.Text(i, t);
             if (text.Length == 0)
                 throw new DataException($"{table.Path}: line {table.LineOf(i)}: the target column " +
-                    $"'{table.Columns[t]}' is empty; every row needs a target value for --task regression");
+                    $"'{table.Columns[t]}' is empty; every row needs a number in a regression target");
             if (!NumberText.TryParse(text, out var number) || !double.IsFinite(number))
                 throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{table.Columns[t]}': " +
-                    $"'{text}' is not a finite number; --task regression needs a numeric target");
+                    $"'{text}' is not a finite number; a regression target must be numeric");
             values[i] = number;
         }
         return values;

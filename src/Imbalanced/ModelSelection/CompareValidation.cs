@@ -27,7 +27,7 @@ internal static class CompareValidation
             if (!Techniques.IsKnown(t)) throw Techniques.Unknown(t);
             if (SamplerRegistry.Find(t) is { Kind: SamplerKind.Regression })
                 throw new ArgumentException($"technique '{t}' is a regression method and compare evaluates " +
-                    "classifiers; resample with it: resample --task regression");
+                    "classifiers; resample regression data with it instead");
         }
         if (options.Techniques.Count == 0) throw new ArgumentException("Techniques names no technique");
         foreach (var l in options.Learners) learners.Create(l, options.Seed);
