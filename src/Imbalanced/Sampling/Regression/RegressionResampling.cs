@@ -20,12 +20,12 @@ internal static class RegressionResampling
         var k = options.KNeighbors;
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(SmoterOptions.KNeighbors), k,
             $"KNeighbors must be at least 1; got {k}");
-        if (options.Over is { } over && !(over >= 0 && double.IsFinite(over)))
-            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Over), over,
-                $"Over must be at least 0; got {over}");
-        if (options.Under is { } under && !(under is >= 0 and <= 100))
-            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.Under), under,
-                $"Under must be in [0, 100]; got {under}");
+        if (options.OverPercentage is { } over && !(over >= 0 && double.IsFinite(over)))
+            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.OverPercentage), over,
+                $"OverPercentage must be at least 0; got {over}");
+        if (options.UnderPercentage is { } under && !(under is >= 0 and <= 100))
+            throw new ArgumentOutOfRangeException(nameof(SmoterOptions.UnderPercentage), under,
+                $"UnderPercentage must be in [0, 100]; got {under}");
         if (perturbation is { } pert && !(pert > 0 && double.IsFinite(pert)))
             throw new ArgumentOutOfRangeException(nameof(SmognOptions.Perturbation), pert,
                 $"Perturbation must be positive; got {pert}");
@@ -162,11 +162,11 @@ internal static class RegressionResampling
     private static double[] Factors(int n, RelevanceBins bins, SmoterOptions options)
     {
         var factors = new double[bins.Bins.Count];
-        var balance = options.Over is null && options.Under is null;
+        var balance = options.OverPercentage is null && options.UnderPercentage is null;
         var target = Math.Round((double)n / factors.Length, MidpointRounding.ToEven);
         for (var b = 0; b < factors.Length; b++)
             factors[b] = balance ? target / bins.Bins[b].Rows.Count
-                : bins.Bins[b].Rare ? 1 + (options.Over ?? 0) / 100 : (options.Under ?? 100) / 100;
+                : bins.Bins[b].Rare ? 1 + (options.OverPercentage ?? 0) / 100 : (options.UnderPercentage ?? 100) / 100;
         return factors;
     }
 

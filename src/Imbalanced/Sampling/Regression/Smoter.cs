@@ -13,9 +13,10 @@ namespace Imbalanced.Sampling.Regression;
 /// which on the segment is <c>y_seed + gap · (y_neighbour − y_seed)</c> (the mean when seed and neighbour coincide).
 /// </summary>
 /// <remarks>
-/// <para>How much: without <see cref="SmoterOptions.Over"/> and <see cref="SmoterOptions.Under"/>, every bin is
-/// brought to <c>round(rows / bins)</c> rows (UBL's <c>C.perc = "balance"</c>); otherwise a rare bin gains
-/// <c>Over</c> percent of its rows (200: two new rows per row) and a common bin keeps <c>Under</c> percent of its rows.
+/// <para>How much: without <see cref="SmoterOptions.OverPercentage"/> and <see cref="SmoterOptions.UnderPercentage"/>,
+/// every bin is brought to <c>round(rows / bins)</c> rows (UBL's <c>C.perc = "balance"</c>); otherwise a rare bin
+/// gains <c>OverPercentage</c> percent of its rows (200: two new rows per row) and a common bin keeps
+/// <c>UnderPercentage</c> percent of its rows.
 /// A factor f &gt; 1 makes <c>⌊f − 1⌋</c> rows from every row and <c>⌊n · (f − 1 − ⌊f − 1⌋)⌋</c> more from rows
 /// drawn without replacement, as UBL does. Neighbours are Euclidean on the raw numeric features
 /// (<see cref="SamplerOptions.Neighbors"/>); with categorical features they are UBL's HEOM (numeric differences over
@@ -24,7 +25,8 @@ namespace Imbalanced.Sampling.Regression;
 /// </para>
 /// <para>Parameters: <see cref="SamplerOptions.Seed"/>, <see cref="SamplerOptions.Neighbors"/>,
 /// <see cref="SmoterOptions.RelevanceThreshold"/> (0.8), <see cref="SmoterOptions.KNeighbors"/> (5),
-/// <see cref="SmoterOptions.Over"/> and <see cref="SmoterOptions.Under"/> (balance). The strategy is not used.
+/// <see cref="SmoterOptions.OverPercentage"/> and <see cref="SmoterOptions.UnderPercentage"/> (balance). The strategy
+/// is not used.
 /// Numeric and categorical features, without missing values. Every new row records its base row, neighbour row and
 /// gap.</para>
 /// </remarks>

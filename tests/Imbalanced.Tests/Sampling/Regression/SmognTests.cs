@@ -61,8 +61,8 @@ public class SmognTests
     public void Counts_are_smoters_and_the_result_does_not_depend_on_threads()
     {
         var data = RegressionTestData.Skewed(300, 2, 7);
-        var smogn = new Smogn(new() { Over = 250, Under = 40, Seed = 1 }).FitResample(data);
-        var smoter = new Smoter(new() { Over = 250, Under = 40, Seed = 1 }).FitResample(data);
+        var smogn = new Smogn(new() { OverPercentage = 250, UnderPercentage = 40, Seed = 1 }).FitResample(data);
+        var smoter = new Smoter(new() { OverPercentage = 250, UnderPercentage = 40, Seed = 1 }).FitResample(data);
         Assert.Equal(smoter.SyntheticCount, smogn.SyntheticCount);
         Assert.Equal(smoter.Rows.KeptInputRows, smogn.Rows.KeptInputRows);
         var serial = new Smogn(new() { Seed = 2, Neighbors = new NeighborSearch(MaxDegreeOfParallelism: 1) })

@@ -60,7 +60,7 @@ public class SmoterTests
     public void Counts_per_bin_follow_the_over_and_under_percentages(double over, double under)
     {
         var data = RegressionTestData.Skewed(250, 2, 9);
-        var result = new Smoter(new() { Over = over, Under = under, Seed = 9 }).FitResample(data);
+        var result = new Smoter(new() { OverPercentage = over, UnderPercentage = under, Seed = 9 }).FitResample(data);
         var binOf = RegressionTestData.BinOf(data, result.Bins);
         for (var b = 0; b < result.Bins.Bins.Count; b++)
         {
@@ -117,8 +117,8 @@ public class SmoterTests
         Assert.Throws<ArgumentOutOfRangeException>(
             () => new Smoter(new() { RelevanceThreshold = 0 }).FitResample(data));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { KNeighbors = 0 }).FitResample(data));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Under = 120 }).FitResample(data));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { Over = -1 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { UnderPercentage = 120 }).FitResample(data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Smoter(new() { OverPercentage = -1 }).FitResample(data));
         var tooMany = Assert.Throws<DataException>(() => new Smoter(new() { KNeighbors = 150 }).FitResample(data));
         Assert.Contains("too few for KNeighbors = 150", tooMany.Message);
         var flat = RegressionDataset.FromRows([.. Enumerable.Range(0, 30).Select(i => new double[] { i })],
