@@ -21,7 +21,8 @@ public record SmoterOptions : SamplerOptions
 
     /// <summary>Under-sampling percentage of each common bin: the percentage of its rows kept, drawn without
     /// replacement, in [0, 100] (UBL's <c>C.perc</c> of a normal bin, × 100); null with
-    /// <see cref="OverPercentage"/> null: balance. With only <see cref="OverPercentage"/> given, every common row is kept.</summary>
+    /// <see cref="OverPercentage"/> null: balance. With only <see cref="OverPercentage"/> given, every common row is
+    /// kept.</summary>
     [SamplerParameter("under", "percent of the common rows kept, in [0, 100]; default: balance the ranges")]
     public double? UnderPercentage { get; init; }
 }
