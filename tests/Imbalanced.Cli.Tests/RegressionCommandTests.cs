@@ -60,6 +60,7 @@ public class RegressionCommandTests
         var after = json.GetProperty("after");
         Assert.Equal(lines.Length - 1, after.GetProperty("rare").GetInt32() + after.GetProperty("common").GetInt32());
         var synthetic = 0;
+        var noiseRows = 0;
         var rareAfter = 0;
         for (var row = 0; row < lines.Length - 1; row++)
         {
@@ -82,6 +83,7 @@ public class RegressionCommandTests
                 // SMOGN's noise: the base row only, near the seed.
                 Assert.Equal("smogn", method);
                 Assert.Equal("", p[5]);
+                noiseRows++;
                 Assert.InRange(Math.Abs(y - target[seed]), 0, Math.Abs(target[seed]) + 50);
                 continue;
             }
@@ -90,6 +92,8 @@ public class RegressionCommandTests
             Assert.Equal(target[seed] + gap * (target[neighbor] - target[seed]), y, 1e-9);
         }
         Assert.Equal(json.GetProperty("synthetic").GetInt32(), synthetic);
+        Assert.True(method == "smogn" ? noiseRows > 0 && noiseRows < synthetic : noiseRows == 0,
+            $"{noiseRows} noise rows of {synthetic}");
         Assert.Equal(rareAfter, after.GetProperty("rare").GetInt32());
         Assert.Equal(target.Length, lines.Length - 1 - synthetic + json.GetProperty("removed").GetInt32());
 
