@@ -24,6 +24,21 @@ internal static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet") { Description = "no progress display" };
 
+    public static Option<string> Task() => new("--task")
+    {
+        Description = "classification (a label column) or regression (a numeric target: smoter, smogn)",
+        DefaultValueFactory = _ => "classification",
+    };
+
+    /// <summary>Whether a <c>--task</c> value asks for regression.</summary>
+    /// <exception cref="UsageException">Neither classification nor regression.</exception>
+    public static bool IsRegression(string task) => task switch
+    {
+        "classification" => false,
+        "regression" => true,
+        _ => throw new UsageException($"--task must be classification or regression; got '{task}'"),
+    };
+
     public static Option<long> Seed() => new("--seed")
     {
         Description = "seed of every random choice",

@@ -1,4 +1,5 @@
 using Imbalanced.Sampling;
+using Imbalanced.Sampling.Regression;
 using Parquet.Schema;
 
 namespace Imbalanced.Data;
@@ -30,6 +31,21 @@ public static class ResampledTableWriter
         else WriteDelimited(source, result, stream, indexColumn);
     }
 
+    /// <summary>Writes a regression <paramref name="result"/>, resampled from <paramref name="source"/>
+    /// (<see cref="TableDataset.BuildRegression"/>), to <paramref name="stream"/> in the source's format: as
+    /// <see cref="Write(TableDataset, ResampleResult, Stream, string?)"/> does, the target of a synthetic row written
+    /// as a synthetic number.</summary>
+    public static void Write(TableDataset source, RegressionResampleResult result, Stream stream,
+        string? indexColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(result);
+        CheckIndexColumn(source, indexColumn);
+        if (source.Table.Format == TableFormat.Parquet)
+            WriteParquet(source, result.Rows, stream, indexColumn, result.AddedTarget);
+        else WriteDelimited(source, result.Rows, stream, indexColumn, result.AddedTarget);
+    }
+
     private static void CheckIndexColumn(TableDataset source, string? indexColumn)
     {
         if (indexColumn is not null && source.Table.IndexOf(indexColumn) >= 0)
@@ -37,20 +53,21 @@ public static class ResampledTableWriter
                 $"the index column '{indexColumn}' is already a column of {source.Table.Path}; choose another name");
     }
 
-    private static void WriteDelimited(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
+    private static void WriteDelimited(TableDataset source, ResampleResult result, Stream stream, string? indexColumn,
+        double[]? target = null)
     {
         var header = new ByteBuffer();
         header.AppendHeader(indexColumn is null ? source.Table.Columns : [.. source.Table.Columns, indexColumn],
             (byte)source.Table.Delimiter);
         stream.Write(header.Written);
-        WriteRows(source, result, 0, stream, indexColumn is not null, null);
+        WriteRows(source, result, 0, stream, indexColumn is not null, null, target);
     }
 
     /// <summary>Writes the output rows of <paramref name="result"/> from <paramref name="first"/> on, as
     /// delimited text; <paramref name="inputRows"/>, when given, numbers the rows of <paramref name="source"/> in a
     /// larger input (for the index column).</summary>
     internal static void WriteRows(TableDataset source, ResampleResult result, int first, Stream stream, bool index,
-        IReadOnlyList<int>? inputRows)
+        IReadOnlyList<int>? inputRows, double[]? target = null)
     {
         var delimiter = (byte)source.Table.Delimiter;
         var labels = source.Data.Classes.Labels.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
@@ -68,14 +85,14 @@ public static class ResampledTableWriter
                 var start = first + (chunk + c) * ChunkRows;
                 var end = Math.Min(result.RowCount, start + ChunkRows);
                 for (var r = start; r < end; r++)
-                    WriteRow(buffer, source, result, r, delimiter, index, labels, inputRows);
+                    WriteRow(buffer, source, result, r, delimiter, index, labels, inputRows, target);
             });
             for (var c = 0; c < count; c++) stream.Write(buffers[c].Written);
         }
     }
 
     private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter,
-        bool index, byte[][] labels, IReadOnlyList<int>? inputRows)
+        bool index, byte[][] labels, IReadOnlyList<int>? inputRows, double[]? target)
     {
         var origin = result.Origin(row);
         var table = source.Table;
@@ -97,7 +114,8 @@ public static class ResampledTableWriter
         }
         else
         {
-            AppendSynthetic(output, source.Roles, result.Added, row - result.KeptRows.Length, delimiter, labels);
+            AppendSynthetic(output, source.Roles, result.Added, row - result.KeptRows.Length, delimiter, labels,
+                target);
             if (index) output.Append(delimiter);
         }
         output.Append((byte)'\n');
@@ -106,7 +124,7 @@ public static class ResampledTableWriter
     /// <summary>Appends the fields of added row <paramref name="a"/> (no line break): numbers in shortest round-trip
     /// form, the label and categories verbatim, dropped columns empty.</summary>
     internal static void AppendSynthetic(ByteBuffer output, IReadOnlyList<ColumnRole> roles, Dataset added, int a,
-        byte delimiter, byte[][] labels)
+        byte delimiter, byte[][] labels, double[]? target = null)
     {
         var numeric = added.NumericRow(a);
         var categorical = added.CategoricalRow(a);
@@ -115,6 +133,7 @@ public static class ResampledTableWriter
             if (j > 0) output.Append(delimiter);
             var role = roles[j];
             if (role.Kind == ColumnKind.Numeric) output.AppendNumber(numeric[role.Index]);
+            else if (role.Kind == ColumnKind.Target && target is not null) output.AppendNumber(target[a]);
             else if (role.Kind == ColumnKind.Target) output.AppendField(labels[added.Labels[a]], delimiter);
             else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
                 output.AppendField(added.Categories[role.Index][code], delimiter);
@@ -125,7 +144,8 @@ public static class ResampledTableWriter
     /// take the column's type (integers rounded to the nearest, ties to even; a value that does not fit is a
     /// <see cref="DataException"/>); labels and categories are parsed back to the column's type; dropped columns are
     /// null on synthetic rows. The index column is an optional int32.</summary>
-    private static void WriteParquet(TableDataset source, ResampleResult result, Stream stream, string? indexColumn)
+    private static void WriteParquet(TableDataset source, ResampleResult result, Stream stream, string? indexColumn,
+        double[]? target = null)
     {
         var table = source.Table;
         var input = table.ParquetColumns!;
@@ -143,6 +163,7 @@ public static class ResampledTableWriter
             synthetic.Add(role.Kind switch
             {
                 ColumnKind.Numeric => new SyntheticNumbers(added.Numeric, added.NumericCount, role.Index),
+                ColumnKind.Target when target is not null => new SyntheticNumbers(target, 1, 0),
                 ColumnKind.Target => new SyntheticTexts(a => added.Labels[a], added.Classes.Labels),
                 ColumnKind.Categorical => new SyntheticTexts(
                     a => added.Categorical[a * added.CategoricalCount + role.Index], added.Categories[role.Index]),

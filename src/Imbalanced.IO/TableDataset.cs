@@ -8,8 +8,9 @@ namespace Imbalanced.Data;
 public sealed class TableDataset
 {
     private TableDataset(RawTable table, Dataset data, int targetColumn, ColumnRole[] roles,
-        IReadOnlyList<KeyValuePair<string, int>> missing)
+        IReadOnlyList<KeyValuePair<string, int>> missing, RegressionDataset? regression = null)
     {
+        Regression = regression;
         Table = table;
         Data = data;
         TargetColumn = targetColumn;
@@ -32,21 +33,76 @@ public sealed class TableDataset
     /// <summary>Feature columns with empty cells, with the number of empty cells, in column order.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Missing { get; }
 
+    /// <summary>For a table built with <see cref="BuildRegression"/>: the features and the numeric target; else null.
+    /// </summary>
+    public RegressionDataset? Regression { get; }
+
+    /// <summary>Builds a regression data set: the target column must hold a finite number in every row; the features
+    /// are as <see cref="Build"/> makes them (<see cref="Data"/> holds them, under one class named after the target).
+    /// </summary>
+    /// <exception cref="DataException">A column is missing, a target cell is empty or not a finite number (naming its
+    /// line), or a numeric feature holds NaN or infinity.</exception>
+    /// <example><code>
+    /// var table = TableDataset.BuildRegression(TableReader.Read("houses.csv"), "price");
+    /// var result = new Smoter().FitResample(table.Regression!);
+    /// </code></example>
+    public static TableDataset BuildRegression(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var t = ColumnRoles.Target(table.Path, table.Columns, target, drop);
+        var values = TargetNumbers(table, t);
+        var built = BuildTable(table, target, drop, regression: true);
+        var regression = new RegressionDataset(built.Data, values, table.Columns[t]);
+        return new TableDataset(table, built.Data, built.TargetColumn, [.. built.Roles], built.Missing, regression);
+    }
+
+    /// <summary>The target column's numbers; an empty or non-numeric cell is an error naming its line.</summary>
+    private static double[] TargetNumbers(RawTable table, int t)
+    {
+        var profile = table.Profile(t);
+        var parsed = table.ParsedValues;
+        var m = table.Columns.Count;
+        var values = new double[table.RowCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = parsed[(long)i * m + t];
+            if (double.IsFinite(v) && profile.IsNumeric)
+            {
+                values[i] = v;
+                continue;
+            }
+            var text = table.Text(i, t);
+            if (text.Length == 0)
+                throw new DataException($"{table.Path}: line {table.LineOf(i)}: the target column " +
+                    $"'{table.Columns[t]}' is empty; every row needs a number in a regression target");
+            if (!NumberText.TryParse(text, out var number) || !double.IsFinite(number))
+                throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{table.Columns[t]}': " +
+                    $"'{text}' is not a finite number; a regression target must be numeric");
+            values[i] = number;
+        }
+        return values;
+    }
+
     /// <summary>Builds the data set; the table must have the target column and every dropped column.</summary>
     /// <exception cref="DataException">A column is missing, a label is
     /// empty, or a numeric column holds NaN or infinity.</exception>
-    public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null)
+    public static TableDataset Build(RawTable table, string target, IReadOnlyCollection<string>? drop = null) =>
+        BuildTable(table, target, drop, regression: false);
+
+    private static TableDataset BuildTable(RawTable table, string target, IReadOnlyCollection<string>? drop,
+        bool regression)
     {
         var path = table.Path;
         var t = ColumnRoles.Target(path, table.Columns, target, drop);
         var decided = ColumnRoles.Decide(path, table.Columns, t, drop, table.Profile, table.LineOf);
-        return BuildPart(table, t, decided, null);
+        return BuildPart(table, t, decided, null, regression);
     }
 
     /// <summary>Builds the data set of a table whose column roles (and classes, when given) were decided on a larger
     /// table that holds it: every row of <paramref name="table"/> is a row of that table.</summary>
     /// <exception cref="DataException">A label is empty or is not one of <paramref name="classes"/>.</exception>
-    internal static TableDataset BuildPart(RawTable table, int t, ColumnRoles decided, ClassSet? classes)
+    internal static TableDataset BuildPart(RawTable table, int t, ColumnRoles decided, ClassSet? classes,
+        bool regression = false)
     {
         var path = table.Path;
         var target = table.Columns[t];
@@ -68,7 +124,13 @@ public sealed class TableDataset
         var labels = new int[n];
         List<string> labelNames;
         var categoryNames = new List<string>[q];
-        if (table.ParquetColumns is { } columns)
+        if (regression)
+        {
+            // One class named after the target: the labels of a regression data set are not used.
+            labelNames = [target];
+            (_, categoryNames) = CodeText(table, -1, roles, codes, labels, q);
+        }
+        else if (table.ParquetColumns is { } columns)
         {
             labels = columns[t].Codes(out labelNames);
             var empty = Array.IndexOf(labels, -1);

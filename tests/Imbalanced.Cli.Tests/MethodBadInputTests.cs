@@ -17,7 +17,10 @@ public class MethodBadInputTests
     private static TheoryData<string> MethodsWhere(Func<SamplerInfo, bool> keep)
     {
         var data = new TheoryData<string>();
-        foreach (var s in SamplerRegistry.All.Where(keep)) data.Add(s.Name);
+        // Regression methods need --task regression and a numeric target: RegressionCommandTests covers their bad
+        // input.
+        foreach (var s in SamplerRegistry.All.Where(s => s.Kind != SamplerKind.Regression).Where(keep))
+            data.Add(s.Name);
         return data;
     }
 

@@ -14,12 +14,34 @@ internal static class InspectCommand
         var target = CommonOptions.Target();
         var drop = CommonOptions.Drop();
         var json = CommonOptions.Json("print one JSON object instead of tables");
-        var command = new Command("inspect",
-            "show class counts, the imbalance ratio, feature kinds, missing values and advice")
+        var task = CommonOptions.Task();
+        var threshold = new Option<string>("--relevance-threshold")
         {
-            input, target, drop, json,
+            Description = "--task regression: rows whose target has relevance at least this are rare, in (0, 1]",
+            DefaultValueFactory = _ => "0.8",
         };
-        command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], r.GetValue(json)));
+        var command = new Command("inspect",
+            "show class counts (or the target's distribution and rare ranges), the imbalance ratio, feature kinds, " +
+            "missing values and advice")
+        {
+            input, target, drop, json, task, threshold,
+        };
+        command.SetAction(r =>
+        {
+            var regression = CommonOptions.IsRegression(r.GetValue(task)!);
+            if (!regression)
+            {
+                if (r.GetResult(threshold) is { Implicit: false })
+                    throw new UsageException("--relevance-threshold applies to --task regression only");
+                return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], r.GetValue(json));
+            }
+            var text = r.GetValue(threshold)!;
+            if (!double.TryParse(text, System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                throw new UsageException($"--relevance-threshold: '{text}' is not a finite number");
+            return RegressionInspection.Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], value,
+                r.GetValue(json));
+        });
         return command;
     }
 

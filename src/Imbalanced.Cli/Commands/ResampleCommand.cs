@@ -6,6 +6,7 @@ using Imbalanced.Cli.Files;
 using Imbalanced.Data;
 using Imbalanced.Neighbors;
 using Imbalanced.Sampling;
+using Imbalanced.Sampling.Regression;
 
 namespace Imbalanced.Cli.Commands;
 
@@ -52,11 +53,12 @@ internal static class ResampleCommand
             Description = "exact, approximate or auto: the neighbour index (auto: exact while that is fast)",
             DefaultValueFactory = _ => "auto",
         };
+        var task = CommonOptions.Task();
         var specific = new SamplerFlags();
         var command = new Command("resample", "rebalance a data set with one of the methods")
         {
             input, target, drop, method, output, strategy, seed, indexColumn, provenance, json, quiet, threads,
-            neighbors,
+            neighbors, task,
         };
         foreach (var option in specific.All) command.Add(option);
         command.SetAction(r =>
@@ -65,6 +67,8 @@ internal static class ResampleCommand
             var info = SamplerRegistry.Find(name)
                 ?? throw new UsageException($"unknown method '{name}'; the methods are: " +
                     $"{string.Join(", ", SamplerRegistry.All.Select(e => e.Name))}");
+            var regression = CommonOptions.IsRegression(r.GetValue(task)!);
+            CheckTask(info, regression, r.GetResult(strategy) is { Implicit: false });
             var parameters = specific.Parse(r, info);
             SamplingStrategy parsed;
             try
@@ -83,6 +87,21 @@ internal static class ResampleCommand
             {
                 OnBuild = usage.Record,
             };
+            if (regression)
+            {
+                IRegressionSampler regressor;
+                try
+                {
+                    regressor = info.CreateRegression(r.GetValue(seed), parameters, search);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UsageException(Flags.Translate(e.Message, e.ParamName));
+                }
+                return RunRegression(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, regressor,
+                    r.GetValue(output)!, r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json),
+                    r.GetValue(quiet), usage);
+            }
             ISampler sampler;
             try
             {
@@ -107,6 +126,78 @@ internal static class ResampleCommand
         foreach (var (name, value) in Imbalanced.ModelSelection.Techniques.SamplerParametersFor(method, seed,
                      new Imbalanced.MLNet.Workflow.MlNetLearners()))
             parameters[name] = value;
+    }
+
+    /// <summary>Refuses a method of the other task, and a strategy for a regression method.</summary>
+    private static void CheckTask(SamplerInfo info, bool regression, bool strategyGiven)
+    {
+        var isRegression = info.Kind == SamplerKind.Regression;
+        if (isRegression && !regression)
+            throw new UsageException($"--method {info.Name} is a regression method: add --task regression (the " +
+                "target must then be a number)");
+        if (!isRegression && regression)
+            throw new UsageException($"--method {info.Name} is a classification method; with --task regression use " +
+                string.Join(" or ", SamplerRegistry.All.Where(s => s.Kind == SamplerKind.Regression)
+                    .Select(s => s.Name)));
+        if (isRegression && strategyGiven)
+            throw new UsageException($"--strategy does not apply to {info.Name}: rarity comes from the target's " +
+                "relevance (--relevance-threshold), amounts from --over and --under (default: balance)");
+    }
+
+    private static int RunRegression(string input, string target, string[] drop, SamplerInfo info,
+        IRegressionSampler sampler, string output, string? indexColumn, string? provenance, bool json, bool quiet,
+        NeighborUsage usage)
+    {
+        var clock = Stopwatch.StartNew();
+        DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
+        var result = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
+        {
+            var table = TableDataset.BuildRegression(TableReader.Read(input), target, drop);
+            GC.Collect();
+            RegressionResampleResult result;
+            try
+            {
+                result = sampler.FitResample(table.Regression!);
+            }
+            catch (DataException e)
+            {
+                throw new DataException($"{input}: {e.Message}", e) { Parameter = e.Parameter };
+            }
+            using var files = new FileTransaction();
+            files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
+            if (provenance is not null)
+                files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result.Rows, s));
+            files.Commit();
+            return result;
+        });
+        if (json)
+        {
+            JsonOutput.ToStdout(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("method", info.Name);
+                w.WriteString("task", "regression");
+                w.WriteString("target", target);
+                w.WriteNumber("relevance_threshold", result.Bins.Threshold);
+                var rareAfter = result.RareCount();
+                WriteRareCommon(w, "before", result.Bins.RareRows, result.Bins.CommonRows);
+                WriteRareCommon(w, "after", rareAfter, result.RowCount - rareAfter);
+                w.WriteNumber("synthetic", result.SyntheticCount);
+                w.WriteNumber("removed", result.RemovedCount);
+                w.WriteNumber("seconds", Math.Round(clock.Elapsed.TotalSeconds, 3));
+                w.WriteString("neighbors", usage.AnyApproximate ? "approximate" : "exact");
+                w.WriteEndObject();
+            });
+        }
+        return ExitCodes.Success;
+    }
+
+    private static void WriteRareCommon(Utf8JsonWriter w, string name, int rare, int common)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("rare", rare);
+        w.WriteNumber("common", common);
+        w.WriteEndObject();
     }
 
     /// <summary>The library's index for a <c>--neighbors</c> value.</summary>

@@ -23,7 +23,12 @@ internal static class CompareValidation
     public static ComparePlan Check(Dataset data, CompareOptions options, ILearnerFactory learners, int outerFolds)
     {
         foreach (var t in options.Techniques)
+        {
             if (!Techniques.IsKnown(t)) throw Techniques.Unknown(t);
+            if (SamplerRegistry.Find(t) is { Kind: SamplerKind.Regression })
+                throw new ArgumentException($"technique '{t}' is a regression method and compare evaluates " +
+                    "classifiers; resample regression data with it instead");
+        }
         if (options.Techniques.Count == 0) throw new ArgumentException("Techniques names no technique");
         foreach (var l in options.Learners) learners.Create(l, options.Seed);
         if (options.Folds < 2) throw new ArgumentOutOfRangeException(nameof(options.Folds), options.Folds,

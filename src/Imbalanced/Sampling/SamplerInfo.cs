@@ -1,4 +1,5 @@
 using Imbalanced.Neighbors;
+using Imbalanced.Sampling.Regression;
 
 namespace Imbalanced.Sampling;
 
@@ -26,6 +27,21 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     internal static SamplerInfo Of<TOptions>(string name, string imbalancedLearnName, SamplerKind kind,
         Func<TOptions, ISampler> create, string summary) where TOptions : SamplerOptions, new() =>
         new(name, imbalancedLearnName, kind, typeof(TOptions), o => create((TOptions)o), summary);
+
+    /// <summary>A regression sampler's registration: <see cref="Create(SamplerOptions)"/> refuses it, and
+    /// <see cref="CreateRegression(SamplerOptions)"/> builds it.</summary>
+    internal static SamplerInfo OfRegression<TOptions>(string name, string referenceName,
+        Func<TOptions, IRegressionSampler> create, string summary) where TOptions : SamplerOptions, new() =>
+        new(name, referenceName, SamplerKind.Regression, typeof(TOptions), _ => throw new ArgumentException(
+            $"{name} is a regression method: it resamples a data set with a numeric target (a RegressionDataset; " +
+            "create it with CreateRegression)"), summary)
+        {
+            RegressionFactory = o => create((TOptions)o),
+            Synthesizes = true,
+        };
+
+    /// <summary>Builds a regression sampler (<see cref="SamplerKind.Regression"/>), else null.</summary>
+    private Func<SamplerOptions, IRegressionSampler>? RegressionFactory { get; init; }
 
     /// <summary>The method's own parameters (beyond strategy, seed
     /// and neighbour engine), in declaration order.</summary>
@@ -88,6 +104,32 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
                 nameof(options));
         return Factory(options);
     }
+
+    /// <summary>The regression sampler built from <paramref name="options"/>, an instance of
+    /// <see cref="OptionsType"/>.</summary>
+    /// <exception cref="ArgumentException">The method is not a regression method.</exception>
+    public IRegressionSampler CreateRegression(SamplerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (RegressionFactory is null)
+            throw new ArgumentException($"{Name} is a classification method; regression methods are: " +
+                string.Join(", ", SamplerRegistry.All.Where(s => s.Kind == SamplerKind.Regression).Select(s => s.Name)),
+                nameof(options));
+        if (!OptionsType.IsInstanceOfType(options))
+            throw new ArgumentException($"{Name} takes {OptionsType.Name}; got {options.GetType().Name}",
+                nameof(options));
+        return RegressionFactory(options);
+    }
+
+    /// <summary>The regression sampler with its defaults but for the given seed, parameters (by name) and engine.
+    /// </summary>
+    /// <example><code>
+    /// var smoter = SamplerRegistry.Find("smoter")!.CreateRegression(seed: 1,
+    ///     parameters: new Dictionary&lt;string, object?&gt; { ["relevance_threshold"] = 0.9 });
+    /// </code></example>
+    public IRegressionSampler CreateRegression(long seed = 0, IReadOnlyDictionary<string, object?>? parameters = null,
+        NeighborSearch? neighbors = null) =>
+        CreateRegression(CreateOptions(null, seed, parameters, neighbors));
 
     /// <summary>The sampler with its defaults but for the given strategy, seed, parameters (by imbalanced-learn
     /// name) and engine.</summary>

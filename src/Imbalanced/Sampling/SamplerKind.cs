@@ -11,4 +11,7 @@ public enum SamplerKind
     Cleaning,
     /// <summary>Over-samples, then cleans.</summary>
     Combined,
+    /// <summary>Resamples a data set with a numeric target (imbalanced regression): an
+    /// <see cref="Regression.IRegressionSampler"/>.</summary>
+    Regression,
 }

@@ -1,6 +1,7 @@
 using Imbalanced.Sampling.Cleaning;
 using Imbalanced.Sampling.Combined;
 using Imbalanced.Sampling.OverSampling;
+using Imbalanced.Sampling.Regression;
 using Imbalanced.Sampling.UnderSampling;
 
 namespace Imbalanced.Sampling;
@@ -87,6 +88,11 @@ public static class SamplerRegistry
             "new rows inside truncated, deformed hyperspheres around rows of the class, not on segments"),
         SamplerInfo.Of<CcrOptions>("ccr", "CCR", SamplerKind.Combined, o => new Ccr(o),
             "energy-bounded spheres around the class's rows: other-class rows inside are pushed out, new rows inside"),
+        // Imbalanced regression (issue 17): UBL's function names stand in for the class name.
+        SamplerInfo.OfRegression<SmoterOptions>("smoter", "SmoteRegress", o => new Smoter(o),
+            "regression: SMOTE within the rare target ranges (target interpolated too), common ranges under-sampled"),
+        SamplerInfo.OfRegression<SmognOptions>("smogn", "SMOGNRegress", o => new Smogn(o),
+            "regression: SMOTER where the neighbour is near, Gaussian noise around the seed where it is not"),
     ];
 
     /// <summary>Every registered sampler, in the order of the command line's method table.</summary>

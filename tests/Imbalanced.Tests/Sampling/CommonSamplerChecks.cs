@@ -13,7 +13,8 @@ public class CommonSamplerChecks
     public static TheoryData<string> Samplers()
     {
         var data = new TheoryData<string>();
-        foreach (var s in SamplerRegistry.All) data.Add(s.Name);
+        // Regression methods take a numeric target, not classes: their own checks are in Sampling/Regression.
+        foreach (var s in SamplerRegistry.All.Where(s => s.Kind != SamplerKind.Regression)) data.Add(s.Name);
         return data;
     }
 
