@@ -202,10 +202,22 @@ internal sealed class IvfIndex : INeighborIndex
         var index = _listIndexes[list];
         if (index is null)
         {
-            var listPoints = new double[members.Length * d];
-            for (var j = 0; j < members.Length; j++)
-                _points.AsSpan(members[j] * d, d).CopyTo(listPoints.AsSpan(j * d, d));
-            index = _listIndexes[list] = _listSearch.Build(listPoints, members.Length, d);
+            // The SIMD kernel reads a list's rows in place; the other indexes get a copy of them.
+            var listRows = members.ToArray();
+            var width = SimdEuclideanIndex.Resolve(_listSearch.VectorWidth);
+            if (width != VectorWidth.None && SimdEuclideanIndex.CanIndexRows(_points, listRows, d))
+            {
+                index = SimdEuclideanIndex.OfRows(_points, listRows, d, _listSearch.Threads, width,
+                    _listSearch.TileRows);
+            }
+            else
+            {
+                var listPoints = new double[members.Length * d];
+                for (var j = 0; j < members.Length; j++)
+                    _points.AsSpan(members[j] * d, d).CopyTo(listPoints.AsSpan(j * d, d));
+                index = _listSearch.Build(listPoints, members.Length, d);
+            }
+            _listIndexes[list] = index;
         }
         var rows = new double[queries.Length * d];
         for (var j = 0; j < queries.Length; j++)

@@ -33,13 +33,13 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     private const int Queries = 8;
 
     private readonly double[] _points;
+    private readonly int[]? _map;
     private readonly int _dims;
     private readonly int _threads;
     private readonly double[] _mean;
     private readonly int _padded;
     private readonly float[] _panels;
     private readonly float[] _norms;
-    private readonly float[] _rows;
     private readonly double _maxNorm;
     private readonly double _errorFactor;
     private readonly double _errorFloor;
@@ -51,6 +51,17 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// A width the hardware lacks still gives exact answers, through the runtime's slow emulation.</summary>
     public SimdEuclideanIndex(double[] points, int count, int dimensions, int threads,
         VectorWidth width = VectorWidth.Auto, int tileRows = 0)
+        : this(points, null, count, dimensions, threads, width, tileRows)
+    {
+    }
+
+    /// <summary>An index over rows <paramref name="rows"/> of <paramref name="points"/> (index <c>i</c> is row
+    /// <c>rows[i]</c>), read in place: no double copy of them is made (the approximate index's lists).</summary>
+    internal static SimdEuclideanIndex OfRows(double[] points, int[] rows, int dimensions, int threads,
+        VectorWidth width, int tileRows) => new(points, rows, rows.Length, dimensions, threads, width, tileRows);
+
+    private SimdEuclideanIndex(double[] points, int[]? map, int count, int dimensions, int threads, VectorWidth width,
+        int tileRows)
     {
         Width = Resolve(width);
         TileRows = tileRows switch
@@ -67,16 +78,18 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             _ => Float128.Count,
         };
         _points = points;
+        _map = map;
         Count = count;
         _dims = dimensions;
         _threads = threads;
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
-            for (var d = 0; d < dimensions; d++) _mean[d] += points[i * dimensions + d];
+            for (var d = 0; d < dimensions; d++) _mean[d] += points[Row(i) * dimensions + d];
         for (var d = 0; d < dimensions; d++) _mean[d] /= Math.Max(1, count);
         _padded = (count + Block - 1) / Block * Block;
-        (_rows, _norms) = Centre(points, count, _padded);
-        _panels = ToPanels(_rows, _padded);
+        float[] rows;
+        (rows, _norms) = Centre(count, _padded);
+        _panels = ToPanels(rows, _padded);
         _maxNorm = 0;
         for (var i = 0; i < count; i++) _maxNorm = Math.Max(_maxNorm, _norms[i]);
         // See Recheck for the derivation: (d + 8.2)·2⁻²⁴ suffices whatever the width and summation order;
@@ -110,6 +123,17 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         return true;
     }
 
+    /// <summary><see cref="CanIndex"/> for rows <paramref name="rows"/> of <paramref name="points"/>.</summary>
+    internal static bool CanIndexRows(double[] points, int[] rows, int dimensions)
+    {
+        if (dimensions == 0 || dimensions > 1 << 16) return false;
+        var limit = Math.Sqrt(1e37 / dimensions) / 2;
+        foreach (var r in rows)
+            foreach (var v in points.AsSpan(r * dimensions, dimensions))
+                if (Math.Abs(v) > limit) return false;
+        return true;
+    }
+
     /// <summary>The width <see cref="VectorWidth.Auto"/> stands for: the widest the hardware accelerates, or
     /// <see cref="VectorWidth.None"/>. Any other width is returned as it is.</summary>
     public static VectorWidth Resolve(VectorWidth width) => width != VectorWidth.Auto ? width
@@ -118,23 +142,43 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         : Float128.IsAccelerated ? VectorWidth.W128
         : VectorWidth.None;
 
+    /// <summary>The input row of index point <paramref name="i"/>.</summary>
+    private int Row(int i) => _map is null ? i : _map[i];
+
+    /// <summary>Point <paramref name="i"/>'s coordinates, in place.</summary>
+    private ReadOnlySpan<double> Point(int i) => _points.AsSpan(Row(i) * _dims, _dims);
+
+    /// <summary>The index's own points, centred, as floats, with their squared norms.</summary>
+    private (float[] Rows, float[] Norms) Centre(int count, int padded)
+    {
+        var rows = new float[padded * _dims];
+        var norms = new float[padded];
+        for (var i = 0; i < count; i++) norms[i] = CentreRow(Point(i), rows.AsSpan(i * _dims, _dims));
+        for (var i = count; i < padded; i++) norms[i] = float.PositiveInfinity;
+        return (rows, norms);
+    }
+
+    /// <summary>Queries, centred, as floats, with their squared norms.</summary>
     private (float[] Rows, float[] Norms) Centre(ReadOnlySpan<double> points, int count, int padded)
     {
         var rows = new float[padded * _dims];
         var norms = new float[padded];
         for (var i = 0; i < count; i++)
-        {
-            var norm = 0.0;
-            for (var d = 0; d < _dims; d++)
-            {
-                var v = (float)(points[i * _dims + d] - _mean[d]);
-                rows[i * _dims + d] = v;
-                norm += (double)v * v;
-            }
-            norms[i] = (float)norm;
-        }
+            norms[i] = CentreRow(points.Slice(i * _dims, _dims), rows.AsSpan(i * _dims, _dims));
         for (var i = count; i < padded; i++) norms[i] = float.PositiveInfinity;
         return (rows, norms);
+    }
+
+    private float CentreRow(ReadOnlySpan<double> point, Span<float> row)
+    {
+        var norm = 0.0;
+        for (var d = 0; d < _dims; d++)
+        {
+            var v = (float)(point[d] - _mean[d]);
+            row[d] = v;
+            norm += (double)v * v;
+        }
+        return (float)norm;
     }
 
     private float[] ToPanels(float[] rows, int padded)
@@ -155,8 +199,10 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var pairs = new List<(int I, int J)>(blocks * (blocks + 1) / 2);
         for (var j = 0; j < blocks; j++)
             for (var i = 0; i <= j; i++) pairs.Add((i, j));
-        var heaps = RunPass(k, pairs, _rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf, null);
-        return Recheck(k, heaps, Count, i => _points.AsSpan(i * _dims, _dims), _norms, excludeSelf: !includeSelf,
+        // The rows as floats, which only a self-join reads (as its queries): made again here rather than kept.
+        var (rows, _) = Centre(Count, _padded);
+        var heaps = RunPass(k, pairs, rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf, null);
+        return Recheck(k, heaps, Count, Point, _norms, excludeSelf: !includeSelf,
             null, null);
     }
 
@@ -559,7 +605,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                     {
                         var j = h.Index[q * h.Capacity + e];
                         s.I[n] = j;
-                        s.D[n++] = metric.Reduced(query, _points.AsSpan(j * _dims, _dims));
+                        s.D[n++] = metric.Reduced(query, Point(j));
                     }
                     if (c == h.Capacity) bound = Math.Min(bound, h.Worst[q]);
                 }
@@ -579,7 +625,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 {
                     var heap = s.Heap;
                     heap.Reset();
-                    BruteForceIndex.ScanOne(query, _points, Count, _dims, metric, excludeSelf ? q : -1, ref heap);
+                    for (var j = 0; j < Count; j++)
+                        if (!(excludeSelf && j == q)) heap.Offer(metric.Reduced(query, Point(j)), j);
                     n = heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
                 }
                 for (var c = 0; c < k; c++)
