@@ -200,8 +200,7 @@ internal sealed class StreamingResample
                 var role = roles.Roles[j];
                 if (role.Kind is not (ColumnKind.Numeric or ColumnKind.Categorical)) continue;
                 var field = csv.GetFieldSpan(j);
-                if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
-                var cell = bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes));
+                var cell = Bytes(field, ref bytes);
                 if (role.Kind == ColumnKind.Categorical)
                     codes[(long)input * q + role.Index] = cell.IsEmpty ? -1 : coder[role.Index].Code(cell, chars);
                 else if (cell.IsEmpty) numeric[(long)input * p + role.Index] = double.NaN;
@@ -237,8 +236,7 @@ internal sealed class StreamingResample
         {
             if (j > 0) row.Append(delimiter);
             var field = csv.GetFieldSpan(j);
-            if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
-            row.AppendField(bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes)), delimiter);
+            row.AppendField(Bytes(field, ref bytes), delimiter);
         }
     }
 
@@ -290,8 +288,7 @@ internal sealed class StreamingResample
         }, (csv, line) =>
         {
             var field = csv.GetFieldSpan(_scan.Target);
-            if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
-            var code = labels.Code(bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes)), chars);
+            var code = labels.Code(Bytes(field, ref bytes), chars);
             if (code == classOfCode.Count) classOfCode.Add(_scan.Classes.IndexOf(labels.Names[code]));
             var c = classOfCode[code];
             if (c < 0 || seen[c]++ == _scan.Counts[c] || input == _scan.Rows) throw Changed(path);
@@ -319,6 +316,13 @@ internal sealed class StreamingResample
     }
 
     private int Input(int partRow) => partRow < 0 ? partRow : _partRows[partRow];
+
+    /// <summary>A field's bytes (its Latin-1 chars), in <paramref name="bytes"/>, grown when too small.</summary>
+    private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<char> field, ref byte[] bytes)
+    {
+        if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
+        return bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes));
+    }
 
     private static T Refused<T>(string path, Func<T> work)
     {

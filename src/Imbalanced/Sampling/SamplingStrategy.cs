@@ -109,6 +109,11 @@ public abstract class SamplingStrategy
         return new SortedDictionary<int, int>(result.ToDictionary(kv => kv.Key, kv => kv.Value));
     }
 
+    /// <summary>The classes an over-sampler grows under this strategy (those given rows to add), in class order.
+    /// </summary>
+    internal int[] GrownClasses(int[] counts, ClassSet classes) =>
+        [.. Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0).Select(kv => kv.Key)];
+
     private protected abstract IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts, ClassSet classes,
         SamplingType type);
 

@@ -35,8 +35,7 @@ public sealed class RandomOverSampler(RandomOverSamplerOptions? options = null) 
     // Shrinkage scales by the whole table's row count and reads every feature, so only plain copies are class-local.
     int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
         _options.Shrinkage is not null || _options.ShrinkagePerClass is not null ? null
-            : [.. _options.Strategy.Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0)
-                .Select(kv => kv.Key)];
+            : _options.Strategy.GrownClasses(counts, classes);
 
     ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) => Resample(part, whole.Counts);
 

@@ -85,8 +85,7 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : IClassLocalSampler
     }
 
     int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
-        [.. _options.Strategy.Resolve(counts, classes, SamplingType.OverSampling).Where(kv => kv.Value > 0)
-            .Select(kv => kv.Key)];
+        _options.Strategy.GrownClasses(counts, classes);
 
     ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) =>
         Resample(part, whole.Counts, whole);
