@@ -201,7 +201,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var i = 0; i <= j; i++) pairs.Add((i, j));
         // The rows as floats, which only a self-join reads (as its queries): made again here rather than kept.
         var (rows, _) = Centre(Count, _padded);
-        var heaps = RunPass(k, pairs, rows, _norms, _padded, selfJoin: true, excludeSelf: !includeSelf, null);
+        var heaps = RunPass(k, pairs, rows, _norms, _padded, Count, selfJoin: true, excludeSelf: !includeSelf, null);
         return Recheck(k, heaps, Count, Point, _norms, excludeSelf: !includeSelf,
             null, null);
     }
@@ -228,7 +228,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             seeded = Heaps.CreateBounds(paddedQ);
             for (var i = 0; i < q; i++) seeded[i] = SeedBound(within[i], norms[i]);
         }
-        var heaps = RunPass(k, pairs, rows, norms, paddedQ, selfJoin: false, excludeSelf: false, seeded);
+        var heaps = RunPass(k, pairs, rows, norms, paddedQ, q, selfJoin: false, excludeSelf: false, seeded);
         var copy = queries.ToArray();
         return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, excludeSelf: false, within, seeded);
     }
@@ -303,7 +303,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     }
 
     private Heaps[] RunPass(int k, List<(int I, int J)> pairs, float[] qRows, float[] qNorms, int qPadded,
-        bool selfJoin, bool excludeSelf, float[]? seeded)
+        int qCount, bool selfJoin, bool excludeSelf, float[]? seeded)
     {
         var threads = Math.Max(1, Math.Min(_threads, pairs.Count));
         var heaps = new Heaps[threads];
@@ -321,27 +321,27 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 {
                     case (VectorWidth.W512, 8):
                         ProcessBlock<Float512, Vector512<float>, EightRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                     case (VectorWidth.W512, _):
                         ProcessBlock<Float512, Vector512<float>, FourRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                     case (VectorWidth.W256, 8):
                         ProcessBlock<Float256, Vector256<float>, EightRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                     case (VectorWidth.W256, _):
                         ProcessBlock<Float256, Vector256<float>, FourRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                     case (_, 8):
                         ProcessBlock<Float128, Vector128<float>, EightRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                     default:
                         ProcessBlock<Float128, Vector128<float>, FourRows>(
-                            own, qRows, qNorms, bi, bj, symmetric, excludeSelf);
+                            own, qRows, qNorms, qCount, bi, bj, symmetric, excludeSelf);
                         break;
                 }
             }
@@ -350,8 +350,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ProcessBlock<TLanes, TVector, TRows>(Heaps heaps, float[] qRows, float[] qNorms, int qBlock,
-        int xBlock, bool symmetric, bool excludeSelf)
+    private void ProcessBlock<TLanes, TVector, TRows>(Heaps heaps, float[] qRows, float[] qNorms, int qCount,
+        int qBlock, int xBlock, bool symmetric, bool excludeSelf)
         where TLanes : struct, IFloatLanes<TVector>
         where TVector : struct
         where TRows : struct, ITileRows
@@ -362,11 +362,15 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var masks = stackalloc uint[2 * Queries];
         var step = 2 * TLanes.Count;
         var rows = TRows.Count;
+        // Padding rows (norm +∞) never beat a bound: tiles wholly inside the padding are skipped, which matters for
+        // the approximate index's lists, often far smaller than a block of queries.
+        var qEnd = Math.Min(q0 + Block, (qCount + rows - 1) / rows * rows);
+        var xEnd = Math.Min(x0 + Block, (Count + step - 1) / step * step);
         fixed (float* qp = qRows, qn = qNorms, panels = _panels, xn = _norms, bounds = heaps.Shared)
         {
-            for (var qi = q0; qi < q0 + Block; qi += rows)
+            for (var qi = q0; qi < qEnd; qi += rows)
             {
-                for (var xi = x0; xi < x0 + Block; xi += step)
+                for (var xi = x0; xi < xEnd; xi += step)
                 {
                     if (Tile<TLanes, TVector, TRows>(qp + qi * d, panels + xi * d, d, qn + qi, xn + xi, bounds + qi,
                             bounds + xi, symmetric, dist, masks))
