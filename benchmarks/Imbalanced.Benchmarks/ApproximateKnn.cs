@@ -8,7 +8,8 @@ namespace Imbalanced.Benchmarks;
 /// <summary>
 /// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c>: times the approximate
 /// k-NN of every row (self excluded) and measures its recall@k against the exact engine on 2,000 rows spread
-/// evenly over the file; with <c>FULL_EXACT=1</c> in the environment also times the exact k-NN of every row. With
+/// evenly over the file; with <c>FULL_EXACT=1</c> in the environment also times the exact k-NN of every row; with
+/// <c>GRAPH_FROM=N</c>, <see cref="ApproximateOptions.GraphFrom"/> is N (the library's default otherwise). With
 /// EXACT_OUT, writes those rows' exact neighbours (<c>row n1 … nk</c>) for hnswlib's recall.
 /// </summary>
 internal static class ApproximateKnn
@@ -18,7 +19,12 @@ internal static class ApproximateKnn
         var data = TableDataset.Build(TableReader.Read(path), target).Data;
         int n = data.RowCount, d = data.NumericCount;
         var clock = Stopwatch.StartNew();
-        var index = new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate).Build(data.Numeric, n, d);
+        var options = new ApproximateOptions
+        {
+            GraphFrom = int.TryParse(Environment.GetEnvironmentVariable("GRAPH_FROM"), out var from) ? from : 0,
+        };
+        var index = new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate) { Approximate = options }
+            .Build(data.Numeric, n, d);
         var build = clock.Elapsed.TotalSeconds;
         var approximate = index.QuerySelf(k, includeSelf: false);
         var total = clock.Elapsed.TotalSeconds;
@@ -45,6 +51,7 @@ internal static class ApproximateKnn
         var ivf = (IvfIndex)index;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"rows\": {n}, \"features\": {d}, \"k\": {k}, \"lists\": {ivf.Lists}, \"probes\": {ivf.Probes}, " +
+            $"\"graph\": {(n >= options.GraphFromFor() ? "true" : "false")}, " +
             $"\"build\": {build:F2}, \"seconds\": {total:F2}, \"recall\": {(double)hits / (rows.Length * k):F4}, " +
             $"\"exact_seconds\": {exactSeconds}}}"));
         return 0;

@@ -30,6 +30,10 @@ public static class Program
             var k = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
             return ApproximateKnn.Time(args[1], args[2], k, args.Length == 5 ? args[4] : null);
         }
+        if (args.Length == 6 && args[0] == "probes")
+            return ProbeSweep.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
+                int.Parse(args[4], CultureInfo.InvariantCulture),
+                args[5].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

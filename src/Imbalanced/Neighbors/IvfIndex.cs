@@ -22,6 +22,10 @@ namespace Imbalanced.Neighbors;
 /// <para>Cost: about √n lists of √n points; a query costs one distance per centroid plus one per point of its
 /// probed lists, so the 5-NN of all n points costs about <c>n·(√n + probes·√n)</c> distances instead of
 /// <c>n²/2</c>. A query whose probed lists hold fewer than k points is answered by an exact scan.</para>
+/// <para>Large self-joins (<see cref="ApproximateOptions.GraphFrom"/> points or more) probe only
+/// <see cref="ApproximateOptions.GraphProbes"/> lists per point for a first graph of
+/// <see cref="ApproximateOptions.GraphWidth"/> neighbours, which <see cref="NeighborDescent"/> then improves:
+/// probing enough lists for recall 0.99 costs about n^1.5, the descent about n.</para>
 /// </remarks>
 internal sealed class IvfIndex : INeighborIndex
 {
@@ -39,6 +43,10 @@ internal sealed class IvfIndex : INeighborIndex
     private readonly int _probes;
     private readonly int[] _start;
     private readonly int[] _members;
+    private readonly int[] _nonEmpty;
+    private readonly int _graphFrom;
+    private readonly int _graphWidth;
+    private readonly INeighborIndex _centroidIndex;
 
     // Each list's exact index, built the first time the list is scanned and kept: building it again for every chunk
     // of queries allocated a copy of the list per chunk and per phase, which the large-object heap did not return
@@ -55,6 +63,8 @@ internal sealed class IvfIndex : INeighborIndex
     {
         Check(options);
         _points = points;
+        _graphFrom = options.GraphFromFor();
+        _graphWidth = options.GraphWidthFor();
         Count = count;
         _dims = dimensions;
         _threads = exact.Threads;
@@ -92,6 +102,11 @@ internal sealed class IvfIndex : INeighborIndex
         var nonEmpty = 0;
         for (var l = 0; l < _lists; l++) if (_start[l + 1] > _start[l]) nonEmpty++;
         _probes = Math.Min(options.ProbesFor(_lists), nonEmpty);
+        _nonEmpty = Enumerable.Range(0, _lists).Where(l => _start[l + 1] > _start[l]).ToArray();
+        var centres = new double[_nonEmpty.Length * dimensions];
+        for (var i = 0; i < _nonEmpty.Length; i++)
+            _centroids.AsSpan(_nonEmpty[i] * dimensions, dimensions).CopyTo(centres.AsSpan(i * dimensions, dimensions));
+        _centroidIndex = exact.Build(centres, _nonEmpty.Length, dimensions);
         _listIndexes = new INeighborIndex?[_lists];
     }
 
@@ -108,9 +123,10 @@ internal sealed class IvfIndex : INeighborIndex
     private static void Check(ApproximateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Lists < 0 || options.Probes < 0 || options.TrainingSample < 0)
-            throw new ArgumentOutOfRangeException(nameof(options),
-                "the approximate index's lists, probes and training sample must be positive (or 0, automatic)");
+        if (options.Lists < 0 || options.Probes < 0 || options.TrainingSample < 0 || options.GraphFrom < 0
+            || options.GraphWidth < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "the approximate index's lists, probes, training "
+                + "sample, graph threshold and graph width must be positive (or 0, automatic)");
         if (options.Iterations < 1)
             throw new ArgumentOutOfRangeException(nameof(options),
                 $"the approximate index's k-means needs at least 1 iteration; got {options.Iterations}");
@@ -137,30 +153,42 @@ internal sealed class IvfIndex : INeighborIndex
     public KNeighbors QuerySelf(int k, bool includeSelf)
     {
         NeighborChecks.CheckK(k, Count - (includeSelf ? 0 : 1));
-        return Run(_points, Count, k, excludeSelf: !includeSelf);
+        if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes, distances: true);
+        var width = Math.Min(Math.Max(_graphWidth, k), Count - 1);
+        // The first graph fills half of each list: probing costs per neighbour kept, the descent fills the rest.
+        var first = Math.Max(1, width / 2);
+        var initial = Run(_points, Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
+            distances: false);
+        // The lists' indexes are not needed by the descent: let them go before it allocates its graph.
+        Array.Clear(_listIndexes);
+        var descent = new NeighborDescent(_points, Count, _dims, _members, initial.Indices, initial.Distances, first,
+            width, _threads);
+        descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
+        return descent.Take(k, includeSelf);
     }
 
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
     {
         NeighborChecks.CheckK(k, Count);
-        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false);
+        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false, _probes,
+            distances: true);
     }
 
     /// <summary>The answer of every query, chunk by chunk: the probes of each query, then each list scanned for
     /// all the queries of the chunk that probe it, its best merged into theirs: first each query's nearest list,
     /// then the others, keeping only points that beat the query's k-th so far (the SIMD brute force then rarely
     /// touches its candidate heaps).</summary>
-    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf)
+    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount, bool distances)
     {
         var best = new Best(queryCount, k);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         for (var c0 = 0; c0 < queryCount; c0 += Chunk)
         {
             var m = Math.Min(Chunk, queryCount - c0);
-            var probes = ProbesOf(source, c0, m, options);
-            foreach (var (from, to) in new[] { (0, 1), (1, _probes) })
+            var probes = ProbesOf(source, c0, m, probeCount);
+            foreach (var (from, to) in new[] { (0, 1), (1, probeCount) })
             {
-                var (start, byList) = Invert(probes, _lists, _probes, from, to);
+                var (start, byList) = Invert(probes, _lists, probeCount, from, to);
                 Parallel.For(0, _lists, options, l =>
                 {
                     if (start[l + 1] > start[l])
@@ -169,26 +197,15 @@ internal sealed class IvfIndex : INeighborIndex
                 });
             }
         }
-        return best.Finish(source, excludeSelf, _points, Count, _dims, options);
+        return best.Finish(source, excludeSelf, _points, Count, _dims, options, distances);
     }
 
-    /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <c>probes</c> per query, nearest first.</summary>
-    private int[] ProbesOf(double[] source, int c0, int m, ParallelOptions options)
+    /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <paramref name="p"/> per query, nearest first
+    /// (the exact engine over the centroids of non-empty lists).</summary>
+    private int[] ProbesOf(double[] source, int c0, int m, int p)
     {
-        var p = _probes;
-        var probes = new int[m * p];
-        var metric = DistanceMetric.Euclidean;
-        Parallel.For(0, m, options, () => (Heap: new ExactTopK(p), D: new double[p]), (i, _, s) =>
-        {
-            var heap = s.Heap;
-            heap.Reset();
-            var q = source.AsSpan((c0 + i) * _dims, _dims);
-            for (var l = 0; l < _lists; l++)
-                if (_start[l + 1] > _start[l])
-                    heap.Offer(metric.Reduced(q, _centroids.AsSpan(l * _dims, _dims)), l);
-            heap.CopySorted(s.D, probes.AsSpan(i * p, p));
-            return s;
-        }, _ => { });
+        var probes = _centroidIndex.Query(source.AsSpan(c0 * _dims, m * _dims), p).Indices;
+        for (var i = 0; i < probes.Length; i++) probes[i] = _nonEmpty[probes[i]];
         return probes;
     }
 
@@ -296,11 +313,12 @@ internal sealed class IvfIndex : INeighborIndex
         private static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
 
         /// <summary>The answers, with an exact scan for each query whose probed lists held fewer than k
-        /// points.</summary>
+        /// points; without <paramref name="withDistances"/> their distances are left squared (no second
+        /// array).</summary>
         public KNeighbors Finish(double[] source, bool excludeSelf, double[] points, int count, int d,
-            ParallelOptions options)
+            ParallelOptions options, bool withDistances)
         {
-            var distances = new double[queries * k];
+            var distances = withDistances ? new double[queries * k] : _reduced;
             Parallel.For(0, queries, options, () => new ExactTopK(k), (q, _, heap) =>
             {
                 if (_filled[q] < k)
@@ -310,7 +328,8 @@ internal sealed class IvfIndex : INeighborIndex
                         excludeSelf ? q : -1, ref heap);
                     heap.CopySorted(_reduced.AsSpan(q * k, k), _indices.AsSpan(q * k, k));
                 }
-                for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(_reduced[q * k + c]);
+                if (withDistances)
+                    for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(_reduced[q * k + c]);
                 return heap;
             }, _ => { });
             return new KNeighbors(k, _indices, distances);
