@@ -97,11 +97,18 @@ internal sealed class NeighborDescent
     public int Refine(int rounds, int sample, double delta)
     {
         var options = _options;
+        // The round's buffers are made once and reused: made afresh each round they left hundreds of MB of large
+        // arrays to the garbage collector at every round.
+        var fresh = new int[_n * sample];
+        var old = new int[_n * sample];
+        var (freshStart, freshBack) = (new int[_n + 1], new int[_n * sample]);
+        var (oldStart, oldBack) = (new int[_n + 1], new int[_n * sample]);
+        var next = new int[_n];
         for (var round = 0; round < rounds; round++)
         {
-            var (fresh, old) = Sample(sample, options);
-            var (freshStart, freshBack) = Reverse(fresh);
-            var (oldStart, oldBack) = Reverse(old);
+            Sample(sample, options, fresh, old);
+            Reverse(fresh, freshStart, freshBack, next);
+            Reverse(old, oldStart, oldBack, next);
             Parallel.For(0, _n, options, () => (Fresh: new List<int>(), Old: new List<int>()), (v, _, s) =>
             {
                 Gather(v, fresh, freshStart, freshBack, sample, round, s.Fresh);
@@ -171,10 +178,8 @@ internal sealed class NeighborDescent
 
     /// <summary>Each point's new neighbours to join this round (nearest first, up to <paramref name="sample"/>,
     /// then marked old) and its old neighbours (nearest first, up to <paramref name="sample"/>), −1 padded.</summary>
-    private (int[] Fresh, int[] Old) Sample(int sample, ParallelOptions options)
+    private void Sample(int sample, ParallelOptions options, int[] fresh, int[] old)
     {
-        var fresh = new int[_n * sample];
-        var old = new int[_n * sample];
         Array.Fill(fresh, -1);
         Array.Fill(old, -1);
         Parallel.For(0, _n, options, v =>
@@ -198,23 +203,20 @@ internal sealed class NeighborDescent
                 }
             }
         });
-        return (fresh, old);
     }
 
     /// <summary>For every point, the points that list it in <paramref name="lists"/> (rows of equal width), in
-    /// ascending order, as offsets and members.</summary>
-    private (int[] Start, int[] Members) Reverse(int[] lists)
+    /// ascending order, as offsets into <paramref name="members"/>; <paramref name="next"/> is scratch.</summary>
+    private void Reverse(int[] lists, int[] start, int[] members, int[] next)
     {
         var per = lists.Length / Math.Max(1, _n);
-        var start = new int[_n + 1];
+        Array.Clear(start);
         foreach (var u in lists) if (u >= 0) start[u + 1]++;
         for (var v = 0; v < _n; v++) start[v + 1] += start[v];
-        var next = start[.._n];
-        var members = new int[start[_n]];
+        Array.Copy(start, next, _n);
         for (var v = 0; v < _n; v++)
             foreach (var u in lists.AsSpan(v * per, per))
                 if (u >= 0) members[next[u]++] = v;
-        return (start, members);
     }
 
     /// <summary>Point <paramref name="v"/>'s own list and up to <paramref name="sample"/> of the points listing
