@@ -14,6 +14,18 @@ namespace Imbalanced.Benchmarks;
 /// </summary>
 internal static class ApproximateKnn
 {
+    /// <summary>About <paramref name="samples"/> rows spread evenly over the data, their exact k nearest (self
+    /// excluded) and the exact index that found them.</summary>
+    internal static (int[] Rows, KNeighbors Exact, INeighborIndex Index) SampledExact(Dataset data, int samples,
+        int k)
+    {
+        var step = Math.Max(1, data.RowCount / samples);
+        var rows = Enumerable.Range(0, data.RowCount / step).Select(i => i * step).ToArray();
+        var index = new NeighborSearch(Algorithm: NeighborAlgorithm.Exact)
+            .Build(data.Numeric, data.RowCount, data.NumericCount);
+        return (rows, IndexedQueries.OfRows(index, data.Numeric, rows, k), index);
+    }
+
     public static int Time(string path, string target, int k, string? exactOut)
     {
         var data = TableDataset.Build(TableReader.Read(path), target).Data;
@@ -28,10 +40,7 @@ internal static class ApproximateKnn
         var build = clock.Elapsed.TotalSeconds;
         var approximate = index.QuerySelf(k, includeSelf: false);
         var total = clock.Elapsed.TotalSeconds;
-        var step = Math.Max(1, n / 2000);
-        var rows = Enumerable.Range(0, n / step).Select(i => i * step).ToArray();
-        var exactIndex = new NeighborSearch(Algorithm: NeighborAlgorithm.Exact).Build(data.Numeric, n, d);
-        var exact = IndexedQueries.OfRows(exactIndex, data.Numeric, rows, k);
+        var (rows, exact, exactIndex) = SampledExact(data, 2000, k);
         long hits = 0;
         for (var i = 0; i < rows.Length; i++)
         {

@@ -21,12 +21,8 @@ internal static class ProbeSweep
         int n = built.RowCount, d = built.NumericCount;
         var labels = built.Labels;
         var minority = Enumerable.Range(0, built.Classes.Count).MinBy(c => labels.Count(l => l == c));
-        var step = Math.Max(1, n / 4000);
-        var rows = Enumerable.Range(0, n / step).Select(i => i * step).ToArray();
-        var exactIndex = new NeighborSearch(Algorithm: NeighborAlgorithm.Exact).Build(built.Numeric, n, d);
-        var exact = IndexedQueries.OfRows(exactIndex, built.Numeric, rows, k + 1);
-        var truth = rows.Select((r, i) => exact.IndicesOf(i).ToArray().Where(j => j != r).Take(k).ToArray())
-            .ToArray();
+        var (rows, exact, _) = ApproximateKnn.SampledExact(built, 4000, k);
+        var truth = rows.Select((_, i) => exact.IndicesOf(i).ToArray()).ToArray();
         bool Keep(int row, IEnumerable<int> neighbours) =>
             labels[row] == minority || neighbours.All(j => labels[j] == labels[row]);
         foreach (var p in probes)

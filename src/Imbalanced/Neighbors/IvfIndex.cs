@@ -71,13 +71,12 @@ internal sealed class IvfIndex : INeighborIndex
         _listSearch = exact with { Algorithm = NeighborAlgorithm.BruteForce, MaxDegreeOfParallelism = 1 };
         _lists = options.ListsFor(count);
         var labels = new int[count];
+        INeighborIndex? centroidIndex = null;
         if (_lists > 0)
         {
             var sampleSize = options.TrainingSampleFor(count, _lists);
-            var rows = new SeededRandom(options.Seed).SampleWithoutReplacement(count, sampleSize);
-            var sample = new double[sampleSize * dimensions];
-            for (var i = 0; i < sampleSize; i++)
-                points.AsSpan(rows[i] * dimensions, dimensions).CopyTo(sample.AsSpan(i * dimensions, dimensions));
+            var sample = RowsOf(points, new SeededRandom(options.Seed).SampleWithoutReplacement(count, sampleSize),
+                dimensions);
             var fit = KMeans.Fit(sample, sampleSize, dimensions, new KMeansOptions
             {
                 Clusters = _lists,
@@ -86,7 +85,7 @@ internal sealed class IvfIndex : INeighborIndex
                 Neighbors = exact,
             });
             _centroids = fit.Centers;
-            var centroidIndex = exact.Build(_centroids, _lists, dimensions);
+            centroidIndex = exact.Build(_centroids, _lists, dimensions);
             for (var c0 = 0; c0 < count; c0 += Chunk)
             {
                 var m = Math.Min(Chunk, count - c0);
@@ -99,15 +98,22 @@ internal sealed class IvfIndex : INeighborIndex
             _centroids = [];
         }
         (_start, _members) = Invert(labels, _lists, 1, 0, 1);
-        var nonEmpty = 0;
-        for (var l = 0; l < _lists; l++) if (_start[l + 1] > _start[l]) nonEmpty++;
-        _probes = Math.Min(options.ProbesFor(_lists), nonEmpty);
         _nonEmpty = Enumerable.Range(0, _lists).Where(l => _start[l + 1] > _start[l]).ToArray();
-        var centres = new double[_nonEmpty.Length * dimensions];
-        for (var i = 0; i < _nonEmpty.Length; i++)
-            _centroids.AsSpan(_nonEmpty[i] * dimensions, dimensions).CopyTo(centres.AsSpan(i * dimensions, dimensions));
-        _centroidIndex = exact.Build(centres, _nonEmpty.Length, dimensions);
+        _probes = Math.Min(options.ProbesFor(_lists), _nonEmpty.Length);
+        // Probes are the nearest non-empty lists: the assignment's index serves when no list is empty.
+        _centroidIndex = centroidIndex is not null && _nonEmpty.Length == _lists
+            ? centroidIndex
+            : exact.Build(RowsOf(_centroids, _nonEmpty, dimensions), _nonEmpty.Length, dimensions);
         _listIndexes = new INeighborIndex?[_lists];
+    }
+
+    /// <summary>Copies of rows <paramref name="rows"/> of <paramref name="points"/>, in that order.</summary>
+    private static double[] RowsOf(double[] points, ReadOnlySpan<int> rows, int dimensions)
+    {
+        var copy = new double[rows.Length * dimensions];
+        for (var i = 0; i < rows.Length; i++)
+            points.AsSpan(rows[i] * dimensions, dimensions).CopyTo(copy.AsSpan(i * dimensions, dimensions));
+        return copy;
     }
 
     public int Count { get; }
@@ -229,10 +235,7 @@ internal sealed class IvfIndex : INeighborIndex
             }
             else
             {
-                var listPoints = new double[members.Length * d];
-                for (var j = 0; j < members.Length; j++)
-                    _points.AsSpan(members[j] * d, d).CopyTo(listPoints.AsSpan(j * d, d));
-                index = _listSearch.Build(listPoints, members.Length, d);
+                index = _listSearch.Build(RowsOf(_points, listRows, d), members.Length, d);
             }
             _listIndexes[list] = index;
         }

@@ -14,7 +14,8 @@ public class ApproximateIndexTests
             Approximate = options ?? new ApproximateOptions(),
         };
 
-    private static double[] Generated(int rows, int features = 20, long seed = 0) =>
+    /// <summary><c>generate</c>d points, 5% minority (also for <see cref="NeighborDescentTests"/>).</summary>
+    internal static double[] Generated(int rows, int features = 20, long seed = 0) =>
         ClassificationGenerator.Generate(new ClassificationOptions
         {
             Rows = rows,
@@ -23,7 +24,8 @@ public class ApproximateIndexTests
             Seed = seed,
         }).NumericValues.ToArray();
 
-    private static double Recall(KNeighbors exact, KNeighbors approximate)
+    /// <summary>The share of the exact neighbours the approximate answer found.</summary>
+    internal static double Recall(KNeighbors exact, KNeighbors approximate)
     {
         long hits = 0;
         for (var q = 0; q < exact.QueryCount; q++)

@@ -1,5 +1,4 @@
 using Imbalanced.Neighbors;
-using Imbalanced.Synthetic;
 
 namespace Imbalanced.Tests.Neighbors;
 
@@ -13,31 +12,11 @@ public class NeighborDescentTests
             Approximate = options ?? new ApproximateOptions { GraphFrom = 1 },
         };
 
-    private static double[] Generated(int rows, long seed = 0) =>
-        ClassificationGenerator.Generate(new ClassificationOptions
-        {
-            Rows = rows,
-            Features = 20,
-            Weights = [0.95],
-            Seed = seed,
-        }).NumericValues.ToArray();
-
-    private static double Recall(KNeighbors exact, KNeighbors approximate)
-    {
-        long hits = 0;
-        for (var q = 0; q < exact.QueryCount; q++)
-        {
-            var truth = exact.IndicesOf(q).ToArray();
-            foreach (var j in approximate.IndicesOf(q)) if (Array.IndexOf(truth, j) >= 0) hits++;
-        }
-        return (double)hits / exact.Indices.Length;
-    }
-
     [Fact]
     public void Descent_lifts_recall_far_above_its_first_graph()
     {
         const int n = 10_000, d = 20, k = 3;
-        var points = Generated(n, seed: 1);
+        var points = ApproximateIndexTests.Generated(n, seed: 1);
         var exact = new NeighborSearch(Algorithm: NeighborAlgorithm.BruteForce).Build(points, n, d)
             .QuerySelf(k, includeSelf: false);
         var options = new ApproximateOptions { Lists = 100, GraphFrom = 1 };
@@ -45,7 +24,8 @@ public class NeighborDescentTests
         // The first graph alone: the same four probes per point, no descent.
         var first = Graph(options with { GraphFrom = int.MaxValue, Probes = ApproximateOptions.GraphProbes })
             .Build(points, n, d).QuerySelf(k, includeSelf: false);
-        var (graphRecall, firstRecall) = (Recall(exact, graph), Recall(exact, first));
+        var (graphRecall, firstRecall) = (ApproximateIndexTests.Recall(exact, graph),
+            ApproximateIndexTests.Recall(exact, first));
         Assert.True(graphRecall >= 0.95, $"recall@3 with descent = {graphRecall}");
         Assert.True(graphRecall > firstRecall + 0.1, $"descent {graphRecall}, first graph {firstRecall}");
     }
@@ -54,7 +34,7 @@ public class NeighborDescentTests
     public void Same_answer_whatever_the_thread_count_and_the_seed_is_used()
     {
         const int n = 3_000, d = 20, k = 5;
-        var points = Generated(n, seed: 2);
+        var points = ApproximateIndexTests.Generated(n, seed: 2);
         var options = new ApproximateOptions { Lists = 50, GraphFrom = 1, GraphWidth = 8, Seed = 3 };
         var expected = Graph(options, threads: 1).Build(points, n, d).QuerySelf(k, includeSelf: false);
         foreach (var threads in new[] { 2, 4, 0 })
@@ -71,7 +51,7 @@ public class NeighborDescentTests
     public void Answers_are_distinct_sorted_true_distances_with_self_first_when_asked()
     {
         const int n = 2_000, d = 20, k = 6;
-        var points = Generated(n, seed: 5);
+        var points = ApproximateIndexTests.Generated(n, seed: 5);
         var index = Graph(new ApproximateOptions { Lists = 30, GraphFrom = 1, GraphWidth = 4 }).Build(points, n, d);
         var without = index.QuerySelf(k, includeSelf: false);
         var with = index.QuerySelf(k, includeSelf: true);
@@ -97,7 +77,7 @@ public class NeighborDescentTests
     public void Duplicates_are_each_others_nearest_lower_index_first()
     {
         const int distinct = 400, copies = 3, d = 20, k = 2;
-        var basePoints = Generated(distinct, seed: 6);
+        var basePoints = ApproximateIndexTests.Generated(distinct, seed: 6);
         var n = distinct * copies;
         var points = new double[n * d];
         for (var i = 0; i < n; i++) basePoints.AsSpan(i % distinct * d, d).CopyTo(points.AsSpan(i * d, d));
@@ -119,7 +99,7 @@ public class NeighborDescentTests
         Assert.Equal(1_000_000, new ApproximateOptions().GraphFromFor());
         Assert.Equal(24, new ApproximateOptions().GraphWidthFor());
         Assert.Equal(7, new ApproximateOptions { GraphWidth = 7 }.GraphWidthFor());
-        var points = Generated(100);
+        var points = ApproximateIndexTests.Generated(100);
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Graph(new ApproximateOptions { GraphFrom = -1 }).Build(points, 100, 20));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
