@@ -159,16 +159,22 @@ internal sealed class IvfIndex : INeighborIndex
     public KNeighbors QuerySelf(int k, bool includeSelf)
     {
         NeighborChecks.CheckK(k, Count - (includeSelf ? 0 : 1));
-        if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes, distances: true);
+        if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes);
         var width = Math.Min(Math.Max(_graphWidth, k), Count - 1);
+        // The graph is made before the first neighbours are found and takes them chunk by chunk: no array of the
+        // first neighbours of every point is held beside it.
+        var descent = new NeighborDescent(_points, Count, _dims, _members, width, _threads);
         // The first graph fills half of each list: probing costs per neighbour kept, the descent fills the rest.
         var first = Math.Max(1, width / 2);
-        var initial = Run(_points, Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
-            distances: false);
-        // The lists' indexes are not needed by the descent: let them go before it allocates its graph.
+        Run(_points, Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
+            best => descent.Seed(best.First, best.Count, best.Indices, first));
+        // The lists' indexes are not needed by the descent: let them go before it allocates its round buffers.
         Array.Clear(_listIndexes);
-        var descent = new NeighborDescent(_points, Count, _dims, _members, initial.Indices, initial.Distances, first,
-            width, _threads);
+        // Return the first graph's garbage (the lists' panels, the chunks' scratch) before the rounds allocate:
+        // without this collection the rounds' buffers took new memory beside it (ENN on 2,000,000 rows: resident
+        // memory during the rounds 1.4 GB against 1.0 GB with it). One blocking collection of a heap of large arrays
+        // without references takes well under a second.
+        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
         return descent.Take(k, includeSelf);
     }
@@ -176,21 +182,36 @@ internal sealed class IvfIndex : INeighborIndex
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
     {
         NeighborChecks.CheckK(k, Count);
-        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false, _probes,
-            distances: true);
+        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false, _probes);
     }
 
-    /// <summary>The answer of every query, chunk by chunk: the probes of each query, then each list scanned for
-    /// all the queries of the chunk that probe it, its best merged into theirs: first each query's nearest list,
-    /// then the others, keeping only points that beat the query's k-th so far (the SIMD brute force then rarely
-    /// touches its candidate heaps).</summary>
-    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount, bool distances)
+    /// <summary>The answers of all queries, with Euclidean distances.</summary>
+    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount)
     {
-        var best = new Best(queryCount, k);
+        var indices = new int[queryCount * k];
+        var distances = new double[queryCount * k];
+        Run(source, queryCount, k, excludeSelf, probeCount, best =>
+        {
+            best.Indices.AsSpan(0, best.Count * k).CopyTo(indices.AsSpan(best.First * k));
+            var reduced = best.Reduced.AsSpan(0, best.Count * k);
+            var into = distances.AsSpan(best.First * k, reduced.Length);
+            for (var i = 0; i < reduced.Length; i++) into[i] = Math.Sqrt(reduced[i]);
+        });
+        return new KNeighbors(k, indices, distances);
+    }
+
+    /// <summary>The answer of every query, chunk by chunk, each chunk's handed to <paramref name="done"/>: the
+    /// probes of each query, then each list scanned for all the queries of the chunk that probe it, its best merged
+    /// into theirs: first each query's nearest list, then the others, keeping only points that beat the query's
+    /// k-th so far (the SIMD brute force then rarely touches its candidate heaps).</summary>
+    private void Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done)
+    {
+        var best = new Best(Math.Min(Chunk, queryCount), k);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         for (var c0 = 0; c0 < queryCount; c0 += Chunk)
         {
             var m = Math.Min(Chunk, queryCount - c0);
+            best.Reset(c0, m);
             var probes = ProbesOf(source, c0, m, probeCount);
             foreach (var (from, to) in new[] { (0, 1), (1, probeCount) })
             {
@@ -202,8 +223,9 @@ internal sealed class IvfIndex : INeighborIndex
                             best, limited: from > 0);
                 });
             }
+            best.Finish(source, excludeSelf, _points, Count, _dims, options);
+            done(best);
         }
-        return best.Finish(source, excludeSelf, _points, Count, _dims, options, distances);
     }
 
     /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <paramref name="p"/> per query, nearest first
@@ -269,14 +291,31 @@ internal sealed class IvfIndex : INeighborIndex
         }
     }
 
-    /// <summary>Each query's best (reduced distance, index) pairs so far, sorted; merged under striped locks, so
-    /// that lists scanned in any order on any thread give the same answer.</summary>
-    private sealed class Best(int queries, int k)
+    /// <summary>The best (reduced distance, index) pairs so far of each query of a chunk, sorted; merged under
+    /// striped locks, so that lists scanned in any order on any thread give the same answer.</summary>
+    private sealed class Best(int capacity, int k)
     {
-        private readonly int[] _indices = new int[queries * k];
-        private readonly double[] _reduced = new double[queries * k];
-        private readonly int[] _filled = new int[queries];
         private readonly object[] _locks = Enumerable.Range(0, Stripes).Select(_ => new object()).ToArray();
+        private readonly int[] _filled = new int[capacity];
+
+        /// <summary>The chunk's first query.</summary>
+        public int First { get; private set; }
+
+        /// <summary>The chunk's queries.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The neighbours, <c>k</c> per query of the chunk, query <see cref="First"/> first.</summary>
+        public int[] Indices { get; } = new int[capacity * k];
+
+        /// <summary>Their squared distances.</summary>
+        public double[] Reduced { get; } = new double[capacity * k];
+
+        /// <summary>Empties the answers for queries <paramref name="first"/> … <c>first + count − 1</c>.</summary>
+        public void Reset(int first, int count)
+        {
+            (First, Count) = (first, count);
+            Array.Clear(_filled, 0, count);
+        }
 
         public void Merge(int q, ReadOnlySpan<int> candidates, ReadOnlySpan<double> query, double[] points, int d)
         {
@@ -285,13 +324,14 @@ internal sealed class IvfIndex : INeighborIndex
                 : new double[candidates.Length];
             for (var c = 0; c < candidates.Length; c++)
                 reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.AsSpan(candidates[c] * d, d));
-            lock (_locks[q % Stripes])
+            var r = q - First;
+            lock (_locks[r % Stripes])
             {
-                var idx = _indices.AsSpan(q * k, k);
-                var red = _reduced.AsSpan(q * k, k);
+                var idx = Indices.AsSpan(r * k, k);
+                var red = Reduced.AsSpan(r * k, k);
                 for (var c = 0; c < candidates.Length; c++)
                 {
-                    var n = _filled[q];
+                    var n = _filled[r];
                     if (n == k && !Before(reduced[c], candidates[c], red[k - 1], idx[k - 1])) continue;
                     var at = n == k ? k - 1 : n;
                     while (at > 0 && Before(reduced[c], candidates[c], red[at - 1], idx[at - 1]))
@@ -302,7 +342,7 @@ internal sealed class IvfIndex : INeighborIndex
                     }
                     red[at] = reduced[c];
                     idx[at] = candidates[c];
-                    if (n < k) _filled[q] = n + 1;
+                    if (n < k) _filled[r] = n + 1;
                 }
             }
         }
@@ -310,32 +350,29 @@ internal sealed class IvfIndex : INeighborIndex
         /// <summary>The query's k-th squared distance so far, +∞ while it has fewer than k.</summary>
         public double Limit(int q)
         {
-            lock (_locks[q % Stripes]) return _filled[q] == k ? _reduced[q * k + k - 1] : double.PositiveInfinity;
+            var r = q - First;
+            lock (_locks[r % Stripes]) return _filled[r] == k ? Reduced[r * k + k - 1] : double.PositiveInfinity;
         }
 
         private static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
 
-        /// <summary>The answers, with an exact scan for each query whose probed lists held fewer than k
-        /// points; without <paramref name="withDistances"/> their distances are left squared (no second
-        /// array).</summary>
-        public KNeighbors Finish(double[] source, bool excludeSelf, double[] points, int count, int d,
-            ParallelOptions options, bool withDistances)
+        /// <summary>Completes the chunk's answers by an exact scan for each query whose probed lists held fewer
+        /// than k points.</summary>
+        public void Finish(double[] source, bool excludeSelf, double[] points, int count, int d,
+            ParallelOptions options)
         {
-            var distances = withDistances ? new double[queries * k] : _reduced;
-            Parallel.For(0, queries, options, () => new ExactTopK(k), (q, _, heap) =>
+            Parallel.For(0, Count, options, () => new ExactTopK(k), (r, _, heap) =>
             {
-                if (_filled[q] < k)
+                if (_filled[r] < k)
                 {
+                    var q = First + r;
                     heap.Reset();
                     BruteForceIndex.ScanOne(source.AsSpan(q * d, d), points, count, d, DistanceMetric.Euclidean,
                         excludeSelf ? q : -1, ref heap);
-                    heap.CopySorted(_reduced.AsSpan(q * k, k), _indices.AsSpan(q * k, k));
+                    heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
                 }
-                if (withDistances)
-                    for (var c = 0; c < k; c++) distances[q * k + c] = Math.Sqrt(_reduced[q * k + c]);
                 return heap;
             }, _ => { });
-            return new KNeighbors(k, _indices, distances);
         }
     }
 }

@@ -16,9 +16,17 @@ namespace Imbalanced.Neighbors;
 /// the order of the offers. A list is updated under a lock; an offer is first checked, without the lock, against
 /// the list's worst, which only ever decreases, so a stale worst only lets more offers through to the locked
 /// check.</para>
-/// <para>The graph keeps squared distances in single precision (half the memory); the answers' order and
-/// distances are exact (double precision) again. Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>,
-/// independent of n per point, so the whole refinement grows about linearly with the rows.</para>
+/// <para>Memory: the graph holds no distances. A list is kept sorted by (single-precision squared distance,
+/// index), the distances recomputed from a single-precision copy of the points when an offer is placed; only
+/// each list's worst distance is stored, for the check that rejects most offers. A round's comparisons come
+/// from a copy of the lists' samples made at its start; the reverse lists (who lists whom) are built for a block
+/// of points at a time. About <c>n·(4·d + 10·K + 8)</c> bytes beside the points for K neighbours of points of
+/// dimension d (at 2,000,000 × 20, K = 24: 660 MB), where a graph with its distances and whole reverse lists took
+/// 1 GB. The single-precision rows are made only after the first graph is in, when the approximate index's lists
+/// have let theirs go.</para>
+/// <para>Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>, independent of n per point, so the whole
+/// refinement grows about linearly with the rows. The answers' order and distances are exact (double precision)
+/// again.</para>
 /// </remarks>
 internal sealed class NeighborDescent
 {
@@ -30,9 +38,11 @@ internal sealed class NeighborDescent
     private readonly int _k;
     private readonly int[] _old;
     private readonly int[] _new;
-    private readonly float[] _rows;
+    // The points in graph order, single precision: made once the first neighbours are in (Refine).
+    private float[] _rows = [];
     private readonly int[] _idx;
-    private readonly float[] _dist;
+    // Each list's worst squared distance (+∞ while the list has empty places).
+    private readonly float[] _worst;
     // 0: joined already; 1: new, not yet joined; 2: entered during the current round.
     private readonly byte[] _fresh;
     private readonly ParallelOptions _options;
@@ -40,21 +50,20 @@ internal sealed class NeighborDescent
     // than a monitor's slow path costs.
     private readonly int[] _locks = new int[Stripes];
 
+    /// <summary>Reverse lists are built for one block of points at a time: a block's reverse lists take about
+    /// <c>1 / Blocks</c> of all of them.</summary>
+    private const int Blocks = 4;
+
     /// <param name="points">The points, row-major.</param>
     /// <param name="count">Number of points.</param>
     /// <param name="dimensions">Dimension of the points.</param>
     /// <param name="order">A permutation of the points: the graph numbers point <c>order[i]</c> as <c>i</c>, so
     /// that points near each other in this order (the members of one list of the approximate index) sit near
     /// each other in memory, which the random reads of the descent need to stay in cache.</param>
-    /// <param name="initial">Each point's first neighbours (self excluded, no repeats, −1 for none), nearest
-    /// first, <paramref name="initialWidth"/> per point.</param>
-    /// <param name="reduced">Their squared distances.</param>
-    /// <param name="initialWidth">Neighbours per point in <paramref name="initial"/>, at most
-    /// <paramref name="width"/>.</param>
     /// <param name="width">Neighbours kept per point (the graph's K).</param>
     /// <param name="threads">Threads used; the result does not depend on them.</param>
-    public NeighborDescent(double[] points, int count, int dimensions, int[] order, int[] initial, double[] reduced,
-        int initialWidth, int width, int threads)
+    /// <remarks>The lists start empty: <see cref="Seed"/> gives each point its first neighbours.</remarks>
+    public NeighborDescent(double[] points, int count, int dimensions, int[] order, int width, int threads)
     {
         _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         _points = points;
@@ -64,31 +73,59 @@ internal sealed class NeighborDescent
         _old = order;
         _new = new int[count];
         for (var i = 0; i < count; i++) _new[order[i]] = i;
-        _rows = new float[count * dimensions];
         _idx = new int[count * width];
-        _dist = new float[count * width];
+        _worst = new float[count];
         _fresh = new byte[count * width];
+        Array.Fill(_idx, -1);
+        Array.Fill(_worst, float.PositiveInfinity);
         Array.Fill(_fresh, (byte)1);
-        Parallel.For(0, count, _options, v =>
+    }
+
+    /// <summary>Gives points <paramref name="first"/> … <c>first + count − 1</c> (input numbering) their first
+    /// neighbours: <paramref name="per"/> per point in <paramref name="neighbors"/> (input numbering, self
+    /// excluded, no repeats, −1 for none), at most the graph's K. They are put in order in <see cref="Refine"/>.
+    /// </summary>
+    public void Seed(int first, int count, int[] neighbors, int per)
+    {
+        Parallel.For(0, count, _options, r =>
         {
-            var old = order[v];
-            for (var c = 0; c < dimensions; c++) _rows[v * dimensions + c] = (float)points[old * dimensions + c];
-            var row = v * width;
-            for (var j = 0; j < width; j++)
+            var row = _new[first + r] * _k;
+            for (var j = 0; j < per; j++)
             {
-                var was = j < initialWidth ? initial[old * initialWidth + j] : -1;
-                var u = was < 0 ? -1 : _new[was];
-                var d = u < 0 ? float.PositiveInfinity : (float)reduced[old * initialWidth + j];
-                // Rounding to single precision can tie distances that were ordered; keep (distance, index) order.
-                var at = j;
-                for (; at > 0 && Before(d, u, _dist[row + at - 1], _idx[row + at - 1]); at--)
-                {
-                    _dist[row + at] = _dist[row + at - 1];
-                    _idx[row + at] = _idx[row + at - 1];
-                }
-                _dist[row + at] = d;
-                _idx[row + at] = u;
+                var was = neighbors[r * per + j];
+                _idx[row + j] = was < 0 ? -1 : _new[was];
             }
+        });
+    }
+
+    /// <summary>Makes the single-precision rows (not held while the first graph is found, when the approximate
+    /// index's lists hold theirs) and puts each list in order by (<see cref="Distance"/>, index).</summary>
+    private void Order()
+    {
+        _rows = new float[_n * _d];
+        Parallel.For(0, _n, _options, v =>
+        {
+            var old = _old[v];
+            for (var c = 0; c < _d; c++) _rows[v * _d + c] = (float)_points[old * _d + c];
+        });
+        Parallel.For(0, _n, _options, v =>
+        {
+            var row = _idx.AsSpan(v * _k, _k);
+            Span<float> dist = _k <= 256 ? stackalloc float[_k] : new float[_k];
+            var filled = 0;
+            for (; filled < _k && row[filled] >= 0; filled++)
+            {
+                // Insertion sort: the first neighbours come nearly in order (by exact distance).
+                var (u, d) = (row[filled], Distance(v, row[filled]));
+                var at = filled;
+                for (; at > 0 && Before(d, u, dist[at - 1], row[at - 1]); at--)
+                {
+                    dist[at] = dist[at - 1];
+                    row[at] = row[at - 1];
+                }
+                (dist[at], row[at]) = (d, u);
+            }
+            _worst[v] = filled == _k ? dist[_k - 1] : float.PositiveInfinity;
         });
     }
 
@@ -96,26 +133,31 @@ internal sealed class NeighborDescent
     /// <paramref name="rounds"/> rounds have run; returns the rounds run.</summary>
     public int Refine(int rounds, int sample, double delta)
     {
+        Order();
         var options = _options;
         // The round's buffers are made once and reused: made afresh each round they left hundreds of MB of large
         // arrays to the garbage collector at every round.
         var fresh = new int[_n * sample];
         var old = new int[_n * sample];
-        var (freshStart, freshBack) = (new int[_n + 1], new int[_n * sample]);
-        var (oldStart, oldBack) = (new int[_n + 1], new int[_n * sample]);
-        var next = new int[_n];
+        var block = (_n + Blocks - 1) / Blocks;
+        var freshBack = new ReverseLists(block, _n * sample / Blocks);
+        var oldBack = new ReverseLists(block, _n * sample / Blocks);
         for (var round = 0; round < rounds; round++)
         {
             Sample(sample, options, fresh, old);
-            Reverse(fresh, freshStart, freshBack, next);
-            Reverse(old, oldStart, oldBack, next);
-            Parallel.For(0, _n, options, () => (Fresh: new List<int>(), Old: new List<int>()), (v, _, s) =>
+            for (var lo = 0; lo < _n; lo += block)
             {
-                Gather(v, fresh, freshStart, freshBack, sample, round, s.Fresh);
-                Gather(v, old, oldStart, oldBack, sample, round, s.Old);
-                Join(s.Fresh, s.Old);
-                return s;
-            }, _ => { });
+                var hi = Math.Min(_n, lo + block);
+                Parallel.Invoke(options, () => freshBack.Build(fresh, sample, lo, hi),
+                    () => oldBack.Build(old, sample, lo, hi));
+                Parallel.For(lo, hi, options, () => (Fresh: new List<int>(), Old: new List<int>()), (v, _, s) =>
+                {
+                    Gather(v, fresh, freshBack, sample, round, s.Fresh);
+                    Gather(v, old, oldBack, sample, round, s.Old);
+                    Join(s.Fresh, s.Old);
+                    return s;
+                }, _ => { });
+            }
             // The entries that entered this round and stayed: the lists' final contents do not depend on the
             // order of the offers, so neither does this count (a count of insertions would).
             long changed = 0;
@@ -205,33 +247,19 @@ internal sealed class NeighborDescent
         });
     }
 
-    /// <summary>For every point, the points that list it in <paramref name="lists"/> (rows of equal width), in
-    /// ascending order, as offsets into <paramref name="members"/>; <paramref name="next"/> is scratch.</summary>
-    private void Reverse(int[] lists, int[] start, int[] members, int[] next)
-    {
-        var per = lists.Length / Math.Max(1, _n);
-        Array.Clear(start);
-        foreach (var u in lists) if (u >= 0) start[u + 1]++;
-        for (var v = 0; v < _n; v++) start[v + 1] += start[v];
-        Array.Copy(start, next, _n);
-        for (var v = 0; v < _n; v++)
-            foreach (var u in lists.AsSpan(v * per, per))
-                if (u >= 0) members[next[u]++] = v;
-    }
-
     /// <summary>Point <paramref name="v"/>'s own list and up to <paramref name="sample"/> of the points listing
     /// it, from a place fixed by the point and the round, without repeats.</summary>
-    private static void Gather(int v, int[] lists, int[] start, int[] back, int sample, int round, List<int> into)
+    private static void Gather(int v, int[] lists, ReverseLists back, int sample, int round, List<int> into)
     {
         into.Clear();
-        var per = lists.Length / Math.Max(1, start.Length - 1);
-        foreach (var u in lists.AsSpan(v * per, per)) if (u >= 0) into.Add(u);
-        var count = start[v + 1] - start[v];
+        foreach (var u in lists.AsSpan(v * sample, sample)) if (u >= 0) into.Add(u);
+        var listing = back.Of(v);
+        var count = listing.Length;
         var take = Math.Min(sample, count);
         var from = count == 0 ? 0 : (int)((uint)(v * 0x9E3779B1 + round * 0x85EBCA6B) % (uint)count);
         for (var t = 0; t < take; t++)
         {
-            var u = back[start[v] + (from + t) % count];
+            var u = listing[(from + t) % count];
             if (!into.Contains(u)) into.Add(u);
         }
     }
@@ -286,30 +314,46 @@ internal sealed class NeighborDescent
         DistanceMetric.Euclidean.Reduced(_points.AsSpan(a * _d, _d), _points.AsSpan(b * _d, _d));
 
     /// <summary>Offers <paramref name="u"/> at squared distance <paramref name="d"/> to <paramref name="v"/>'s
-    /// list.</summary>
+    /// list; the distances of the entries it passes are recomputed (<see cref="Distance"/> gives the same value
+    /// for a pair every time).</summary>
     private void Offer(int v, int u, float d)
     {
-        var last = v * _k + _k - 1;
         // The worst distance only decreases, so a stale one is at least the current one.
-        if (d > Volatile.Read(ref _dist[last])) return;
+        if (d > Volatile.Read(ref _worst[v])) return;
         ref var held = ref _locks[v & (Stripes - 1)];
         while (Interlocked.CompareExchange(ref held, 1, 0) != 0) Thread.SpinWait(1);
         try
         {
-            if (!Before(d, u, _dist[last], _idx[last])) return;
             var row = v * _k;
-            for (var j = 0; j < _k; j++) if (_idx[row + j] == u) return;
-            var at = _k - 1;
-            while (at > 0 && Before(d, u, _dist[row + at - 1], _idx[row + at - 1]))
+            var last = row + _k - 1;
+            if (!Before(d, u, _worst[v], _idx[last])) return;
+            for (var j = row; j <= last; j++) if (_idx[j] == u) return;
+            // Most offers that get this far land last: one distance decides that. The others find their place by
+            // bisection (distances sorted, empty places last), then the entries after it move one place down and
+            // the one moved into the last place gives the new worst distance.
+            var (at, worst) = (_k - 1, d);
+            if (_k > 1)
             {
-                _dist[row + at] = _dist[row + at - 1];
-                _idx[row + at] = _idx[row + at - 1];
-                _fresh[row + at] = _fresh[row + at - 1];
-                at--;
+                var w = _idx[last - 1];
+                var dw = w < 0 ? float.PositiveInfinity : Distance(v, w);
+                if (Before(d, u, dw, w))
+                {
+                    var (lo, hi) = (0, _k - 2);
+                    while (lo < hi)
+                    {
+                        var mid = (lo + hi) >> 1;
+                        var x = _idx[row + mid];
+                        if (Before(d, u, x < 0 ? float.PositiveInfinity : Distance(v, x), x)) hi = mid;
+                        else lo = mid + 1;
+                    }
+                    (at, worst) = (lo, dw);
+                    _idx.AsSpan(row + at, _k - 1 - at).CopyTo(_idx.AsSpan(row + at + 1));
+                    _fresh.AsSpan(row + at, _k - 1 - at).CopyTo(_fresh.AsSpan(row + at + 1));
+                }
             }
-            _dist[row + at] = d;
             _idx[row + at] = u;
             _fresh[row + at] = 2;
+            Volatile.Write(ref _worst[v], _idx[last] < 0 ? float.PositiveInfinity : worst);
         }
         finally
         {

@@ -87,9 +87,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var d = 0; d < dimensions; d++) _mean[d] += points[Row(i) * dimensions + d];
         for (var d = 0; d < dimensions; d++) _mean[d] /= Math.Max(1, count);
         _padded = (count + Block - 1) / Block * Block;
-        float[] rows;
-        (rows, _norms) = Centre(count, _padded);
-        _panels = ToPanels(rows, _padded);
+        (_panels, _norms) = CentrePanels(count, _padded);
         _maxNorm = 0;
         for (var i = 0; i < count; i++) _maxNorm = Math.Max(_maxNorm, _norms[i]);
         // See Recheck for the derivation: (d + 8.2)·2⁻²⁴ suffices whatever the width and summation order;
@@ -181,15 +179,21 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         return (float)norm;
     }
 
-    private float[] ToPanels(float[] rows, int padded)
+    /// <summary>The index's own points, centred, as floats laid out in panels of one lane per point, with their
+    /// squared norms (written straight into the panels: no row-major float copy is left behind).</summary>
+    private (float[] Panels, float[] Norms) CentrePanels(int count, int padded)
     {
         var panels = new float[padded * _dims];
-        for (var i = 0; i < padded; i++)
+        var norms = new float[padded];
+        var row = new float[_dims];
+        for (var i = 0; i < count; i++)
         {
+            norms[i] = CentreRow(Point(i), row);
             int panel = i / _lanes, lane = i % _lanes;
-            for (var d = 0; d < _dims; d++) panels[(panel * _dims + d) * _lanes + lane] = rows[i * _dims + d];
+            for (var d = 0; d < _dims; d++) panels[(panel * _dims + d) * _lanes + lane] = row[d];
         }
-        return panels;
+        for (var i = count; i < padded; i++) norms[i] = float.PositiveInfinity;
+        return (panels, norms);
     }
 
     public KNeighbors QuerySelf(int k, bool includeSelf)
