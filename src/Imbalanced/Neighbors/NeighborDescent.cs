@@ -176,25 +176,24 @@ internal sealed class NeighborDescent
         return rounds;
     }
 
-    /// <summary>The first <paramref name="k"/> neighbours of every point (itself among them with
-    /// <paramref name="includeSelf"/>), by exact distance and then index, with their Euclidean distances.</summary>
+    /// <summary>The first <paramref name="k"/> neighbours of every point (the point itself a candidate at distance
+    /// 0 with <paramref name="includeSelf"/>, ordered among exact duplicates by index as the exact engine orders
+    /// it), by exact distance and then index, with their Euclidean distances.</summary>
     public KNeighbors Take(int k, bool includeSelf)
     {
         var indices = new int[_n * k];
         var distances = new double[_n * k];
-        Parallel.For(0, _n, _options, v =>
+        Parallel.For(0, _n, _options, () => (Row: new int[k + 1], Reduced: new double[k + 1]), (v, _, scratch) =>
         {
-            var found = includeSelf ? k - 1 : k;
             var self = _old[v];
-            var row = indices.AsSpan(self * k, k);
-            var reduced = distances.AsSpan(self * k, k);
+            var (row, reduced) = scratch;
             var at = 0;
             if (includeSelf)
             {
                 row[at] = self;
                 reduced[at++] = 0;
             }
-            for (var j = 0; j < found && j < _k && _idx[v * _k + j] >= 0; j++)
+            for (var j = 0; j < k && j < _k && _idx[v * _k + j] >= 0; j++)
             {
                 row[at] = _old[_idx[v * _k + j]];
                 reduced[at++] = Exact(self, row[at - 1]);
@@ -213,8 +212,11 @@ internal sealed class NeighborDescent
                 reduced[j] = d;
                 row[j] = u;
             }
-            for (var i = 0; i < at; i++) reduced[i] = Math.Sqrt(reduced[i]);
-        });
+            var kept = Math.Min(at, k);
+            row.AsSpan(0, kept).CopyTo(indices.AsSpan(self * k, k));
+            for (var i = 0; i < kept; i++) distances[self * k + i] = Math.Sqrt(reduced[i]);
+            return scratch;
+        }, _ => { });
         return new KNeighbors(k, indices, distances);
     }
 

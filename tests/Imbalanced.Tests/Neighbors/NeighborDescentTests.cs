@@ -91,6 +91,14 @@ public class NeighborDescentTests
             // With itself: the exact engine's order, lower index first among the equal distances.
             Assert.Equal(twins, with.IndicesOf(i).ToArray());
         }
+        // Fewer places than twins: a point is left out of its own answer where lower-index twins fill it, as the
+        // exact engine does.
+        var exact = new NeighborSearch(Algorithm: NeighborAlgorithm.BruteForce).Build(points, n, d)
+            .QuerySelf(k, includeSelf: true);
+        var approximate = index.QuerySelf(k, includeSelf: true);
+        Assert.Equal(exact.Indices, approximate.Indices);
+        Assert.Equal(exact.Distances, approximate.Distances);
+        Assert.DoesNotContain(2 * distinct, approximate.IndicesOf(2 * distinct).ToArray());
     }
 
     [Fact]
