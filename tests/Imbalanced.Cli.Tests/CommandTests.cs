@@ -118,6 +118,24 @@ public class CommandTests
         Assert.Equal(0, r.ExitCode);
         var inspect = JsonDocument.Parse(Run("inspect", output, "--target", "label", "--json").Stdout).RootElement;
         Assert.Equal(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after").GetProperty("0").GetInt32() * 2, inspect.GetProperty("rows").GetInt32());
+        Assert.DoesNotContain("warning", r.Stderr);
+    }
+
+    [Fact]
+    public void An_output_named_for_another_format_keeps_the_input_format_and_says_so()
+    {
+        var csv = Temp();
+        Assert.Equal(0, Run("generate", "--output", csv, "--rows", "300", "--weights", "0.8").ExitCode);
+        var parquet = Temp(".parquet");
+        var r = Run("resample", csv, "--target", "label", "--method", "random-under", "--output", parquet);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal($"warning: --output {parquet}: written as delimited text, the input's format",
+            r.Stderr.TrimEnd('\n'));
+        Assert.StartsWith("f0,", File.ReadLines(parquet).First());
+        // Read back by its name, it is not Parquet: one error line, no crash.
+        r = Run("inspect", parquet, "--target", "label");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("error: ", r.Stderr);
     }
 }
 

@@ -217,7 +217,7 @@ internal static class ResampleCommand
         if (!TableReader.IsParquet(input))
         {
             var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet);
-            Finish(info, streamed.Warnings, usage);
+            Finish(info, streamed.Warnings, usage, input, output);
             if (json)
                 WriteJson(info.Name, streamed.Classes, streamed.Before, streamed.After, streamed.Synthetic,
                     streamed.Removed, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
@@ -245,7 +245,7 @@ internal static class ResampleCommand
             files.Commit();
             return (table, result);
         });
-        Finish(info, result.Warnings, usage);
+        Finish(info, result.Warnings, usage, input, output);
         if (json)
             WriteJson(info.Name, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts(),
                 result.SyntheticCount, result.RemovedCount, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
@@ -266,9 +266,14 @@ internal static class ResampleCommand
             return run;
         });
 
-    private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage)
+    private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage, string input,
+        string output)
     {
         foreach (var warning in warnings) Console.Error.WriteLine($"warning: {warning}");
+        // The output keeps the input's format whatever its name ends with; say so when the name suggests another.
+        if (TableReader.IsParquet(input) != TableReader.IsParquet(output))
+            Console.Error.WriteLine($"warning: --output {output}: written as "
+                + $"{(TableReader.IsParquet(input) ? "Parquet" : "delimited text")}, the input's format");
         if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
             Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
                 $"{info.Name} used exact neighbours where its distance is not Euclidean");
