@@ -13,6 +13,9 @@
 #   ROWS="200000" METHODS_ONLY=1 bash benchmarks/approximate_neighbors.sh # only the Tomek links / SMOTE table
 #   GRAPH_FROM=2147483647 ROWS=... bash benchmarks/approximate_neighbors.sh # the 5-NN by probing lists only, no
 #                                                               # neighbour descent (ApproximateOptions.GraphFrom)
+#   ROWS="10000000" EXACT=0 HNSW=0 ENN=0 bash benchmarks/approximate_neighbors.sh # the approximate 5-NN alone:
+#                                                               # no exact runs, no hnswlib (hours at this size on
+#                                                               # 2 cores), no ENN
 #
 # From 1,000,000 rows the approximate index answers a self-join by neighbour descent from a first graph of four
 # probes per point ("+ descent" in the table); below, by probing lists for every point.
@@ -37,6 +40,8 @@ EXACT=${EXACT:-1}
 ENN_ONLY=${ENN_ONLY:-0}
 METHODS_ONLY=${METHODS_ONLY:-0}
 METHODS=${METHODS:-tomek-links smote}
+HNSW=${HNSW:-1}
+ENN=${ENN:-1}
 read -r first _ <<<"$ROWS"
 bench_setup "$first"
 
@@ -51,19 +56,24 @@ for rows in $ROWS; do
   if [ "$ENN_ONLY" != 1 ]; then
     FULL_EXACT=$EXACT dotnet "$BENCH" ann "$DATA" label 5 "$WORK/exact.txt" >"$WORK/ann.json"
     ann=$(cat "$WORK/ann.json")
-    hnsw=$(/usr/bin/python3 benchmarks/hnswlib_knn.py "$DATA" label 5 "$WORK/exact.txt")
+    if [ "$HNSW" = 1 ]; then
+      hnsw=$(/usr/bin/python3 benchmarks/hnswlib_knn.py "$DATA" label 5 "$WORK/exact.txt")
+    fi
   fi
   enn_exact="–"
-  if [ "$EXACT" = 1 ]; then
+  if [ "$EXACT" = 1 ] && [ "$ENN" = 1 ]; then
     read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors exact \
       --index-column row --output "$WORK/enn_exact.csv" --quiet)
     enn_exact="$s ($((kb / 1024)))"
   fi
-  read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors approximate \
-    --index-column row --output "$WORK/enn_approx.csv" --quiet)
-  enn_approx="$s ($((kb / 1024)))"
+  enn_approx="–"
+  if [ "$ENN" = 1 ]; then
+    read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method enn --neighbors approximate \
+      --index-column row --output "$WORK/enn_approx.csv" --quiet)
+    enn_approx="$s ($((kb / 1024)))"
+  fi
   kept="–"
-  if [ "$EXACT" = 1 ]; then
+  if [ "$EXACT" = 1 ] && [ "$ENN" = 1 ]; then
     # A row's decision is kept when it is kept by both runs or removed by both.
     kept=$(awk -F, -v n="$rows" 'FNR == 1 { next } FILENAME == ARGV[1] { a[$NF] = 1; next } { b[$NF] = 1 }
       END { same = 0; for (i = 0; i < n; i++) same += ((i in a) == (i in b)); printf "%.4f", same / n }' \
@@ -78,9 +88,11 @@ for rows in $ROWS; do
   awk -F, -v n="$rows" '$1 != n' "$SCALING" >"$WORK/scaling" && cp "$WORK/scaling" "$SCALING"
   {
     echo "$rows,approximate (IVF),$(field "$ann" seconds)"
-    echo "$rows,exact,$(field "$ann" exact_seconds)"
-    echo "$rows,hnswlib build + query,$(awk -v b="$(field "$hnsw" build)" -v q="$(field "$hnsw" query)" \
-      'BEGIN { printf "%.2f", b + q }')"
+    if [ "$EXACT" = 1 ]; then echo "$rows,exact,$(field "$ann" exact_seconds)"; fi
+    if [ "$HNSW" = 1 ]; then
+      echo "$rows,hnswlib build + query,$(awk -v b="$(field "$hnsw" build)" -v q="$(field "$hnsw" query)" \
+        'BEGIN { printf "%.2f", b + q }')"
+    fi
   } >>"$SCALING"
 done
 dotnet "$BENCH" plot-scaling "$SCALING" docs/neighbors_scaling.png >&2
@@ -93,12 +105,17 @@ echo "|---|---|---|---|---|"
 for rows in $ROWS; do
   "$CLI" generate --rows "$rows" --features 20 --weights 0.95 --seed 0 --output "$DATA"
   for method in $METHODS; do
-    for kind in exact approximate; do
+    kinds="exact approximate"
+    [ "$EXACT" = 1 ] || kinds=approximate
+    time_exact="not run"
+    for kind in $kinds; do
       read -r s kb _ < <(measure "$CLI" resample "$DATA" --target label --method "$method" --neighbors "$kind" \
         --index-column row --provenance "$WORK/$kind.prov.csv" --output "$WORK/$kind.csv" --quiet)
       declare "time_$kind=$s ($((kb / 1024)))"
     done
-    if [ "$method" = smote ]; then
+    if [ "$EXACT" != 1 ]; then
+      agree="–"
+    elif [ "$method" = smote ]; then
       # Synthetic rows made from the same base and neighbour rows (provenance columns 4 and 5).
       agree=$(awk -F, 'FNR == 1 { next } $2 != "synthetic" { next }
         FILENAME == ARGV[1] { a[$1] = $4 "," $5; next } { n++; same += (a[$1] == $4 "," $5) }

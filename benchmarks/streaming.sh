@@ -7,11 +7,13 @@
 #   bash benchmarks/streaming.sh                       # 2,000,000 rows, writes benchmarks/results/streaming.md
 #   ROWS=200000 METHODS="smote enn" bash benchmarks/streaming.sh
 #   BASE=<commit> bash benchmarks/streaming.sh         # also runs the command built from <commit>, same file
+#   TIMEOUT=600 METHODS="nearmiss cnn" bash benchmarks/streaming.sh  # stop a method after 600 s (peak so far shown)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-2000000}
 METHODS=${METHODS:-random-under random-over smote smote-nc enn tomek-links smote-enn}
 OUT=${OUT:-benchmarks/results/streaming.md}
+TIMEOUT=${TIMEOUT:-0}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 dotnet publish src/Imbalanced.Cli -c Release -o "$TMP/here" -v quiet -nologo >/dev/null
@@ -26,14 +28,18 @@ awk -F, 'NR==1 {print $0 ",segment"; next}
   {print $0 "," (NR % 3 == 0 ? "retail" : NR % 3 == 1 ? "online" : "branch")}' "$TMP/in.csv" > "$TMP/mixed.csv"
 size=$(stat -c %s "$TMP/in.csv")
 run() { # build method input
-  local out="$TMP/out.csv" log="$TMP/time.txt"
-  if /usr/bin/time -f "%e %M" -o "$log" "$TMP/$1/imbalanced" resample "$3" --target label --method "$2" \
-      --output "$out" --quiet > /dev/null 2> "$TMP/err.txt"; then
-    read -r seconds kb < "$log"
+  local out="$TMP/out.csv" log="$TMP/time.txt" status=0
+  /usr/bin/time -f "%e %M" -o "$log" timeout "$TIMEOUT" "$TMP/$1/imbalanced" resample "$3" --target label \
+    --method "$2" --output "$out" --quiet > /dev/null 2> "$TMP/err.txt" || status=$?
+  read -r seconds kb < <(tail -n 1 "$log")
+  if [[ $status -eq 0 ]]; then
     awk -v s="$seconds" -v kb="$kb" -v size="$size" \
       'BEGIN {printf "%.1f s | %.0f MB | %.2f×", s, kb / 1024, kb * 1024 / size}'
+  elif [[ $status -eq 124 ]]; then
+    awk -v t="$TIMEOUT" -v kb="$kb" -v size="$size" \
+      'BEGIN {printf "stopped at %d s | %.0f MB so far | %.2f× so far", t, kb / 1024, kb * 1024 / size}'
   else
-    printf 'failed: %s' "$(head -c 120 "$TMP/err.txt" | tr '\n' ' ')"
+    printf 'failed: %s | | ' "$(head -c 120 "$TMP/err.txt" | tr '\n' ' ')"
   fi
   rm -f "$out"
 }
