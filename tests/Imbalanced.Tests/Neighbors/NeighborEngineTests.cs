@@ -73,6 +73,19 @@ public class NeighborEngineTests
         Assert.Equal(one.Indices, four.Indices);
     }
 
+    [Fact]
+    public void Many_external_queries_go_in_chunks_with_the_same_answers()
+    {
+        // More than two of the SIMD index's chunks of queries (32,768), the last one partial.
+        const int n = 300, q = 70_000, dims = 4, k = 3;
+        var points = TestData.Gaussian(n, dims, seed: 7);
+        var queries = TestData.Gaussian(q, dims, seed: 8);
+        var simd = NeighborWidthTests.Search(128, 4).Build(points, n, dims).Query(queries, k);
+        var plain = NeighborWidthTests.Search(0, 0).Build(points, n, dims).Query(queries, k);
+        Assert.Equal(plain.Indices, simd.Indices);
+        Assert.Equal(plain.Distances, simd.Distances);
+    }
+
     [Theory]
     [InlineData(NeighborAlgorithm.KdTree)]
     [InlineData(NeighborAlgorithm.BruteForce)]
