@@ -41,7 +41,8 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
         foreach (var k in neighborCounts)
         {
-            var current = data.Select(rows);
+            // Every row still there (the first pass): the data set itself, not a copy of it.
+            var current = rows.Length == data.RowCount ? data : data.Select(rows);
             EditedNearestNeighbours.CheckNeighbors(current, k,
                 nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
             var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling)
