@@ -162,9 +162,7 @@ internal sealed class IvfIndex : INeighborIndex
         if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes);
         var width = Math.Min(Math.Max(_graphWidth, k), Count - 1);
         // The graph is made before the first neighbours are found and takes them chunk by chunk: no array of the
-        // first neighbours of every point is held beside it. What earlier steps left to the collector (a cleaning
-        // pass before, a copy of the data) is returned first, so that the graph does not take new memory beside it.
-        ReturnGarbage();
+        // first neighbours of every point is held beside it.
         var descent = new NeighborDescent(_points, Count, _dims, _members, width, _threads);
         // The first graph fills half of each list: probing costs per neighbour kept, the descent fills the rest.
         var first = Math.Max(1, width / 2);
@@ -174,17 +172,12 @@ internal sealed class IvfIndex : INeighborIndex
         Array.Clear(_listIndexes);
         // Return the first graph's garbage (the lists' panels, the chunks' scratch) before the rounds allocate:
         // without this the rounds' buffers took new memory beside it (ENN on 2,000,000 rows: resident memory during
-        // the rounds 1.4 GB against 1.0 GB with it).
-        ReturnGarbage();
+        // the rounds 1.4 GB against 1.0 GB with it). A blocking collection of a heap of large arrays without
+        // references takes well under a second, against the minutes of a self-join of a million points.
+        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
         return descent.Take(k, includeSelf);
     }
-
-    /// <summary>A blocking, compacting collection that gives freed memory back to the system: for a heap of large
-    /// arrays without references, well under a second, against the minutes of a self-join of a million points.
-    /// </summary>
-    private static void ReturnGarbage() =>
-        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
     {

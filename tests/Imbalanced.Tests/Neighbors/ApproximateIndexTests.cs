@@ -132,18 +132,22 @@ public class ApproximateIndexTests
         var points = Generated(n, features: d, seed: 8);
         var answer = Approximate(new ApproximateOptions { Lists = 60, Probes = 1 }).Build(points, n, d)
             .QuerySelf(k, includeSelf: false);
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < n; i++) AssertTrueNeighbours(answer, points, d, i);
+    }
+
+    /// <summary>Row <paramref name="i"/> of a self-join without self: k distinct other points, with their true
+    /// Euclidean distances, nearest first.</summary>
+    internal static void AssertTrueNeighbours(KNeighbors answer, double[] points, int d, int i)
+    {
+        var indices = answer.IndicesOf(i).ToArray();
+        Assert.Equal(answer.K, indices.Distinct().Count());
+        Assert.DoesNotContain(i, indices);
+        for (var c = 0; c < answer.K; c++)
         {
-            var indices = answer.IndicesOf(i).ToArray();
-            Assert.Equal(k, indices.Distinct().Count());
-            Assert.DoesNotContain(i, indices);
-            for (var c = 0; c < k; c++)
-            {
-                var distance = Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * d, d),
-                    points.AsSpan(indices[c] * d, d)));
-                Assert.Equal(distance, answer.DistancesOf(i)[c]);
-                if (c > 0) Assert.True(answer.DistancesOf(i)[c - 1] <= answer.DistancesOf(i)[c]);
-            }
+            var distance = Math.Sqrt(DistanceMetric.Euclidean.Reduced(points.AsSpan(i * d, d),
+                points.AsSpan(indices[c] * d, d)));
+            Assert.Equal(distance, answer.DistancesOf(i)[c]);
+            if (c > 0) Assert.True(answer.DistancesOf(i)[c - 1] <= answer.DistancesOf(i)[c]);
         }
     }
 
