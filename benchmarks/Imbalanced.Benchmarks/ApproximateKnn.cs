@@ -9,7 +9,8 @@ namespace Imbalanced.Benchmarks;
 /// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c>: times the approximate
 /// k-NN of every row (self excluded) and measures its recall@k against the exact engine on 2,000 rows spread
 /// evenly over the file; with <c>FULL_EXACT=1</c> in the environment also times the exact k-NN of every row; with
-/// <c>GRAPH_FROM=N</c>, <see cref="ApproximateOptions.GraphFrom"/> is N (the library's default otherwise). With
+/// <c>GRAPH_FROM=N</c>, <see cref="ApproximateOptions.GraphFrom"/> is N and with <c>GRAPH_WIDTH=N</c>
+/// <see cref="ApproximateOptions.GraphWidth"/> is N (the library's defaults otherwise). With
 /// EXACT_OUT, writes those rows' exact neighbours (<c>row n1 … nk</c>) for hnswlib's recall.
 /// </summary>
 internal static class ApproximateKnn
@@ -34,6 +35,7 @@ internal static class ApproximateKnn
         var options = new ApproximateOptions
         {
             GraphFrom = int.TryParse(Environment.GetEnvironmentVariable("GRAPH_FROM"), out var from) ? from : 0,
+            GraphWidth = int.TryParse(Environment.GetEnvironmentVariable("GRAPH_WIDTH"), out var width) ? width : 0,
         };
         var index = new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate) { Approximate = options }
             .Build(data.Numeric, n, d);

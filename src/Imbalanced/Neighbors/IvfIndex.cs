@@ -24,7 +24,7 @@ namespace Imbalanced.Neighbors;
 /// <c>n²/2</c>. A query whose probed lists hold fewer than k points is answered by an exact scan.</para>
 /// <para>Large self-joins (<see cref="ApproximateOptions.GraphFrom"/> points or more) probe only
 /// <see cref="ApproximateOptions.GraphProbes"/> lists per point for a first graph of
-/// <see cref="ApproximateOptions.GraphWidth"/> neighbours, which <see cref="NeighborDescent"/> then improves:
+/// <see cref="ApproximateOptions.GraphWidthFor"/> neighbours, which <see cref="NeighborDescent"/> then improves:
 /// probing enough lists for recall 0.99 costs about n^1.5, the descent about n.</para>
 /// </remarks>
 internal sealed class IvfIndex : INeighborIndex
@@ -45,7 +45,7 @@ internal sealed class IvfIndex : INeighborIndex
     private readonly int[] _members;
     private readonly int[] _nonEmpty;
     private readonly int _graphFrom;
-    private readonly int _graphWidth;
+    private readonly ApproximateOptions _options;
     private readonly INeighborIndex _centroidIndex;
 
     // Each list's exact index, built the first time the list is scanned and kept: building it again for every chunk
@@ -64,7 +64,7 @@ internal sealed class IvfIndex : INeighborIndex
         Check(options);
         _points = points;
         _graphFrom = options.GraphFromFor();
-        _graphWidth = options.GraphWidthFor();
+        _options = options;
         Count = count;
         _dims = dimensions;
         _threads = exact.Threads;
@@ -160,7 +160,7 @@ internal sealed class IvfIndex : INeighborIndex
     {
         NeighborChecks.CheckK(k, Count - (includeSelf ? 0 : 1));
         if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes);
-        var width = Math.Min(Math.Max(_graphWidth, k), Count - 1);
+        var width = Math.Min(Math.Max(_options.GraphWidthFor(includeSelf ? k - 1 : k), k), Count - 1);
         // The graph is made before the first neighbours are found and takes them chunk by chunk: no array of the
         // first neighbours of every point is held beside it.
         var descent = new NeighborDescent(_points, Count, _dims, _members, width, _threads);

@@ -96,8 +96,10 @@ public class NeighborDescentTests
     public void The_graph_is_used_from_its_threshold_and_bad_options_are_refused()
     {
         Assert.Equal(1_000_000, new ApproximateOptions().GraphFromFor());
-        Assert.Equal(24, new ApproximateOptions().GraphWidthFor());
-        Assert.Equal(7, new ApproximateOptions { GraphWidth = 7 }.GraphWidthFor());
+        Assert.Equal(24, new ApproximateOptions().GraphWidthFor(1));
+        Assert.Equal(24, new ApproximateOptions().GraphWidthFor(3));
+        Assert.Equal(36, new ApproximateOptions().GraphWidthFor(5));
+        Assert.Equal(7, new ApproximateOptions { GraphWidth = 7 }.GraphWidthFor(5));
         var points = ApproximateIndexTests.Generated(100);
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Graph(new ApproximateOptions { GraphFrom = -1 }).Build(points, 100, 20));
