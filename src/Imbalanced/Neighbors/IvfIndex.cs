@@ -34,7 +34,7 @@ internal sealed class IvfIndex : INeighborIndex
 
     private const int Stripes = 1024;
 
-    private readonly double[] _points;
+    private readonly PointRows _points;
     private readonly int _dims;
     private readonly int _threads;
     private readonly NeighborSearch _listSearch;
@@ -53,15 +53,15 @@ internal sealed class IvfIndex : INeighborIndex
     // quickly (ENN on 2,000,000 rows peaked at 6.2 GB). A list is scanned by one thread at a time.
     private readonly INeighborIndex?[] _listIndexes;
 
-    /// <param name="points">The points, row-major (not copied).</param>
-    /// <param name="count">Number of points.</param>
-    /// <param name="dimensions">Dimension of the points.</param>
+    /// <param name="points">The points, read in place: a row-major array's first rows or the rows a map names
+    /// (answers number the points 0 … count − 1 either way).</param>
     /// <param name="options">Lists, probes, training sample, iterations and seed.</param>
     /// <param name="exact">An exact engine (its thread count, vector width and tile rows are used) for the
     /// k-means and for the scans inside lists.</param>
-    public IvfIndex(double[] points, int count, int dimensions, ApproximateOptions options, NeighborSearch exact)
+    public IvfIndex(PointRows points, ApproximateOptions options, NeighborSearch exact)
     {
         Check(options);
+        var (count, dimensions) = (points.Count, points.Dimensions);
         _points = points;
         _graphFrom = options.GraphFromFor();
         _options = options;
@@ -75,8 +75,7 @@ internal sealed class IvfIndex : INeighborIndex
         if (_lists > 0)
         {
             var sampleSize = options.TrainingSampleFor(count, _lists);
-            var sample = RowsOf(points, new SeededRandom(options.Seed).SampleWithoutReplacement(count, sampleSize),
-                dimensions);
+            var sample = points.Copy(new SeededRandom(options.Seed).SampleWithoutReplacement(count, sampleSize));
             var fit = KMeans.Fit(sample, sampleSize, dimensions, new KMeansOptions
             {
                 Clusters = _lists,
@@ -89,7 +88,7 @@ internal sealed class IvfIndex : INeighborIndex
             for (var c0 = 0; c0 < count; c0 += Chunk)
             {
                 var m = Math.Min(Chunk, count - c0);
-                centroidIndex.Query(points.AsSpan(c0 * dimensions, m * dimensions), 1).Indices
+                centroidIndex.Query(points.Block(c0, m), 1).Indices
                     .CopyTo(labels, c0);
             }
         }
@@ -103,17 +102,9 @@ internal sealed class IvfIndex : INeighborIndex
         // Probes are the nearest non-empty lists: the assignment's index serves when no list is empty.
         _centroidIndex = centroidIndex is not null && _nonEmpty.Length == _lists
             ? centroidIndex
-            : exact.Build(RowsOf(_centroids, _nonEmpty, dimensions), _nonEmpty.Length, dimensions);
+            : exact.Build(new PointRows(_centroids, null, _lists, dimensions).Copy(_nonEmpty), _nonEmpty.Length,
+                dimensions);
         _listIndexes = new INeighborIndex?[_lists];
-    }
-
-    /// <summary>Copies of rows <paramref name="rows"/> of <paramref name="points"/>, in that order.</summary>
-    private static double[] RowsOf(double[] points, ReadOnlySpan<int> rows, int dimensions)
-    {
-        var copy = new double[rows.Length * dimensions];
-        for (var i = 0; i < rows.Length; i++)
-            points.AsSpan(rows[i] * dimensions, dimensions).CopyTo(copy.AsSpan(i * dimensions, dimensions));
-        return copy;
     }
 
     public int Count { get; }
@@ -163,7 +154,7 @@ internal sealed class IvfIndex : INeighborIndex
         var width = Math.Min(Math.Max(_options.GraphWidthFor(includeSelf ? k - 1 : k), k), Count - 1);
         // The graph is made before the first neighbours are found and takes them chunk by chunk: no array of the
         // first neighbours of every point is held beside it.
-        var descent = new NeighborDescent(_points, Count, _dims, _members, width, _threads);
+        var descent = new NeighborDescent(_points, _members, width, _threads);
         // The first graph fills half of each list: probing costs per neighbour kept, the descent fills the rest.
         var first = Math.Max(1, width / 2);
         Run(_points, Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
@@ -182,11 +173,12 @@ internal sealed class IvfIndex : INeighborIndex
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
     {
         NeighborChecks.CheckK(k, Count);
-        return Run(queries.ToArray(), queries.Length / Math.Max(1, _dims), k, excludeSelf: false, _probes);
+        var count = queries.Length / Math.Max(1, _dims);
+        return Run(new PointRows(queries.ToArray(), null, count, _dims), count, k, excludeSelf: false, _probes);
     }
 
     /// <summary>The answers of all queries, with Euclidean distances.</summary>
-    private KNeighbors Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount)
+    private KNeighbors Run(PointRows source, int queryCount, int k, bool excludeSelf, int probeCount)
     {
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
@@ -204,7 +196,7 @@ internal sealed class IvfIndex : INeighborIndex
     /// probes of each query, then each list scanned for all the queries of the chunk that probe it, its best merged
     /// into theirs: first each query's nearest list, then the others, keeping only points that beat the query's
     /// k-th so far (the SIMD brute force then rarely touches its candidate heaps).</summary>
-    private void Run(double[] source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done)
+    private void Run(PointRows source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done)
     {
         var best = new Best(Math.Min(Chunk, queryCount), k);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
@@ -223,23 +215,23 @@ internal sealed class IvfIndex : INeighborIndex
                             best, limited: from > 0);
                 });
             }
-            best.Finish(source, excludeSelf, _points, Count, _dims, options);
+            best.Finish(source, excludeSelf, _points, options);
             done(best);
         }
     }
 
     /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <paramref name="p"/> per query, nearest first
     /// (the exact engine over the centroids of non-empty lists).</summary>
-    private int[] ProbesOf(double[] source, int c0, int m, int p)
+    private int[] ProbesOf(PointRows source, int c0, int m, int p)
     {
-        var probes = _centroidIndex.Query(source.AsSpan(c0 * _dims, m * _dims), p).Indices;
+        var probes = _centroidIndex.Query(source.Block(c0, m), p).Indices;
         for (var i = 0; i < probes.Length; i++) probes[i] = _nonEmpty[probes[i]];
         return probes;
     }
 
     /// <summary>The exact nearest points of list <paramref name="list"/> for the chunk's queries
     /// <paramref name="queries"/> (0-based in the chunk), merged into their answers.</summary>
-    private void Scan(int list, ReadOnlySpan<int> queries, double[] source, int c0, int k, bool excludeSelf,
+    private void Scan(int list, ReadOnlySpan<int> queries, PointRows source, int c0, int k, bool excludeSelf,
         Best best, bool limited)
     {
         var d = _dims;
@@ -248,22 +240,22 @@ internal sealed class IvfIndex : INeighborIndex
         if (index is null)
         {
             // The SIMD kernel reads a list's rows in place; the other indexes get a copy of them.
-            var listRows = members.ToArray();
+            var listRows = _points.Sources(members);
             var width = SimdEuclideanIndex.Resolve(_listSearch.VectorWidth);
-            if (width != VectorWidth.None && SimdEuclideanIndex.CanIndexRows(_points, listRows, d))
+            if (width != VectorWidth.None && SimdEuclideanIndex.CanIndexRows(_points.Values, listRows, d))
             {
-                index = SimdEuclideanIndex.OfRows(_points, listRows, d, _listSearch.Threads, width,
+                index = SimdEuclideanIndex.OfRows(_points.Values, listRows, d, _listSearch.Threads, width,
                     _listSearch.TileRows);
             }
             else
             {
-                index = _listSearch.Build(RowsOf(_points, listRows, d), members.Length, d);
+                index = _listSearch.Build(_points.Copy(members), members.Length, d);
             }
             _listIndexes[list] = index;
         }
         var rows = new double[queries.Length * d];
         for (var j = 0; j < queries.Length; j++)
-            source.AsSpan((c0 + queries[j]) * d, d).CopyTo(rows.AsSpan(j * d, d));
+            source.Row(c0 + queries[j]).CopyTo(rows.AsSpan(j * d, d));
         var kl = Math.Min(k + (excludeSelf ? 1 : 0), members.Length);
         KNeighbors found;
         if (limited && index is SimdEuclideanIndex simd)
@@ -287,7 +279,7 @@ internal sealed class IvfIndex : INeighborIndex
                 var g = members[local];
                 if (!(excludeSelf && g == q)) candidates[n++] = g;
             }
-            if (n > 0) best.Merge(q, candidates[..n], source.AsSpan(q * d, d), _points, d);
+            if (n > 0) best.Merge(q, candidates[..n], source.Row(q), _points);
         }
     }
 
@@ -317,13 +309,13 @@ internal sealed class IvfIndex : INeighborIndex
             Array.Clear(_filled, 0, count);
         }
 
-        public void Merge(int q, ReadOnlySpan<int> candidates, ReadOnlySpan<double> query, double[] points, int d)
+        public void Merge(int q, ReadOnlySpan<int> candidates, ReadOnlySpan<double> query, PointRows points)
         {
             Span<double> reduced = candidates.Length <= 256
                 ? stackalloc double[candidates.Length]
                 : new double[candidates.Length];
             for (var c = 0; c < candidates.Length; c++)
-                reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.AsSpan(candidates[c] * d, d));
+                reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.Row(candidates[c]));
             var r = q - First;
             lock (_locks[r % Stripes])
             {
@@ -358,8 +350,7 @@ internal sealed class IvfIndex : INeighborIndex
 
         /// <summary>Completes the chunk's answers by an exact scan for each query whose probed lists held fewer
         /// than k points.</summary>
-        public void Finish(double[] source, bool excludeSelf, double[] points, int count, int d,
-            ParallelOptions options)
+        public void Finish(PointRows source, bool excludeSelf, PointRows points, ParallelOptions options)
         {
             Parallel.For(0, Count, options, () => new ExactTopK(k), (r, _, heap) =>
             {
@@ -367,8 +358,10 @@ internal sealed class IvfIndex : INeighborIndex
                 {
                     var q = First + r;
                     heap.Reset();
-                    BruteForceIndex.ScanOne(source.AsSpan(q * d, d), points, count, d, DistanceMetric.Euclidean,
-                        excludeSelf ? q : -1, ref heap);
+                    var query = source.Row(q);
+                    for (var j = 0; j < points.Count; j++)
+                        if (!(excludeSelf && j == q))
+                            heap.Offer(DistanceMetric.Euclidean.Reduced(query, points.Row(j)), j);
                     heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
                 }
                 return heap;

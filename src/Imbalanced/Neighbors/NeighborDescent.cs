@@ -32,7 +32,7 @@ internal sealed class NeighborDescent
 {
     private const int Stripes = 1 << 14;
 
-    private readonly double[] _points;
+    private readonly PointRows _points;
     private readonly int _n;
     private readonly int _d;
     private readonly int _k;
@@ -54,21 +54,20 @@ internal sealed class NeighborDescent
     /// <c>1 / Blocks</c> of all of them.</summary>
     private const int Blocks = 4;
 
-    /// <param name="points">The points, row-major.</param>
-    /// <param name="count">Number of points.</param>
-    /// <param name="dimensions">Dimension of the points.</param>
+    /// <param name="points">The points.</param>
     /// <param name="order">A permutation of the points: the graph numbers point <c>order[i]</c> as <c>i</c>, so
     /// that points near each other in this order (the members of one list of the approximate index) sit near
     /// each other in memory, which the random reads of the descent need to stay in cache.</param>
     /// <param name="width">Neighbours kept per point (the graph's K).</param>
     /// <param name="threads">Threads used; the result does not depend on them.</param>
     /// <remarks>The lists start empty: <see cref="Seed"/> gives each point its first neighbours.</remarks>
-    public NeighborDescent(double[] points, int count, int dimensions, int[] order, int width, int threads)
+    public NeighborDescent(PointRows points, int[] order, int width, int threads)
     {
         _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         _points = points;
+        var count = points.Count;
         _n = count;
-        _d = dimensions;
+        _d = points.Dimensions;
         _k = width;
         _old = order;
         _new = new int[count];
@@ -105,8 +104,8 @@ internal sealed class NeighborDescent
         _rows = new float[_n * _d];
         Parallel.For(0, _n, _options, v =>
         {
-            var old = _old[v];
-            for (var c = 0; c < _d; c++) _rows[v * _d + c] = (float)_points[old * _d + c];
+            var point = _points.Row(_old[v]);
+            for (var c = 0; c < _d; c++) _rows[v * _d + c] = (float)point[c];
         });
         Parallel.For(0, _n, _options, v =>
         {
@@ -313,7 +312,7 @@ internal sealed class NeighborDescent
 
     /// <summary>The exact squared distance of input points <paramref name="a"/> and <paramref name="b"/>.</summary>
     private double Exact(int a, int b) =>
-        DistanceMetric.Euclidean.Reduced(_points.AsSpan(a * _d, _d), _points.AsSpan(b * _d, _d));
+        DistanceMetric.Euclidean.Reduced(_points.Row(a), _points.Row(b));
 
     /// <summary>Offers <paramref name="u"/> at squared distance <paramref name="d"/> to <paramref name="v"/>'s
     /// list; the distances of the entries it passes are recomputed (<see cref="Distance"/> gives the same value

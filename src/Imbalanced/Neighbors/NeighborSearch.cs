@@ -66,26 +66,49 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         ArgumentNullException.ThrowIfNull(points);
         if (points.Length < count * dimensions)
             throw new ArgumentException("points is shorter than count × dimensions");
-        for (var i = 0; i < count * dimensions; i++)
-            if (!double.IsFinite(points[i]))
-                throw new DataException(
-                    $"point {i / Math.Max(1, dimensions)} has a missing or non-finite value in dimension " +
-                    $"{i % Math.Max(1, dimensions)}; neighbours need finite values");
+        return Create(new PointRows(points, null, count, dimensions));
+    }
+
+    /// <summary>Builds an index over rows <paramref name="rows"/> of the row-major <paramref name="points"/> (point
+    /// <c>i</c> is row <c>rows[i]</c>; answers number the points 0 … rows.Length − 1), with the answers an index
+    /// over a copy of those rows gives. The approximate index and the SIMD brute force read the rows in place; the
+    /// other indexes get a copy.</summary>
+    /// <exception cref="DataException">A value is NaN or infinite.</exception>
+    internal INeighborIndex BuildOfRows(double[] points, int[] rows, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(rows);
+        return Create(new PointRows(points, rows, rows.Length, dimensions));
+    }
+
+    private INeighborIndex Create(PointRows source)
+    {
+        var (count, dimensions) = (source.Count, source.Dimensions);
+        for (var i = 0; i < count; i++)
+        {
+            var row = source.Row(i);
+            for (var c = 0; c < dimensions; c++)
+                if (!double.IsFinite(row[c]))
+                    throw new DataException(
+                        $"point {i} has a missing or non-finite value in dimension {c}; neighbours need finite values");
+        }
         var metric = EffectiveMetric;
         var algorithm = Choose(count, dimensions);
         OnBuild?.Invoke(algorithm);
         if (algorithm == NeighborAlgorithm.Approximate)
-            return new IvfIndex(points, count, dimensions, Approximate,
-                this with { Algorithm = NeighborAlgorithm.Exact, OnBuild = null });
+            return new IvfIndex(source, Approximate, this with { Algorithm = NeighborAlgorithm.Exact, OnBuild = null });
+        // A handful of points (k-means centroids, say): a plain scan beats any blocking.
+        var scan = Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
+            && count <= 64;
+        var width = SimdEuclideanIndex.Resolve(VectorWidth);
+        var simd = algorithm != NeighborAlgorithm.KdTree && !scan && metric == DistanceMetric.Euclidean
+            && width != VectorWidth.None;
+        if (simd && source.Map is { } map && SimdEuclideanIndex.CanIndexRows(source.Values, map, dimensions))
+            return SimdEuclideanIndex.OfRows(source.Values, map, dimensions, Threads, width, TileRows);
+        var points = source.Map is null ? source.Values : source.Block(0, count).ToArray();
         if (algorithm == NeighborAlgorithm.KdTree)
             return new KdTreeIndex(points, count, dimensions, metric, Threads);
-        // A handful of points (k-means centroids, say): a plain scan beats any blocking.
-        if (Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
-            && count <= 64)
-            return new BruteForceIndex(points, count, dimensions, metric, Threads);
-        var width = SimdEuclideanIndex.Resolve(VectorWidth);
-        if (metric == DistanceMetric.Euclidean && width != VectorWidth.None
-            && SimdEuclideanIndex.CanIndex(points, count, dimensions))
+        if (simd && SimdEuclideanIndex.CanIndex(points, count, dimensions))
             return new SimdEuclideanIndex(points, count, dimensions, Threads, width, TileRows);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);
     }

@@ -99,7 +99,16 @@ public sealed class ResampleResult
     }
 
     /// <summary>The resampled data set as one <see cref="Dataset"/> (built on first use).</summary>
-    public Dataset ToDataset() => _materialized ??= Dataset.Concat(Input.Select(KeptRows), Added);
+    public Dataset ToDataset() => _materialized ??= Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+
+    /// <summary>Whether every input row is kept once, in order (an over-sampling result): then the input itself
+    /// starts the data set, without a copy of it made first.</summary>
+    private bool KeepsAll()
+    {
+        if (KeptRows.Length != Input.RowCount) return false;
+        for (var i = 0; i < KeptRows.Length; i++) if (KeptRows[i] != i) return false;
+        return true;
+    }
 
     /// <summary>This result cut down to its output rows <paramref name="rows"/> (a cleaning step's keep list, in
     /// output order): the kept input rows among them, then the added rows among them with their origins. What a

@@ -31,11 +31,15 @@ public sealed class EditedNearestNeighbours(EditedNearestNeighboursOptions? opti
             _options.KindSel == KindSel.Mode, _options.Neighbors));
     }
 
-    internal static void CheckNeighbors(Dataset data, int k, string parameter)
+    internal static void CheckNeighbors(Dataset data, int k, string parameter) =>
+        CheckNeighbors(data.RowCount, k, parameter);
+
+    /// <summary>Refuses a neighbour count below 1 or not below the <paramref name="rows"/> there are.</summary>
+    internal static void CheckNeighbors(int rows, int k, string parameter)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(parameter, k, $"{parameter} must be at least 1; got {k}");
-        if (k >= data.RowCount)
-            throw new DataException($"{parameter} = {k} needs more than {k} rows; the data has {data.RowCount}")
+        if (k >= rows)
+            throw new DataException($"{parameter} = {k} needs more than {k} rows; the data has {rows}")
             { Parameter = parameter };
     }
 }

@@ -13,26 +13,58 @@ internal static class NeighborVotes
     /// <see cref="Mode"/> breaks them). Rows of other classes always stay.
     /// </summary>
     public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search) =>
-        EditedKeep(data, targeted, Neighbors(data, k, search), mode);
+        EditedKeep(data, null, targeted, k, mode, search);
+
+    /// <summary>The same pass over rows <paramref name="rows"/> of <paramref name="data"/> only (all rows when
+    /// <see langword="null"/>), each row's neighbours found among those rows, read in place where the engine can
+    /// (see <see cref="NeighborSearch.BuildOfRows"/>); returns positions in <paramref name="rows"/>.</summary>
+    public static int[] EditedKeep(Dataset data, int[]? rows, ICollection<int> targeted, int k, bool mode,
+        NeighborSearch search) => EditedKeep(data, rows, targeted, Neighbors(data, rows, k, search), mode);
 
     /// <summary>The k nearest neighbours of every row (itself excluded), as the editing rules read them.</summary>
-    public static KNeighbors Neighbors(Dataset data, int k, NeighborSearch search)
+    public static KNeighbors Neighbors(Dataset data, int k, NeighborSearch search) => Neighbors(data, null, k, search);
+
+    /// <summary>The k nearest neighbours of rows <paramref name="rows"/> (all when <see langword="null"/>) among
+    /// themselves, numbered as positions in <paramref name="rows"/>.</summary>
+    private static KNeighbors Neighbors(Dataset data, int[]? rows, int k, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "edited nearest neighbours");
-        return search.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: false);
+        var index = rows is null
+            ? search.Build(data.Numeric, data.RowCount, data.NumericCount)
+            : search.BuildOfRows(data.Numeric, rows, data.NumericCount);
+        return index.QuerySelf(k, includeSelf: false);
     }
 
-    /// <summary>The same pass with the neighbours already found (see <see cref="Neighbors"/>).</summary>
-    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, KNeighbors neighbors, bool mode)
+    /// <summary>The same pass with the neighbours already found (see
+    /// <see cref="Neighbors(Dataset, int, NeighborSearch)"/>).</summary>
+    public static int[] EditedKeep(Dataset data, ICollection<int> targeted, KNeighbors neighbors, bool mode) =>
+        EditedKeep(data, null, targeted, neighbors, mode);
+
+    /// <summary>The pass over rows <paramref name="rows"/> (all when <see langword="null"/>) with their
+    /// neighbours, numbered as positions in <paramref name="rows"/>; returns the positions kept.</summary>
+    private static int[] EditedKeep(Dataset data, int[]? rows, ICollection<int> targeted, KNeighbors neighbors,
+        bool mode)
     {
-        var keep = new List<int>(data.RowCount);
+        var count = rows?.Length ?? data.RowCount;
+        var keep = new List<int>(count);
         var votes = new int[data.Classes.Count];
-        for (var i = 0; i < data.RowCount; i++)
+        var near = new int[neighbors.K];
+        for (var i = 0; i < count; i++)
         {
-            var label = data.Labels[i];
-            if (!targeted.Contains(label) || Agrees(data, neighbors.IndicesOf(i), label, mode, votes)) keep.Add(i);
+            var label = data.Labels[rows is null ? i : rows[i]];
+            if (!targeted.Contains(label)) keep.Add(i);
+            else if (Agrees(data, Rows(neighbors.IndicesOf(i), rows, near), label, mode, votes)) keep.Add(i);
         }
         return [.. keep];
+    }
+
+    /// <summary>The table rows that <paramref name="positions"/> in
+    /// <paramref name="rows"/> are (the positions themselves when <paramref name="rows"/> is null).</summary>
+    private static ReadOnlySpan<int> Rows(ReadOnlySpan<int> positions, int[]? rows, int[] into)
+    {
+        if (rows is null) return positions;
+        for (var j = 0; j < positions.Length; j++) into[j] = rows[positions[j]];
+        return into.AsSpan(0, positions.Length);
     }
 
     /// <summary>Whether the neighbours' labels agree with <paramref name="label"/> ('all' or 'mode').</summary>

@@ -28,8 +28,8 @@ public sealed class OneSidedSelection(CondensedOptions? options = null) : ISampl
             return seeds.Distinct().Concat(rest.Where((_, i) => predicted[i] != c));
         });
         var selected = kept.ToArray();
-        var subset = data.Select(selected);
-        var survivors = TomekLinks.Keep(subset, targeted, _options.Neighbors);
+        // Tomek links among the rows selected, read in place rather than copied.
+        var survivors = TomekLinks.Keep(data, selected, targeted, _options.Neighbors);
         return ResampleResult.Keep(data, survivors.Select(i => selected[i]).ToArray());
     }
 }

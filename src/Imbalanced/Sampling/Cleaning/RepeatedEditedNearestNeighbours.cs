@@ -39,15 +39,15 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         strategy.Resolve(original, data.Classes, SamplingType.CleanSampling);
         var minority = ClassCounting.Minority(original);
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
+        var current = original;
         foreach (var k in neighborCounts)
         {
-            // Every row still there (the first pass): the data set itself, not a copy of it.
-            var current = rows.Length == data.RowCount ? data : data.Select(rows);
-            EditedNearestNeighbours.CheckNeighbors(current, k,
+            // The rows still there are read in place (the first pass: the data set itself), not copied.
+            var subset = rows.Length == data.RowCount ? null : rows;
+            EditedNearestNeighbours.CheckNeighbors(rows.Length, k,
                 nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
-            var targeted = strategy.Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling)
-                .Keys.ToHashSet();
-            var kept = NeighborVotes.EditedKeep(current, targeted, k, mode, search);
+            var targeted = strategy.Resolve(current, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+            var kept = NeighborVotes.EditedKeep(data, subset, targeted, k, mode, search);
             var unchanged = kept.Length == rows.Length;
             rows = kept.Select(i => rows[i]).ToArray();
             var counts = new int[original.Length];
@@ -56,6 +56,7 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
                 .Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
             var classLost = Enumerable.Range(0, counts.Length).Any(c => original[c] > 0 && counts[c] == 0);
             if ((stopWhenUnchanged && unchanged) || minorityReached || classLost) break;
+            current = counts;
         }
         return rows;
     }

@@ -20,24 +20,35 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
 
     /// <summary>Rows to keep: all but the members of Tomek links whose class is in
     /// <paramref name="targeted"/>.</summary>
-    public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search)
+    public static int[] Keep(Dataset data, ICollection<int> targeted, NeighborSearch search) =>
+        Keep(data, null, targeted, search);
+
+    /// <summary>The same over rows <paramref name="rows"/> of <paramref name="data"/> only (all when
+    /// <see langword="null"/>), each row's nearest neighbour found among those rows, read in place where the engine
+    /// can (see <see cref="NeighborSearch.BuildOfRows"/>); returns positions in <paramref name="rows"/>.</summary>
+    internal static int[] Keep(Dataset data, int[]? rows, ICollection<int> targeted, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");
-        EditedNearestNeighbours.CheckNeighbors(data, 1, "neighbours");
-        var nearest = search.Build(data.Numeric, data.RowCount, data.NumericCount)
-            .QuerySelf(1, includeSelf: false).Indices;
-        var keep = new List<int>(data.RowCount);
-        for (var i = 0; i < data.RowCount; i++)
-            if (!Linked(data, targeted, nearest, i)) keep.Add(i);
+        var count = rows?.Length ?? data.RowCount;
+        EditedNearestNeighbours.CheckNeighbors(count, 1, "neighbours");
+        var index = rows is null
+            ? search.Build(data.Numeric, data.RowCount, data.NumericCount)
+            : search.BuildOfRows(data.Numeric, rows, data.NumericCount);
+        var nearest = index.QuerySelf(1, includeSelf: false).Indices;
+        var labels = rows is null ? data.Labels : rows.Select(r => data.Labels[r]).ToArray();
+        var keep = new List<int>(count);
+        for (var i = 0; i < count; i++)
+            if (!Linked(labels, targeted, nearest, i)) keep.Add(i);
         return [.. keep];
     }
 
     /// <summary>Whether row <paramref name="i"/>, of a targeted class, forms a Tomek link with its nearest neighbour
-    /// (<paramref name="nearest"/>: every row's nearest other row).</summary>
-    internal static bool Linked(Dataset data, ICollection<int> targeted, IReadOnlyList<int> nearest, int i)
+    /// (<paramref name="nearest"/>: every row's nearest other row; <paramref name="labels"/>: every row's class).
+    /// </summary>
+    internal static bool Linked(int[] labels, ICollection<int> targeted, IReadOnlyList<int> nearest, int i)
     {
         var j = nearest[i];
-        return targeted.Contains(data.Labels[i]) && data.Labels[j] != data.Labels[i] && nearest[j] == i;
+        return targeted.Contains(labels[i]) && labels[j] != labels[i] && nearest[j] == i;
     }
 
     /// <inheritdoc />

@@ -213,8 +213,8 @@ public static class PartitionedResampling
         var nearest = log.Run("1-NN join", () => PerPartition(parts, (from, to) => IndexedQueries.OfRows(index,
             data.Numeric, Enumerable.Range(from, to - from).ToArray(), 1).Indices.ToArray()),
             shuffled: x => 4L * x.Length);
-        var keep = log.Run("drop linked rows", () => PerPartition(parts, (from, to) =>
-            Enumerable.Range(from, to - from).Where(i => !TomekLinks.Linked(data, targeted, nearest, i)).ToArray()),
+        var keep = log.Run("drop linked rows", () => PerPartition(parts, (from, to) => Enumerable.Range(from, to - from)
+            .Where(i => !TomekLinks.Linked(data.Labels, targeted, nearest, i)).ToArray()),
             shuffled: x => 4L * x.Length);
         return ResampleResult.Keep(data, keep);
     }

@@ -1,0 +1,98 @@
+using Imbalanced.Data;
+using Imbalanced.Neighbors;
+using Imbalanced.Sampling;
+using Imbalanced.Sampling.Cleaning;
+using Imbalanced.Synthetic;
+
+namespace Imbalanced.Tests.Neighbors;
+
+/// <summary><see cref="NeighborSearch.BuildOfRows"/>: an index over some rows of a table, read in place, answers
+/// as an index over a copy of those rows does.</summary>
+public class RowSubsetIndexTests
+{
+    public static TheoryData<string> Engines => ["simd", "kd-tree", "brute-force", "probing", "descent"];
+
+    private static (NeighborSearch Search, int Dimensions) Engine(string name) => name switch
+    {
+        "simd" => (new NeighborSearch(Algorithm: NeighborAlgorithm.Exact), 20),
+        "kd-tree" => (new NeighborSearch(Algorithm: NeighborAlgorithm.Exact), 4),
+        "brute-force" => (new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.BruteForce), 20),
+        "probing" => (new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)
+        {
+            Approximate = new ApproximateOptions { Lists = 20, Seed = 5 },
+        }, 20),
+        _ => (new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)
+        {
+            Approximate = new ApproximateOptions { Lists = 20, GraphFrom = 1, GraphWidth = 8, Seed = 5 },
+        }, 20),
+    };
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void An_index_over_rows_answers_as_one_over_a_copy_of_them(string engine)
+    {
+        var (search, d) = Engine(engine);
+        const int n = 1500;
+        var points = ApproximateIndexTests.Generated(n, d, seed: 2);
+        // Every third row left out, and the rows kept not in table order at the end.
+        var rows = Enumerable.Range(0, n).Where(r => r % 3 != 1).ToArray();
+        (rows[^1], rows[^2]) = (rows[^2], rows[^1]);
+        var copy = new double[rows.Length * d];
+        for (var i = 0; i < rows.Length; i++) points.AsSpan(rows[i] * d, d).CopyTo(copy.AsSpan(i * d, d));
+        var overCopy = search.Build(copy, rows.Length, d);
+        var inPlace = search.BuildOfRows(points, rows, d);
+        Assert.Equal(overCopy.GetType(), inPlace.GetType());
+        foreach (var includeSelf in new[] { false, true })
+        {
+            var expected = overCopy.QuerySelf(5, includeSelf);
+            var actual = inPlace.QuerySelf(5, includeSelf);
+            Assert.Equal(expected.Indices, actual.Indices);
+            Assert.Equal(expected.Distances, actual.Distances);
+        }
+        var queries = points.AsSpan(d, 40 * d);
+        Assert.Equal(overCopy.Query(queries, 3).Indices, inPlace.Query(queries, 3).Indices);
+    }
+
+    [Fact]
+    public void A_non_finite_value_in_a_row_of_the_subset_is_refused_and_one_outside_it_is_not()
+    {
+        var points = ApproximateIndexTests.Generated(200, 20);
+        points[7 * 20 + 3] = double.NaN;
+        var search = new NeighborSearch(Algorithm: NeighborAlgorithm.Exact);
+        var error = Assert.Throws<DataException>(() => search.BuildOfRows(points, [1, 7, 9], 20));
+        Assert.Contains("point 1 has a missing or non-finite value in dimension 3", error.Message);
+        Assert.Equal(2, search.BuildOfRows(points, [1, 8, 9], 20).QuerySelf(2, includeSelf: false).K);
+    }
+
+    [Fact]
+    public void Repeated_editing_reads_the_rows_left_in_place_with_the_answers_of_copies()
+    {
+        var data = ClassificationGenerator.Generate(new ClassificationOptions
+        {
+            Rows = 3000,
+            Features = 20,
+            Weights = [0.8],
+            Seed = 4,
+        });
+        var search = new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)
+        {
+            Approximate = new ApproximateOptions { Lists = 30, GraphFrom = 1, Seed = 1 },
+        };
+        var kept = RepeatedEditedNearestNeighbours.Iterate(data, SamplingStrategy.Auto, [3, 3, 3, 3],
+            mode: false, stopWhenUnchanged: true, allowMinority: true, search);
+        // The same passes with a copy of the rows left at each pass, as before the in-place index.
+        var rows = Enumerable.Range(0, 3000).ToArray();
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var current = data.Select(rows);
+            var targeted = SamplingStrategy.Auto
+                .Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
+            var keep = NeighborVotes.EditedKeep(current, targeted, 3, mode: false, search);
+            var unchanged = keep.Length == rows.Length;
+            rows = keep.Select(i => rows[i]).ToArray();
+            if (unchanged) break;
+        }
+        Assert.True(kept.Length < 3000);
+        Assert.Equal(rows, kept);
+    }
+}
