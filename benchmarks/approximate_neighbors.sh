@@ -21,9 +21,9 @@
 # probes per point ("+ descent" in the table); below, by probing lists for every point.
 #
 # A second table times `resample --method tomek-links` and `--method smote` with --neighbors exact and approximate
-# (set METHODS to change the list): for Tomek links the share of exact's keep/remove decisions the approximate run
-# keeps, for SMOTE the share of new rows made from the same (base, neighbour) pair (the draws are the same; only a
-# neighbour the approximate index missed changes a row).
+# (set METHODS to change the list, METHODS= for none): for Tomek links the share of exact's keep/remove decisions
+# the approximate run keeps, for SMOTE the share of new rows made from the same (base, neighbour) pair (the draws
+# are the same; only a neighbour the approximate index missed changes a row).
 #
 # Needs the .NET SDK, Debian's python3-hnswlib and python3-numpy (apt-get install -y python3-hnswlib).
 # Every run also records its 5-NN times in benchmarks/results/neighbors_scaling.csv (replacing earlier figures for
@@ -39,7 +39,7 @@ SCALING=benchmarks/results/neighbors_scaling.csv
 EXACT=${EXACT:-1}
 ENN_ONLY=${ENN_ONLY:-0}
 METHODS_ONLY=${METHODS_ONLY:-0}
-METHODS=${METHODS:-tomek-links smote}
+METHODS=${METHODS-tomek-links smote}
 HNSW=${HNSW:-1}
 ENN=${ENN:-1}
 read -r first _ <<<"$ROWS"
@@ -98,7 +98,7 @@ done
 dotnet "$BENCH" plot-scaling "$SCALING" docs/neighbors_scaling.png >&2
 fi
 
-[ "$ENN_ONLY" = 1 ] && exit 0
+[ "$ENN_ONLY" = 1 ] || [ -z "$METHODS" ] && exit 0
 echo
 echo "| rows | method | exact s (MB) | approximate s (MB) | agreement with exact |"
 echo "|---|---|---|---|---|"
