@@ -80,6 +80,21 @@ public class LeeTests
         SegmentChecks.OnSegmentsToSameClassNeighbors(data, result, 2, 5);
     }
 
+    /// <summary>Candidates are judged a chunk at a time; the chunk's size changes nothing (here chunks of 7, with
+    /// rejected candidates and a rising level, against one chunk per batch).</summary>
+    [Fact]
+    public void Judging_candidates_in_small_chunks_makes_the_same_rows()
+    {
+        foreach (var data in new[] { TestData.ThreeClasses(), TestData.Blobs([90, 15], ["maj", "min"], 2, 9) })
+        {
+            var options = new LeeOptions { KNeighbors = 5, RejectionLevel = 0.2, Seed = 3 };
+            var whole = new Lee(options).FitResample(data);
+            var chunked = new Lee(options) { JudgedAtOnce = 7 }.FitResample(data);
+            Assert.True(whole.SyntheticCount > 7);
+            SegmentChecks.SameAdded(whole, chunked);
+        }
+    }
+
     [Fact]
     public void Same_seed_same_rows_other_seed_other_rows()
     {

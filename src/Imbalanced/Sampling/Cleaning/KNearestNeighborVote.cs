@@ -7,23 +7,28 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first class).</summary>
 internal static class KNearestNeighborVote
 {
+
     /// <summary>The class predicted for each of <paramref name="queries"/> by the rows
     /// <paramref name="reference"/>.</summary>
     public static int[] Predict(Dataset data, int[] reference, int[] queries, int k, NeighborSearch search)
     {
         var k2 = Math.Min(k, reference.Length);
-        var index = search.Build(data.Select(reference).Numeric, reference.Length, data.NumericCount);
-        var found = index.Query(data.Select(queries).Numeric, k2);
+        // The reference rows are indexed in place and the queries asked a chunk at a time: copies of them took as
+        // much memory again as the table (one-sided selection asks about nearly every majority row).
+        var index = search.BuildOfRows(data.Numeric, reference, data.NumericCount);
         var votes = new int[data.Classes.Count];
         var predicted = new int[queries.Length];
-        for (var i = 0; i < queries.Length; i++)
+        ChunkedQueries.Each(index, data.Numeric, queries, k2, (first, found) =>
         {
-            Array.Clear(votes);
-            foreach (var j in found.IndicesOf(i)) votes[data.Labels[reference[j]]]++;
-            var best = 0;
-            for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
-            predicted[i] = best;
-        }
+            for (var i = 0; i < found.QueryCount; i++)
+            {
+                Array.Clear(votes);
+                foreach (var j in found.IndicesOf(i)) votes[data.Labels[reference[j]]]++;
+                var best = 0;
+                for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
+                predicted[first + i] = best;
+            }
+        });
         return predicted;
     }
 }

@@ -82,8 +82,8 @@ public sealed class GeometricSmote(GeometricSmoteOptions? options = null) : ISam
             if (selection != GeometricSelection.Minority)
             {
                 others = Enumerable.Range(0, data.RowCount).Where(r => data.Labels[r] != c).ToArray();
-                nearestOther = _options.Neighbors.Build(data.Select(others).Numeric, others.Length, p)
-                    .Query(classPoints, 1);
+                // The other classes' rows indexed in place: a copy of them took as much memory as the table.
+                nearestOther = _options.Neighbors.BuildOfRows(data.Numeric, others, p).Query(classPoints, 1);
             }
             var q = new double[p];
             for (var s = 0; s < n; s++)

@@ -29,6 +29,10 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
     /// <summary>Fewest candidates drawn in one batch.</summary>
     private const int MinBatch = 20;
 
+    /// <summary>Candidates judged (their neighbours found) at once; tests set fewer. The rows made do not depend on
+    /// it.</summary>
+    internal int JudgedAtOnce { get; init; } = 1 << 16;
+
     /// <summary>Batches in a row with nothing kept after which the rejection level rises.</summary>
     private const int PatientBatches = 5;
 
@@ -64,22 +68,29 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
             while (made < n)
             {
                 var draws = Interpolation.Draw(rng, rows.Length * k, Math.Max(n - made, MinBatch));
-                var candidates = new double[draws.Length * p];
-                for (var i = 0; i < draws.Length; i++)
-                    Interpolation.Write(data.NumericRow(rows[draws[i].Pair / k]),
-                        data.NumericRow(rows[same.Indices[draws[i].Pair]]), draws[i].Gap,
-                        candidates.AsSpan(i * p, p));
-                var judges = all.Query(candidates, k);
                 var kept = 0;
-                for (var i = 0; i < draws.Length; i++)
+                // The candidates are judged a chunk at a time: a whole batch of them (as many as the rows to make)
+                // with their neighbours took several times the memory of the rows made.
+                for (var from = 0; from < draws.Length; from += JudgedAtOnce)
                 {
-                    if (OtherClassFraction(data, judges.IndicesOf(i), c) >= classLevel) continue;
-                    kept++;
-                    if (made == n) continue;
-                    var (pair, gap) = draws[i];
-                    var row = added.Add(c, new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap));
-                    candidates.AsSpan(i * p, p).CopyTo(row.Numeric);
-                    made++;
+                    var m = Math.Min(JudgedAtOnce, draws.Length - from);
+                    var candidates = new double[m * p];
+                    for (var i = 0; i < m; i++)
+                        Interpolation.Write(data.NumericRow(rows[draws[from + i].Pair / k]),
+                            data.NumericRow(rows[same.Indices[draws[from + i].Pair]]), draws[from + i].Gap,
+                            candidates.AsSpan(i * p, p));
+                    var judges = all.Query(candidates, k);
+                    for (var i = 0; i < m; i++)
+                    {
+                        if (OtherClassFraction(data, judges.IndicesOf(i), c) >= classLevel) continue;
+                        kept++;
+                        if (made == n) continue;
+                        var (pair, gap) = draws[from + i];
+                        var row = added.Add(c,
+                            new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap));
+                        candidates.AsSpan(i * p, p).CopyTo(row.Numeric);
+                        made++;
+                    }
                 }
                 if (kept > 0) continue;
                 if (++barren <= PatientBatches) continue;

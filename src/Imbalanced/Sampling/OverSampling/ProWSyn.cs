@@ -1,4 +1,5 @@
 using Imbalanced.Data;
+using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
@@ -87,15 +88,19 @@ public sealed class ProWSyn(ProWSynOptions? options = null) : ISampler
     {
         var p = data.NumericCount;
         var others = Enumerable.Range(0, data.RowCount).Where(r => data.Labels[r] != classCode).ToArray();
-        var otherPoints = data.Select(others).Numeric;
         var levels = new int[rows.Length];
         var remaining = Enumerable.Range(0, rows.Length).ToList();
         for (var level = 1; level < _options.Levels && remaining.Count > 0; level++)
         {
             var k = Math.Min(remaining.Count, _options.NNeighbors);
-            var points = data.Select(remaining.Select(i => rows[i]).ToArray()).Numeric;
-            var marked = _options.Neighbors.Build(points, remaining.Count, p).Query(otherPoints, k).Indices
-                .Distinct().Select(j => remaining[j]).ToHashSet();
+            // The rows of the class still unlevelled are indexed in place; the other classes' rows are asked about
+            // a chunk at a time (copies of them took more memory than the table).
+            var index = _options.Neighbors.BuildOfRows(data.Numeric, remaining.Select(i => rows[i]).ToArray(), p);
+            var marked = new HashSet<int>();
+            ChunkedQueries.Each(index, data.Numeric, others, k, (_, found) =>
+            {
+                foreach (var j in found.Indices) marked.Add(remaining[j]);
+            });
             foreach (var i in marked) levels[i] = level;
             remaining.RemoveAll(marked.Contains);
         }
