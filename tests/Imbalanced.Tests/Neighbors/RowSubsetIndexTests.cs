@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Neighbors;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.Cleaning;
