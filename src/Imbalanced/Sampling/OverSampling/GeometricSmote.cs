@@ -69,7 +69,7 @@ public sealed class GeometricSmote(GeometricSmoteOptions? options = null) : ISam
                         "gsmote");
         var rng = new SeededRandom(_options.Seed);
         var p = data.NumericCount;
-        var added = new SyntheticRows(data, strategy.Values.Sum());
+        SyntheticRows? added = null;
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -85,6 +85,9 @@ public sealed class GeometricSmote(GeometricSmoteOptions? options = null) : ISam
                 // The other classes' rows indexed in place: a copy of them took as much memory as the table.
                 nearestOther = _options.Neighbors.BuildOfRows(data.Numeric, others, p).Query(classPoints, 1);
             }
+            // The new rows' storage is made once the first class's neighbours are found: made before, it sat beside
+            // the index over the other classes.
+            added ??= new SyntheticRows(data, strategy.Values.Sum());
             var q = new double[p];
             for (var s = 0; s < n; s++)
             {
@@ -107,7 +110,7 @@ public sealed class GeometricSmote(GeometricSmoteOptions? options = null) : ISam
                 Make(added, data, rng, c, centre, surface, alpha, beta, q);
             }
         }
-        var result = added.ToResult();
+        var result = (added ?? new SyntheticRows(data, 0)).ToResult();
         DataChecks.RequireFiniteAdded(result.Added, "the hypersphere around a row", "rescale the column");
         return result;
     }
