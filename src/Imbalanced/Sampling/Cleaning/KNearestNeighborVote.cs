@@ -7,7 +7,6 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first class).</summary>
 internal static class KNearestNeighborVote
 {
-
     /// <summary>The class predicted for each of <paramref name="queries"/> by the rows
     /// <paramref name="reference"/>.</summary>
     public static int[] Predict(Dataset data, int[] reference, int[] queries, int k, NeighborSearch search)
