@@ -4,6 +4,8 @@ namespace Imbalanced.Neighbors;
 internal sealed class BruteForceIndex(double[] points, int count, int dimensions, DistanceMetric metric, int threads)
     : INeighborIndex
 {
+    private readonly PointRows _points = new(points, null, count, dimensions);
+
     public int Count => count;
 
     public int Dimensions => dimensions;
@@ -30,7 +32,7 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
             (i, _, heap) =>
             {
                 heap.Reset();
-                ScanOne(rowOf(i), points, count, dimensions, metric, excludeSelf ? i : -1, ref heap);
+                ScanOne(rowOf(i), _points, metric, excludeSelf ? i : -1, ref heap);
                 heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
                 for (var c = 0; c < k; c++) distances[i * k + c] = metric.FromReduced(distances[i * k + c]);
                 return heap;
@@ -39,14 +41,15 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
         return new KNeighbors(k, indices, distances);
     }
 
-    /// <summary>The exact neighbours of one query, for callers that re-check a single row.</summary>
-    public static void ScanOne(ReadOnlySpan<double> query, double[] points, int count, int dimensions,
-        DistanceMetric metric, int self, ref ExactTopK heap)
+    /// <summary>The exact neighbours of one query among all of <paramref name="points"/> but point
+    /// <paramref name="self"/> (−1 for none), for callers that re-check a single row.</summary>
+    public static void ScanOne(ReadOnlySpan<double> query, PointRows points, DistanceMetric metric, int self,
+        ref ExactTopK heap)
     {
-        for (var j = 0; j < count; j++)
+        for (var j = 0; j < points.Count; j++)
         {
             if (j == self) continue;
-            heap.Offer(metric.Reduced(query, points.AsSpan(j * dimensions, dimensions)), j);
+            heap.Offer(metric.Reduced(query, points.Row(j)), j);
         }
     }
 }

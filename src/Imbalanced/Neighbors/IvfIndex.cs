@@ -44,7 +44,6 @@ internal sealed class IvfIndex : INeighborIndex
     private readonly int[] _start;
     private readonly int[] _members;
     private readonly int[] _nonEmpty;
-    private readonly int _graphFrom;
     private readonly ApproximateOptions _options;
     private readonly INeighborIndex _centroidIndex;
 
@@ -63,7 +62,6 @@ internal sealed class IvfIndex : INeighborIndex
         Check(options);
         var (count, dimensions) = (points.Count, points.Dimensions);
         _points = points;
-        _graphFrom = options.GraphFromFor();
         _options = options;
         Count = count;
         _dims = dimensions;
@@ -150,7 +148,7 @@ internal sealed class IvfIndex : INeighborIndex
     public KNeighbors QuerySelf(int k, bool includeSelf)
     {
         NeighborChecks.CheckK(k, Count - (includeSelf ? 0 : 1));
-        if (Count < _graphFrom) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes);
+        if (Count < _options.GraphFromFor()) return Run(_points, Count, k, excludeSelf: !includeSelf, _probes);
         var width = Math.Min(Math.Max(_options.GraphWidthFor(includeSelf ? k - 1 : k), k), Count - 1);
         // The graph is made before the first neighbours are found and takes them chunk by chunk: no array of the
         // first neighbours of every point is held beside it.
@@ -358,10 +356,8 @@ internal sealed class IvfIndex : INeighborIndex
                 {
                     var q = First + r;
                     heap.Reset();
-                    var query = source.Row(q);
-                    for (var j = 0; j < points.Count; j++)
-                        if (!(excludeSelf && j == q))
-                            heap.Offer(DistanceMetric.Euclidean.Reduced(query, points.Row(j)), j);
+                    BruteForceIndex.ScanOne(source.Row(q), points, DistanceMetric.Euclidean, excludeSelf ? q : -1,
+                        ref heap);
                     heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
                 }
                 return heap;

@@ -105,7 +105,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
             && width != VectorWidth.None;
         if (simd && source.Map is { } map && SimdEuclideanIndex.CanIndexRows(source.Values, map, dimensions))
             return SimdEuclideanIndex.OfRows(source.Values, map, dimensions, Threads, width, TileRows);
-        var points = source.Map is null ? source.Values : source.Block(0, count).ToArray();
+        var points = source.Dense();
         if (algorithm == NeighborAlgorithm.KdTree)
             return new KdTreeIndex(points, count, dimensions, metric, Threads);
         if (simd && SimdEuclideanIndex.CanIndex(points, count, dimensions))

@@ -1,14 +1,12 @@
 namespace Imbalanced.Neighbors;
 
 /// <summary>
-/// The points an approximate index holds: rows of a row-major array, either all of them in order or those a map
+/// The points an index reads: rows of a row-major array, either all of them in order or those a map
 /// names (point <c>i</c> is row <c>map[i]</c>), read in place. A map lets an index cover a subset of a table's
 /// rows (the rows a repeated editing pass still has) without a copy of them.
 /// </summary>
 internal sealed class PointRows
 {
-    private readonly int[]? _map;
-
     /// <param name="points">Row-major values (not copied).</param>
     /// <param name="map">The rows that are the points, in point order; <see langword="null"/> for the first
     /// <paramref name="count"/> rows.</param>
@@ -17,7 +15,7 @@ internal sealed class PointRows
     public PointRows(double[] points, int[]? map, int count, int dimensions)
     {
         Values = points;
-        _map = map;
+        Map = map;
         Count = count;
         Dimensions = dimensions;
     }
@@ -27,7 +25,7 @@ internal sealed class PointRows
 
     /// <summary>The rows that are the points, in point order; <see langword="null"/> for the first
     /// <see cref="Count"/> rows.</summary>
-    public int[]? Map => _map;
+    public int[]? Map { get; }
 
     /// <summary>Number of points.</summary>
     public int Count { get; }
@@ -36,7 +34,7 @@ internal sealed class PointRows
     public int Dimensions { get; }
 
     /// <summary>The row of <see cref="Values"/> that is point <paramref name="i"/>.</summary>
-    public int Source(int i) => _map is null ? i : _map[i];
+    public int Source(int i) => Map is null ? i : Map[i];
 
     /// <summary>Point <paramref name="i"/>, in place.</summary>
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(Source(i) * Dimensions, Dimensions);
@@ -45,9 +43,13 @@ internal sealed class PointRows
     /// copy with one.</summary>
     public ReadOnlySpan<double> Block(int first, int count)
     {
-        if (_map is null) return Values.AsSpan(first * Dimensions, count * Dimensions);
-        return CopyOf(_map.AsSpan(first, count));
+        if (Map is null) return Values.AsSpan(first * Dimensions, count * Dimensions);
+        return CopyOf(Map.AsSpan(first, count));
     }
+
+    /// <summary>The points as a row-major array: <see cref="Values"/> itself without a map, a copy of the mapped rows
+    /// with one.</summary>
+    public double[] Dense() => Map is null ? Values : CopyOf(Map);
 
     /// <summary>The rows of <see cref="Values"/> that are points <paramref name="points"/>.</summary>
     public int[] Sources(ReadOnlySpan<int> points)
@@ -58,7 +60,7 @@ internal sealed class PointRows
     }
 
     /// <summary>A copy of points <paramref name="points"/>, row-major, in that order.</summary>
-    public double[] Copy(ReadOnlySpan<int> points) => CopyOf(_map is null ? points : Sources(points));
+    public double[] Copy(ReadOnlySpan<int> points) => CopyOf(Map is null ? points : Sources(points));
 
     /// <summary>A copy of rows <paramref name="rows"/> of <see cref="Values"/>, row-major, in that order.</summary>
     private double[] CopyOf(ReadOnlySpan<int> rows)

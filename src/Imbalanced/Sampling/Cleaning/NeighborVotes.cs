@@ -29,11 +29,16 @@ internal static class NeighborVotes
     private static KNeighbors Neighbors(Dataset data, int[]? rows, int k, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "edited nearest neighbours");
-        var index = rows is null
-            ? search.Build(data.Numeric, data.RowCount, data.NumericCount)
-            : search.BuildOfRows(data.Numeric, rows, data.NumericCount);
-        return index.QuerySelf(k, includeSelf: false);
+        return Index(data, rows, search).QuerySelf(k, includeSelf: false);
     }
+
+    /// <summary>An index over the numeric features of rows <paramref name="rows"/> of <paramref name="data"/> (all
+    /// when <see langword="null"/>), read in place where the engine can (see
+    /// <see cref="NeighborSearch.BuildOfRows"/>); its points are numbered as positions in <paramref name="rows"/>.
+    /// </summary>
+    public static INeighborIndex Index(Dataset data, int[]? rows, NeighborSearch search) => rows is null
+        ? search.Build(data.Numeric, data.RowCount, data.NumericCount)
+        : search.BuildOfRows(data.Numeric, rows, data.NumericCount);
 
     /// <summary>The same pass with the neighbours already found (see
     /// <see cref="Neighbors(Dataset, int, NeighborSearch)"/>).</summary>

@@ -31,10 +31,7 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
         DataChecks.RequireNumericComplete(data, "tomek-links");
         var count = rows?.Length ?? data.RowCount;
         EditedNearestNeighbours.CheckNeighbors(count, 1, "neighbours");
-        var index = rows is null
-            ? search.Build(data.Numeric, data.RowCount, data.NumericCount)
-            : search.BuildOfRows(data.Numeric, rows, data.NumericCount);
-        var nearest = index.QuerySelf(1, includeSelf: false).Indices;
+        var nearest = NeighborVotes.Index(data, rows, search).QuerySelf(1, includeSelf: false).Indices;
         var labels = rows is null ? data.Labels : rows.Select(r => data.Labels[r]).ToArray();
         var keep = new List<int>(count);
         for (var i = 0; i < count; i++)
