@@ -128,19 +128,54 @@ public static class DataViewConversion
         IReadOnlyList<double>? weights = null, string weightColumn = "Weight")
     {
         ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shape);
         var order = shape.Label == LabelKind.Boolean ? new[] { "False", "True" } : shape.KeyValues!.ToArray();
         var codeOf = data.Classes.Labels.Select(l => Array.IndexOf(order, l)).ToArray();
-        var features = data.RowCount == 0 ? [] : Enumerable.Range(0, data.RowCount)
-            .Select(i => data.NumericRow(i).ToArray().Select(v => (float)v).ToArray()).ToArray();
-        var codes = Enumerable.Range(0, data.RowCount).Select(i => codeOf[data.Labels[i]]).ToArray();
-        var rowWeights = Enumerable.Range(0, data.RowCount).Select(i => (float)(weights?[i] ?? 1.0)).ToArray();
-        return shape.Label == LabelKind.Boolean
-            ? Load(ml, Enumerable.Range(0, data.RowCount)
-                .Select(i => new BoolRow { Features = features[i], Label = codes[i] == 1, Weight = rowWeights[i] })
-                .ToList(), shape, weights is not null, weightColumn, null)
-            : Load(ml, Enumerable.Range(0, data.RowCount)
-                .Select(i => new KeyRow { Features = features[i], Label = (uint)codes[i], Weight = rowWeights[i] })
-                .ToList(), shape, weights is not null, weightColumn, order);
+        var (n, d) = (data.RowCount, data.NumericCount);
+        var features = new float[n * d];
+        for (var i = 0; i < features.Length; i++) features[i] = (float)data.Numeric[i];
+        bool[]? booleans = null;
+        uint[]? keys = null;
+        // A key label is stored 1-based (0 means missing), as ML.NET keys are.
+        if (shape.Label == LabelKind.Boolean) booleans = data.Labels.Select(l => codeOf[l] == 1).ToArray();
+        else keys = data.Labels.Select(l => (uint)(codeOf[l] + 1)).ToArray();
+        var rowWeights = weights is null ? null : Enumerable.Range(0, n).Select(i => (float)weights[i]).ToArray();
+        return new DatasetDataView(Schema(shape, weights is null ? null : weightColumn, order), n, features, d,
+            booleans, keys, rowWeights);
+    }
+
+    /// <summary>The columns of a view shaped like <paramref name="shape"/>: the features (with their slot names),
+    /// the label (a key carries <paramref name="order"/> as its key values) and, unless
+    /// <paramref name="weightColumn"/> is null, a weight.</summary>
+    private static DataViewSchema Schema(DataViewShape shape, string? weightColumn, string[] order)
+    {
+        var builder = new DataViewSchema.Builder();
+        var slots = new DataViewSchema.Annotations.Builder();
+        if (shape.SlotNames is { } names)
+            AddTexts(slots, "SlotNames", names);
+        builder.AddColumn(shape.FeatureColumn, new VectorDataViewType(NumberDataViewType.Single, shape.FeatureSize),
+            slots.ToAnnotations());
+        if (shape.Label == LabelKind.Boolean) builder.AddColumn(shape.LabelColumn, BooleanDataViewType.Instance);
+        else
+        {
+            var keyValues = new DataViewSchema.Annotations.Builder();
+            AddTexts(keyValues, "KeyValues", order);
+            builder.AddColumn(shape.LabelColumn, new KeyDataViewType(typeof(uint), order.Length),
+                keyValues.ToAnnotations());
+        }
+        if (weightColumn is not null) builder.AddColumn(weightColumn, NumberDataViewType.Single);
+        return builder.ToSchema();
+    }
+
+    /// <summary>Adds the annotation <paramref name="kind"/>, a vector of <paramref name="texts"/>.</summary>
+    private static void AddTexts(DataViewSchema.Annotations.Builder annotations, string kind,
+        IReadOnlyList<string> texts)
+    {
+        var values = texts.Select(t => t.AsMemory()).ToArray();
+        annotations.Add(kind, new VectorDataViewType(TextDataViewType.Instance, values.Length),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(values.Length,
+                values.ToArray()));
     }
 
     /// <summary>The schema of a view shaped like <paramref name="shape"/>, which a model is saved with.</summary>
@@ -150,52 +185,5 @@ public static class DataViewConversion
             Enumerable.Range(0, shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
             ClassSet.FromDistinct(shape.Label == LabelKind.Boolean ? ["False", "True"] : shape.KeyValues!));
         return ToDataView(ml, row, shape).Schema;
-    }
-
-    private static IDataView Load<TRow>(MLContext ml, List<TRow> rows, DataViewShape shape, bool withWeights,
-        string weightColumn, string[]? keyValues)
-        where TRow : class
-    {
-        var definition = SchemaDefinition.Create(typeof(TRow));
-        var features = definition["Features"];
-        var label = definition["Label"];
-        var weight = definition["Weight"];
-        features.ColumnName = shape.FeatureColumn;
-        features.ColumnType = new VectorDataViewType(NumberDataViewType.Single, shape.FeatureSize);
-        if (shape.SlotNames is { } slots)
-            features.AddAnnotation("SlotNames",
-                new VBuffer<ReadOnlyMemory<char>>(slots.Count, slots.Select(s => s.AsMemory()).ToArray()),
-                new VectorDataViewType(TextDataViewType.Instance, slots.Count));
-        label.ColumnName = shape.LabelColumn;
-        if (keyValues is not null)
-        {
-            label.ColumnType = new KeyDataViewType(typeof(uint), keyValues.Length);
-            label.AddAnnotation("KeyValues",
-                new VBuffer<ReadOnlyMemory<char>>(keyValues.Length, keyValues.Select(s => s.AsMemory()).ToArray()),
-                new VectorDataViewType(TextDataViewType.Instance, keyValues.Length));
-        }
-        if (withWeights) weight.ColumnName = weightColumn;
-        else definition.Remove(weight);
-        return ml.Data.LoadFromEnumerable(rows, definition);
-    }
-
-    private sealed class BoolRow
-    {
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-
-        public float Weight { get; set; }
-    }
-
-    /// <summary>A key label as <c>LoadFromEnumerable</c> reads it:
-    /// 0-based (it stores value + 1, 0 meaning missing).</summary>
-    private sealed class KeyRow
-    {
-        public float[] Features { get; set; } = [];
-
-        public uint Label { get; set; }
-
-        public float Weight { get; set; }
     }
 }

@@ -249,11 +249,13 @@ public sealed class MlNetClassifier : IClassifier
         private const string ModelEntry = "model.zip";
         private const string ShapeEntry = "shape.json";
 
+        /// <summary>The fitted ML.NET model.</summary>
+        internal ITransformer Transformer => model;
+
         public double[] PredictProbabilities(Dataset data)
         {
             ArgumentNullException.ThrowIfNull(data);
-            var scored = model.Transform(DataViewCache.Get(data, shape));
-            return Probabilities(scored, classes, data.RowCount);
+            return Predict(model, DataViewCache.Get(data, shape), classes, data.RowCount);
         }
 
         /// <summary>Writes the ML.NET model and the shape into <paramref name="zip"/>.</summary>
@@ -285,30 +287,68 @@ public sealed class MlNetClassifier : IClassifier
         private sealed record Saved(DataViewShape Shape, int Classes, string[]? BinaryLabels);
     }
 
+    /// <summary>Row-major class probabilities of <paramref name="model"/> on <paramref name="input"/>: its
+    /// <c>Probability</c> for two classes, its normalised <c>Score</c> vector otherwise. The rows are mapped one at a
+    /// time on this thread: <c>Transform</c> and a cursor would split the input across ML.NET's background threads and
+    /// merge it again, which costs more than the scoring itself on tables of thousands of rows.</summary>
+    internal static double[] Predict(ITransformer model, IDataView input, int classes, int rows)
+    {
+        if (!model.IsRowToRowMapper) return Probabilities(model.Transform(input), classes, rows);
+        var mapper = model.GetRowToRowMapper(input.Schema);
+        var output = mapper.OutputSchema[classes == 2 ? "Probability" : "Score"];
+        var result = new double[rows * classes];
+        using var cursor = input.GetRowCursor(mapper.GetDependencies([output]));
+        using var row = mapper.GetRow(cursor, [output]);
+        var i = 0;
+        if (classes == 2)
+        {
+            var probability = row.GetGetter<float>(output);
+            var p = 0f;
+            while (cursor.MoveNext())
+            {
+                probability(ref p);
+                result[i * 2 + 1] = p;
+                result[i * 2] = 1 - p;
+                i++;
+            }
+            return result;
+        }
+        var score = row.GetGetter<VBuffer<float>>(output);
+        var scores = default(VBuffer<float>);
+        var dense = new float[classes];
+        while (cursor.MoveNext())
+        {
+            score(ref scores);
+            if (scores.Length != dense.Length) dense = new float[scores.Length];
+            scores.CopyTo(dense);
+            Ensembles.EnsembleVoting.Normalise(dense.AsSpan(0, classes), result.AsSpan(i * classes, classes));
+            i++;
+        }
+        return result;
+    }
+
     /// <summary>Row-major class probabilities of scored data: <c>Probability</c> for two classes, the normalised
     /// <c>Score</c> vector otherwise.</summary>
     internal static double[] Probabilities(IDataView scored, int classes, int rows)
     {
+        var result = new double[rows * classes];
+        if (classes == 2)
         {
-            var result = new double[rows * classes];
-            if (classes == 2)
+            var i = 0;
+            foreach (var p in scored.GetColumn<float>("Probability"))
             {
-                var i = 0;
-                foreach (var p in scored.GetColumn<float>("Probability"))
-                {
-                    result[i * 2 + 1] = p;
-                    result[i * 2] = 1 - p;
-                    i++;
-                }
-                return result;
-            }
-            var row = 0;
-            foreach (var scores in scored.GetColumn<float[]>("Score"))
-            {
-                Ensembles.EnsembleVoting.Normalise(scores.AsSpan(0, classes), result.AsSpan(row * classes, classes));
-                row++;
+                result[i * 2 + 1] = p;
+                result[i * 2] = 1 - p;
+                i++;
             }
             return result;
         }
+        var row = 0;
+        foreach (var scores in scored.GetColumn<float[]>("Score"))
+        {
+            Ensembles.EnsembleVoting.Normalise(scores.AsSpan(0, classes), result.AsSpan(row * classes, classes));
+            row++;
+        }
+        return result;
     }
 }

@@ -6,7 +6,7 @@ namespace Imbalanced.MLNet.Tests;
 
 public class MlNetClassifierTests
 {
-    private static Dataset Blobs(string[] labels, int[] sizes)
+    internal static Dataset Blobs(string[] labels, int[] sizes, IReadOnlyList<string>? names = null)
     {
         var rng = new Random(3);
         var rows = new List<double[]>();
@@ -17,7 +17,7 @@ public class MlNetClassifierTests
                 rows.Add([rng.NextDouble() + c * 0.8, rng.NextDouble() - c * 0.5, rng.NextDouble()]);
                 y.Add(labels[c]);
             }
-        return Dataset.FromRows(rows.ToArray(), y.ToArray());
+        return Dataset.FromRows(rows.ToArray(), y.ToArray(), names);
     }
 
     [Fact]

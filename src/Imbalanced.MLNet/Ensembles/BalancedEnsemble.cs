@@ -176,7 +176,7 @@ public sealed class BalancedEnsemble
             }
             // SAMME: weighted error of the member on all rows, its say, and the new row weights.
             var all = DataViewCache.Get(dataset, memberShape);
-            var p = MlNetClassifier.Probabilities(model.Transform(all), k, dataset.RowCount);
+            var p = MlNetClassifier.Predict(model, all, k, dataset.RowCount);
             var wrong = Enumerable.Range(0, dataset.RowCount)
                 .Select(i => Numerics.Vectors.ArgMax(p.AsSpan(i * k, k)) != dataset.Labels[i]).ToArray();
             var error = Enumerable.Range(0, dataset.RowCount).Where(i => wrong[i]).Sum(i => boosting[i])

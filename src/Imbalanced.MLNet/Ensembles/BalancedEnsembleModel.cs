@@ -69,7 +69,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
         var total = _members.Sum(m => m.Weight);
         foreach (var (model, weight) in _members)
         {
-            var p = MlNetClassifier.Probabilities(model.Transform(view), k, dataset.RowCount);
+            var p = MlNetClassifier.Predict(model, view, k, dataset.RowCount);
             for (var i = 0; i < dataset.RowCount; i++)
                 EnsembleVoting.Add(p.AsSpan(i * k, k), weight / total, Kind == EnsembleKind.RusBoost,
                     result.AsSpan(i * k, k));
