@@ -71,7 +71,7 @@ public class StreamingResampleTests
     {
         var data = new TheoryData<string, int>();
         foreach (var name in new[] { "under", "under-replacement", "under-all", "over", "over-minority", "smote",
-                     "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss" })
+                     "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss", "smobd" })
             for (var seed = 0; seed < 4; seed++) data.Add(name, seed);
         return data;
     }
@@ -95,6 +95,7 @@ public class StreamingResampleTests
         "enn" => new Imbalanced.Sampling.Cleaning.EditedNearestNeighbours(),
         "smote-enn" => new Imbalanced.Sampling.Combined.SmoteEnn(new() { Seed = seed }),
         "nearmiss" => new NearMiss(new() { Version = 1 + seed % 3 }),
+        "smobd" => new Smobd(new() { Seed = seed, MaxEps = 3.0 }),
         _ => throw new ArgumentException(name),
     };
 
@@ -103,7 +104,7 @@ public class StreamingResampleTests
     public void Streaming_writes_what_the_whole_table_run_writes(string name, int seed)
     {
         var numericOnly = name is "smote" or "smote-not-majority" or "over-shrinkage" or "enn" or "smote-enn"
-            or "nearmiss";
+            or "nearmiss" or "smobd";
         var path = Write(Table(seed, 400 + 37 * seed, empty: name is "under" or "under-replacement" or "under-all"
             or "over" or "over-minority", categorical: !numericOnly));
         try
@@ -168,6 +169,25 @@ public class StreamingResampleTests
             var expected = Assert.Throws<DataException>(() => InMemory(path, Sampler(name, 0), "x"));
             var actual = Assert.Throws<DataException>(() => Streamed(path, Sampler(name, 0), "x"));
             Assert.Equal(expected.Message, actual.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("over", true)]
+    [InlineData("smote", true)]
+    [InlineData("smobd", true)]
+    [InlineData("over-shrinkage", false)]
+    [InlineData("enn", false)]
+    public void Class_local_samplers_hold_only_the_classes_they_grow(string name, bool local)
+    {
+        var path = Write(Table(1, 200, empty: false, categorical: false));
+        try
+        {
+            Assert.Equal(local, StreamingResample.Prepare(path, "label", null, Sampler(name, 0))!.ClassLocal);
         }
         finally
         {

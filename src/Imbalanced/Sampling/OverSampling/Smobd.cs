@@ -34,7 +34,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// var result = new Smobd(new() { Eta1 = 0.5, NoiseThreshold = 1.8, MaxEps = 2.0, Seed = 0 }).FitResample(data);
 /// </code>
 /// </remarks>
-public sealed class Smobd(SmobdOptions? options = null) : ISampler
+public sealed class Smobd(SmobdOptions? options = null) : IClassLocalSampler
 {
     private readonly SmobdOptions _options = options ?? new();
 
@@ -42,9 +42,21 @@ public sealed class Smobd(SmobdOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
+        return Resample(data, data.ClassCounts(), null);
+    }
+
+    // Each class grows from its own rows only (OPTICS, the neighbours and the seeds are all within the class): a
+    // table's other classes can stream straight through.
+    int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
+        _options.Strategy.GrownClasses(counts, classes);
+
+    ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole) =>
+        Resample(part, whole.Counts, whole);
+
+    private ResampleResult Resample(Dataset data, int[] counts, WholeTable? whole)
+    {
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
-        DataChecks.RequireNumericComplete(data, "smobd");
+        DataChecks.RequireNumericComplete(data, "smobd", whole: whole);
         Validate();
         foreach (var (c, n) in strategy)
             if (n > 0 && counts[c] < 2)
