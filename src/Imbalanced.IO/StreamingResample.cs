@@ -14,8 +14,8 @@ namespace Imbalanced.Data;
 /// <item><see cref="RandomUnderSampler"/> draws on the class counts alone; a second pass copies the drawn rows
 /// straight through.</item>
 /// <item>A class-local over-sampler (<see cref="IClassLocalSampler"/>: random over-sampling without shrinkage,
-/// SMOTE, SMOTE-NC, SMOBD): a second pass copies every row straight through and keeps only the rows of the classes it grows,
-/// from which the new rows are made and appended. Memory grows with those classes, not with the file.</item>
+/// SMOTE, SMOTE-NC, SMOBD): a second pass copies every row straight through and keeps only the rows of the classes
+/// it grows, from which the new rows are made and appended. Memory grows with those classes, not with the file.</item>
 /// <item>Any other sampler: a second pass reads the numbers and category codes of every row (no text), the sampler
 /// runs, and a third pass copies the kept rows through, holding the text only of rows copied as new rows.</item>
 /// </list>
