@@ -79,7 +79,7 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
             KNeighbors = _options.KNeighbors,
         })
             .FitResample(data);
-        return smote.KeepOutputRows(Filter(smote.ToDataset(), _options).Kept);
+        return smote.KeepOutputRows(Kept(smote.ToDataset(), _options));
     }
 
     /// <summary>Refuses options out of range, naming the property.</summary>
@@ -106,24 +106,35 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
     /// what each iteration did.</summary>
     internal static (int[] Kept, IReadOnlyList<IpfIteration> Iterations) Filter(Dataset data, SmoteIpfOptions o)
     {
+        var log = new List<IpfIteration>();
+        return (Kept(data, o, log.Add), log);
+    }
+
+    /// <summary>The rows the iterative-partitioning filter over <paramref name="data"/> keeps, ascending;
+    /// <paramref name="observe"/>, when given, hears what each iteration did. A record of every iteration holds two
+    /// arrays of the rows present, which over the millions of rows SMOTE can make weigh more than the data, so none
+    /// is kept unless asked for.</summary>
+    internal static int[] Kept(Dataset data, SmoteIpfOptions o, Action<IpfIteration>? observe = null)
+    {
         var rng = new SeededRandom(o.Seed);
         var present = Enumerable.Range(0, data.RowCount).ToArray();
         var few = o.StopFraction * data.RowCount;
         var quiet = 0;
-        var log = new List<IpfIteration>();
-        while (quiet < o.StopIterations && log.Count < o.MaxIterations && present.Length > 0)
+        var iterations = 0;
+        while (quiet < o.StopIterations && iterations < o.MaxIterations && present.Length > 0)
         {
             var folds = Math.Min(o.NFolds, present.Length);
             var foldOf = StratifiedSplits.FoldOf(present.Select(r => data.Labels[r]).ToArray(), folds, rng);
             var partitions = new int[folds][];
             for (var f = 0; f < folds; f++) partitions[f] = present.Where((_, i) => foldOf[i] == f).ToArray();
             var removed = Misclassified(data, present, partitions, o.Voting, o.Neighbors.Threads);
-            log.Add(new IpfIteration(present, partitions, removed));
+            observe?.Invoke(new IpfIteration(present, partitions, removed));
+            iterations++;
             var gone = removed.ToHashSet();
             present = present.Where(r => !gone.Contains(r)).ToArray();
             quiet = removed.Length < few ? quiet + 1 : 0;
         }
-        return (present, log);
+        return present;
     }
 
     /// <summary>One step of the filter: grows a tree on each of <paramref name="partitions"/>, classifies every row
