@@ -42,6 +42,47 @@ public class SmobdTests
         Assert.Equal([2, 3, 2, 1], bounded.WithinRadius);
     }
 
+    /// <summary>OPTICS scans every point for those within the radius; the result equals the loop it replaced, which
+    /// asked the neighbour index for all points sorted by distance and stopped past the radius (repeated points make
+    /// ties; several radii and both exact engines).</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void Optics_scan_equals_the_sorted_query_loop(int d)
+    {
+        var rng = new Random(d);
+        const int n = 160;
+        var points = Enumerable.Range(0, n * d).Select(_ => Math.Round(rng.NextDouble() * 4, 1)).ToArray();
+        foreach (var search in new[] { NeighborSearch.Default,
+                     new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.BruteForce) })
+            foreach (var radius in new[] { 0.6 * d, 1.2 * d, double.PositiveInfinity })
+            {
+                var actual = Optics.Compute(search, points, n, 4, radius);
+                var index = search.Build(points, n, d);
+                var reach = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+                var within = new int[n];
+                var processed = new bool[n];
+                for (var step = 0; step < n; step++)
+                {
+                    var point = -1;
+                    for (var i = 0; i < n; i++)
+                        if (!processed[i] && (point < 0 || reach[i] < reach[point])) point = i;
+                    processed[point] = true;
+                    var all = index.Query(points.AsSpan(point * d, d), n);
+                    for (var r = 0; r < n && all.Distances[r] <= radius; r++)
+                    {
+                        within[point]++;
+                        var q = all.Indices[r];
+                        if (processed[q] || double.IsPositiveInfinity(actual.CoreDistances[point])) continue;
+                        reach[q] = Math.Min(reach[q], Math.Max(all.Distances[r], actual.CoreDistances[point]));
+                    }
+                }
+                Assert.Equal(reach, actual.Reachability);
+                Assert.Equal(within, actual.WithinRadius);
+                Assert.Contains(within, w => w > 1);
+            }
+    }
+
     /// <summary>With η1 = 1 (and noise off) a row's probability is its core distance, the distance to its
     /// (min_samples − 1)-th nearest other row, over their sum; with η1 = 0 it is the number of rows within the
     /// radius, itself included, over their sum (both by brute force; the radius takes in every core distance, so

@@ -21,11 +21,11 @@ internal sealed record Optics(double[] CoreDistances, double[] Reachability, int
     public static Optics Compute(NeighborSearch search, double[] points, int count, int minSamples, double maxEps)
     {
         var d = points.Length / count;
-        var index = search.Build(points, count, d);
+        var metric = search.EffectiveMetric;
         var core = new double[count];
         if (minSamples > 1)
         {
-            var nearest = index.QuerySelf(minSamples - 1, includeSelf: false);
+            var nearest = search.Build(points, count, d).QuerySelf(minSamples - 1, includeSelf: false);
             for (var i = 0; i < count; i++) core[i] = nearest.DistancesOf(i)[minSamples - 2];
         }
         for (var i = 0; i < count; i++) if (core[i] > maxEps) core[i] = double.PositiveInfinity;
@@ -39,13 +39,14 @@ internal sealed record Optics(double[] CoreDistances, double[] Reachability, int
             for (var i = 0; i < count; i++)
                 if (!processed[i] && (point < 0 || reach[i] < reach[point])) point = i;
             processed[point] = true;
-            var all = index.Query(points.AsSpan(point * d, d), count);
-            for (var r = 0; r < count; r++)
+            // Every point within the radius, in any order (the updates are minima): a scan of the points rather than
+            // a query for all of them sorted, which allocated two arrays of all the points at every step.
+            var here = points.AsSpan(point * d, d);
+            for (var q = 0; q < count; q++)
             {
-                var distance = all.Distances[r];
-                if (distance > maxEps) break;
+                var distance = metric.FromReduced(metric.Reduced(here, points.AsSpan(q * d, d)));
+                if (distance > maxEps) continue;
                 within[point]++;
-                var q = all.Indices[r];
                 if (processed[q] || double.IsPositiveInfinity(core[point])) continue;
                 reach[q] = Math.Min(reach[q], Math.Max(distance, core[point]));
             }
