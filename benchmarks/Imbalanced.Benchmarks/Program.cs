@@ -13,7 +13,8 @@ namespace Imbalanced.Benchmarks;
 /// <c>partitions ROWS</c> (<c>benchmarks/partitions.sh</c>), the cost of partitioned runs;
 /// <c>plot-scaling CSV PNG</c> (<see cref="ScalingPlot"/>); and
 /// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c> (see
-/// <see cref="ApproximateKnn"/>).
+/// <see cref="ApproximateKnn"/>); <c>learners FILE TARGET [FITS]</c>, the cost of a fit of each of
+/// <c>compare</c>'s default learners, alone and two side by side (<see cref="LearnerFits"/>).
 /// </summary>
 public static class Program
 {
@@ -30,6 +31,8 @@ public static class Program
             var k = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
             return ApproximateKnn.Time(args[1], args[2], k, args.Length == 5 ? args[4] : null);
         }
+        if (args.Length is 3 or 4 && args[0] == "learners")
+            return LearnerFits.Run(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12);
         if (args.Length == 6 && args[0] == "probes")
             return ProbeSweep.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
                 int.Parse(args[4], CultureInfo.InvariantCulture),
