@@ -37,17 +37,19 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
         EditedNearestNeighbours.CheckNeighbors(data, k, nameof(NeighbourhoodCleaningRuleOptions.NNeighbors));
         // One neighbour search serves both the edited rows (A1) and the neighbours of misclassified minority rows (A2).
         var neighbors = NeighborVotes.Neighbors(data, k, _options.Neighbors);
-        var edited = NeighborVotes.EditedKeep(data, targeted, neighbors, mode: true).ToHashSet();
+        // Rows kept as a mask, not as sets of row numbers: on millions of rows the sets weighed more than the
+        // neighbours themselves.
+        var kept = new bool[data.RowCount];
+        foreach (var i in NeighborVotes.EditedKeep(data, targeted, neighbors, mode: true)) kept[i] = true;
         var minority = ClassCounting.Minority(counts);
         var toClean = targeted.Where(c => counts[c] > _options.ThresholdCleaning * counts[minority]).ToHashSet();
-        var removed = new HashSet<int>(Enumerable.Range(0, data.RowCount).Where(i => !edited.Contains(i)));
         var votes = new int[data.Classes.Count];
         foreach (var i in data.RowsOfClass(minority))
         {
             var near = neighbors.IndicesOf(i);
             if (NeighborVotes.Mode(data, near, votes) == minority) continue;
-            foreach (var j in near) if (toClean.Contains(data.Labels[j])) removed.Add(j);
+            foreach (var j in near) if (toClean.Contains(data.Labels[j])) kept[j] = false;
         }
-        return ResampleResult.Keep(data, Enumerable.Range(0, data.RowCount).Where(i => !removed.Contains(i)).ToArray());
+        return ResampleResult.Keep(data, Enumerable.Range(0, data.RowCount).Where(i => kept[i]).ToArray());
     }
 }
