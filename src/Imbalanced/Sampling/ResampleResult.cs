@@ -99,7 +99,12 @@ public sealed class ResampleResult
     }
 
     /// <summary>The resampled data set as one <see cref="Dataset"/> (built on first use).</summary>
-    public Dataset ToDataset() => _materialized ??= Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+    public Dataset ToDataset() => _materialized ??= Combined();
+
+    /// <summary>The resampled data set as one <see cref="Dataset"/>, not kept by this result: a combined sampler
+    /// cleans it and lets it go, where <see cref="ToDataset"/> would hold it as long as the result.</summary>
+    internal Dataset Combined() =>
+        _materialized ?? Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
 
     /// <summary>Whether every input row is kept once, in order (an over-sampling result): then the input itself
     /// starts the data set, without a copy of it made first.</summary>
@@ -118,6 +123,9 @@ public sealed class ResampleResult
         var n = KeptRows.Length;
         var kept = rows.Where(i => i < n).Select(i => KeptRows[i]).ToArray();
         var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
+        // Every added row kept, in order (cleaning seldom removes a new row): the added rows serve as they are.
+        if (added.Length == Added.RowCount && added.Select((a, i) => a == i).All(same => same))
+            return new ResampleResult(Input, kept, Added, AddedOrigins);
         return new ResampleResult(Input, kept, Added.Select(added), added.Select(i => AddedOrigins[i]).ToArray());
     }
 

@@ -79,7 +79,7 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
             KNeighbors = _options.KNeighbors,
         })
             .FitResample(data);
-        return smote.KeepOutputRows(Kept(smote.ToDataset(), _options));
+        return smote.KeepOutputRows(Kept(smote.Combined(), _options));
     }
 
     /// <summary>Refuses options out of range, naming the property.</summary>

@@ -25,7 +25,7 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
             KNeighbors = Options.KNeighbors,
         })
             .FitResample(data);
-        var oversampled = smote.ToDataset();
+        var oversampled = smote.Combined();
         return smote.KeepOutputRows(Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray()));
     }
 }
