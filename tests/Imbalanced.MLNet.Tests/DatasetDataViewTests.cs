@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
