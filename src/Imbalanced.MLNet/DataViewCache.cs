@@ -26,7 +26,9 @@ internal static class DataViewCache
             // the view only uses it to check arguments and report errors while it is read.
             () => DataViewConversion.ToDataView(new MLContext(0), Labelled(data, shape), shape, weights));
 
-    private static Dataset Labelled(Dataset data, DataViewShape shape)
+    /// <summary><paramref name="data"/> with the labels its ML.NET view carries: for a Boolean label, class 1 of a
+    /// two-class data set is <c>True</c>, and the rows of other data sets are all <c>False</c>.</summary>
+    internal static Dataset Labelled(Dataset data, DataViewShape shape)
     {
         if (shape.Label != LabelKind.Boolean) return data;
         return data.Classes.Count == 2

@@ -130,16 +130,31 @@ public static class DataViewConversion
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(shape);
+        return ToDataView(data, null, shape, weights, weightColumn);
+    }
+
+    /// <summary>The view of rows <paramref name="rows"/> of <paramref name="data"/> (all rows when null), in that
+    /// order, read from where they stand: the same view <see cref="ToDataView(MLContext, Dataset, DataViewShape,
+    /// IReadOnlyList{double}?, string)"/> gives of <c>data.Select(rows)</c>, without that copy.
+    /// <paramref name="weights"/> are per row of the view.</summary>
+    internal static IDataView ToDataView(Dataset data, int[]? rows, DataViewShape shape,
+        IReadOnlyList<double>? weights, string weightColumn = "Weight")
+    {
         var order = shape.Label == LabelKind.Boolean ? new[] { "False", "True" } : shape.KeyValues!.ToArray();
         var codeOf = data.Classes.Labels.Select(l => Array.IndexOf(order, l)).ToArray();
-        var (n, d) = (data.RowCount, data.NumericCount);
+        var (n, d) = (rows?.Length ?? data.RowCount, data.NumericCount);
         var features = new float[n * d];
-        for (var i = 0; i < features.Length; i++) features[i] = (float)data.Numeric[i];
+        for (var i = 0; i < n; i++)
+        {
+            var row = data.NumericRow(rows?[i] ?? i);
+            for (var j = 0; j < d; j++) features[i * d + j] = (float)row[j];
+        }
+        var labels = Enumerable.Range(0, n).Select(i => data.Labels[rows?[i] ?? i]);
         bool[]? booleans = null;
         uint[]? keys = null;
         // A key label is stored 1-based (0 means missing), as ML.NET keys are.
-        if (shape.Label == LabelKind.Boolean) booleans = data.Labels.Select(l => codeOf[l] == 1).ToArray();
-        else keys = data.Labels.Select(l => (uint)(codeOf[l] + 1)).ToArray();
+        if (shape.Label == LabelKind.Boolean) booleans = labels.Select(l => codeOf[l] == 1).ToArray();
+        else keys = labels.Select(l => (uint)(codeOf[l] + 1)).ToArray();
         var rowWeights = weights is null ? null : Enumerable.Range(0, n).Select(i => (float)weights[i]).ToArray();
         return new DatasetDataView(Schema(shape, weights is null ? null : weightColumn, order), n, features, d,
             booleans, keys, rowWeights);

@@ -21,7 +21,7 @@ namespace Imbalanced.MLNet;
 /// double[] p = forest.Fit(train).PredictProbabilities(test); // rows × classes
 /// </code>
 /// </example>
-public sealed class MlNetClassifier : IClassifier
+public sealed class MlNetClassifier : IInPlaceClassifier
 {
     private readonly Func<MLContext> _context;
     private readonly Func<MLContext, string?, FitStep[]> _binary;
@@ -216,32 +216,52 @@ public sealed class MlNetClassifier : IClassifier
     public IClassifierModel Fit(Dataset train, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(train);
-        var k = train.Classes.Count;
-        var shape = new DataViewShape(
-            "Features",
-            "Label",
-            train.NumericCount,
-            null,
-            k == 2 ? LabelKind.Boolean : LabelKind.Key,
-            k == 2 ? null : train.Classes.Labels);
+        var shape = ShapeOf(train);
+        // LightGBM may find no split (too few rows for its leaves): its trees are single leaves, which ML.NET cannot
+        // turn into a model. Such a model predicts the class shares of its training rows.
+        return (IClassifierModel?)FitView(train.Classes.Count, shape, DataViewCache.Get(train, shape, weights),
+            weights is not null) ?? Workflow.PriorModel.Of(train, weights);
+    }
+
+    /// <summary>Fits on rows <paramref name="train"/> of <paramref name="data"/> and predicts rows
+    /// <paramref name="test"/>, both read from where they stand into ML.NET's views (no copy of either part as a data
+    /// set): what <c>Fit(data.Select(train)).PredictProbabilities(data.Select(test))</c> gives.</summary>
+    double[] IInPlaceClassifier.FitPredict(Dataset data, int[] train, int[] test)
+    {
+        var shape = ShapeOf(data);
+        var labelled = DataViewCache.Labelled(data, shape);
+        var k = data.Classes.Count;
+        var model = FitView(k, shape, DataViewConversion.ToDataView(labelled, train, shape, null), weighted: false);
+        return model is null
+            ? Workflow.PriorModel.Of(data.Select(train), null).PredictProbabilities(data.Select(test))
+            : Predict(model.Transformer, DataViewConversion.ToDataView(labelled, test, shape, null), k, test.Length);
+    }
+
+    /// <summary>The shape of the views of <paramref name="data"/>'s features and classes: two classes become a
+    /// Boolean label, more a key.</summary>
+    private static DataViewShape ShapeOf(Dataset data)
+    {
+        var k = data.Classes.Count;
+        return new DataViewShape("Features", "Label", data.NumericCount, null,
+            k == 2 ? LabelKind.Boolean : LabelKind.Key, k == 2 ? null : data.Classes.Labels);
+    }
+
+    /// <summary>The learner fitted on <paramref name="view"/>, or null when LightGBM found no split.</summary>
+    private Model? FitView(int k, DataViewShape shape, IDataView view, bool weighted)
+    {
         // A binary problem becomes Boolean: class 1 of the data set is "True".
         var binaryLabels = k == 2 ? new[] { "False", "True" } : null;
-        var view = DataViewCache.Get(train, shape, weights);
-        var weightColumn = weights is null ? null : "Weight";
+        var weightColumn = weighted ? "Weight" : null;
         var ml = _context();
         var steps = k == 2 ? _binary(ml, weightColumn) : _multiclass(ml, weightColumn);
-        ITransformer model;
         try
         {
-            model = PoolThread.Run(() => FitStep.Fit(ml, steps, view));
+            return new Model(ml, PoolThread.Run(() => FitStep.Fit(ml, steps, view)), shape, k, binaryLabels);
         }
         catch (ArgumentNullException e) when (e.ParamName == "items")
         {
-            // LightGBM found no split (too few rows for its leaves): its trees are single leaves, which ML.NET cannot
-            // turn into a model. Such a model predicts the class shares of its training rows.
-            return Workflow.PriorModel.Of(train, weights);
+            return null;
         }
-        return new Model(ml, model, shape, k, binaryLabels);
     }
 
     /// <summary>Saves a model that an <see cref="MlNetClassifier"/> or another learner of
