@@ -165,6 +165,9 @@ internal sealed class IvfIndex : INeighborIndex
         // references takes well under a second, against the minutes of a self-join of a million points.
         System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
+        // Likewise the rounds' buffers (samples and reverse lists, a quarter of a GB at 2,000,000 points) before the
+        // answers' arrays are made beside the graph.
+        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return descent.Take(k, includeSelf);
     }
 
