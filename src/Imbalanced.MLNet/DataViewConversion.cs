@@ -140,7 +140,7 @@ public static class DataViewConversion
     internal static IDataView ToDataView(Dataset data, int[]? rows, DataViewShape shape,
         IReadOnlyList<double>? weights, string weightColumn = "Weight")
     {
-        var order = shape.Label == LabelKind.Boolean ? new[] { "False", "True" } : shape.KeyValues!.ToArray();
+        var order = Order(shape);
         var codeOf = data.Classes.Labels.Select(l => Array.IndexOf(order, l)).ToArray();
         var (n, d) = (rows?.Length ?? data.RowCount, data.NumericCount);
         var features = new float[n * d];
@@ -193,12 +193,12 @@ public static class DataViewConversion
                 values.ToArray()));
     }
 
-    /// <summary>The schema of a view shaped like <paramref name="shape"/>, which a model is saved with.</summary>
-    internal static DataViewSchema Schema(MLContext ml, DataViewShape shape)
-    {
-        var row = new Dataset(new double[shape.FeatureSize],
-            Enumerable.Range(0, shape.FeatureSize).Select(j => $"f{j}").ToArray(), [], [], [], [0],
-            ClassSet.FromDistinct(shape.Label == LabelKind.Boolean ? ["False", "True"] : shape.KeyValues!));
-        return ToDataView(ml, row, shape).Schema;
-    }
+    /// <summary>The schema of a view shaped like <paramref name="shape"/> (no weight), which a model is saved
+    /// with.</summary>
+    internal static DataViewSchema Schema(DataViewShape shape) => Schema(shape, null, Order(shape));
+
+    /// <summary>The label's values in ML.NET's order: <c>False</c>, <c>True</c> for a Boolean label, the key values
+    /// (key 1 first) otherwise.</summary>
+    private static string[] Order(DataViewShape shape) =>
+        shape.Label == LabelKind.Boolean ? ["False", "True"] : [.. shape.KeyValues!];
 }

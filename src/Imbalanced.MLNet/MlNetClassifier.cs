@@ -128,17 +128,8 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         _ => null,
     };
 
-    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) => new(context,
-        (c, w) =>
-        [
-            new(c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads))),
-            new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w)),
-        ],
-        (c, w) =>
-        [
-            new(c.MulticlassClassification.Trainers.OneVersusAll(
-                c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)), useProbabilities: true)),
-        ]);
+    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) =>
+        PlattCalibrated(context, (c, w) => c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)));
 
     private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
@@ -185,17 +176,16 @@ public sealed class MlNetClassifier : IInPlaceClassifier
             })),
         ]);
 
-    private static MlNetClassifier BoostedTrees(Func<MLContext> context, int trees, int? threads) => new(context,
-        (c, w) =>
-        [
-            new(c.BinaryClassification.Trainers.FastTree(Boosted(w, trees, threads))),
-            new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w)),
-        ],
-        (c, w) =>
-        [
-            new(c.MulticlassClassification.Trainers.OneVersusAll(
-                c.BinaryClassification.Trainers.FastTree(Boosted(w, trees, threads)), useProbabilities: true)),
-        ]);
+    private static MlNetClassifier BoostedTrees(Func<MLContext> context, int trees, int? threads) =>
+        PlattCalibrated(context, (c, w) => c.BinaryClassification.Trainers.FastTree(Boosted(w, trees, threads)));
+
+    /// <summary>A tree learner: for two classes Platt-calibrated on the (weighted) training rows, for more one versus
+    /// all with probabilities.</summary>
+    private static MlNetClassifier PlattCalibrated<TModel>(Func<MLContext> context,
+        Func<MLContext, string?, ITrainerEstimator<BinaryPredictionTransformer<TModel>, TModel>> trees)
+        where TModel : class => new(context,
+        (c, w) => [new(trees(c, w)), new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w))],
+        (c, w) => [new(c.MulticlassClassification.Trainers.OneVersusAll(trees(c, w), useProbabilities: true))]);
 
     private static FastTreeBinaryTrainer.Options Boosted(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastTreeBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
@@ -309,7 +299,7 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         internal void WriteTo(System.IO.Compression.ZipArchive zip)
         {
             using (var entry = zip.CreateEntry(ModelEntry).Open())
-                ml.Model.Save(model, DataViewConversion.Schema(ml, shape), entry);
+                ml.Model.Save(model, DataViewConversion.Schema(shape), entry);
             using var manifest = zip.CreateEntry(ShapeEntry).Open();
             System.Text.Json.JsonSerializer.Serialize(manifest, new Saved(shape, classes, binaryLabels));
         }
@@ -336,43 +326,13 @@ public sealed class MlNetClassifier : IInPlaceClassifier
 
     /// <summary>Row-major class probabilities of <paramref name="model"/> on <paramref name="input"/>: its
     /// <c>Probability</c> for two classes, its normalised <c>Score</c> vector otherwise. The rows are mapped one at a
-    /// time on this thread: <c>Transform</c> and a cursor would split the input across ML.NET's background threads and
-    /// merge it again, which costs more than the scoring itself on tables of thousands of rows.</summary>
-    internal static double[] Predict(ITransformer model, IDataView input, int classes, int rows)
-    {
-        if (!model.IsRowToRowMapper) return Probabilities(model.Transform(input), classes, rows);
-        var mapper = model.GetRowToRowMapper(input.Schema);
-        var output = mapper.OutputSchema[classes == 2 ? "Probability" : "Score"];
-        var result = new double[rows * classes];
-        using var cursor = input.GetRowCursor(mapper.GetDependencies([output]));
-        using var row = mapper.GetRow(cursor, [output]);
-        var i = 0;
-        if (classes == 2)
-        {
-            var probability = row.GetGetter<float>(output);
-            var p = 0f;
-            while (cursor.MoveNext())
-            {
-                probability(ref p);
-                result[i * 2 + 1] = p;
-                result[i * 2] = 1 - p;
-                i++;
-            }
-            return result;
-        }
-        var score = row.GetGetter<VBuffer<float>>(output);
-        var scores = default(VBuffer<float>);
-        var dense = new float[classes];
-        while (cursor.MoveNext())
-        {
-            score(ref scores);
-            if (scores.Length != dense.Length) dense = new float[scores.Length];
-            scores.CopyTo(dense);
-            Ensembles.EnsembleVoting.Normalise(dense.AsSpan(0, classes), result.AsSpan(i * classes, classes));
-            i++;
-        }
-        return result;
-    }
+    /// time on this thread (<see cref="MappedDataView"/>): <c>Transform</c> and a cursor would split the input across
+    /// ML.NET's background threads and merge it again, which costs more than the scoring itself on tables of
+    /// thousands of rows.</summary>
+    internal static double[] Predict(ITransformer model, IDataView input, int classes, int rows) =>
+        Probabilities(model.IsRowToRowMapper
+            ? new MappedDataView(input, model.GetRowToRowMapper(input.Schema))
+            : model.Transform(input), classes, rows);
 
     /// <summary>Row-major class probabilities of scored data: <c>Probability</c> for two classes, the normalised
     /// <c>Score</c> vector otherwise.</summary>

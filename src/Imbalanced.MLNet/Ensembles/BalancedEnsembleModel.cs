@@ -104,7 +104,7 @@ public sealed class BalancedEnsembleModel : IClassifierModel
     /// <summary>Writes the manifest and the members' models into <paramref name="zip"/>.</summary>
     internal void WriteTo(ZipArchive zip)
     {
-        var schema = DataViewConversion.Schema(_ml, _shape);
+        var schema = DataViewConversion.Schema(_shape);
         for (var m = 0; m < _members.Count; m++)
         {
             using var entry = zip.CreateEntry($"member{m}.zip").Open();

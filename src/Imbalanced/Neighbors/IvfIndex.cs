@@ -161,13 +161,12 @@ internal sealed class IvfIndex : INeighborIndex
         Array.Clear(_listIndexes);
         // Return the first graph's garbage (the lists' panels, the chunks' scratch) before the rounds allocate:
         // without this the rounds' buffers took new memory beside it (ENN on 2,000,000 rows: resident memory during
-        // the rounds 1.4 GB against 1.0 GB with it). A blocking collection of a heap of large arrays without
-        // references takes well under a second, against the minutes of a self-join of a million points.
-        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // the rounds 1.4 GB against 1.0 GB with it).
+        LargeGarbage.Return();
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
         // Likewise the rounds' buffers (samples and reverse lists, a quarter of a GB at 2,000,000 points) before the
         // answers' arrays are made beside the graph.
-        System.GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LargeGarbage.Return();
         return descent.Take(k, includeSelf);
     }
 

@@ -47,7 +47,7 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
             // On a large table the previous pass's index and graph are garbage by now: returned before this pass
             // builds its own, they do not add to its peak.
             if (subset is not null && data.RowCount >= Neighbors.NeighborSearch.ApproximateMinRows)
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                Neighbors.LargeGarbage.Return();
             EditedNearestNeighbours.CheckNeighbors(rows.Length, k,
                 nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
             var targeted = strategy.Resolve(current, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
