@@ -4,6 +4,9 @@ needs Debian's python3-imblearn and python3-pandas). The tests only read the JSO
 
   /usr/bin/python3 make_golden.py                 # every section
   /usr/bin/python3 make_golden.py danger counts   # only these sections, the others kept from golden.json
+
+The "combined" section runs our own SMOTE through the command line first (IMBALANCED=path/to/imbalanced, or
+`dotnet run` by default).
 """
 import json
 import os
@@ -127,7 +130,7 @@ def kept():
         for method, params in (("tomek-links", []), ("enn", []), ("enn", ["kind_sel=mode"]), ("enn", ["n_neighbors=5"]),
                                ("renn", []), ("renn", ["kind_sel=mode", "max_iter=3"]), ("allknn", []), ("allknn", ["allow_minority=true"]),
                                ("nearmiss", ["version=1"]), ("nearmiss", ["version=2"]), ("nearmiss", ["version=3"]),
-                               ("cluster-centroids", []), ("smote-tomek", []), ("smote-enn", [])):
+                               ("cluster-centroids", [])):
             args = ["resample", data, "--target", target, "--method", method]
             for p in params:
                 args += ["--param", p]
@@ -255,7 +258,36 @@ def smoten_coded():
             "synthetic": [[str(v) for v in row] for row in synthetic.itertuples(index=False)]}
 
 
-SECTIONS = {"smoten_coded": smoten_coded, "mode_ties": mode_ties, "extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
+def combined():
+    """The cleaning step of SMOTETomek and SMOTEENN (TomekLinks / EditedNearestNeighbours with
+    sampling_strategy='all', as imbalanced-learn's combine module runs them) applied to *our* SMOTE's output: the
+    SMOTE step draws from a different random generator than numpy's, so only the cleaning can be compared exactly.
+    Our SMOTE's output is made by the command line (IMBALANCED: the built command, by default `dotnet run`); its row
+    count and value sum are kept so that the test notices when SMOTE's output is no longer the one cleaned here."""
+    import tempfile
+    import numpy as np
+    import pandas as pd
+    from imblearn.under_sampling import EditedNearestNeighbours, TomekLinks
+    command = os.environ.get("IMBALANCED", "dotnet run --project ../../../src/Imbalanced.Cli -c Release --").split()
+    cases = []
+    for data, target in DATA:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "smote.csv")
+            subprocess.run([*command, "resample", data, "--target", target, "--method", "smote", "--output", out],
+                           check=True, capture_output=True)
+            df = pd.read_csv(out, dtype={target: str})
+        y = df.pop(target).to_numpy(dtype=str)
+        X = df.to_numpy(dtype=float)
+        for method, cleaner in (("smote-enn", EditedNearestNeighbours(sampling_strategy="all")),
+                                ("smote-tomek", TomekLinks(sampling_strategy="all"))):
+            cleaner.fit_resample(X, y)
+            cases.append({"data": data, "target": target, "method": method, "smote_rows": int(len(y)),
+                          "smote_sum": float(np.sum(X)),
+                          "sample_indices": sorted(int(i) for i in cleaner.sample_indices_)})
+    return cases
+
+
+SECTIONS = {"combined": combined, "smoten_coded": smoten_coded, "mode_ties": mode_ties, "extra_metrics": extra_metrics, "metrics": metrics, "ncr": ncr, "condensed": condensed, "kept": kept, "svm": svm, "sparsity": sparsity, "smotenc": smotenc, "vdm": vdm, "neighbors": neighbors, "strategy": strategy, "counts": counts, "danger": danger}
 golden = json.load(open("golden.json")) if os.path.exists("golden.json") else {}
 for name in sys.argv[1:] or SECTIONS:
     golden[name] = SECTIONS[name]()
