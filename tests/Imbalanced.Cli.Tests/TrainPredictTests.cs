@@ -41,6 +41,32 @@ public class TrainPredictTests
     }
 
     [Fact]
+    public async Task Predict_on_parquet_writes_probabilities_as_doubles_and_the_row_number_as_an_integer()
+    {
+        var parquet = Temp(".parquet");
+        Assert.Equal(0, Run("generate", "--output", parquet, "--rows", "300", "--weights", "0.8").ExitCode);
+        var model = Temp(".zip");
+        Assert.Equal(0, Run("train", parquet, "--target", "label", "--technique", "none", "--learner", "logistic",
+            "--model", model, "--quiet").ExitCode);
+        var output = Temp(".parquet");
+        Assert.Equal(0, Run("predict", "--model", model, parquet, "--output", output, "--index-column", "row").ExitCode);
+        await using var stream = File.OpenRead(output);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
+        var types = reader.Schema.DataFields.ToDictionary(f => f.Name, f => f.ClrType);
+        Assert.Equal(typeof(double), types["probability"]);
+        Assert.Equal(typeof(long), types["row"]);
+        var back = TableReader.Read(output);
+        var (predicted, probabilities) = TrainedModel.Load(model).Predict(TableReader.Read(parquet));
+        var (p, q) = (back.IndexOf("probability"), back.IndexOf("predicted"));
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            Assert.Equal(predicted[i], back.Text(i, q));
+            Assert.Equal(probabilities[i * 2 + 1],
+                double.Parse(back.Text(i, p), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public void A_schema_mismatch_is_a_data_error_naming_the_column()
     {
         var (train, heldOut) = Split();

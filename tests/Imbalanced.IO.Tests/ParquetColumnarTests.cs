@@ -278,6 +278,31 @@ public sealed class ParquetColumnarTests : IDisposable
     }
 
     [Fact]
+    public void Appended_numeric_columns_are_doubles_and_the_index_is_an_integer_in_parquet()
+    {
+        var input = Temp();
+        var columns = Features(withNulls: false);
+        columns.Add(Label("string"));
+        Write(input, columns, groupRows: 10);
+        var table = TableReader.Read(input);
+        var output = Temp();
+        string P(int i) => (i / 7.0).ToString(CultureInfo.InvariantCulture);
+        AppendedColumnsWriter.Write(table, ["predicted", "probability"], i => ["1", P(i)], output, "row",
+            numeric: ["probability"]);
+        var fields = Open(output, reader => reader.Schema.DataFields.ToDictionary(f => f.Name, f => f.ClrType));
+        Assert.Contains(fields["predicted"], new[] { typeof(string), typeof(ReadOnlyMemory<char>) });
+        Assert.Equal(typeof(double), fields["probability"]);
+        Assert.Equal(typeof(long), fields["row"]);
+        var back = TableReader.Read(output);
+        for (var r = 0; r < Rows; r++)
+        {
+            Assert.Equal("1", back.Text(r, columns.Count));
+            Assert.Equal(r / 7.0, double.Parse(back.Text(r, columns.Count + 1), CultureInfo.InvariantCulture));
+            Assert.Equal(r.ToString(CultureInfo.InvariantCulture), back.Text(r, columns.Count + 2));
+        }
+    }
+
+    [Fact]
     public void Csv_and_parquet_of_the_same_data_give_the_same_data_set()
     {
         var columns = Features(withNulls: true);

@@ -103,7 +103,8 @@ internal static class TrainPredictCommands
                     ? [predicted[i], F(probabilities[i * 2 + pos])]
                     : [predicted[i], .. Enumerable.Range(0, k).Select(c => F(probabilities[i * k + c]))],
                 outputPath,
-                r.GetValue(index));
+                r.GetValue(index),
+                names[1..]);
             return ExitCodes.Success;
         });
         return command;
