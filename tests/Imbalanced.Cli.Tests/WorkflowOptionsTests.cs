@@ -143,6 +143,24 @@ public class WorkflowOptionsTests
         Assert.Equal(Metrics("1"), Metrics("2"));
     }
 
+    [Fact]
+    public void The_tree_learners_give_the_same_results_on_one_core_as_on_two()
+    {
+        // ML.NET's FastTree family trains on as many threads as the process sees cores (DOTNET_PROCESSOR_COUNT
+        // sets what it sees); the fitted trees, and so every metric, must not depend on it.
+        string Metrics(string cores)
+        {
+            var json = Temp(".json");
+            var r = RunWith(["env", $"DOTNET_PROCESSOR_COUNT={cores}"], Compare("--techniques", "none,smote",
+                "--learners", "random-forest,fasttree,balanced-random-forest", "--json", json));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return string.Join("\n", JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
+                .EnumerateArray().Select(x => x.GetProperty("metrics").GetRawText()));
+        }
+
+        Assert.Equal(Metrics("1"), Metrics("2"));
+    }
+
     private static double[] Probabilities(string path) => File.ReadAllLines(path).Skip(1)
         .Select(l => double.Parse(l[(l.LastIndexOf(',') + 1)..], CultureInfo.InvariantCulture)).ToArray();
 }
