@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using Imbalanced.Data;
-using Imbalanced.MLNet;
+using Imbalanced.MLNet.Workflow;
 using Imbalanced.Preprocessing;
 using Imbalanced.Sampling.OverSampling;
-using Microsoft.ML;
 
 namespace Imbalanced.Benchmarks;
 
 /// <summary>
 /// <c>learners FILE TARGET [FITS]</c>: the cost of one fit (and prediction of the training rows) of each learner
 /// <c>compare</c> uses by default, on a CSV prepared as one of <c>compare</c>'s folds is (empty cells imputed,
-/// categories one-hot encoded, then random over-sampling), each learner on one thread as in <c>compare</c>: FITS fits
-/// one after the other, then FITS fits two at a time side by side. The ratio of the two says how much a second core
+/// categories one-hot encoded, then random over-sampling), each learner made as <c>compare</c> makes it
+/// (<see cref="MlNetLearners.Create"/>: logistic and LightGBM on one thread, the forest on ML.NET's default): FITS
+/// fits one after the other, then FITS fits two at a time side by side. The ratio of the two says how much a second core
 /// gains when two folds fit the same learner at once.
 /// </summary>
 internal static class LearnerFits
@@ -50,5 +50,7 @@ internal static class LearnerFits
     }
 
     private static void Fit(string learner, Dataset train, int seed) =>
-        MlNetClassifier.ByName(new MLContext(seed), learner, threads: 1).Fit(train).PredictProbabilities(train);
+        Learners.Create(learner, seed).Fit(train).PredictProbabilities(train);
+
+    private static readonly MlNetLearners Learners = new();
 }
