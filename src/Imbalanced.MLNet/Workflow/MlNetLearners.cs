@@ -41,8 +41,8 @@ public sealed class MlNetLearners : ILearnerFactory
     /// FastTree still hands each step to the thread pool and spins waiting for it: measured on 4,500 rows × 20, a
     /// 100-tree forest fit took 386 ms on one thread and 231 ms on two (this 2-core machine, idle), with the same
     /// model. FastTree also fixes its thread count once per process, at its first trainer, and trains one model at a
-    /// time per process whatever the count. Its models do not depend on the count (a command-line test compares compare's results with the
-    /// process limited to one core and to two).</summary>
+    /// time per process whatever the count. Its models do not depend on the count (a command-line test compares
+    /// compare's results with the process limited to one core and to two).</summary>
     private static readonly int? TreeThreads = null;
 
     private readonly int? _members;
