@@ -274,10 +274,15 @@ internal sealed class IvfIndex : INeighborIndex
             source.Row(c0 + queries[j]).CopyTo(rows.AsSpan(j * d, d));
         var kl = Math.Min(k + (excludeSelf ? 1 : 0), members.Length);
         KNeighbors found;
-        if (limited && index is SimdEuclideanIndex simd)
+        if (index is SimdEuclideanIndex simd)
         {
-            var limits = new double[queries.Length];
-            for (var j = 0; j < queries.Length; j++) limits[j] = best.Limit(c0 + queries[j]);
+            // The SIMD index reads the rows where they are: Query would copy them once more.
+            double[]? limits = null;
+            if (limited)
+            {
+                limits = new double[queries.Length];
+                for (var j = 0; j < queries.Length; j++) limits[j] = best.Limit(c0 + queries[j]);
+            }
             found = simd.QueryWithin(rows, kl, limits);
         }
         else

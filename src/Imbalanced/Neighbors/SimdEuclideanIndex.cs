@@ -213,14 +213,16 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             null, null);
     }
 
-    public KNeighbors Query(ReadOnlySpan<double> queries, int k) => QueryWithin(queries, k, null);
+    public KNeighbors Query(ReadOnlySpan<double> queries, int k) => QueryWithin(queries.ToArray(), k, null);
 
     /// <summary>
     /// <see cref="Query"/>, keeping of each query's k nearest only those whose squared distance is at most
     /// <c>within[query]</c> (all with null): the rest of its row is index −1, distance +∞. Exact like
     /// <see cref="Query"/>; faster when the limits are tight, as points beyond them never enter the candidate heaps.
     /// </summary>
-    internal KNeighbors QueryWithin(ReadOnlySpan<double> queries, int k, double[]? within)
+    /// <remarks>The queries are read in place (the re-check reads them again after the pass): a caller holding
+    /// them in an array passes it without a copy.</remarks>
+    internal KNeighbors QueryWithin(ReadOnlyMemory<double> queries, int k, double[]? within)
     {
         NeighborChecks.CheckK(k, Count);
         var q = queries.Length / Math.Max(1, _dims);
@@ -240,10 +242,10 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     }
 
     /// <summary><see cref="QueryWithin"/> for <paramref name="q"/> queries at once.</summary>
-    private KNeighbors QueryChunkWithin(ReadOnlySpan<double> queries, int q, int k, double[]? within)
+    private KNeighbors QueryChunkWithin(ReadOnlyMemory<double> queries, int q, int k, double[]? within)
     {
         var paddedQ = (q + Block - 1) / Block * Block;
-        var (rows, norms) = Centre(queries, q, paddedQ);
+        var (rows, norms) = Centre(queries.Span, q, paddedQ);
         var pairs = new List<(int I, int J)>();
         for (var i = 0; i < paddedQ / Block; i++)
             for (var j = 0; j < _padded / Block; j++) pairs.Add((i, j));
@@ -254,8 +256,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var i = 0; i < q; i++) seeded[i] = SeedBound(within[i], norms[i]);
         }
         var heaps = RunPass(k, pairs, rows, norms, paddedQ, q, selfJoin: false, excludeSelf: false, seeded);
-        var copy = queries.ToArray();
-        return Recheck(k, heaps, q, i => copy.AsSpan(i * _dims, _dims), norms, excludeSelf: false, within, seeded);
+        return Recheck(k, heaps, q, i => queries.Span.Slice(i * _dims, _dims), norms, excludeSelf: false, within,
+            seeded);
     }
 
     /// <summary>A single-precision bound that every point within squared distance <paramref name="limit"/> of the
