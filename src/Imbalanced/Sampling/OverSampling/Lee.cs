@@ -67,17 +67,19 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
             var classLevel = level;
             while (made < n)
             {
-                var draws = Interpolation.Draw(rng, rows.Length * k, Math.Max(n - made, MinBatch));
+                var batch = Math.Max(n - made, MinBatch);
                 var kept = 0;
-                // The candidates are judged a chunk at a time: a whole batch of them (as many as the rows to make)
-                // with their neighbours took several times the memory of the rows made.
-                for (var from = 0; from < draws.Length; from += JudgedAtOnce)
+                // The candidates are drawn and judged a chunk at a time (the draws come one after another from the
+                // generator either way): a whole batch of them (as many as the rows to make) with their neighbours
+                // took several times the memory of the rows made.
+                for (var from = 0; from < batch; from += JudgedAtOnce)
                 {
-                    var m = Math.Min(JudgedAtOnce, draws.Length - from);
+                    var m = Math.Min(JudgedAtOnce, batch - from);
+                    var draws = Interpolation.Draw(rng, rows.Length * k, m);
                     var candidates = new double[m * p];
                     for (var i = 0; i < m; i++)
-                        Interpolation.Write(data.NumericRow(rows[draws[from + i].Pair / k]),
-                            data.NumericRow(rows[same.Indices[draws[from + i].Pair]]), draws[from + i].Gap,
+                        Interpolation.Write(data.NumericRow(rows[draws[i].Pair / k]),
+                            data.NumericRow(rows[same.Indices[draws[i].Pair]]), draws[i].Gap,
                             candidates.AsSpan(i * p, p));
                     var judges = all.Query(candidates, k);
                     for (var i = 0; i < m; i++)
@@ -85,7 +87,7 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
                         if (OtherClassFraction(data, judges.IndicesOf(i), c) >= classLevel) continue;
                         kept++;
                         if (made == n) continue;
-                        var (pair, gap) = draws[from + i];
+                        var (pair, gap) = draws[i];
                         var row = added.Add(c,
                             new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap));
                         candidates.AsSpan(i * p, p).CopyTo(row.Numeric);
