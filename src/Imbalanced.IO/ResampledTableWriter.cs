@@ -84,15 +84,17 @@ public static class ResampledTableWriter
                 buffer.Clear();
                 var start = first + (chunk + c) * ChunkRows;
                 var end = Math.Min(result.RowCount, start + ChunkRows);
+                var scratch = new double[result.Input.NumericCount];
                 for (var r = start; r < end; r++)
-                    WriteRow(buffer, source, result, r, delimiter, index, labels, inputRows, target);
+                    WriteRow(buffer, source, result, r, scratch, delimiter, index, labels, inputRows, target);
             });
             for (var c = 0; c < count; c++) stream.Write(buffers[c].Written);
         }
     }
 
-    private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row, byte delimiter,
-        bool index, byte[][] labels, IReadOnlyList<int>? inputRows, double[]? target)
+    private static void WriteRow(ByteBuffer output, TableDataset source, ResampleResult result, int row,
+        Span<double> scratch, byte delimiter, bool index, byte[][] labels, IReadOnlyList<int>? inputRows,
+        double[]? target)
     {
         var origin = result.Origin(row);
         var table = source.Table;
@@ -114,29 +116,31 @@ public static class ResampledTableWriter
         }
         else
         {
-            AppendSynthetic(output, source.Roles, result.Added, row - result.KeptRows.Length, delimiter, labels,
+            AppendSynthetic(output, source.Roles, result, row - result.KeptRows.Length, scratch, delimiter, labels,
                 target);
             if (index) output.Append(delimiter);
         }
         output.Append((byte)'\n');
     }
 
-    /// <summary>Appends the fields of added row <paramref name="a"/> (no line break): numbers in shortest round-trip
-    /// form, the label and categories verbatim, dropped columns empty.</summary>
-    internal static void AppendSynthetic(ByteBuffer output, IReadOnlyList<ColumnRole> roles, Dataset added, int a,
-        byte delimiter, byte[][] labels, double[]? target = null)
+    /// <summary>Appends the fields of added row <paramref name="a"/> of <paramref name="result"/> (no line break):
+    /// numbers in shortest round-trip form, the label and categories verbatim, dropped columns empty.
+    /// <paramref name="scratch"/>, as long as a row, holds the row's numbers when the result makes them on demand.
+    /// </summary>
+    internal static void AppendSynthetic(ByteBuffer output, IReadOnlyList<ColumnRole> roles, ResampleResult result,
+        int a, Span<double> scratch, byte delimiter, byte[][] labels, double[]? target = null)
     {
-        var numeric = added.NumericRow(a);
-        var categorical = added.CategoricalRow(a);
+        var numeric = result.AddedNumericRow(a, scratch);
+        var categorical = result.AddedCategoricalRow(a);
         for (var j = 0; j < roles.Count; j++)
         {
             if (j > 0) output.Append(delimiter);
             var role = roles[j];
             if (role.Kind == ColumnKind.Numeric) output.AppendNumber(numeric[role.Index]);
             else if (role.Kind == ColumnKind.Target && target is not null) output.AppendNumber(target[a]);
-            else if (role.Kind == ColumnKind.Target) output.AppendField(labels[added.Labels[a]], delimiter);
+            else if (role.Kind == ColumnKind.Target) output.AppendField(labels[result.AddedLabels[a]], delimiter);
             else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
-                output.AppendField(added.Categories[role.Index][code], delimiter);
+                output.AppendField(result.Added.Categories[role.Index][code], delimiter);
         }
     }
 

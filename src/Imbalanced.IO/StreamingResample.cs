@@ -56,7 +56,7 @@ internal sealed class StreamingResample
     public int[] After { get; private set; } = [];
 
     /// <summary>Rows added (once written).</summary>
-    public int Synthetic => (_added ?? _whole)?.Added.RowCount ?? 0;
+    public int Synthetic => (_added ?? _whole)?.SyntheticCount ?? 0;
 
     /// <summary>Input rows left out (once written).</summary>
     public int Removed { get; private set; }
@@ -135,7 +135,7 @@ internal sealed class StreamingResample
             _added = Refused(path, () => local.FitResample(data.Data, whole));
             CheckIndexColumn(indexColumn);
             ResampledTableWriter.WriteRows(data, _added, _added.KeptRows.Length, stream, index, _partRows);
-            foreach (var label in _added.Added.Labels) after[label]++;
+            foreach (var label in _added.AddedLabels) after[label]++;
         }
         After = after;
     }
@@ -165,11 +165,13 @@ internal sealed class StreamingResample
         var delimiter = (byte)_scan.Delimiter;
         var labels = _scan.Classes.Labels.Select(l => Encoding.UTF8.GetBytes(l)).ToArray();
         var output = new ByteBuffer(1 << 20);
-        for (var a = 0; a < result.Added.RowCount; a++)
+        var scratch = new double[data.NumericCount];
+        for (var a = 0; a < result.SyntheticCount; a++)
         {
             var source = result.AddedOrigins[a].Source;
             if (source >= 0) output.Append(copies[source]);
-            else ResampledTableWriter.AppendSynthetic(output, _scan.Roles.Roles, result.Added, a, delimiter, labels);
+            else ResampledTableWriter.AppendSynthetic(output, _scan.Roles.Roles, result, a, scratch, delimiter,
+                labels);
             if (index)
             {
                 output.Append(delimiter);

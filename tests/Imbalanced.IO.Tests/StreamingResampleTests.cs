@@ -71,7 +71,8 @@ public class StreamingResampleTests
     {
         var data = new TheoryData<string, int>();
         foreach (var name in new[] { "under", "under-replacement", "under-all", "over", "over-minority", "smote",
-                     "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss", "smobd" })
+                     "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss", "smobd",
+                     "lee" })
             for (var seed = 0; seed < 4; seed++) data.Add(name, seed);
         return data;
     }
@@ -96,6 +97,7 @@ public class StreamingResampleTests
         "smote-enn" => new Imbalanced.Sampling.Combined.SmoteEnn(new() { Seed = seed }),
         "nearmiss" => new NearMiss(new() { Version = 1 + seed % 3 }),
         "smobd" => new Smobd(new() { Seed = seed, MaxEps = 3.0 }),
+        "lee" => new Lee(new() { Seed = seed }),
         _ => throw new ArgumentException(name),
     };
 
@@ -104,7 +106,7 @@ public class StreamingResampleTests
     public void Streaming_writes_what_the_whole_table_run_writes(string name, int seed)
     {
         var numericOnly = name is "smote" or "smote-not-majority" or "over-shrinkage" or "enn" or "smote-enn"
-            or "nearmiss" or "smobd";
+            or "nearmiss" or "smobd" or "lee";
         var path = Write(Table(seed, 400 + 37 * seed, empty: name is "under" or "under-replacement" or "under-all"
             or "over" or "over-minority", categorical: !numericOnly));
         try
@@ -115,6 +117,42 @@ public class StreamingResampleTests
             Assert.Equal(expected.Output, actual.Output);
             Assert.Equal(expected.Provenance, actual.Provenance);
             Assert.Equal(expected.Counts, actual.Counts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, "row")]
+    [InlineData(1, null)]
+    [InlineData(2, "row")]
+    public void Rows_made_when_written_write_what_the_same_rows_held_in_memory_write(int seed, string? index)
+    {
+        // Lee keeps only its new rows' origins and makes the rows again as they are written.
+        var path = Write(Table(seed, 500 + 41 * seed, empty: false, categorical: false));
+        try
+        {
+            var table = TableDataset.Build(TableReader.Read(path), "label");
+            var result = new Lee(new() { Seed = seed }).FitResample(table.Data);
+            Assert.True(result.SyntheticCount > 0);
+            using var made = new MemoryStream();
+            ResampledTableWriter.Write(table, result, made, index);
+            // Asking for the rows makes them: a result built from them holds them.
+            var held = new ResampleResult(result.Input, [.. result.KeptInputRows], result.Added,
+                [.. result.AddedRowOrigins]);
+            using var expected = new MemoryStream();
+            ResampledTableWriter.Write(table, held, expected, index);
+            Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(made.ToArray()));
+            for (var a = 0; a < result.SyntheticCount; a++)
+            {
+                var origin = result.AddedRowOrigins[a];
+                var b = table.Data.NumericRow(origin.Base);
+                var n = table.Data.NumericRow(origin.Neighbor);
+                var row = result.Added.NumericRow(a);
+                for (var j = 0; j < row.Length; j++) Assert.Equal(b[j] + origin.Gap * (n[j] - b[j]), row[j]);
+            }
         }
         finally
         {

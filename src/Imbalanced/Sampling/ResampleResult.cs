@@ -1,4 +1,5 @@
 using Imbalanced.Data;
+using Imbalanced.Sampling.OverSampling;
 
 namespace Imbalanced.Sampling;
 
@@ -9,6 +10,9 @@ namespace Imbalanced.Sampling;
 public sealed class ResampleResult
 {
     private Dataset? _materialized;
+    private Dataset? _added;
+    // The labels of added rows not yet made (see Interpolated); null once they are, or when they came made.
+    private readonly int[]? _interpolatedLabels;
 
     /// <summary>Creates a result.</summary>
     /// <param name="input">The data set that was resampled.</param>
@@ -21,25 +25,54 @@ public sealed class ResampleResult
         RequireFinite(input, added, addedOrigins);
         Input = input;
         KeptRows = keptRows;
-        Added = added;
+        _added = added;
         AddedOrigins = addedOrigins;
+    }
+
+    private ResampleResult(Dataset input, int[] labels, RowOrigin[] origins)
+    {
+        Input = input;
+        KeptRows = KeepAll(input);
+        _interpolatedLabels = labels;
+        AddedOrigins = origins;
+        var scratch = new double[input.NumericCount];
+        for (var a = 0; a < origins.Length; a++)
+            RequireFinite(input, AddedNumericRow(a, scratch), origins[a], input.NumericNames);
+    }
+
+    /// <summary>An over-sampling result whose added rows are each the interpolation of its origin's base row towards
+    /// its neighbour row at its gap (<see cref="Interpolation.Write"/>), not made until asked for: a writer makes them
+    /// one at a time (<see cref="AddedNumericRow"/>) instead of holding them all beside the input. Numeric data only.
+    /// </summary>
+    /// <param name="input">The data set resampled (numeric features only).</param>
+    /// <param name="labels">The class of each added row.</param>
+    /// <param name="origins">The origin of each added row: base, neighbour and gap.</param>
+    internal static ResampleResult Interpolated(Dataset input, int[] labels, RowOrigin[] origins)
+    {
+        if (input.CategoricalCount > 0) throw new ArgumentException("numeric data only", nameof(input));
+        if (labels.Length != origins.Length) throw new ArgumentException("one origin per added row is needed");
+        return new ResampleResult(input, labels, origins);
     }
 
     /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
     /// had a value (a missing value copied from an input row stays missing).</summary>
     private static void RequireFinite(Dataset input, Dataset added, RowOrigin[] origins)
     {
-        var values = added.Numeric;
-        var p = added.NumericCount;
-        for (var i = 0; i < values.Length; i++)
+        for (var a = 0; a < origins.Length; a++)
+            RequireFinite(input, added.NumericRow(a), origins[a], added.NumericNames);
+    }
+
+    private static void RequireFinite(Dataset input, ReadOnlySpan<double> row, RowOrigin origin,
+        IReadOnlyList<string> names)
+    {
+        for (var j = 0; j < row.Length; j++)
         {
-            var v = values[i];
+            var v = row[j];
             if (double.IsFinite(v)) continue;
-            var origin = origins[i / p];
             var from = origin.Source >= 0 ? origin.Source : origin.Base;
-            if (double.IsNaN(v) && (from < 0 || double.IsNaN(input.Numeric[(long)from * p + i % p]))) continue;
+            if (double.IsNaN(v) && (from < 0 || double.IsNaN(input.NumericRow(from)[j]))) continue;
             throw new DataException(
-                $"column '{added.NumericNames[i % p]}': its values are too large for this method (a synthetic value " +
+                $"column '{names[j]}': its values are too large for this method (a synthetic value " +
                 $"overflowed to {v}); rescale the column, for example to other units");
         }
     }
@@ -57,7 +90,33 @@ public sealed class ResampleResult
     private IReadOnlyList<int>? _kept;
 
     /// <summary>The added rows, after the kept ones.</summary>
-    public Dataset Added { get; }
+    public Dataset Added => _added ??= Interpolate();
+
+    /// <summary>The class of each added row, without making the rows.</summary>
+    internal int[] AddedLabels => _interpolatedLabels ?? Added.Labels;
+
+    /// <summary>The features of added row <paramref name="a"/>: the row itself when the rows are made, else made
+    /// in <paramref name="scratch"/> (as long as a row).</summary>
+    internal ReadOnlySpan<double> AddedNumericRow(int a, Span<double> scratch)
+    {
+        if (_added is not null || _interpolatedLabels is null) return Added.NumericRow(a);
+        var origin = AddedOrigins[a];
+        Interpolation.Write(Input.NumericRow(origin.Base), Input.NumericRow(origin.Neighbor), origin.Gap, scratch);
+        return scratch;
+    }
+
+    /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are made on demand, which
+    /// only numeric data allows).</summary>
+    internal ReadOnlySpan<int> AddedCategoricalRow(int a) =>
+        _interpolatedLabels is not null && _added is null ? default : Added.CategoricalRow(a);
+
+    private Dataset Interpolate()
+    {
+        var p = Input.NumericCount;
+        var numeric = new double[(long)AddedOrigins.Length * p];
+        for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, numeric.AsSpan(a * p, p));
+        return Input.WithRows(numeric, [], _interpolatedLabels!);
+    }
 
     /// <summary>Origin of each added row (the library's own array); callers see
     /// <see cref="AddedRowOrigins"/>.</summary>
@@ -72,10 +131,10 @@ public sealed class ResampleResult
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Number of output rows.</summary>
-    public int RowCount => KeptRows.Length + Added.RowCount;
+    public int RowCount => KeptRows.Length + AddedOrigins.Length;
 
     /// <summary>Number of rows added.</summary>
-    public int SyntheticCount => Added.RowCount;
+    public int SyntheticCount => AddedOrigins.Length;
 
     /// <summary>Number of input rows not kept.</summary>
     public int RemovedCount => Input.RowCount - KeptRows.Distinct().Count();
@@ -87,14 +146,14 @@ public sealed class ResampleResult
 
     /// <summary>The class label of output row <paramref name="row"/>.</summary>
     public int LabelOf(int row) =>
-        row < KeptRows.Length ? Input.Labels[KeptRows[row]] : Added.Labels[row - KeptRows.Length];
+        row < KeptRows.Length ? Input.Labels[KeptRows[row]] : AddedLabels[row - KeptRows.Length];
 
     /// <summary>Rows per class after resampling, indexed by class code.</summary>
     public int[] ClassCounts()
     {
         var counts = new int[Input.Classes.Count];
         foreach (var r in KeptRows) counts[Input.Labels[r]]++;
-        foreach (var l in Added.Labels) counts[l]++;
+        foreach (var l in AddedLabels) counts[l]++;
         return counts;
     }
 
@@ -130,11 +189,14 @@ public sealed class ResampleResult
     }
 
     /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>
-    public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins)
+    public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins) =>
+        new(input, KeepAll(input), added, origins);
+
+    private static int[] KeepAll(Dataset input)
     {
         var kept = new int[input.RowCount];
         for (var i = 0; i < kept.Length; i++) kept[i] = i;
-        return new ResampleResult(input, kept, added, origins);
+        return kept;
     }
 
     /// <summary>An under-sampling result: only <paramref name="keptRows"/> (sorted here), nothing added.</summary>

@@ -19,7 +19,8 @@ namespace Imbalanced.Sampling.OverSampling;
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
 /// <see cref="SamplerOptions.Neighbors"/>, <see cref="LeeOptions.KNeighbors"/> (5),
 /// <see cref="LeeOptions.RejectionLevel"/> (0.5). Numeric features only. Every new row records its base row,
-/// neighbour row and gap.</para>
+/// neighbour row and gap; the result keeps only these and makes the new rows from them when they are first asked
+/// for (<see cref="ResampleResult.Added"/>) or written, so that writing a large result never holds them all.</para>
 /// <code>
 /// var result = new Lee(new() { KNeighbors = 5, RejectionLevel = 0.5, Seed = 0 }).FitResample(data);
 /// </code>
@@ -55,7 +56,12 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
         var rng = new SeededRandom(_options.Seed);
         var p = data.NumericCount;
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
-        var added = new SyntheticRows(data, strategy.Values.Sum());
+        // Only each new row's class and origin are kept: the rows themselves are made again, identically, when they are
+        // written (ResampleResult.Interpolated), instead of being held beside the input.
+        var total = strategy.Values.Sum();
+        var labels = new int[total];
+        var origins = new RowOrigin[total];
+        var added = 0;
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -88,9 +94,8 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
                         kept++;
                         if (made == n) continue;
                         var (pair, gap) = draws[i];
-                        var row = added.Add(c,
-                            new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap));
-                        candidates.AsSpan(i * p, p).CopyTo(row.Numeric);
+                        labels[added] = c;
+                        origins[added++] = new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap);
                         made++;
                     }
                 }
@@ -100,7 +105,7 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
                 barren = 0;
             }
         }
-        return added.ToResult();
+        return ResampleResult.Interpolated(data, labels, origins);
     }
 
     /// <summary>The fraction of <paramref name="judges"/> (input rows) not of class
