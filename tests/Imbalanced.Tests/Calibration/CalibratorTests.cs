@@ -14,8 +14,8 @@ public class CalibratorTests
 
     private static readonly int[] Y =
     [
-        0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 1,
-        1, 1,
+        0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1,
+        1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, 1,
     ];
 
     private static double[] Binary(IEnumerable<double> p) => p.SelectMany(v => new[] { 1 - v, v }).ToArray();

@@ -26,24 +26,32 @@ public class ExtraMetricsTests
         }
         var weights = Enumerable.Range(0, n).Select(i => table.Number(i, 5)).ToArray();
 
-        Assert.Equal(g.GetProperty("roc_auc_ovr_macro").GetDouble(), RankingMetrics.RocAucOneVersusRest(truth, probabilities, 3), 1e-12);
-        Assert.Equal(g.GetProperty("roc_auc_ovr_weighted").GetDouble(), RankingMetrics.RocAucOneVersusRest(truth, probabilities, 3, weighted: true), 1e-12);
+        Assert.Equal(g.GetProperty("roc_auc_ovr_macro").GetDouble(),
+            RankingMetrics.RocAucOneVersusRest(truth, probabilities, 3), 1e-12);
+        Assert.Equal(g.GetProperty("roc_auc_ovr_weighted").GetDouble(),
+            RankingMetrics.RocAucOneVersusRest(truth, probabilities, 3, weighted: true), 1e-12);
+        var truthValues = truth.Select(v => (double)v).ToArray();
+        var predictedValues = predicted.Select(v => (double)v).ToArray();
         Assert.Equal(g.GetProperty("mae_macro").GetDouble(),
-            ClassificationMetrics.MacroAveragedMeanAbsoluteError(truth.Select(v => (double)v).ToArray(), predicted.Select(v => (double)v).ToArray()), 1e-12);
+            ClassificationMetrics.MacroAveragedMeanAbsoluteError(truthValues, predictedValues), 1e-12);
         var plain = new ConfusionMatrix(truth, predicted, 3);
-        Assert.Equal(g.GetProperty("balanced_accuracy_adjusted").GetDouble(), ClassificationMetrics.BalancedAccuracy(plain, adjusted: true), 1e-12);
+        Assert.Equal(g.GetProperty("balanced_accuracy_adjusted").GetDouble(),
+            ClassificationMetrics.BalancedAccuracy(plain, adjusted: true), 1e-12);
         var neverC = new ConfusionMatrix(truth, predicted.Select(p => p == 2 ? 0 : p).ToArray(), 3);
-        Assert.Equal(g.GetProperty("geometric_mean_correction").GetDouble(), ClassificationMetrics.MulticlassGeometricMean(neverC, 0.001), 1e-12);
+        Assert.Equal(g.GetProperty("geometric_mean_correction").GetDouble(),
+            ClassificationMetrics.MulticlassGeometricMean(neverC, 0.001), 1e-12);
 
         var weighted = new ConfusionMatrix(truth, predicted, 3, weights);
         var w = g.GetProperty("weighted");
         for (var c = 0; c < 3; c++)
         {
-            Assert.Equal(w.GetProperty("precision")[c].GetDouble(), ClassificationMetrics.Precision(weighted, c), 1e-12);
+            Assert.Equal(w.GetProperty("precision")[c].GetDouble(),
+                ClassificationMetrics.Precision(weighted, c), 1e-12);
             Assert.Equal(w.GetProperty("recall")[c].GetDouble(), ClassificationMetrics.Recall(weighted, c), 1e-12);
             Assert.Equal(w.GetProperty("f2")[c].GetDouble(), ClassificationMetrics.FBeta(weighted, c, 2), 1e-12);
             Assert.Equal(w.GetProperty("support")[c].GetDouble(), weighted.TrueCount(c), 1e-12);
-            Assert.Equal(w.GetProperty("specificity")[c].GetDouble(), ClassificationMetrics.Specificity(weighted, c), 1e-12);
+            Assert.Equal(w.GetProperty("specificity")[c].GetDouble(),
+                ClassificationMetrics.Specificity(weighted, c), 1e-12);
         }
         Assert.Equal(w.GetProperty("accuracy").GetDouble(), ClassificationMetrics.Accuracy(weighted), 1e-12);
         Assert.Equal(w.GetProperty("mcc").GetDouble(), ClassificationMetrics.MatthewsCorrelation(weighted), 1e-12);

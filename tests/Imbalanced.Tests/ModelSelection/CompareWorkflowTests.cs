@@ -6,7 +6,8 @@ using Imbalanced.Synthetic;
 
 namespace Imbalanced.Tests.ModelSelection;
 
-/// <summary>The comparison workflow in the core, with the k-nearest-neighbours classifier as its only learner.</summary>
+/// <summary>The comparison workflow in the core, with the k-nearest-neighbours classifier as its only
+/// learner.</summary>
 public class CompareWorkflowTests
 {
     private sealed class NearestNeighborLearners : ILearnerFactory
@@ -59,7 +60,8 @@ public class CompareWorkflowTests
                     Assert.Equal(oof.Scores![row] >= result.FoldThresholds[f] ? pos : 1 - pos, oof.Predicted[row]);
             // The first fold's threshold is the one a threshold search on its training part alone chooses.
             var pipeline = Techniques.Create(result.Technique, new NearestNeighborsClassifier(5), 7);
-            var tuner = new TunedThresholdClassifier(pipeline, ThresholdObjective.F1, CompareWorkflow.ThresholdFolds, 7, pos);
+            var tuner = new TunedThresholdClassifier(pipeline, ThresholdObjective.F1,
+                CompareWorkflow.ThresholdFolds, 7, pos);
             var alone = (ThresholdModel)tuner.Fit(Data.Select(splits[0].Train));
             Assert.Equal(alone.Threshold, result.FoldThresholds[0]);
         }
@@ -115,10 +117,12 @@ public class CompareWorkflowTests
     [Fact]
     public void The_resampling_kept_is_the_first_folds_training_part_as_the_first_smote_family_technique_ran_it()
     {
-        var report = CompareWorkflow.Run(Data, Options("none", "random-over", "smote", "adasyn") with { TuneThreshold = "f1" },
-            new NearestNeighborLearners());
+        var options = Options("none", "random-over", "smote", "adasyn") with { TuneThreshold = "f1" };
+        var report = CompareWorkflow.Run(Data, options, new NearestNeighborLearners());
         var train = Data.Select(StratifiedSplits.RepeatedKFold(Data.Labels, 3, 2, 7)[0].Train);
-        var again = SamplerRegistry.Find("smote")!.Create(7, parameters: Techniques.SamplerParametersFor("smote", 7)).FitResample(train);
+        var again = SamplerRegistry.Find("smote")!
+            .Create(7, parameters: Techniques.SamplerParametersFor("smote", 7))
+            .FitResample(train);
 
         var example = report.Resampling!;
         Assert.Equal(("smote", "knn"), (example.Technique, example.Learner));
@@ -131,14 +135,16 @@ public class CompareWorkflowTests
     [Fact]
     public void Without_a_technique_that_synthesises_rows_no_resampling_is_kept()
     {
-        Assert.Null(CompareWorkflow.Run(Data, Options("none", "random-over"), new NearestNeighborLearners()).Resampling);
+        var report = CompareWorkflow.Run(Data, Options("none", "random-over"), new NearestNeighborLearners());
+        Assert.Null(report.Resampling);
     }
 
     [Fact]
     public void Unknown_technique_learner_or_metric_is_an_argument_error()
     {
         var learners = new NearestNeighborLearners();
-        Assert.Contains("'magic'", Assert.Throws<ArgumentException>(() => CompareWorkflow.Run(Data, Options("magic"), learners)).Message);
+        Assert.Contains("'magic'", Assert.Throws<ArgumentException>(() =>
+            CompareWorkflow.Run(Data, Options("magic"), learners)).Message);
         Assert.Contains("'svm'", Assert.Throws<ArgumentException>(() =>
             CompareWorkflow.Run(Data, Options("none") with { Learners = ["svm"] }, learners)).Message);
         Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() =>

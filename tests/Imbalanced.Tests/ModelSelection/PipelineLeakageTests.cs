@@ -26,7 +26,9 @@ public class PipelineLeakageTests
     {
         // Feature 0 is a unique row id, so any row the sampler sees can be traced back.
         var blobs = TestData.Binary(120, 24, dims: 3, seed: 4);
-        var ids = Enumerable.Range(0, blobs.RowCount).Select(i => new[] { (double)i }.Concat(blobs.NumericRow(i).ToArray()).ToArray()).ToArray();
+        var ids = Enumerable.Range(0, blobs.RowCount)
+            .Select(i => new[] { (double)i }.Concat(blobs.NumericRow(i).ToArray()).ToArray())
+            .ToArray();
         var data = Dataset.FromRows(ids, blobs.Labels.Select(l => blobs.Classes[l]).ToArray());
         var spy = new SpySampler();
         var pipeline = new ResamplingPipeline(spy, new NearestNeighborsClassifier(5));
@@ -35,7 +37,8 @@ public class PipelineLeakageTests
         Assert.Equal(4, spy.Seen.Count);
         for (var f = 0; f < splits.Count; f++)
         {
-            var seenIds = Enumerable.Range(0, spy.Seen[f].RowCount).Select(i => (int)spy.Seen[f].NumericRow(i)[0]).ToArray();
+            var seenIds = Enumerable.Range(0, spy.Seen[f].RowCount)
+                .Select(i => (int)spy.Seen[f].NumericRow(i)[0]).ToArray();
             Assert.Equal(splits[f].Train, seenIds); // exactly the training rows, nothing else, nothing derived
             Assert.Empty(seenIds.Intersect(splits[f].Test));
             Assert.Equal(splits[f].Test.Length, results[f].Evaluation.Support); // every test row scored, none added

@@ -27,7 +27,8 @@ public class StratifiedSplitTests
                 for (var c = 0; c <= labels.Max(); c++)
                 {
                     var exact = labels.Count(v => v == c) / (double)folds;
-                    Assert.True(Math.Abs(split.Test.Count(i => labels[i] == c) - exact) < 1, $"class {c} off by a row or more");
+                    Assert.True(Math.Abs(split.Test.Count(i => labels[i] == c) - exact) < 1,
+                        $"class {c} off by a row or more");
                 }
             }
         }, iter: 100);
@@ -37,7 +38,8 @@ public class StratifiedSplitTests
     public void Same_seed_same_folds_and_too_small_classes_are_errors()
     {
         int[] labels = [.. Enumerable.Repeat(0, 40), .. Enumerable.Repeat(1, 7)];
-        Assert.Equal(StratifiedSplits.KFold(labels, 5, true, 3).Select(s => s.Test), StratifiedSplits.KFold(labels, 5, true, 3).Select(s => s.Test));
+        Assert.Equal(StratifiedSplits.KFold(labels, 5, true, 3).Select(s => s.Test),
+            StratifiedSplits.KFold(labels, 5, true, 3).Select(s => s.Test));
         var e = Assert.Throws<DataException>(() => StratifiedSplits.KFold(labels, 8));
         Assert.Contains("7 row", e.Message);
         var split = StratifiedSplits.TrainTest(labels, 0.25, 1);

@@ -10,7 +10,8 @@ public class TTestTests
     [InlineData(1.0, 4, 0.373900966300059)]
     [InlineData(3.5, 19, 0.00239534668968281)]
     [InlineData(0.0, 5, 1.0)]
-    public void Two_sided_p_values_match_scipy(double t, double df, double p) => Assert.Equal(p, StudentT.TwoSidedP(t, df), 1e-10);
+    public void Two_sided_p_values_match_scipy(double t, double df, double p) =>
+        Assert.Equal(p, StudentT.TwoSidedP(t, df), 1e-10);
 
     [Fact]
     public void The_correction_widens_the_test()

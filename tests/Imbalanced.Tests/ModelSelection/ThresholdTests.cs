@@ -15,7 +15,12 @@ public class ThresholdTests
             if (positive.All(p => p) || positive.All(p => !p)) return;
             var rng = new Imbalanced.Randomness.SeededRandom(seed);
             var scores = positive.Select(p => Math.Round((p ? 0.3 : 0) + rng.NextDouble() * 0.7, 1)).ToArray();
-            foreach (var objective in new[] { ThresholdObjective.F1, ThresholdObjective.Mcc, ThresholdObjective.GMean, ThresholdObjective.BalancedAccuracy })
+            var objectives = new[]
+            {
+                ThresholdObjective.F1, ThresholdObjective.Mcc,
+                ThresholdObjective.GMean, ThresholdObjective.BalancedAccuracy,
+            };
+            foreach (var objective in objectives)
             {
                 var choice = TunedThresholdClassifier.Choose(positive, scores, objective);
                 var truth = positive.Select(p => p ? 1 : 0).ToArray();
@@ -51,7 +56,8 @@ public class ThresholdTests
             ClassSeparation = 0.8,
             Seed = 2,
         });
-        var tuned = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.F1, folds: 5, seed: 1);
+        var tuned = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.F1,
+            folds: 5, seed: 1);
         var model = (ThresholdModel)tuned.Fit(data);
         var choice = tuned.LastChoice!;
         Assert.Equal(choice.Threshold, model.Threshold);
@@ -60,11 +66,13 @@ public class ThresholdTests
         Assert.True(choice.Objective >= atHalf);
         Assert.True(choice.Threshold < 0.5, $"on a 9:1 problem F1 wants a threshold below 0.5, got {choice.Threshold}");
 
-        var recallFloor = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.PrecisionAtRecall(0.9), seed: 1);
+        var recallFloor = new TunedThresholdClassifier(new NearestNeighborsClassifier(15),
+            ThresholdObjective.PrecisionAtRecall(0.9), seed: 1);
         recallFloor.Fit(data);
         var chosen = recallFloor.LastChoice!;
         Assert.True(double.IsFinite(chosen.Objective));
-        var costly = new TunedThresholdClassifier(new NearestNeighborsClassifier(15), ThresholdObjective.ExpectedCost(falsePositive: 1, falseNegative: 20), seed: 1);
+        var costly = new TunedThresholdClassifier(new NearestNeighborsClassifier(15),
+            ThresholdObjective.ExpectedCost(falsePositive: 1, falseNegative: 20), seed: 1);
         costly.Fit(data);
         Assert.True(costly.LastChoice!.Threshold <= choice.Threshold, "expensive misses push the threshold down");
     }

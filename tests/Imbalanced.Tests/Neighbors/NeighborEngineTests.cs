@@ -65,9 +65,12 @@ public class NeighborEngineTests
     {
         const int n = 3000, k = 6;
         var points = TestData.Gaussian(n, dims, seed: 4);
-        var one = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 1).Build(points, n, dims).QuerySelf(k, false);
-        var two = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 2).Build(points, n, dims).QuerySelf(k, false);
-        var four = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 4).Build(points, n, dims).QuerySelf(k, false);
+        var one = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 1)
+            .Build(points, n, dims).QuerySelf(k, false);
+        var two = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 2)
+            .Build(points, n, dims).QuerySelf(k, false);
+        var four = new NeighborSearch(Algorithm: algorithm, MaxDegreeOfParallelism: 4)
+            .Build(points, n, dims).QuerySelf(k, false);
         Assert.Equal(one.Indices, two.Indices);
         Assert.Equal(one.Distances, two.Distances);
         Assert.Equal(one.Indices, four.Indices);
@@ -98,7 +101,9 @@ public class NeighborEngineTests
         for (var i = 0; i < q; i++)
         {
             var expected = Enumerable.Range(0, n)
-                .Select(j => (D: DistanceMetric.Euclidean.Reduced(queries.AsSpan(i * dims, dims), points.AsSpan(j * dims, dims)), J: j))
+                .Select(j => (
+                    D: DistanceMetric.Euclidean.Reduced(queries.AsSpan(i * dims, dims), points.AsSpan(j * dims, dims)),
+                    J: j))
                 .OrderBy(t => t.D).ThenBy(t => t.J).Take(k).Select(t => t.J).ToArray();
             Assert.Equal(expected, actual.IndicesOf(i).ToArray());
         }
@@ -110,11 +115,18 @@ public class NeighborEngineTests
         const int n = 400, dims = 5, k = 5;
         var points = TestData.Grid(n, dims, seed: 3);
         var expected = Reference(points, n, dims, k, false, DistanceMetric.Manhattan);
-        var tree = new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.KdTree).Build(points, n, dims).QuerySelf(k, false);
-        var brute = new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.BruteForce).Build(points, n, dims).QuerySelf(k, false);
+        var tree = new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.KdTree)
+            .Build(points, n, dims).QuerySelf(k, false);
+        var brute = new NeighborSearch(DistanceMetric.Manhattan, NeighborAlgorithm.BruteForce)
+            .Build(points, n, dims).QuerySelf(k, false);
         Assert.Equal(expected.Indices, tree.Indices);
         Assert.Equal(expected.Indices, brute.Indices);
-        var chebyshev = DistanceMetric.Custom((a, b) => { var m = 0.0; for (var i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i])); return m; }, "chebyshev");
+        var chebyshev = DistanceMetric.Custom((a, b) =>
+        {
+            var m = 0.0;
+            for (var i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
+            return m;
+        }, "chebyshev");
         var custom = new NeighborSearch(chebyshev).Build(points, n, dims).QuerySelf(k, false);
         Assert.Equal(Reference(points, n, dims, k, false, chebyshev).Indices, custom.Indices);
     }

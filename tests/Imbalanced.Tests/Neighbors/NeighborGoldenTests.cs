@@ -4,7 +4,8 @@ using Imbalanced.Tests.Support;
 
 namespace Imbalanced.Tests.Neighbors;
 
-/// <summary>The engine's neighbours equal scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> on committed data.</summary>
+/// <summary>The engine's neighbours equal scikit-learn's <c>NearestNeighbors.kneighbors(X)</c> on committed
+/// data.</summary>
 public class NeighborGoldenTests
 {
     public static TheoryData<int> Cases() => Fixtures.GoldenCases("neighbors");
@@ -16,7 +17,8 @@ public class NeighborGoldenTests
         var golden = Fixtures.Golden("neighbors")[index];
         var k = golden.GetProperty("k").GetInt32();
         var points = PointsOf(golden);
-        foreach (var algorithm in new[] { NeighborAlgorithm.Auto, NeighborAlgorithm.KdTree, NeighborAlgorithm.BruteForce })
+        var algorithms = new[] { NeighborAlgorithm.Auto, NeighborAlgorithm.KdTree, NeighborAlgorithm.BruteForce };
+        foreach (var algorithm in algorithms)
             AssertGolden(golden, points, k, new NeighborSearch(Algorithm: algorithm));
     }
 

@@ -42,7 +42,8 @@ public class PreprocessorTests
         var test = new Dataset([double.NaN, 5], ["x"], [0, 1], Classes);
 
         Assert.Equal([2.0, 5], Preprocessor.Fit(train, ImputationMethod.Median).Impute(test).NumericValues.ToArray());
-        Assert.Equal([13.0 / 3, 5], Preprocessor.Fit(train, ImputationMethod.Mean).Impute(test).NumericValues.ToArray());
+        Assert.Equal([13.0 / 3, 5],
+            Preprocessor.Fit(train, ImputationMethod.Mean).Impute(test).NumericValues.ToArray());
         Assert.True(double.IsNaN(Preprocessor.Fit(train, ImputationMethod.None).Impute(test).NumericValues.Span[0]));
     }
 

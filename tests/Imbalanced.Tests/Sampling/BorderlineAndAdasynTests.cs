@@ -34,7 +34,8 @@ public class BorderlineAndAdasynTests
         var rows = data.RowsOfClass(pos);
         var danger = DangerSets.Danger(data, all, pos, rows, 10).ToHashSet();
         var points = data.Select(rows);
-        var same = NeighborSearch.Default.Build(points.Numeric, rows.Length, data.NumericCount).QuerySelf(5, includeSelf: false);
+        var same = NeighborSearch.Default.Build(points.Numeric, rows.Length, data.NumericCount)
+            .QuerySelf(5, includeSelf: false);
         foreach (var kind in new[] { BorderlineKind.Borderline1, BorderlineKind.Borderline2 })
         {
             var result = new BorderlineSmote(new BorderlineSmoteOptions { Kind = kind, Seed = 3 }).FitResample(data);
@@ -55,11 +56,13 @@ public class BorderlineAndAdasynTests
                     Assert.Equal(BorderlineKind.Borderline2, kind);
                     Assert.InRange(o.Gap, 0, 0.5);
                     var others = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != pos)
-                        .OrderBy(i => DistanceMetric.Euclidean.Reduced(data.NumericRow(o.Base), data.NumericRow(i))).Take(5);
+                        .OrderBy(i => DistanceMetric.Euclidean.Reduced(data.NumericRow(o.Base), data.NumericRow(i)))
+                        .Take(5);
                     Assert.Contains(o.Neighbor, others);
                 }
             }
-            if (kind == BorderlineKind.Borderline2) Assert.InRange(towardsOthers, result.SyntheticCount / 5, result.SyntheticCount * 4 / 5);
+            if (kind == BorderlineKind.Borderline2)
+                Assert.InRange(towardsOthers, result.SyntheticCount / 5, result.SyntheticCount * 4 / 5);
         }
     }
 
@@ -76,7 +79,8 @@ public class BorderlineAndAdasynTests
         Assert.Equal(perSeed.Sum(), result.SyntheticCount);
         var made = result.AddedOrigins.GroupBy(o => o.Base).ToDictionary(g => g.Key, g => g.Count());
         var points = data.Select(rows);
-        var same = NeighborSearch.Default.Build(points.Numeric, rows.Length, data.NumericCount).QuerySelf(5, includeSelf: false);
+        var same = NeighborSearch.Default.Build(points.Numeric, rows.Length, data.NumericCount)
+            .QuerySelf(5, includeSelf: false);
         foreach (var o in result.AddedOrigins)
         {
             Assert.Contains(Array.IndexOf(rows, o.Neighbor), same.IndicesOf(Array.IndexOf(rows, o.Base)).ToArray());
@@ -87,7 +91,8 @@ public class BorderlineAndAdasynTests
             Assert.Equal(perSeed[i], made.GetValueOrDefault(rows[i]));
             if (hardness[i] == 0) Assert.Equal(0, perSeed[i]);
         }
-        Assert.True(perSeed.Where((_, i) => hardness[i] == 5).Average() > perSeed.Where((_, i) => hardness[i] == 1).Average());
+        Assert.True(perSeed.Where((_, i) => hardness[i] == 5).Average()
+            > perSeed.Where((_, i) => hardness[i] == 1).Average());
     }
 
     [Fact]

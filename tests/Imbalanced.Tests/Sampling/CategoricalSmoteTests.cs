@@ -25,9 +25,11 @@ public class CategoricalSmoteTests
         var neighbors = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
         var expected = g.GetProperty("neighbors");
         for (var i = 0; i < rows.Length; i++)
-            Assert.Equal(expected[i].EnumerateArray().Select(v => v.GetInt32()).Take(5), neighbors.IndicesOf(i).ToArray());
+            Assert.Equal(expected[i].EnumerateArray().Select(v => v.GetInt32()).Take(5),
+                neighbors.IndicesOf(i).ToArray());
         var counts = new SmoteNc().FitResample(data).ClassCounts();
-        foreach (var kv in g.GetProperty("counts_after").EnumerateObject()) Assert.Equal(kv.Value.GetInt32(), counts[data.Classes.IndexOf(kv.Name)]);
+        foreach (var kv in g.GetProperty("counts_after").EnumerateObject())
+            Assert.Equal(kv.Value.GetInt32(), counts[data.Classes.IndexOf(kv.Name)]);
     }
 
     [Fact]
@@ -38,7 +40,8 @@ public class CategoricalSmoteTests
         var c = data.Classes.IndexOf("Yes");
         var rows = data.RowsOfClass(c);
         var continuous = Enumerable.Range(0, data.NumericCount).ToArray();
-        var points = SmoteNc.Encode(data, rows, continuous, [], SmoteNc.MedianStd(data, rows, continuous), out var width);
+        var points = SmoteNc.Encode(data, rows, continuous, [],
+            SmoteNc.MedianStd(data, rows, continuous), out var width);
         var neighbors = NeighborSearch.Default.Build(points, rows.Length, width).QuerySelf(5, includeSelf: false);
         var q = data.CategoricalCount;
         for (var a = 0; a < result.SyntheticCount; a++)
@@ -48,11 +51,14 @@ public class CategoricalSmoteTests
             Assert.Contains(Array.IndexOf(rows, o.Neighbor), members);
             for (var f = 0; f < q; f++)
             {
-                var votes = members.GroupBy(m => data.Categorical[rows[m] * q + f]).ToDictionary(v => v.Key, v => v.Count());
+                var votes = members.GroupBy(m => data.Categorical[rows[m] * q + f])
+                    .ToDictionary(v => v.Key, v => v.Count());
                 Assert.Equal(votes.Values.Max(), votes.GetValueOrDefault(result.Added.CategoricalRow(a)[f]));
             }
             for (var j = 0; j < data.NumericCount; j++)
-                Assert.Equal(data.NumericRow(o.Base)[j] + o.Gap * (data.NumericRow(o.Neighbor)[j] - data.NumericRow(o.Base)[j]), result.Added.NumericRow(a)[j], 1e-12);
+                Assert.Equal(
+                    data.NumericRow(o.Base)[j] + o.Gap * (data.NumericRow(o.Neighbor)[j] - data.NumericRow(o.Base)[j]),
+                    result.Added.NumericRow(a)[j], 1e-12);
         }
     }
 
@@ -60,16 +66,23 @@ public class CategoricalSmoteTests
     public void Smote_nc_can_treat_a_numeric_column_as_categorical()
     {
         var data = Mixed;
-        var result = new SmoteNc(new SmoteNcOptions { CategoricalFeatures = ["TotalWorkingYears", .. data.CategoricalNames], Seed = 2 }).FitResample(data);
+        var result = new SmoteNc(new SmoteNcOptions
+        {
+            CategoricalFeatures = ["TotalWorkingYears", .. data.CategoricalNames],
+            Seed = 2,
+        }).FitResample(data);
         var j = data.NumericNames.ToList().IndexOf("TotalWorkingYears");
         var values = Enumerable.Range(0, data.RowCount).Select(i => data.NumericRow(i)[j]).ToHashSet();
-        Assert.All(Enumerable.Range(0, result.SyntheticCount), a => Assert.Contains(result.Added.NumericRow(a)[j], values));
+        Assert.All(Enumerable.Range(0, result.SyntheticCount),
+            a => Assert.Contains(result.Added.NumericRow(a)[j], values));
         Assert.Contains("'Department'", Assert.Throws<DataException>(() =>
             new SmoteNc(new SmoteNcOptions { CategoricalFeatures = ["BusinessTravel"] }).FitResample(data)).Message);
         Assert.Contains("'nope'", Assert.Throws<DataException>(() =>
             new SmoteNc(new SmoteNcOptions { CategoricalFeatures = ["nope"] }).FitResample(data)).Message);
-        var byMask = new SmoteNc(new SmoteNcOptions { CategoricalMask = SmoteNc.FeatureOrder(data).Select(n => data.CategoricalNames.Contains(n)).ToArray(), Seed = 2 }).FitResample(data);
-        var byIndex = new SmoteNc(new SmoteNcOptions { CategoricalIndices = Enumerable.Range(data.NumericCount, data.CategoricalCount).ToArray(), Seed = 2 }).FitResample(data);
+        var mask = SmoteNc.FeatureOrder(data).Select(n => data.CategoricalNames.Contains(n)).ToArray();
+        var byMask = new SmoteNc(new SmoteNcOptions { CategoricalMask = mask, Seed = 2 }).FitResample(data);
+        var indices = Enumerable.Range(data.NumericCount, data.CategoricalCount).ToArray();
+        var byIndex = new SmoteNc(new SmoteNcOptions { CategoricalIndices = indices, Seed = 2 }).FitResample(data);
         var byDefault = new SmoteNc(new SmoteNcOptions { Seed = 2 }).FitResample(data);
         Assert.Equal(byDefault.Added.Numeric, byMask.Added.Numeric);
         Assert.Equal(byDefault.Added.Categorical, byIndex.Added.Categorical);
@@ -84,7 +97,8 @@ public class CategoricalSmoteTests
         var expected = g.GetProperty("distances");
         for (var i = 0; i < data.RowCount; i++)
             for (var j = 0; j < data.RowCount; j++)
-                Assert.Equal(expected[i][j].GetDouble(), vdm.Distance(data.CategoricalRow(i), data.CategoricalRow(j)), 1e-12);
+                Assert.Equal(expected[i][j].GetDouble(),
+                    vdm.Distance(data.CategoricalRow(i), data.CategoricalRow(j)), 1e-12);
     }
 
     [Fact]

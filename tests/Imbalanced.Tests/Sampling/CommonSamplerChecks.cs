@@ -67,16 +67,24 @@ public class CommonSamplerChecks
                     var targeted = resolved.TryGetValue(c, out var n);
                     switch (info.Kind)
                     {
-                        case SamplerKind.Over when info.CountsAreExact: Assert.Equal(before[c] + (targeted ? n : 0), after[c]); break;
+                        case SamplerKind.Over when info.CountsAreExact:
+                            Assert.Equal(before[c] + (targeted ? n : 0), after[c]);
+                            break;
                         case SamplerKind.Over:
                             // Methods that round per seed, or skip classes with no border, stay near what was asked.
                             if (targeted) Assert.InRange(after[c], before[c], before[c] + n + before[c]);
                             else Assert.Equal(before[c], after[c]);
                             break;
-                        case SamplerKind.Under when info.CountsAreExact: Assert.Equal(targeted ? n : before[c], after[c]); break;
-                        case SamplerKind.Under when targeted: Assert.InRange(after[c], 0, before[c]); break; // NearMiss-3 short, IHT ties
+                        case SamplerKind.Under when info.CountsAreExact:
+                            Assert.Equal(targeted ? n : before[c], after[c]);
+                            break;
+                        case SamplerKind.Under when targeted:
+                            Assert.InRange(after[c], 0, before[c]); // NearMiss-3 short, IHT ties
+                            break;
                         case SamplerKind.Under: Assert.Equal(before[c], after[c]); break;
-                        case SamplerKind.Cleaning: Assert.True(targeted ? after[c] <= before[c] : after[c] == before[c]); break;
+                        case SamplerKind.Cleaning:
+                            Assert.True(targeted ? after[c] <= before[c] : after[c] == before[c]);
+                            break;
                         case SamplerKind.Combined: break; // below, against what the over-sampling step made
                         default: throw new Xunit.Sdk.XunitException($"no count check for {info.Kind}");
                     }
@@ -288,7 +296,7 @@ public class CommonSamplerChecks
     public void Same_seed_same_output_whatever_the_thread_count(string name)
     {
         // 24 dimensions: the SIMD index; overlapping classes so that every method has borders to work on.
-        var data = For(name, Imbalanced.Synthetic.ClassificationGenerator.Generate(new Imbalanced.Synthetic.ClassificationOptions
+        var options = new Imbalanced.Synthetic.ClassificationOptions
         {
             Rows = 600,
             Features = 24,
@@ -298,8 +306,10 @@ public class CommonSamplerChecks
             ClassSeparation = 0.5,
             Flip = 0.05,
             Seed = 5,
-        }));
-        // A low cluster balance threshold lets K-Means-SMOTE use clusters where the rarest class is thin; others ignore it.
+        };
+        var data = For(name, Imbalanced.Synthetic.ClassificationGenerator.Generate(options));
+        // A low cluster balance threshold lets K-Means-SMOTE use clusters where the rarest class is thin;
+        // others ignore it.
         var settings = new SamplerSettings { Seed = 11, ClusterBalanceThreshold = 0.02 };
         var one = Run(name, data, settings with { Threads = 1 });
         var two = Run(name, data, settings with { Threads = 2 });
@@ -340,7 +350,8 @@ public class CommonSamplerChecks
 
         var data = For(name, TestData.Binary());
         var withMissing = data.NumericCount > 0
-            ? data.WithRows(data.Numeric.Select((v, i) => i == 4 ? double.NaN : v).ToArray(), data.Categorical, data.Labels)
+            ? data.WithRows(data.Numeric.Select((v, i) => i == 4 ? double.NaN : v).ToArray(),
+                data.Categorical, data.Labels)
             : data.WithRows(data.Numeric, data.Categorical.Select((v, i) => i == 4 ? -1 : v).ToArray(), data.Labels);
         if (!info.AllowsMissing)
             Assert.Contains("empty cell", Assert.Throws<DataException>(() => Run(name, withMissing)).Message);
@@ -354,7 +365,8 @@ public class CommonSamplerChecks
                 break;
             case FeatureKinds.Mixed:
                 Assert.Contains("smote", Assert.Throws<DataException>(() => Run(name, numeric)).Message);
-                Assert.Contains("smoten", Assert.Throws<DataException>(() => Run(name, TestData.ForKind(FeatureKinds.Categorical, numeric))).Message);
+                Assert.Contains("smoten", Assert.Throws<DataException>(() =>
+                    Run(name, TestData.ForKind(FeatureKinds.Categorical, numeric))).Message);
                 break;
             case FeatureKinds.Categorical:
                 // Numeric columns are categories too, as in imbalanced-learn's SMOTEN.

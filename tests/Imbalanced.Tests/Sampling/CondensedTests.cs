@@ -130,7 +130,8 @@ public class NeighbourhoodCleaningRuleTests
         var g = Fixtures.Golden("ncr")[index];
         var data = Fixtures.Load(g.GetProperty("data").GetString()!, g.GetProperty("target").GetString()!).Data;
         var result = new NeighbourhoodCleaningRule().FitResample(data);
-        Assert.Equal(g.GetProperty("sample_indices").EnumerateArray().Select(v => v.GetInt32()).Order(), result.KeptRows);
+        Assert.Equal(g.GetProperty("sample_indices").EnumerateArray().Select(v => v.GetInt32()).Order(),
+            result.KeptRows);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public class GoldenKeptRowsTests
         foreach (var kv in g.GetProperty("counts_after").EnumerateObject())
             Assert.Equal(kv.Value.GetInt32(), counts[original.IndexOf(kv.Name)]);
         if (g.GetProperty("sample_indices").ValueKind == System.Text.Json.JsonValueKind.Array)
-            Assert.Equal(g.GetProperty("sample_indices").EnumerateArray().Select(v => v.GetInt32()).Order(), result.KeptRows);
+            Assert.Equal(g.GetProperty("sample_indices").EnumerateArray().Select(v => v.GetInt32()).Order(),
+                result.KeptRows);
     }
 }
 

@@ -19,7 +19,11 @@ public class InstanceHardnessTests
     public void The_hardest_rows_of_the_shrunk_class_go_first()
     {
         var data = Fixtures.Load("pima_jitter.csv", "diabetes").Data;
-        var options = new InstanceHardnessThresholdOptions { Estimator = new Imbalanced.ModelSelection.NearestNeighborsClassifier(7), Seed = 2 };
+        var options = new InstanceHardnessThresholdOptions
+        {
+            Estimator = new Imbalanced.ModelSelection.NearestNeighborsClassifier(7),
+            Seed = 2,
+        };
         var result = new InstanceHardnessThreshold(options).FitResample(data);
         var probabilities = InstanceHardnessThreshold.OwnClassProbabilities(data, options.Estimator!, 5, 2);
         var neg = data.Classes.IndexOf("neg");

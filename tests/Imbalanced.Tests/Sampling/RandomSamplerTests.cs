@@ -13,14 +13,16 @@ public class RandomSamplerTests
         var result = new RandomOverSampler(new RandomOverSamplerOptions { Seed = 5 }).FitResample(data);
         var sources = result.AddedOrigins.Select(o => o.Source).ToArray();
         Assert.All(sources, s => Assert.Equal(1, data.Labels[s]));
-        Assert.All(sources.GroupBy(s => s).Select(g => g.Count()), c => Assert.InRange(c, 3992 / 8 * 0.85, 3992 / 8 * 1.15));
+        Assert.All(sources.GroupBy(s => s).Select(g => g.Count()),
+            c => Assert.InRange(c, 3992 / 8 * 0.85, 3992 / 8 * 1.15));
     }
 
     [Fact]
     public void Shrinkage_draws_a_smoothed_bootstrap_around_the_drawn_row()
     {
         var data = TestData.Blobs([3000, 40], ["maj", "min"], 3, 2);
-        var result = new RandomOverSampler(new RandomOverSamplerOptions { Seed = 5, Shrinkage = 1.0 }).FitResample(data);
+        var result = new RandomOverSampler(new RandomOverSamplerOptions { Seed = 5, Shrinkage = 1.0 })
+            .FitResample(data);
         var rows = data.RowsOfClass(1);
         var p = data.NumericCount;
         var smoothing = Math.Pow(4.0 / ((p + 2) * (double)data.RowCount), 1.0 / (p + 4));
@@ -50,8 +52,10 @@ public class RandomSamplerTests
         var without = new RandomUnderSampler(new RandomUnderSamplerOptions { Seed = 1 }).FitResample(data);
         Assert.Equal(without.KeptRows.Length, without.KeptRows.Distinct().Count());
         Assert.Equal([30, 30], without.ClassCounts());
-        var with = new RandomUnderSampler(new RandomUnderSamplerOptions { Seed = 1, Replacement = true }).FitResample(data);
+        var with = new RandomUnderSampler(new RandomUnderSamplerOptions { Seed = 1, Replacement = true })
+            .FitResample(data);
         Assert.Equal([30, 30], with.ClassCounts());
-        Assert.True(with.KeptRows.Length > with.KeptRows.Distinct().Count(), "drawing 30 of 200 with replacement repeats a row (seeded)");
+        Assert.True(with.KeptRows.Length > with.KeptRows.Distinct().Count(),
+            "drawing 30 of 200 with replacement repeats a row (seeded)");
     }
 }

@@ -5,7 +5,8 @@ using Imbalanced.Tests.Support;
 
 namespace Imbalanced.Tests.Sampling;
 
-/// <summary>The options records are the one source of each parameter and its default; the registry describes them.</summary>
+/// <summary>The options records are the one source of each parameter and its default; the registry describes
+/// them.</summary>
 public class SamplerParametersTests
 {
     [Fact]
@@ -64,7 +65,8 @@ public class SamplerParametersTests
         Assert.Contains("MNeighbors", tooMany.Message);
         Assert.DoesNotContain("--", tooMany.Message);
         Assert.Equal("MNeighbors", tooMany.Parameter);
-        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => new Smote(new() { KNeighbors = 0 }).FitResample(data));
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new Smote(new() { KNeighbors = 0 }).FitResample(data));
         Assert.Equal("KNeighbors", zero.ParamName);
         Assert.DoesNotContain("--", zero.Message);
     }

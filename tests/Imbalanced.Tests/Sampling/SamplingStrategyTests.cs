@@ -24,13 +24,16 @@ public class SamplingStrategyTests
         var text = g.GetProperty("strategy").GetString()!;
         if (g.TryGetProperty("error", out _))
         {
-            Assert.ThrowsAny<Exception>(() => SamplingStrategy.Parse(text).Resolve(data.ClassCounts(), data.Classes, type));
+            Assert.ThrowsAny<Exception>(() =>
+                SamplingStrategy.Parse(text).Resolve(data.ClassCounts(), data.Classes, type));
             return;
         }
         var resolved = SamplingStrategy.Parse(text).Resolve(data.ClassCounts(), data.Classes, type);
-        var expected = g.GetProperty("sampling_strategy").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        var expected = g.GetProperty("sampling_strategy").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetInt32());
         Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal),
-            resolved.Select(kv => KeyValuePair.Create(data.Classes[kv.Key], kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+            resolved.Select(kv => KeyValuePair.Create(data.Classes[kv.Key], kv.Value))
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 
     private static readonly Dataset ThreeClasses = TestData.Blobs([30, 12, 5], ["x", "y", "z"]);
@@ -39,22 +42,27 @@ public class SamplingStrategyTests
     public void Errors_name_the_class_and_the_count()
     {
         var counts = ThreeClasses.ClassCounts();
-        var e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("y=5").Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
+        var e = Assert.Throws<DataException>(() =>
+            SamplingStrategy.Parse("y=5").Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
         Assert.Contains("'y'", e.Message);
         Assert.Contains("12", e.Message);
-        e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("x=31").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
+        e = Assert.Throws<DataException>(() =>
+            SamplingStrategy.Parse("x=31").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
         Assert.Contains("'x'", e.Message);
         Assert.Contains("30", e.Message);
-        e = Assert.Throws<DataException>(() => SamplingStrategy.Parse("w=3").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
+        e = Assert.Throws<DataException>(() =>
+            SamplingStrategy.Parse("w=3").Resolve(counts, ThreeClasses.Classes, SamplingType.UnderSampling));
         Assert.Contains("'w'", e.Message);
-        Assert.Throws<DataException>(() => SamplingStrategy.Ratio(0.5).Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
+        Assert.Throws<DataException>(() =>
+            SamplingStrategy.Ratio(0.5).Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
         Assert.Throws<DataException>(() => SamplingStrategy.Ratio(1.5));
     }
 
     [Fact]
     public void A_function_strategy_is_read_as_a_dictionary()
     {
-        var strategy = SamplingStrategy.Function(counts => counts.ToDictionary(kv => kv.Key, kv => Math.Max(kv.Value, 20)));
+        var strategy = SamplingStrategy.Function(counts =>
+            counts.ToDictionary(kv => kv.Key, kv => Math.Max(kv.Value, 20)));
         var resolved = strategy.Resolve(ThreeClasses.ClassCounts(), ThreeClasses.Classes, SamplingType.OverSampling);
         Assert.Equal(new Dictionary<int, int> { [0] = 0, [1] = 8, [2] = 15 }, resolved);
     }

@@ -12,27 +12,32 @@ public class SmoteTests
     [Fact]
     public void Synthetic_rows_lie_between_a_row_and_one_of_its_k_nearest_same_class_neighbors()
     {
-        Gen.Select(Gen.Int[20, 80], Gen.Int[6, 15], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Long).Sample((major, minor, k, dims, seed) =>
-        {
-            var data = TestData.Blobs([major, minor], ["maj", "min"], dims, seed);
-            var result = new Smote(new SmoteOptions { KNeighbors = k, Seed = seed }).FitResample(data);
-            var minorityRows = data.RowsOfClass(1);
-            var points = data.Select(minorityRows);
-            var neighbors = NeighborSearch.Default.Build(points.Numeric, points.RowCount, dims).QuerySelf(k, includeSelf: false);
-            Assert.Equal(major - minor, result.SyntheticCount);
-            var output = result.ToDataset();
-            for (var r = result.KeptRows.Length; r < result.RowCount; r++)
+        Gen.Select(Gen.Int[20, 80], Gen.Int[6, 15], Gen.Int[1, 5], Gen.Int[1, 6], Gen.Long)
+            .Sample((major, minor, k, dims, seed) =>
             {
-                var o = result.Origin(r);
-                Assert.InRange(o.Gap, 0.0, 0.9999999999999999);
-                var b = Array.IndexOf(minorityRows, o.Base);
-                var nb = Array.IndexOf(minorityRows, o.Neighbor);
-                Assert.True(b >= 0 && nb >= 0, "base and neighbour are minority rows");
-                Assert.Contains(nb, neighbors.IndicesOf(b).ToArray());
-                for (var j = 0; j < dims; j++)
-                    Assert.Equal(data.NumericRow(o.Base)[j] + o.Gap * (data.NumericRow(o.Neighbor)[j] - data.NumericRow(o.Base)[j]), output.NumericRow(r)[j], 1e-12);
-            }
-        }, iter: 40);
+                var data = TestData.Blobs([major, minor], ["maj", "min"], dims, seed);
+                var result = new Smote(new SmoteOptions { KNeighbors = k, Seed = seed }).FitResample(data);
+                var minorityRows = data.RowsOfClass(1);
+                var points = data.Select(minorityRows);
+                var neighbors = NeighborSearch.Default.Build(points.Numeric, points.RowCount, dims)
+                    .QuerySelf(k, includeSelf: false);
+                Assert.Equal(major - minor, result.SyntheticCount);
+                var output = result.ToDataset();
+                for (var r = result.KeptRows.Length; r < result.RowCount; r++)
+                {
+                    var o = result.Origin(r);
+                    Assert.InRange(o.Gap, 0.0, 0.9999999999999999);
+                    var b = Array.IndexOf(minorityRows, o.Base);
+                    var nb = Array.IndexOf(minorityRows, o.Neighbor);
+                    Assert.True(b >= 0 && nb >= 0, "base and neighbour are minority rows");
+                    Assert.Contains(nb, neighbors.IndicesOf(b).ToArray());
+                    var baseRow = data.NumericRow(o.Base);
+                    var neighborRow = data.NumericRow(o.Neighbor);
+                    for (var j = 0; j < dims; j++)
+                        Assert.Equal(baseRow[j] + o.Gap * (neighborRow[j] - baseRow[j]),
+                            output.NumericRow(r)[j], 1e-12);
+                }
+            }, iter: 40);
     }
 
     [Fact]

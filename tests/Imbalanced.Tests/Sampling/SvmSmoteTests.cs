@@ -26,7 +26,8 @@ public class SvmSmoteTests
         {
             Assert.True(kind.TryGetValue(o.Base, out var m), "the seed is a support vector of the class");
             Assert.True(m < 10, "noise support vectors never seed");
-            var near = IndexedQueries.OfRows(same, points.Numeric, [Array.BinarySearch(rows, o.Base)], 5).IndicesOf(0).ToArray().Select(i => rows[i]);
+            var near = IndexedQueries.OfRows(same, points.Numeric, [Array.BinarySearch(rows, o.Base)], 5)
+                .IndicesOf(0).ToArray().Select(i => rows[i]);
             Assert.Contains(o.Neighbor, near);
             if (m >= 5) { Assert.InRange(o.Gap, 0, 1); interpolated++; }
             else { Assert.InRange(o.Gap, -0.7, 0); extrapolated++; }

@@ -8,9 +8,11 @@ public static class Fixtures
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    public static TableDataset Load(string name, string target) => TableDataset.Build(TableReader.Read(Path(name)), target);
+    public static TableDataset Load(string name, string target) =>
+        TableDataset.Build(TableReader.Read(Path(name)), target);
 
-    private static readonly Lazy<JsonDocument> GoldenDocument = new(() => JsonDocument.Parse(File.ReadAllText(Path("golden.json"))));
+    private static readonly Lazy<JsonDocument> GoldenDocument =
+        new(() => JsonDocument.Parse(File.ReadAllText(Path("golden.json"))));
 
     public static JsonElement Golden(string section) => GoldenDocument.Value.RootElement.GetProperty(section);
 

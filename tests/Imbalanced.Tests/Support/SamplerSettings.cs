@@ -6,7 +6,9 @@ using Imbalanced.Sampling.UnderSampling;
 namespace Imbalanced.Tests.Support;
 
 /// <summary>A bag of every sampler parameter, for tests that run many samplers with one set of values; each
-/// sampler takes the ones it has (through <see cref="SamplerInfo.Create(long, SamplingStrategy?, IReadOnlyDictionary{string, object?}?, NeighborSearch?)"/>).</summary>
+/// sampler takes the ones it has (through
+/// <see cref="SamplerInfo.Create(long, SamplingStrategy?, IReadOnlyDictionary{string, object?}?, NeighborSearch?)"/>).
+/// </summary>
 internal sealed record SamplerSettings
 {
     /// <summary>Sampling strategy (all methods).</summary>
@@ -98,7 +100,8 @@ internal sealed record SamplerSettings
                 null => null,
                 "borderline-1" => BorderlineKind.Borderline1,
                 "borderline-2" => BorderlineKind.Borderline2,
-                _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'", nameof(Kind)),
+                _ => throw new ArgumentException($"Kind must be borderline-1 or borderline-2; got '{Kind}'",
+                    nameof(Kind)),
             },
             ["categorical_features"] = Categorical,
             ["cv"] = Folds,

@@ -15,7 +15,8 @@ public static class TestData
         for (var c = 0; c < sizes.Length; c++)
             for (var i = 0; i < sizes[c]; i++)
             {
-                rows.Add(Enumerable.Range(0, dims).Select(j => rng.NextGaussian() + 2.0 * c * (j % 2 == 0 ? 1 : -1)).ToArray());
+                rows.Add(Enumerable.Range(0, dims)
+                    .Select(j => rng.NextGaussian() + 2.0 * c * (j % 2 == 0 ? 1 : -1)).ToArray());
                 y.Add(labels[c]);
             }
         var order = Enumerable.Range(0, rows.Count).ToArray();
@@ -39,14 +40,17 @@ public static class TestData
             case Imbalanced.Sampling.FeatureKinds.Mixed:
                 {
                     var codes = Enumerable.Range(0, n).Select(i => (data.Labels[i] + rng.NextInt(2)) % 3).ToArray();
-                    return new Dataset(data.Numeric, data.NumericNames, codes, ["colour"], [new[] { "blue", "green", "red" }], data.Labels, data.Classes);
+                    return new Dataset(data.Numeric, data.NumericNames, codes, ["colour"],
+                        [new[] { "blue", "green", "red" }], data.Labels, data.Classes);
                 }
             case Imbalanced.Sampling.FeatureKinds.Categorical:
                 {
                     var p = data.NumericCount;
                     var codes = data.Numeric.Select(v => v < -1 ? 0 : v < 1 ? 1 : 2).ToArray();
                     var names = data.NumericNames.Select(name => "c_" + name).ToArray();
-                    return new Dataset([], [], codes, names, names.Select(_ => (IReadOnlyList<string>)new[] { "lo", "mid", "hi" }).ToArray(), data.Labels, data.Classes);
+                    return new Dataset([], [], codes, names,
+                        names.Select(_ => (IReadOnlyList<string>)new[] { "lo", "mid", "hi" }).ToArray(),
+                        data.Labels, data.Classes);
                 }
             default:
                 return data;

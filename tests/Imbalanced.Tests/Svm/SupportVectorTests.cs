@@ -14,6 +14,7 @@ public class SupportVectorTests
         var g = Fixtures.Golden("svm")[index];
         var data = Fixtures.Load(g.GetProperty("data").GetString()!, g.GetProperty("target").GetString()!).Data;
         var expected = g.GetProperty("support").EnumerateArray().Select(v => v.GetInt32()).ToArray();
-        Assert.Equal(expected, SupportVectors.OneVersusRest(data, data.Classes.IndexOf(g.GetProperty("class").GetString()!)));
+        Assert.Equal(expected,
+            SupportVectors.OneVersusRest(data, data.Classes.IndexOf(g.GetProperty("class").GetString()!)));
     }
 }

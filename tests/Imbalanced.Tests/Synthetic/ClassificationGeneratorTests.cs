@@ -7,7 +7,16 @@ public class ClassificationGeneratorTests
     [Fact]
     public void Same_seed_same_data_and_the_requested_shape()
     {
-        var options = new ClassificationOptions { Rows = 2000, Features = 7, Informative = 3, Redundant = 1, Classes = 3, Weights = [0.7, 0.2], Seed = 4 };
+        var options = new ClassificationOptions
+        {
+            Rows = 2000,
+            Features = 7,
+            Informative = 3,
+            Redundant = 1,
+            Classes = 3,
+            Weights = [0.7, 0.2],
+            Seed = 4,
+        };
         var a = ClassificationGenerator.Generate(options);
         var b = ClassificationGenerator.Generate(options);
         Assert.Equal(a.Numeric, b.Numeric);
@@ -23,7 +32,15 @@ public class ClassificationGeneratorTests
     [Fact]
     public void Redundant_features_are_linear_combinations_of_informative_ones()
     {
-        var data = ClassificationGenerator.Generate(new ClassificationOptions { Rows = 300, Features = 5, Informative = 2, Redundant = 1, Flip = 0, Seed = 1 });
+        var data = ClassificationGenerator.Generate(new ClassificationOptions
+        {
+            Rows = 300,
+            Features = 5,
+            Informative = 2,
+            Redundant = 1,
+            Flip = 0,
+            Seed = 1,
+        });
         // Some column is an exact linear combination of two others: solve on two rows, check on all.
         var d = data.NumericCount;
         var found = false;
@@ -36,7 +53,8 @@ public class ClassificationGeneratorTests
                     var det = X(0, i) * X(1, j) - X(0, j) * X(1, i);
                     var u = (X(0, r) * X(1, j) - X(0, j) * X(1, r)) / det;
                     var v = (X(0, i) * X(1, r) - X(0, r) * X(1, i)) / det;
-                    found = Enumerable.Range(0, data.RowCount).All(row => Math.Abs(u * X(row, i) + v * X(row, j) - X(row, r)) < 1e-9);
+                    found = Enumerable.Range(0, data.RowCount)
+                        .All(row => Math.Abs(u * X(row, i) + v * X(row, j) - X(row, r)) < 1e-9);
                 }
         Assert.True(found);
     }
@@ -45,7 +63,8 @@ public class ClassificationGeneratorTests
     [InlineData(1, 20, 2, 2, 1)]
     [InlineData(100, 3, 2, 2, 2)]
     [InlineData(100, 20, 1, 0, 3)]
-    public void Inconsistent_options_are_data_errors(int classes, int features, int informative, int redundant, int clusters)
+    public void Inconsistent_options_are_data_errors(int classes, int features, int informative, int redundant,
+        int clusters)
     {
         Assert.Throws<DataException>(() => ClassificationGenerator.Generate(new ClassificationOptions
         {
