@@ -29,9 +29,11 @@ public class NeighborBenchmarks
     });
 
     [Benchmark(Description = "5-NN of all rows, automatic index")]
-    public KNeighbors Auto() => NeighborSearch.Default.Build(_data.Numeric, Rows, Features).QuerySelf(5, includeSelf: true);
+    public KNeighbors Auto() =>
+        NeighborSearch.Default.Build(_data.Numeric, Rows, Features).QuerySelf(5, includeSelf: true);
 
     [Benchmark(Description = "5-NN of all rows, brute force")]
     public KNeighbors BruteForce() =>
-        new NeighborSearch(Algorithm: NeighborAlgorithm.BruteForce).Build(_data.Numeric, Rows, Features).QuerySelf(5, includeSelf: true);
+        new NeighborSearch(Algorithm: NeighborAlgorithm.BruteForce).Build(_data.Numeric, Rows, Features)
+            .QuerySelf(5, includeSelf: true);
 }

@@ -27,7 +27,8 @@ internal static class PartitionedRunTable
             ("enn", () => new EditedNearestNeighbours()),
             ("tomek-links", () => new TomekLinks()),
         };
-        Console.WriteLine($"| method | P | seconds | shuffled MB | broadcast MB | rows out | equal to single process |");
+        Console.WriteLine(
+            $"| method | P | seconds | shuffled MB | broadcast MB | rows out | equal to single process |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (name, make) in methods)
         {

@@ -21,18 +21,21 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length == 3 && args[0] == "plot-scaling") return ScalingPlot.Draw(args[1], args[2]);
-        if (args.Length == 2 && args[0] == "partitions") return PartitionedRunTable.Print(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        if (args.Length == 2 && args[0] == "partitions")
+            return PartitionedRunTable.Print(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length >= 2 && args[0] == "io")
             return TableIo.Run(int.Parse(args[1], CultureInfo.InvariantCulture),
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
-        if (args.Length == 4 && args[0] == "knn") return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        if (args.Length == 4 && args[0] == "knn")
+            return TimeKnn(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length is 4 or 5 && args[0] == "ann")
         {
             var k = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
             return ApproximateKnn.Time(args[1], args[2], k, args.Length == 5 ? args[4] : null);
         }
         if (args.Length is 3 or 4 && args[0] == "learners")
-            return LearnerFits.Run(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12);
+            return LearnerFits.Run(args[1], args[2],
+                args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12);
         if (args.Length == 6 && args[0] == "probes")
             return ProbeSweep.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
                 int.Parse(args[4], CultureInfo.InvariantCulture),
@@ -45,7 +48,8 @@ public static class Program
     {
         var data = TableDataset.Build(TableReader.Read(path), target).Data;
         var clock = Stopwatch.StartNew();
-        var result = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount).QuerySelf(k, includeSelf: true);
+        var result = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount)
+            .QuerySelf(k, includeSelf: true);
         var seconds = clock.Elapsed.TotalSeconds;
         var width = SimdEuclideanIndex.Resolve(VectorWidth.Auto);
         Console.WriteLine($"{{\"seconds\": {seconds:F3}, \"rows\": {data.RowCount}, \"k\": {k}, " +

@@ -16,7 +16,13 @@ public class SmoteBenchmarks
     public int Rows { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _data = ClassificationGenerator.Generate(new ClassificationOptions { Rows = Rows, Features = 20, Weights = [0.95], Seed = 0 });
+    public void Setup() => _data = ClassificationGenerator.Generate(new ClassificationOptions
+    {
+        Rows = Rows,
+        Features = 20,
+        Weights = [0.95],
+        Seed = 0,
+    });
 
     [Benchmark]
     public ResampleResult Smote() => new Smote().FitResample(_data);

@@ -6,7 +6,8 @@ namespace Imbalanced.Cli.Tests;
 /// file created or changed.</summary>
 public class BadInputTests
 {
-    private const string Good = "a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.5,5.5,x\n0.61,6.5,x\n0.7,7.5,z\n0.8,8.5,z\n0.95,9.5,z\n";
+    private const string Good = "a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.5,5.5,x\n0.61,6.5,x\n" +
+        "0.7,7.5,z\n0.8,8.5,z\n0.95,9.5,z\n";
 
     private static void AssertFails(int exitCode, string expected, string input, params string[] extra)
     {
@@ -64,15 +65,25 @@ public class BadInputTests
 
     [Fact] public void Unknown_class_in_strategy() => AssertFails(1, "'w'", Write(Good), "--strategy", "w=20");
 
-    [Fact] public void Unknown_method_is_a_usage_error() => AssertFails(2, "unknown method", Write(Good), "--method", "magic");
+    [Fact]
+    public void Unknown_method_is_a_usage_error() =>
+        AssertFails(2, "unknown method", Write(Good), "--method", "magic");
 
-    [Fact] public void Unknown_option_is_a_usage_error() => AssertFails(2, "--frobnicate", Write(Good), "--frobnicate", "3");
+    [Fact]
+    public void Unknown_option_is_a_usage_error() =>
+        AssertFails(2, "--frobnicate", Write(Good), "--frobnicate", "3");
 
-    [Fact] public void Option_of_another_method_is_a_usage_error() => AssertFails(2, "--shrinkage", Write(Good), "--shrinkage", "1");
+    [Fact]
+    public void Option_of_another_method_is_a_usage_error() =>
+        AssertFails(2, "--shrinkage", Write(Good), "--shrinkage", "1");
 
-    [Fact] public void Malformed_option_value_is_a_usage_error() => AssertFails(2, "--seed", Write(Good), "--seed", "abc");
+    [Fact]
+    public void Malformed_option_value_is_a_usage_error() =>
+        AssertFails(2, "--seed", Write(Good), "--seed", "abc");
 
-    [Fact] public void Malformed_strategy_is_a_usage_error() => AssertFails(2, "strategy", Write(Good), "--strategy", "z=lots");
+    [Fact]
+    public void Malformed_strategy_is_a_usage_error() =>
+        AssertFails(2, "strategy", Write(Good), "--strategy", "z=lots");
 
     [Fact] public void Missing_input_file() => AssertFails(1, "not found", Path.Combine(TempDir, "absent.csv"));
 

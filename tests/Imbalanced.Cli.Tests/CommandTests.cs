@@ -55,8 +55,8 @@ public class CommandTests
     {
         var output = Temp();
         var provenance = Temp();
-        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", output,
-            "--index-column", "idx", "--provenance", provenance, "--json", "--seed", "5");
+        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote",
+            "--output", output, "--index-column", "idx", "--provenance", provenance, "--json", "--seed", "5");
         Assert.Equal(0, r.ExitCode);
         var json = JsonDocument.Parse(r.Stdout).RootElement;
         Assert.Equal("smote", json.GetProperty("method").GetString());
@@ -81,9 +81,12 @@ public class CommandTests
     public void Resample_is_byte_identical_across_runs_and_thread_counts()
     {
         var outputs = new[] { Temp(), Temp(), Temp() };
-        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[0], "--seed", "9").ExitCode);
-        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[1], "--seed", "9").ExitCode);
-        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote", "--output", outputs[2], "--seed", "9", "--threads", "1").ExitCode);
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote",
+            "--output", outputs[0], "--seed", "9").ExitCode);
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote",
+            "--output", outputs[1], "--seed", "9").ExitCode);
+        Assert.Equal(0, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "smote",
+            "--output", outputs[2], "--seed", "9", "--threads", "1").ExitCode);
         Assert.Equal(File.ReadAllBytes(outputs[0]), File.ReadAllBytes(outputs[1]));
         Assert.Equal(File.ReadAllBytes(outputs[0]), File.ReadAllBytes(outputs[2]));
     }
@@ -94,8 +97,10 @@ public class CommandTests
     [InlineData("smote", "|")]
     public void Resample_keeps_the_input_delimiter_and_text(string method, string delimiter)
     {
-        var rows = Enumerable.Range(0, 40).Select(i => $"{i * 1.25:0.00}{delimiter}{Math.Sin(i):R}{delimiter}{(i % 5 == 0 ? "rare" : "common")}");
-        var input = Write($"a{delimiter}b{delimiter}y\n" + string.Join("\n", rows) + "\n", delimiter == "\t" ? ".tsv" : ".txt");
+        var rows = Enumerable.Range(0, 40)
+            .Select(i => $"{i * 1.25:0.00}{delimiter}{Math.Sin(i):R}{delimiter}{(i % 5 == 0 ? "rare" : "common")}");
+        var input = Write($"a{delimiter}b{delimiter}y\n" + string.Join("\n", rows) + "\n",
+            delimiter == "\t" ? ".tsv" : ".txt");
         var output = Temp(delimiter == "\t" ? ".tsv" : ".txt");
         var r = Run("resample", input, "--target", "y", "--method", method, "--output", output, "--k-neighbors", "3");
         if (method != "smote")
@@ -117,7 +122,8 @@ public class CommandTests
         var r = Run("resample", parquet, "--target", "label", "--method", "smote", "--output", output, "--json");
         Assert.Equal(0, r.ExitCode);
         var inspect = JsonDocument.Parse(Run("inspect", output, "--target", "label", "--json").Stdout).RootElement;
-        Assert.Equal(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after").GetProperty("0").GetInt32() * 2, inspect.GetProperty("rows").GetInt32());
+        Assert.Equal(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after").GetProperty("0").GetInt32() * 2,
+            inspect.GetProperty("rows").GetInt32());
         Assert.DoesNotContain("warning", r.Stderr);
     }
 
@@ -142,14 +148,17 @@ public class CommandTests
 /// <summary>The SMOTE family through the command line.</summary>
 public class SmoteFamilyCommandTests
 {
-    private static readonly string Mixed = Write("age,colour,size,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i =>
-        $"{20 + i * 0.7 + (i % 5) * 0.13},{(i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue")},{(i % 4 == 0 ? 1 : 2)},{(i % 5 == 0 ? "yes" : "no")}")) + "\n");
+    private static readonly string Mixed = Write("age,colour,size,y\n" +
+        string.Join("\n", Enumerable.Range(0, 60).Select(i =>
+            $"{20 + i * 0.7 + (i % 5) * 0.13},{(i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue")}," +
+            $"{(i % 4 == 0 ? 1 : 2)},{(i % 5 == 0 ? "yes" : "no")}")) + "\n");
 
     [Fact]
     public void Smote_nc_keeps_categories_from_the_data_and_can_treat_a_numeric_column_as_categorical()
     {
         var output = Temp();
-        var r = Run("resample", Mixed, "--target", "y", "--method", "smote-nc", "--categorical", "colour,size", "--output", output, "--json");
+        var r = Run("resample", Mixed, "--target", "y", "--method", "smote-nc", "--categorical", "colour,size",
+            "--output", output, "--json");
         Assert.Equal(0, r.ExitCode);
         var added = File.ReadAllLines(output).Skip(61).ToArray();
         Assert.Equal(36, added.Length);
@@ -160,7 +169,8 @@ public class SmoteFamilyCommandTests
     public void Smoten_works_on_categorical_data_and_takes_numeric_columns_as_categories()
     {
         var input = Write("colour,shape,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i =>
-            $"{(i % 3 == 0 ? "red" : "blue")},{(i % 4 == 0 ? "round" : "square")},{(i % 4 == 0 ? "rare" : "common")}")) + "\n");
+            $"{(i % 3 == 0 ? "red" : "blue")},{(i % 4 == 0 ? "round" : "square")}," +
+            $"{(i % 4 == 0 ? "rare" : "common")}")) + "\n");
         var output = Temp();
         Assert.Equal(0, Run("resample", input, "--target", "y", "--method", "smoten", "--output", output).ExitCode);
         Assert.Equal(61, File.ReadAllLines(output).Length);
@@ -225,9 +235,11 @@ public class SmoteFamilyCommandTests
     public void Border_methods_run_with_their_options(string method, string option, string value)
     {
         var output = Temp();
-        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, option, value, "--output", output, "--json");
+        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method,
+            option, value, "--output", output, "--json");
         Assert.Equal(0, r.ExitCode);
         Assert.True(File.ReadAllLines(output).Length > 200);
-        Assert.Equal(2, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method, "--kind", "sideways", "--output", Temp()).ExitCode);
+        Assert.Equal(2, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method,
+            "--kind", "sideways", "--output", Temp()).ExitCode);
     }
 }

@@ -9,8 +9,9 @@ public class CompareCommandTests
     public void Json_has_the_protocol_per_fold_metrics_and_the_best_combination()
     {
         var json = Temp(".json");
-        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--folds", "3", "--repeats", "2", "--techniques", "none,smote,class-weight",
-            "--learners", "logistic", "--tune-threshold", "f1", "--json", json, "--quiet");
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--folds", "3", "--repeats", "2",
+            "--techniques", "none,smote,class-weight", "--learners", "logistic", "--tune-threshold", "f1",
+            "--json", json, "--quiet");
         Assert.Equal(0, r.ExitCode);
         var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.Equal(569, doc.GetProperty("dataset").GetProperty("rows").GetInt32());
@@ -22,11 +23,13 @@ public class CompareCommandTests
             Assert.Equal("f1", result.GetProperty("threshold").GetProperty("tuned_for").GetString());
             var ap = result.GetProperty("metrics").GetProperty("average_precision");
             Assert.Equal(6, ap.GetProperty("folds").GetArrayLength());
-            Assert.Equal(ap.GetProperty("folds").EnumerateArray().Average(v => v.GetDouble()), ap.GetProperty("mean").GetDouble(), 1e-12);
+            Assert.Equal(ap.GetProperty("folds").EnumerateArray().Average(v => v.GetDouble()),
+                ap.GetProperty("mean").GetDouble(), 1e-12);
         }
         var best = doc.GetProperty("best");
-        Assert.Equal(results.EnumerateArray().Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble()),
-            best.GetProperty("mean").GetDouble());
+        var highestMean = results.EnumerateArray()
+            .Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble());
+        Assert.Equal(highestMean, best.GetProperty("mean").GetDouble());
         Assert.Contains("<- best", r.Stdout);
         var others = results.EnumerateArray().Where(x => x.TryGetProperty("versus_best", out _)).ToArray();
         Assert.Equal(2, others.Length);
@@ -51,9 +54,10 @@ public class CompareCommandTests
     [Fact]
     public void Unknown_technique_and_unknown_metric_are_usage_errors_found_before_any_fit()
     {
-        Assert.Equal(2, Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "magic", "--quiet").ExitCode);
-        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "none", "--learners", "logistic",
-            "--folds", "2", "--repeats", "1", "--metric", "nope", "--quiet");
+        Assert.Equal(2, Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis",
+            "--techniques", "magic", "--quiet").ExitCode);
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques", "none",
+            "--learners", "logistic", "--folds", "2", "--repeats", "1", "--metric", "nope", "--quiet");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'nope'", r.Stderr);
     }

@@ -92,7 +92,8 @@ public class FileSafetyTests
         AssertRefused(Run("compare", input, "--target", "diagnosis", "--report", dotted), "same file");
         var shared = Path.Combine(dir, "r.out");
         File.WriteAllText(shared, "keep me");
-        AssertRefused(Run("compare", input, "--target", "diagnosis", "--json", shared, "--report", shared), "same file");
+        AssertRefused(Run("compare", input, "--target", "diagnosis", "--json", shared, "--report", shared),
+            "same file");
         Assert.Equal("keep me", File.ReadAllText(shared));
 
         var model = Path.Combine(dir, "m.zip");
@@ -154,7 +155,8 @@ public class FileSafetyTests
         }
     }
 
-    /// <summary>Mounts a 64 KiB tmpfs at <paramref name="dir"/> and fills it; false where mounting is not allowed.</summary>
+    /// <summary>Mounts a 64 KiB tmpfs at <paramref name="dir"/> and fills it; false where mounting is not
+    /// allowed.</summary>
     private static bool TinyFullFileSystem(string dir)
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return false;

@@ -50,7 +50,8 @@ public class FlagsTests
     public void Option_values_the_library_refuses_are_usage_errors_named_by_flag()
     {
         var input = Write("a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.7,7.5,z\n0.8,8.5,z\n0.95,9.5,z\n");
-        var zero = Run("resample", input, "--target", "y", "--method", "smote", "--k-neighbors", "0", "--output", Temp());
+        var zero = Run("resample", input, "--target", "y", "--method", "smote",
+            "--k-neighbors", "0", "--output", Temp());
         Assert.Equal(2, zero.ExitCode);
         Assert.Equal("error: --k-neighbors must be at least 1; got 0\n", zero.Stderr.ReplaceLineEndings("\n"));
         var kind = Run("resample", input, "--target", "y", "--method", "borderline-smote", "--kind", "b3", "--output",

@@ -34,8 +34,8 @@ public class HostileInputTests
     private static readonly Lazy<string> TrainedModel = new(() =>
     {
         var model = Temp(".zip");
-        var r = Run("train", Write(Good), "--target", "y", "--technique", "none", "--learner", "logistic", "--model", model,
-            "--quiet");
+        var r = Run("train", Write(Good), "--target", "y", "--technique", "none", "--learner", "logistic",
+            "--model", model, "--quiet");
         Assert.Equal(0, r.ExitCode);
         return model;
     });
@@ -320,8 +320,8 @@ public class HostileInputTests
     {
         var rows = new StringBuilder("a,b,y\n");
         for (var i = 0; i < 12; i++)
-            rows.Append(CultureInfo.InvariantCulture, $"{(i % 2 == 0 ? 1 : -1) * 1.7e308},{(i % 3 == 0 ? -1 : 1) * 1.5e308}," +
-                $"{(i < 8 ? "p" : "q")}\n");
+            rows.Append(CultureInfo.InvariantCulture,
+                $"{(i % 2 == 0 ? 1 : -1) * 1.7e308},{(i % 3 == 0 ? -1 : 1) * 1.5e308},{(i < 8 ? "p" : "q")}\n");
         var input = Write(rows.ToString());
         foreach (var method in new[] { "smote", "adasyn" })
         {

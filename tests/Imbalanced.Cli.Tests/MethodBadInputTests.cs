@@ -51,8 +51,12 @@ public class MethodBadInputTests
     public void Empty_cells_for_methods_that_measure_distances(string method)
     {
         var info = SamplerRegistry.Find(method)!;
-        string A(int i) => i % 9 == 0 ? "" : info.Features == FeatureKinds.Categorical ? $"k{i % 4}" : (i * 0.37).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string B(int i) => info.Features == FeatureKinds.Numeric ? (i % 7 * 1.1 + i * 0.01).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"v{i % 3}";
+        string A(int i) => i % 9 == 0 ? ""
+            : info.Features == FeatureKinds.Categorical ? $"k{i % 4}"
+            : (i * 0.37).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string B(int i) => info.Features == FeatureKinds.Numeric
+            ? (i % 7 * 1.1 + i * 0.01).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"v{i % 3}";
         AssertDataError(method, Rows(i => $"{A(i)},{B(i)},{(i % 3 == 0 ? "r" : "c")}"), "column 'a' has 4 empty");
     }
 
@@ -68,7 +72,8 @@ public class MethodBadInputTests
     {
         var info = SamplerRegistry.Find(method)!;
         var strategy = info.Kind switch { SamplerKind.Under => "c=50", SamplerKind.Cleaning => "w", _ => "r=2" };
-        AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"), $"'{strategy[..1]}'", "--strategy", strategy);
+        AssertDataError(method, Rows(i => $"{i * 0.37},{i % 7 * 1.1 + i * 0.01},{(i % 3 == 0 ? "r" : "c")}"),
+            $"'{strategy[..1]}'", "--strategy", strategy);
     }
 
     /// <summary>Option values outside a method's range: exit 2, one <c>error:</c> line naming the flag, no output.

@@ -20,21 +20,24 @@ public class TrainPredictTests
     {
         var (train, heldOut) = Split();
         var model = Temp(".zip");
-        var r = Run("train", train, "--target", "diagnosis", "--technique", "smote", "--learner", "logistic", "--tune-threshold", "f1", "--model", model, "--quiet");
+        var r = Run("train", train, "--target", "diagnosis", "--technique", "smote", "--learner", "logistic",
+            "--tune-threshold", "f1", "--model", model, "--quiet");
         Assert.Equal(0, r.ExitCode);
         var output = Temp();
-        Assert.Equal(0, Run("predict", "--model", model, heldOut, "--output", output, "--index-column", "row").ExitCode);
+        Assert.Equal(0, Run("predict", "--model", model, heldOut, "--output", output,
+            "--index-column", "row").ExitCode);
         var lines = File.ReadAllLines(output);
         Assert.EndsWith(",predicted,probability,row", lines[0]);
-        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis").Data, "smote", "logistic",
-            new CompareOptions { TuneThreshold = "f1" });
+        var inProcess = TrainedModel.Train(TableDataset.Build(TableReader.Read(train), "diagnosis").Data,
+            "smote", "logistic", new CompareOptions { TuneThreshold = "f1" });
         var (predicted, probabilities) = inProcess.Predict(TableReader.Read(heldOut));
         Assert.Equal(predicted.Length, lines.Length - 1);
         for (var i = 0; i < predicted.Length; i++)
         {
             var fields = lines[i + 1].Split(',');
             Assert.Equal(predicted[i], fields[^3]);
-            Assert.Equal(probabilities[i * 2 + 1], double.Parse(fields[^2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(probabilities[i * 2 + 1],
+                double.Parse(fields[^2], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
             Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[^1]);
         }
         Assert.NotNull(TrainedModel.Load(model).Combination.Threshold);
@@ -49,7 +52,8 @@ public class TrainPredictTests
         Assert.Equal(0, Run("train", parquet, "--target", "label", "--technique", "none", "--learner", "logistic",
             "--model", model, "--quiet").ExitCode);
         var output = Temp(".parquet");
-        Assert.Equal(0, Run("predict", "--model", model, parquet, "--output", output, "--index-column", "row").ExitCode);
+        Assert.Equal(0, Run("predict", "--model", model, parquet, "--output", output,
+            "--index-column", "row").ExitCode);
         await using var stream = File.OpenRead(output);
         await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
         var types = reader.Schema.DataFields.ToDictionary(f => f.Name, f => f.ClrType);
@@ -71,7 +75,8 @@ public class TrainPredictTests
     {
         var (train, heldOut) = Split();
         var model = Temp(".zip");
-        Assert.Equal(0, Run("train", train, "--target", "diagnosis", "--technique", "none", "--learner", "logistic", "--model", model, "--quiet").ExitCode);
+        Assert.Equal(0, Run("train", train, "--target", "diagnosis", "--technique", "none", "--learner", "logistic",
+            "--model", model, "--quiet").ExitCode);
         var lines = File.ReadAllLines(heldOut);
         var header = lines[0].Split(',');
         var without = Write(string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Skip(1)))) + "\n");
@@ -80,7 +85,8 @@ public class TrainPredictTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains($"'{header[0]}'", r.Stderr);
         Assert.False(File.Exists(output));
-        var text = Write(lines[0] + "\n" + string.Join("\n", lines.Skip(1).Select(l => "abc" + l[l.IndexOf(',')..])) + "\n");
+        var text = Write(lines[0] + "\n" +
+            string.Join("\n", lines.Skip(1).Select(l => "abc" + l[l.IndexOf(',')..])) + "\n");
         r = Run("predict", "--model", model, text, "--output", output);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("must be numeric", r.Stderr);

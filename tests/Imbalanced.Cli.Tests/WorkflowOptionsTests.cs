@@ -53,7 +53,8 @@ public class WorkflowOptionsTests
 
         r = Run(Compare("--impute", "none"));
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("column 'Income' has 33 empty cell(s), left empty (no imputation), but smote measures", r.Stderr);
+        Assert.Contains("column 'Income' has 33 empty cell(s), left empty (no imputation), but smote measures",
+            r.Stderr);
         r = Run(Compare("--impute", "none", "--techniques", "none"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("the learner 'logistic' needs every value", r.Stderr);

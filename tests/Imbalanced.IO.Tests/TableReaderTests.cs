@@ -75,7 +75,8 @@ public class TableReaderTests
         var dropped = TableDataset.Build(table, "y", ["b"]);
         Assert.Equal(["a"], dropped.Data.NumericNames);
         var inf = ReadText("a,y\n1,x\nInfinity,y\n");
-        Assert.Contains("not a finite number", Assert.Throws<DataException>(() => TableDataset.Build(inf, "y")).Message);
+        Assert.Contains("not a finite number",
+            Assert.Throws<DataException>(() => TableDataset.Build(inf, "y")).Message);
     }
 
     [Fact]
@@ -99,13 +100,15 @@ public class TableReaderTests
         try
         {
             var table = TableDataset.Build(TableReader.Read(input), "y", ["id"]);
-            var result = new Imbalanced.Sampling.UnderSampling.RandomUnderSampler(new RandomUnderSamplerOptions { Seed = 0 }).FitResample(table.Data);
+            var result = new Imbalanced.Sampling.UnderSampling.RandomUnderSampler(
+                new RandomUnderSamplerOptions { Seed = 0 }).FitResample(table.Data);
             ResampledTableWriter.Write(table, result, output, "row");
             var lines = File.ReadAllLines(output);
             Assert.Equal("id;v;w;y;row", lines[0]);
             Assert.Equal(4, lines.Length - 1);
             Assert.Contains("d;4;\"q\"\"uote\";1;3", lines);
-            Assert.All(lines.Skip(1), l => Assert.Matches("^(\"a;1\";1\\.50;x;0;0|b;1e-3;y;0;1|c;2;x;0;2|d;.*|e;5;z;1;4)$", l));
+            Assert.All(lines.Skip(1),
+                l => Assert.Matches("^(\"a;1\";1\\.50;x;0;0|b;1e-3;y;0;1|c;2;x;0;2|d;.*|e;5;z;1;4)$", l));
         }
         finally
         {

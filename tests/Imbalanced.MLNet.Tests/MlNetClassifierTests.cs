@@ -33,7 +33,8 @@ public class MlNetClassifierTests
                 Assert.Equal(1.0, Enumerable.Range(0, k).Sum(c => p[i * k + c]), 1e-5);
                 Assert.All(Enumerable.Range(0, k), c => Assert.InRange(p[i * k + c], 0, 1));
             }
-            var correct = Enumerable.Range(0, data.RowCount).Count(i => Enumerable.Range(0, k).MaxBy(c => p[i * k + c]) == data.Labels[i]);
+            var correct = Enumerable.Range(0, data.RowCount)
+                .Count(i => Enumerable.Range(0, k).MaxBy(c => p[i * k + c]) == data.Labels[i]);
             Assert.True(correct > 0.7 * data.RowCount, $"{correct} of {data.RowCount} training rows right");
         }
     }
@@ -42,7 +43,10 @@ public class MlNetClassifierTests
     public void Instance_hardness_with_the_ml_net_forest()
     {
         var data = Blobs(["neg", "pos"], [150, 30]);
-        var result = new InstanceHardnessThreshold(new InstanceHardnessThresholdOptions { Estimator = MlNetClassifier.RandomForest(new MLContext(0), 20) }).FitResample(data);
+        var result = new InstanceHardnessThreshold(new InstanceHardnessThresholdOptions
+        {
+            Estimator = MlNetClassifier.RandomForest(new MLContext(0), 20),
+        }).FitResample(data);
         var counts = result.ClassCounts();
         Assert.Equal(30, counts[data.Classes.IndexOf("pos")]);
         Assert.InRange(counts[data.Classes.IndexOf("neg")], 30, 149);

@@ -38,7 +38,8 @@ public class MlNetTests
             var positive = i % 10 == 0;
             return new Input
             {
-                Features = [i, (float)(rng.NextDouble() + (positive ? 1.2 : 0)), (float)(rng.NextDouble() + (positive ? 0.8 : 0)), (float)rng.NextDouble()],
+                Features = [i, (float)(rng.NextDouble() + (positive ? 1.2 : 0)),
+                    (float)(rng.NextDouble() + (positive ? 0.8 : 0)), (float)rng.NextDouble()],
                 Label = positive,
             };
         }).ToList();
@@ -50,7 +51,8 @@ public class MlNetTests
 
         public ResampleResult FitResample(Dataset data)
         {
-            lock (SeenIds) SeenIds.Add(Enumerable.Range(0, data.RowCount).Select(i => (int)data.NumericRow(i)[0]).ToArray());
+            var ids = Enumerable.Range(0, data.RowCount).Select(i => (int)data.NumericRow(i)[0]).ToArray();
+            lock (SeenIds) SeenIds.Add(ids);
             return inner.FitResample(data);
         }
     }
@@ -69,7 +71,8 @@ public class MlNetTests
         Assert.Equal(data.Numeric, again.Numeric);
         Assert.Equal(data.Labels, again.Labels);
 
-        var texts = ml.Data.LoadFromEnumerable(Rows().Select(r => new TextInput { Features = r.Features, Text = r.Label ? "fraud" : "ok" }));
+        var texts = ml.Data.LoadFromEnumerable(
+            Rows().Select(r => new TextInput { Features = r.Features, Text = r.Label ? "fraud" : "ok" }));
         var keyed = ml.Transforms.Conversion.MapValueToKey("Label", "Text").Fit(texts).Transform(texts);
         var (multi, multiShape) = DataViewConversion.ToDataset(keyed);
         Assert.Equal(LabelKind.Key, multiShape.Label);
@@ -94,11 +97,13 @@ public class MlNetTests
     public void Slot_names_survive_the_round_trip()
     {
         var ml = new MLContext(0);
-        var named = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 20).Select(i => new Named { Age = i, Income = i * 2, Label = i % 4 == 0 }));
+        var named = ml.Data.LoadFromEnumerable(
+            Enumerable.Range(0, 20).Select(i => new Named { Age = i, Income = i * 2, Label = i % 4 == 0 }));
         var view = ml.Transforms.Concatenate("Features", "Age", "Income").Fit(named).Transform(named);
         var (data, shape) = DataViewConversion.ToDataset(view);
         Assert.Equal(["Age", "Income"], data.NumericNames);
-        var back = DataViewConversion.ToDataView(ml, new Smote(new SmoteOptions { KNeighbors = 3 }).FitResample(data).ToDataset(), shape);
+        var resampled = new Smote(new SmoteOptions { KNeighbors = 3 }).FitResample(data).ToDataset();
+        var back = DataViewConversion.ToDataView(ml, resampled, shape);
         VBuffer<ReadOnlyMemory<char>> slots = default;
         back.Schema["Features"].GetSlotNames(ref slots);
         Assert.Equal(["Age", "Income"], slots.DenseValues().Select(s => s.ToString()));
@@ -109,9 +114,11 @@ public class MlNetTests
     {
         var ml = new MLContext(0);
         var view = ml.Data.LoadFromEnumerable(Rows());
-        Assert.Contains("'Nope'", Assert.Throws<DataException>(() => DataViewConversion.ToDataset(view, "Nope")).Message);
+        Assert.Contains("'Nope'",
+            Assert.Throws<DataException>(() => DataViewConversion.ToDataset(view, "Nope")).Message);
         var variable = ml.Data.LoadFromEnumerable(new[] { new { Features = new float[] { 1, 2 }, Label = true } });
-        Assert.Contains("fixed-size", Assert.Throws<DataException>(() => DataViewConversion.ToDataset(variable)).Message);
+        Assert.Contains("fixed-size",
+            Assert.Throws<DataException>(() => DataViewConversion.ToDataset(variable)).Message);
     }
 
     [Fact]
@@ -120,14 +127,19 @@ public class MlNetTests
         var ml = new MLContext(0);
         var data = ml.Data.LoadFromEnumerable(Rows());
         var spy = new SpySampler(new Smote(new SmoteOptions { KNeighbors = 3 }));
-        var trainer = ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2).WithResampling(ml, spy);
+        var trainer = ml.BinaryClassification.Trainers
+            .FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2)
+            .WithResampling(ml, spy);
         var results = ml.BinaryClassification.CrossValidateNonCalibrated(data, trainer, numberOfFolds: 3);
         Assert.Equal(3, spy.SeenIds.Count);
-        var holdouts = results.Select(r => r.ScoredHoldOutSet.GetColumn<float[]>("Features").Select(f => (int)f[0]).ToHashSet()).ToArray();
+        var holdouts = results
+            .Select(r => r.ScoredHoldOutSet.GetColumn<float[]>("Features").Select(f => (int)f[0]).ToHashSet())
+            .ToArray();
         foreach (var seen in spy.SeenIds)
         {
             var fold = holdouts.Single(h => !h.Overlaps(seen)); // the fold this training set belongs to
-            Assert.Equal(300, seen.Length + fold.Count);      // training rows plus untouched holdout rows are everything
+            // training rows plus untouched holdout rows are everything
+            Assert.Equal(300, seen.Length + fold.Count);
         }
         Assert.All(holdouts, h => Assert.InRange(h.Count, 80, 120));
     }
@@ -136,7 +148,9 @@ public class MlNetTests
     public void Multiclass_cross_validation_inside_a_featurizing_pipeline_resamples_training_folds_only()
     {
         var ml = new MLContext(0);
-        var rows = Rows(240).Select((r, i) => new { r.Features, Text = i % 6 == 0 ? "rare" : i % 2 == 0 ? "even" : "odd" }).ToList();
+        var rows = Rows(240)
+            .Select((r, i) => new { r.Features, Text = i % 6 == 0 ? "rare" : i % 2 == 0 ? "even" : "odd" })
+            .ToList();
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TextInput { Features = r.Features, Text = r.Text }));
         var spy = new SpySampler(new Smote(new SmoteOptions { KNeighbors = 3 }));
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Text")
@@ -144,7 +158,9 @@ public class MlNetTests
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().WithResampling(ml, spy));
         var results = ml.MulticlassClassification.CrossValidate(data, pipeline, numberOfFolds: 3);
         Assert.Equal(3, spy.SeenIds.Count);
-        var holdouts = results.Select(r => r.ScoredHoldOutSet.GetColumn<float[]>("Raw").Select(f => (int)f[0]).ToHashSet()).ToArray();
+        var holdouts = results
+            .Select(r => r.ScoredHoldOutSet.GetColumn<float[]>("Raw").Select(f => (int)f[0]).ToHashSet())
+            .ToArray();
         foreach (var seen in spy.SeenIds)
             Assert.Equal(240, seen.Length + holdouts.Single(h => !h.Overlaps(seen)).Count);
     }
@@ -154,8 +170,10 @@ public class MlNetTests
     {
         var ml = new MLContext(0);
         var data = ml.Data.LoadFromEnumerable(Rows());
-        var model = ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2)
-            .WithResampling(ml, new Smote()).Fit(data);
+        var model = ml.BinaryClassification.Trainers
+            .FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2)
+            .WithResampling(ml, new Smote())
+            .Fit(data);
         var path = Path.Combine(Path.GetTempPath(), $"imbalanced-{Guid.NewGuid():N}.zip");
         ml.Model.Save(model, data.Schema, path);
         var loaded = ml.Model.Load(path, out _);
