@@ -29,15 +29,18 @@ public static class Program
             Weights = [0.7, 0.2, 0.07],
             Seed = 3,
         });
-        var shape = new DataViewShape("Features", "Label", dataset.NumericCount, dataset.NumericNames, LabelKind.Key, dataset.Classes.Labels);
+        var shape = new DataViewShape("Features", "Label", dataset.NumericCount, dataset.NumericNames, LabelKind.Key,
+            dataset.Classes.Labels);
         var data = DataViewConversion.ToDataView(ml, dataset, shape);
         var plain = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy();
         var resampled = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().WithResampling(ml, new SmoteEnn());
-        foreach (var (name, estimator) in new (string, IEstimator<ITransformer>)[] { ("plain", plain), ("SMOTE-ENN", resampled) })
+        (string, IEstimator<ITransformer>)[] estimators = [("plain", plain), ("SMOTE-ENN", resampled)];
+        foreach (var (name, estimator) in estimators)
         {
             var folds = ml.MulticlassClassification.StratifiedCrossValidate(data, estimator, numberOfFolds: 5);
-            output.WriteLine($"{name,-10} macro accuracy (mean recall) {folds.Average(f => f.Metrics.MacroAccuracy):0.000}, " +
-                             $"micro accuracy {folds.Average(f => f.Metrics.MicroAccuracy):0.000}");
+            var macro = folds.Average(f => f.Metrics.MacroAccuracy);
+            var micro = folds.Average(f => f.Metrics.MicroAccuracy);
+            output.WriteLine($"{name,-10} macro accuracy (mean recall) {macro:0.000}, micro accuracy {micro:0.000}");
         }
 
         // A balanced bagging ensemble of boosted trees, scored on a stratified hold-out by macro recall.
@@ -45,7 +48,8 @@ public static class Program
         var ensemble = new BalancedEnsemble(ml, EnsembleKind.BalancedBagging, members: 5, seed: 0).Fit(split.TrainSet);
         var truth = split.TestSet.GetColumn<uint>("Label").Select(k => dataset.Classes[(int)k - 1]).ToArray();
         var report = Imbalanced.Metrics.Evaluation.Evaluate(truth, ensemble.Predict(split.TestSet));
-        output.WriteLine($"balanced bagging: macro recall {report.Report.Macro.Recall:0.000}, balanced accuracy {report.BalancedAccuracy:0.000}");
+        output.WriteLine($"balanced bagging: macro recall {report.Report.Macro.Recall:0.000}, " +
+            $"balanced accuracy {report.BalancedAccuracy:0.000}");
         return 0;
     }
 }

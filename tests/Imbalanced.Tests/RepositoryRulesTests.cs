@@ -4,11 +4,11 @@ namespace Imbalanced.Tests;
 public class RepositoryRulesTests
 {
     [Fact]
-    public void No_line_in_src_tests_or_benchmarks_exceeds_120_characters()
+    public void No_line_in_src_tests_benchmarks_or_samples_exceeds_120_characters()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Imbalanced.sln"))) root = root.Parent!;
-        string[] folders = ["src", "tests", "benchmarks"];
+        string[] folders = ["src", "tests", "benchmarks", "samples"];
         var offenders = folders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root.FullName, folder), "*.cs",
                 SearchOption.AllDirectories))
