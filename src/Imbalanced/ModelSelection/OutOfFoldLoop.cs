@@ -28,7 +28,7 @@ internal static class OutOfFoldLoop
     /// <summary>Pooled out-of-fold probabilities, row-major rows × classes, each row's from the fold that tests it
     /// (<paramref name="splits"/> test every row once, as k-fold does). A learner that fits and predicts rows in
     /// place (<see cref="IInPlaceClassifier"/>) gets the folds' rows, not copies of them.</summary>
-    public static double[] Probabilities(Dataset data, IReadOnlyList<Split> splits, IClassifier learner)
+    public static double[] Probabilities(Dataset data, IEnumerable<Split> splits, IClassifier learner)
     {
         var k = data.Classes.Count;
         var pooled = new double[data.RowCount * k];
@@ -36,7 +36,8 @@ internal static class OutOfFoldLoop
             foreach (var split in splits)
                 Scatter(pooled, k, split.Test, inPlace.FitPredict(data, split.Train, split.Test));
         else
-            foreach (var fold in Run(data, splits, learner)) Scatter(pooled, k, fold.Split.Test, fold.Probabilities);
+            foreach (var fold in Run(data, splits as IReadOnlyList<Split> ?? [.. splits], learner))
+                Scatter(pooled, k, fold.Split.Test, fold.Probabilities);
         return pooled;
     }
 

@@ -45,7 +45,13 @@ public static class StratifiedSplits
     /// </summary>
     /// <exception cref="DataException">A class has fewer rows than folds.</exception>
     public static IReadOnlyList<Split> KFold(
-        IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0, Data.ClassSet? classes = null)
+        IReadOnlyList<int> labels, int folds = 5, bool shuffle = true, long seed = 0, Data.ClassSet? classes = null) =>
+        [.. KFoldOneAtATime(labels, folds, shuffle, seed, classes)];
+
+    /// <summary>The splits of <see cref="KFold"/>, each made when enumerated (checked at once): a caller that uses
+    /// them one after another holds one split's row lists at a time instead of all of them.</summary>
+    internal static IEnumerable<Split> KFoldOneAtATime(
+        IReadOnlyList<int> labels, int folds, bool shuffle, long seed, Data.ClassSet? classes)
     {
         if (folds < 2) throw new DataException($"cross-validation needs at least 2 folds; got {folds}");
         var byClass = ByClass(labels);
@@ -59,10 +65,23 @@ public static class StratifiedSplits
                     $"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; " +
                     $"use at most {rows.Length} folds");
             }
-        var foldOf = FoldOf(labels, folds, shuffle ? new SeededRandom(seed) : null);
-        return Enumerable.Range(0, folds).Select(f => new Split(
-            Enumerable.Range(0, labels.Count).Where(i => foldOf[i] != f).ToArray(),
-            Enumerable.Range(0, labels.Count).Where(i => foldOf[i] == f).ToArray())).ToArray();
+        return SplitsOf(FoldOf(labels, folds, shuffle ? new SeededRandom(seed) : null), folds);
+    }
+
+    private static IEnumerable<Split> SplitsOf(int[] foldOf, int folds)
+    {
+        var sizes = new int[folds];
+        foreach (var f in foldOf) sizes[f]++;
+        for (var f = 0; f < folds; f++)
+        {
+            var train = new int[foldOf.Length - sizes[f]];
+            var test = new int[sizes[f]];
+            int a = 0, b = 0;
+            for (var i = 0; i < foldOf.Length; i++)
+                if (foldOf[i] == f) test[b++] = i;
+                else train[a++] = i;
+            yield return new Split(train, test);
+        }
     }
 
     /// <summary>

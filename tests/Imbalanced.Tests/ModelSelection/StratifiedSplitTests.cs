@@ -48,6 +48,26 @@ public class StratifiedSplitTests
     }
 
     [Fact]
+    public void Splits_made_one_at_a_time_are_the_k_fold_splits_in_row_order_and_are_checked_at_once()
+    {
+        Gen.Select(Labels, Gen.Int[2, 5], Gen.Long).Sample((labels, folds, seed) =>
+        {
+            var whole = StratifiedSplits.KFold(labels, folds, true, seed);
+            var lazy = StratifiedSplits.KFoldOneAtATime(labels, folds, true, seed, null).ToList();
+            Assert.Equal(whole.Select(s => s.Train), lazy.Select(s => s.Train));
+            Assert.Equal(whole.Select(s => s.Test), lazy.Select(s => s.Test));
+            foreach (var split in lazy)
+            {
+                Assert.Equal(split.Train.Order(), split.Train);
+                Assert.Equal(split.Test.Order(), split.Test);
+            }
+        }, iter: 50);
+        int[] small = [.. Enumerable.Repeat(0, 40), .. Enumerable.Repeat(1, 7)];
+        // Refused when asked for, before any split is enumerated.
+        Assert.Throws<DataException>(() => StratifiedSplits.KFoldOneAtATime(small, 8, true, 0, null));
+    }
+
+    [Fact]
     public void Balanced_class_weights()
     {
         int[] labels = [0, 0, 0, 1];

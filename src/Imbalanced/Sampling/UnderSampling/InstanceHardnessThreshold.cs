@@ -22,7 +22,8 @@ public sealed class InstanceHardnessThreshold(InstanceHardnessThresholdOptions? 
     public static double[] OwnClassProbabilities(Dataset data, IClassifier estimator, int folds, long seed)
     {
         var k = data.Classes.Count;
-        var splits = StratifiedSplits.KFold(data.Labels, folds, true, seed, data.Classes);
+        // One split's row lists at a time (2,000,000 rows: 8 MB a split, 40 MB for five).
+        var splits = StratifiedSplits.KFoldOneAtATime(data.Labels, folds, true, seed, data.Classes);
         var p = OutOfFoldLoop.Probabilities(data, splits, estimator);
         return Enumerable.Range(0, data.RowCount).Select(i => p[i * k + data.Labels[i]]).ToArray();
     }
