@@ -29,10 +29,10 @@ public sealed class ResampleResult
         AddedOrigins = addedOrigins;
     }
 
-    private ResampleResult(Dataset input, int[] labels, RowOrigin[] origins)
+    private ResampleResult(Dataset input, int[] keptRows, int[] labels, RowOrigin[] origins)
     {
         Input = input;
-        KeptRows = KeepAll(input);
+        KeptRows = keptRows;
         _interpolatedLabels = labels;
         AddedOrigins = origins;
         var scratch = new double[input.NumericCount];
@@ -51,7 +51,7 @@ public sealed class ResampleResult
     {
         if (input.CategoricalCount > 0) throw new ArgumentException("numeric data only", nameof(input));
         if (labels.Length != origins.Length) throw new ArgumentException("one origin per added row is needed");
-        return new ResampleResult(input, labels, origins);
+        return new ResampleResult(input, KeepAll(input), labels, origins);
     }
 
     /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
@@ -162,8 +162,22 @@ public sealed class ResampleResult
 
     /// <summary>The resampled data set as one <see cref="Dataset"/>, not kept by this result: a combined sampler
     /// cleans it and lets it go, where <see cref="ToDataset"/> would hold it as long as the result.</summary>
-    internal Dataset Combined() =>
-        _materialized ?? Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+    internal Dataset Combined()
+    {
+        if (_materialized is not null) return _materialized;
+        if (_added is not null || _interpolatedLabels is null)
+            return Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+        // Added rows made straight into the union: never held apart from it.
+        var p = Input.NumericCount;
+        var n = KeptRows.Length;
+        var numeric = new double[((long)n + AddedOrigins.Length) * p];
+        for (var i = 0; i < n; i++) Input.NumericRow(KeptRows[i]).CopyTo(numeric.AsSpan(i * p, p));
+        for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, numeric.AsSpan((n + a) * p, p));
+        var labels = new int[n + AddedOrigins.Length];
+        for (var i = 0; i < n; i++) labels[i] = Input.Labels[KeptRows[i]];
+        _interpolatedLabels.CopyTo(labels, n);
+        return Input.WithRows(numeric, [], labels);
+    }
 
     /// <summary>Whether every input row is kept once, in order (an over-sampling result): then the input itself
     /// starts the data set, without a copy of it made first.</summary>
@@ -182,6 +196,9 @@ public sealed class ResampleResult
         var n = KeptRows.Length;
         var kept = rows.Where(i => i < n).Select(i => KeptRows[i]).ToArray();
         var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
+        if (_added is null && _interpolatedLabels is not null)
+            return new ResampleResult(Input, kept, [.. added.Select(i => _interpolatedLabels[i])],
+                [.. added.Select(i => AddedOrigins[i])]);
         // Every added row kept, in order (cleaning seldom removes a new row): the added rows serve as they are.
         if (added.Length == Added.RowCount && added.Select((a, i) => a == i).All(same => same))
             return new ResampleResult(Input, kept, Added, AddedOrigins);

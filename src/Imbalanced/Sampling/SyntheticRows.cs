@@ -7,6 +7,7 @@ namespace Imbalanced.Sampling;
 internal sealed class SyntheticRows
 {
     private readonly Dataset _input;
+    private readonly bool _madeWhenWritten;
     private readonly double[] _numeric;
     private readonly int[] _categorical;
     private readonly int[] _labels;
@@ -14,22 +15,45 @@ internal sealed class SyntheticRows
     private int _count;
 
     /// <summary>Room for <paramref name="capacity"/> rows with the columns of <paramref name="input"/>.</summary>
-    public SyntheticRows(Dataset input, int capacity)
+    /// <param name="input">The data set grown.</param>
+    /// <param name="capacity">The rows to be added.</param>
+    /// <param name="madeWhenWritten">Keep only each row's class and origin, every row being added by
+    /// <see cref="AddInterpolated"/>: the result makes the rows when asked for or written
+    /// (<see cref="ResampleResult.Interpolated"/>). Numeric data only.</param>
+    public SyntheticRows(Dataset input, int capacity, bool madeWhenWritten = false)
     {
         _input = input;
+        _madeWhenWritten = madeWhenWritten;
         if ((long)capacity * Math.Max(input.NumericCount, input.CategoricalCount) > Array.MaxLength)
             throw new DataException(
                 $"{capacity} new rows × {Math.Max(input.NumericCount, input.CategoricalCount)} features are more " +
                 $"values than one table can hold ({Array.MaxLength}); ask for fewer rows");
-        _numeric = new double[capacity * input.NumericCount];
-        _categorical = new int[capacity * input.CategoricalCount];
+        _numeric = madeWhenWritten ? [] : new double[capacity * input.NumericCount];
+        _categorical = madeWhenWritten ? [] : new int[capacity * input.CategoricalCount];
         _labels = new int[capacity];
         _origins = new RowOrigin[capacity];
+    }
+
+    /// <summary>Adds a row of class <paramref name="label"/> that interpolates <paramref name="origin"/>'s base row
+    /// towards its neighbour row at its gap (<see cref="OverSampling.Interpolation.Write"/>).</summary>
+    public void AddInterpolated(int label, RowOrigin origin)
+    {
+        if (!_madeWhenWritten)
+        {
+            var row = Add(label, origin);
+            OverSampling.Interpolation.Write(_input.NumericRow(origin.Base), _input.NumericRow(origin.Neighbor),
+                origin.Gap, row.Numeric);
+            return;
+        }
+        var i = _count++;
+        _labels[i] = label;
+        _origins[i] = origin;
     }
 
     /// <summary>Adds a row of class <paramref name="label"/>; fill its values through the returned spans.</summary>
     public Row Add(int label, RowOrigin origin)
     {
+        if (_madeWhenWritten) throw new InvalidOperationException("rows made when written are added by origin only");
         var i = _count++;
         _labels[i] = label;
         _origins[i] = origin;
@@ -52,6 +76,7 @@ internal sealed class SyntheticRows
     {
         if (_count != _labels.Length)
             throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
+        if (_madeWhenWritten) return ResampleResult.Interpolated(_input, _labels, _origins);
         return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins);
     }
 }

@@ -1,3 +1,4 @@
+using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Tests.Support;
 
@@ -20,28 +21,43 @@ public class ResampleResultViewTests
     /// <summary>A cleaning step's keep list over an over-sampling result: when it keeps every new row in order, the
     /// new rows serve as they are (no copy of them is made); otherwise the rows kept are copied out. Either way the
     /// result holds the rows and origins the keep list names, and <c>Combined</c> is the union ToDataset gives
-    /// without being kept.</summary>
+    /// without being kept. SMOTE's own result makes its new rows from their origins when asked: cut down, it keeps
+    /// the origins it names and makes the same rows.</summary>
     [Fact]
     public void Keeping_every_new_row_reuses_them_and_keeping_some_copies_those()
     {
         var data = TestData.Blobs([20, 6], ["big", "small"]);
-        var result = new Smote(new() { KNeighbors = 3, Seed = 1 }).FitResample(data);
+        var made = new Smote(new() { KNeighbors = 3, Seed = 1 }).FitResample(data);
         var n = data.RowCount;
-        var combined = result.Combined();
-        Assert.Equal(result.ToDataset().Numeric, combined.Numeric);
-        Assert.Equal(result.ToDataset().Labels, combined.Labels);
-
+        var combined = made.Combined();
+        Assert.Equal(made.ToDataset().Numeric, combined.Numeric);
+        Assert.Equal(made.ToDataset().Labels, combined.Labels);
         var allNew = Enumerable.Range(0, n).Where(i => i % 4 != 0).Concat(Enumerable.Range(n, 14)).ToArray();
+        var someNew = Enumerable.Range(0, n).Concat(Enumerable.Range(n, 14).Where(i => i % 3 == 0)).ToArray();
+        var madeAll = made.KeepOutputRows(allNew);
+        var madeSome = made.KeepOutputRows(someNew);
+
+        var result = new ResampleResult(data, [.. made.KeptInputRows], made.Added, [.. made.AddedRowOrigins]);
+        Assert.Equal(combined.Numeric, result.Combined().Numeric);
+        Assert.Equal(combined.Labels, result.Combined().Labels);
         var reused = result.KeepOutputRows(allNew);
         Assert.Same(result.Added, reused.Added);
         Assert.Equal(Enumerable.Range(0, n).Where(i => i % 4 != 0), reused.KeptInputRows);
         Assert.Equal(result.AddedRowOrigins, reused.AddedRowOrigins);
 
-        var someNew = Enumerable.Range(0, n).Concat(Enumerable.Range(n, 14).Where(i => i % 3 == 0)).ToArray();
         var copied = result.KeepOutputRows(someNew);
         Assert.NotSame(result.Added, copied.Added);
         var chosen = someNew.Where(i => i >= n).Select(i => i - n).ToArray();
         Assert.Equal(chosen.SelectMany(i => result.Added.NumericRow(i).ToArray()), copied.Added.Numeric);
         Assert.Equal(chosen.Select(i => result.AddedRowOrigins[i]), copied.AddedRowOrigins);
+
+        foreach (var (fromMade, held) in new[] { (madeAll, reused), (madeSome, copied) })
+        {
+            Assert.Equal(held.KeptInputRows, fromMade.KeptInputRows);
+            Assert.Equal(held.AddedRowOrigins, fromMade.AddedRowOrigins);
+            Assert.Equal(held.Added.Numeric, fromMade.Added.Numeric);
+            Assert.Equal(held.Added.Labels, fromMade.Added.Labels);
+            Assert.Equal(held.ClassCounts(), fromMade.ClassCounts());
+        }
     }
 }

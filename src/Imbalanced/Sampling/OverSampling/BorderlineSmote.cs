@@ -82,9 +82,9 @@ public sealed class BorderlineSmote(BorderlineSmoteOptions? options = null) : IS
         foreach (var (c, danger, rows, same, count, towardsOtherClasses, others, otherNeighbors) in plan)
         {
             if (!towardsOtherClasses)
-                Interpolation.MakeRows(added, data, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
+                Interpolation.MakeRows(added, rng, c, danger, k, pair => rows[same.Indices[pair]], count);
             else
-                Interpolation.MakeRows(added, data, rng, c, danger, otherNeighbors!.K,
+                Interpolation.MakeRows(added, rng, c, danger, otherNeighbors!.K,
                     pair => others![otherNeighbors.Indices[pair]], count, step: 0.5);
         }
         return added.ToResult();

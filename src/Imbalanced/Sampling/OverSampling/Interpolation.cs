@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Randomness;
 
 namespace Imbalanced.Sampling.OverSampling;
@@ -47,8 +46,7 @@ internal static class Interpolation
     /// <c>seeds × k</c> (seed, neighbour) pairs, then a gap <c>step · u</c> with u uniform in [0, 1) (a negative step
     /// extrapolates away from the neighbour), and records base, neighbour and gap as its origin.
     /// </summary>
-    /// <param name="added">Where the rows go.</param>
-    /// <param name="data">The input data set; seeds and neighbours are its rows.</param>
+    /// <param name="added">Where the rows go (seeds and neighbours are rows of its input).</param>
     /// <param name="rng">The sampler's random stream.</param>
     /// <param name="classCode">Class of the new rows.</param>
     /// <param name="seeds">Input rows that seed new rows.</param>
@@ -57,14 +55,12 @@ internal static class Interpolation
     /// (p = seed position · k + neighbour position).</param>
     /// <param name="count">Rows to make.</param>
     /// <param name="step">Scale of the gap (1 for SMOTE).</param>
-    public static void MakeRows(SyntheticRows added, Dataset data, SeededRandom rng, int classCode,
+    public static void MakeRows(SyntheticRows added, SeededRandom rng, int classCode,
         IReadOnlyList<int> seeds, int k, Func<int, int> neighborOf, int count, double step = 1.0)
     {
         foreach (var (pair, gap) in Draw(rng, seeds.Count * k, count, step))
         {
-            int seed = seeds[pair / k], neighbor = neighborOf(pair);
-            var row = added.Add(classCode, new RowOrigin(true, -1, seed, neighbor, gap));
-            Write(data.NumericRow(seed), data.NumericRow(neighbor), gap, row.Numeric);
+            added.AddInterpolated(classCode, new RowOrigin(true, -1, seeds[pair / k], neighborOf(pair), gap));
         }
     }
 }

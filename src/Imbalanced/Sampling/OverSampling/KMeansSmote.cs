@@ -89,7 +89,7 @@ public sealed class KMeansSmote(KMeansSmoteOptions? options = null) : ISampler
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
         foreach (var (c, rows, neighbors, count) in plan)
-            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], count);
+            Interpolation.MakeRows(added, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], count);
         return added.ToResult();
     }
 }

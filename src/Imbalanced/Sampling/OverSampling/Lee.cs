@@ -58,10 +58,7 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
         var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
         // Only each new row's class and origin are kept: the rows themselves are made again, identically, when they are
         // written (ResampleResult.Interpolated), instead of being held beside the input.
-        var total = strategy.Values.Sum();
-        var labels = new int[total];
-        var origins = new RowOrigin[total];
-        var added = 0;
+        var added = new SyntheticRows(data, strategy.Values.Sum(), madeWhenWritten: true);
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
@@ -94,8 +91,8 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
                         kept++;
                         if (made == n) continue;
                         var (pair, gap) = draws[i];
-                        labels[added] = c;
-                        origins[added++] = new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap);
+                        added.AddInterpolated(c,
+                            new RowOrigin(true, -1, rows[pair / k], rows[same.Indices[pair]], gap));
                         made++;
                     }
                 }
@@ -105,7 +102,7 @@ public sealed class Lee(LeeOptions? options = null) : ISampler
                 barren = 0;
             }
         }
-        return ResampleResult.Interpolated(data, labels, origins);
+        return added.ToResult();
     }
 
     /// <summary>The fraction of <paramref name="judges"/> (input rows) not of class

@@ -57,14 +57,15 @@ public sealed class Smote(SmoteOptions? options = null) : IClassLocalSampler
         var strategy = Plan(data, counts, _options, whole);
         var k = _options.KNeighbors;
         var rng = new SeededRandom(_options.Seed);
-        var added = new SyntheticRows(data, strategy.Values.Sum());
+        // The new rows are made again from their origins when asked for or written, not held beside the input.
+        var added = new SyntheticRows(data, strategy.Values.Sum(), madeWhenWritten: true);
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
             var neighbors = _options.Neighbors.Build(data.Select(rows).Numeric, rows.Length, data.NumericCount)
                 .QuerySelf(k, includeSelf: false);
-            Interpolation.MakeRows(added, data, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], n);
+            Interpolation.MakeRows(added, rng, c, rows, k, pair => rows[neighbors.Indices[pair]], n);
         }
         return added.ToResult();
     }

@@ -83,7 +83,7 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         }
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
         foreach (var (c, seeds, rows, neighbors, count, step) in plan)
-            Interpolation.MakeRows(added, data, rng, c, seeds, k, pair => rows[neighbors.Indices[pair]], count, step);
+            Interpolation.MakeRows(added, rng, c, seeds, k, pair => rows[neighbors.Indices[pair]], count, step);
         return added.ToResult();
     }
 }
