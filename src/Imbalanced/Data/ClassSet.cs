@@ -21,6 +21,10 @@ public sealed class ClassSet
     /// <summary>The class labels in class order.</summary>
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>The labels in class-code order, comma-separated (for example <c>bad, good</c>).</summary>
+    /// <returns>The labels.</returns>
+    public override string ToString() => string.Join(", ", Labels);
+
     /// <summary>Whether every label parses as a number, so that class order is numeric ascending (the labels a
     /// pandas reader would type as numbers).</summary>
     public bool IsNumeric { get; }

@@ -140,7 +140,11 @@ public sealed class ResampleResult
     public int RemovedCount => Input.RowCount - KeptRows.Distinct().Count();
 
     /// <summary>The origin of output row <paramref name="row"/>.</summary>
-    public RowOrigin Origin(int row) => row < KeptRows.Length
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not an output row.</exception>
+    public RowOrigin Origin(int row) => (uint)row >= (uint)RowCount
+        ? throw new ArgumentOutOfRangeException(nameof(row), row,
+            $"the result has {RowCount} rows (0 to {RowCount - 1})")
+        : row < KeptRows.Length
         ? new RowOrigin(false, KeptRows[row], -1, -1, double.NaN)
         : AddedOrigins[row - KeptRows.Length];
 

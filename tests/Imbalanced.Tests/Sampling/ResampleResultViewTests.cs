@@ -16,6 +16,9 @@ public class ResampleResultViewTests
         Assert.All(result.AddedRowOrigins, o => Assert.True(o.Synthetic && o.Base >= 0 && o.Neighbor >= 0));
         Assert.Equal(result.Origin(data.RowCount), result.AddedRowOrigins[0]);
         Assert.Throws<NotSupportedException>(() => ((IList<int>)result.KeptInputRows)[0] = 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.Origin(result.RowCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.Origin(-1));
+        Assert.Equal("big, small", result.Input.Classes.ToString());
     }
 
     /// <summary>A cleaning step's keep list over an over-sampling result: when it keeps every new row in order, the
