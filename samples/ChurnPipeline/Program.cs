@@ -15,7 +15,13 @@ public static class Program
     private static readonly string[] Categorical = ["internet_service", "contract", "payment_method"];
     private static readonly string[] Numeric = ["senior_citizen", "tenure", "monthly_charges", "total_charges"];
 
-    public static int Main(string[] args) => Run(Console.Out, args.Length > 0 ? args[0] : "data/wa_churn.csv");
+    public static int Main(string[] args)
+    {
+        var csv = args.Length > 0 ? args[0] : "data/wa_churn.csv";
+        if (File.Exists(csv)) return Run(Console.Out, csv);
+        Console.Error.WriteLine($"error: {csv} not found; run from the repository root or pass the table's path");
+        return 1;
+    }
 
     public static int Run(TextWriter output, string csv)
     {
