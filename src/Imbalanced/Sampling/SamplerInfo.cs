@@ -68,7 +68,8 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
     public bool CountsAreExact { get; init; } = true;
 
     /// <summary>Options with the sampler's defaults, the given strategy, seed and engine, and the given parameters
-    /// (by imbalanced-learn name, values of the parameter's type).</summary>
+    /// (by imbalanced-learn name, values of the parameter's type; a whole number of another type is taken when it fits,
+    /// as is a whole number or a float for a double).</summary>
     /// <exception cref="ArgumentException">A parameter the method does not have, or a value of the wrong type;
     /// <see cref="ArgumentException.ParamName"/> names it.</exception>
     public SamplerOptions CreateOptions(SamplingStrategy? strategy = null, long seed = 0,
@@ -86,14 +87,39 @@ public sealed record SamplerInfo(string Name, string ImbalancedLearnName, Sample
                     $"{Name} has no parameter '{name}'; its parameters are: " +
                     (Parameters.Count == 0 ? "none" : string.Join(", ", Parameters.Select(p => p.Name))), name);
             var target = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-            if (value is not null && !target.IsInstanceOfType(value))
-                throw new ArgumentException(
-                    $"{parameter.Property} of {Name} takes a {target.Name}; got a {value.GetType().Name}",
+            var converted = value is null ? null : Converted(value, target)
+                ?? throw new ArgumentException(
+                    $"{parameter.Property} of {Name} takes a {target.Name}; got a {value.GetType().Name}" +
+                    (IsWhole(value) && IsWhole(target) ? $" ({value}) out of its range" : ""),
                     parameter.Property);
-            type.GetProperty(parameter.Property)!.SetValue(options, value);
+            type.GetProperty(parameter.Property)!.SetValue(options, converted);
         }
         return options;
     }
+
+    /// <summary><paramref name="value"/> as a <paramref name="target"/>: itself when it is one; a whole number of
+    /// another type converted to a whole-number type it fits exactly, or to a double; a float widened to a double.
+    /// Null when none applies (a fractional number for a whole-number parameter, text for a number).</summary>
+    private static object? Converted(object value, Type target)
+    {
+        if (target.IsInstanceOfType(value)) return value;
+        if (value is float f && target == typeof(double)) return (double)f;
+        if (!IsWhole(value) || !(IsWhole(target) || target == typeof(double))) return null;
+        try
+        {
+            return Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsWhole(object value) => IsWhole(value.GetType());
+
+    private static bool IsWhole(Type type) => !type.IsEnum && Type.GetTypeCode(type) is TypeCode.SByte
+        or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64
+        or TypeCode.UInt64;
 
     /// <summary>The sampler built from <paramref name="options"/>, an instance of <see cref="OptionsType"/>.</summary>
     public ISampler Create(SamplerOptions options)

@@ -57,6 +57,30 @@ public class SamplerParametersTests
     }
 
     [Fact]
+    public void A_whole_number_of_another_type_is_taken_when_it_fits_and_refused_when_it_does_not()
+    {
+        var enn = SamplerRegistry.Find("enn")!;
+        var fromLong = (EditedNearestNeighboursOptions)enn.CreateOptions(
+            parameters: new Dictionary<string, object?> { ["n_neighbors"] = 4L });
+        Assert.Equal(4, fromLong.NNeighbors);
+        var tooLarge = Assert.Throws<ArgumentException>(() => enn.CreateOptions(
+            parameters: new Dictionary<string, object?> { ["n_neighbors"] = (long)int.MaxValue + 1 }));
+        Assert.Equal("NNeighbors", tooLarge.ParamName);
+        Assert.Contains("out of its range", tooLarge.Message);
+        var fraction = Assert.Throws<ArgumentException>(() => enn.CreateOptions(
+            parameters: new Dictionary<string, object?> { ["n_neighbors"] = 4.5 }));
+        Assert.Equal("NNeighbors", fraction.ParamName);
+        var enumAsNumber = Assert.Throws<ArgumentException>(() => enn.CreateOptions(
+            parameters: new Dictionary<string, object?> { ["kind_sel"] = 1 }));
+        Assert.Equal("KindSel", enumAsNumber.ParamName);
+        var over = SamplerRegistry.Find("random-over")!;
+        var shrinkage = over.CreateOptions(parameters: new Dictionary<string, object?> { ["shrinkage"] = 1 });
+        Assert.Equal(1.0, ((RandomOverSamplerOptions)shrinkage).Shrinkage);
+        var single = over.CreateOptions(parameters: new Dictionary<string, object?> { ["shrinkage"] = 0.5f });
+        Assert.Equal(0.5, ((RandomOverSamplerOptions)single).Shrinkage);
+    }
+
+    [Fact]
     public void Library_errors_name_the_option_property_not_a_flag()
     {
         var data = TestData.Blobs([20, 8], ["big", "small"]);
