@@ -29,12 +29,14 @@ public sealed class ResampleResult
         AddedOrigins = addedOrigins;
     }
 
-    private ResampleResult(Dataset input, int[] keptRows, int[] labels, RowOrigin[] origins)
+    // checkFinite: false when the origins come from a result that has checked its rows already.
+    private ResampleResult(Dataset input, int[] keptRows, int[] labels, RowOrigin[] origins, bool checkFinite)
     {
         Input = input;
         KeptRows = keptRows;
         _interpolatedLabels = labels;
         AddedOrigins = origins;
+        if (!checkFinite) return;
         var scratch = new double[input.NumericCount];
         for (var a = 0; a < origins.Length; a++)
             RequireFinite(input, AddedNumericRow(a, scratch), origins[a], input.NumericNames);
@@ -51,7 +53,7 @@ public sealed class ResampleResult
     {
         if (input.CategoricalCount > 0) throw new ArgumentException("numeric data only", nameof(input));
         if (labels.Length != origins.Length) throw new ArgumentException("one origin per added row is needed");
-        return new ResampleResult(input, KeepAll(input), labels, origins);
+        return new ResampleResult(input, KeepAll(input), labels, origins, checkFinite: true);
     }
 
     /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
@@ -95,11 +97,14 @@ public sealed class ResampleResult
     /// <summary>The class of each added row, without making the rows.</summary>
     internal int[] AddedLabels => _interpolatedLabels ?? Added.Labels;
 
+    /// <summary>Whether the added rows are made on demand and have not been made yet.</summary>
+    private bool MadeOnDemand => _added is null && _interpolatedLabels is not null;
+
     /// <summary>The features of added row <paramref name="a"/>: the row itself when the rows are made, else made
     /// in <paramref name="scratch"/> (as long as a row).</summary>
     internal ReadOnlySpan<double> AddedNumericRow(int a, Span<double> scratch)
     {
-        if (_added is not null || _interpolatedLabels is null) return Added.NumericRow(a);
+        if (!MadeOnDemand) return Added.NumericRow(a);
         var origin = AddedOrigins[a];
         Interpolation.Write(Input.NumericRow(origin.Base), Input.NumericRow(origin.Neighbor), origin.Gap, scratch);
         return scratch;
@@ -108,14 +113,20 @@ public sealed class ResampleResult
     /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are made on demand, which
     /// only numeric data allows).</summary>
     internal ReadOnlySpan<int> AddedCategoricalRow(int a) =>
-        _interpolatedLabels is not null && _added is null ? default : Added.CategoricalRow(a);
+        MadeOnDemand ? default : Added.CategoricalRow(a);
 
     private Dataset Interpolate()
     {
-        var p = Input.NumericCount;
-        var numeric = new double[(long)AddedOrigins.Length * p];
-        for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, numeric.AsSpan(a * p, p));
+        var numeric = new double[(long)AddedOrigins.Length * Input.NumericCount];
+        MakeAddedRows(numeric);
         return Input.WithRows(numeric, [], _interpolatedLabels!);
+    }
+
+    /// <summary>Makes every added row, one after another, into <paramref name="destination"/>.</summary>
+    private void MakeAddedRows(Span<double> destination)
+    {
+        var p = Input.NumericCount;
+        for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, destination.Slice(a * p, p));
     }
 
     /// <summary>Origin of each added row (the library's own array); callers see
@@ -169,17 +180,16 @@ public sealed class ResampleResult
     internal Dataset Combined()
     {
         if (_materialized is not null) return _materialized;
-        if (_added is not null || _interpolatedLabels is null)
-            return Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+        if (!MadeOnDemand) return Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
         // Added rows made straight into the union: never held apart from it.
         var p = Input.NumericCount;
         var n = KeptRows.Length;
         var numeric = new double[((long)n + AddedOrigins.Length) * p];
         for (var i = 0; i < n; i++) Input.NumericRow(KeptRows[i]).CopyTo(numeric.AsSpan(i * p, p));
-        for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, numeric.AsSpan((n + a) * p, p));
+        MakeAddedRows(numeric.AsSpan(n * p));
         var labels = new int[n + AddedOrigins.Length];
         for (var i = 0; i < n; i++) labels[i] = Input.Labels[KeptRows[i]];
-        _interpolatedLabels.CopyTo(labels, n);
+        _interpolatedLabels!.CopyTo(labels, n);
         return Input.WithRows(numeric, [], labels);
     }
 
@@ -200,9 +210,9 @@ public sealed class ResampleResult
         var n = KeptRows.Length;
         var kept = rows.Where(i => i < n).Select(i => KeptRows[i]).ToArray();
         var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
-        if (_added is null && _interpolatedLabels is not null)
-            return new ResampleResult(Input, kept, [.. added.Select(i => _interpolatedLabels[i])],
-                [.. added.Select(i => AddedOrigins[i])]);
+        if (MadeOnDemand)
+            return new ResampleResult(Input, kept, [.. added.Select(i => _interpolatedLabels![i])],
+                [.. added.Select(i => AddedOrigins[i])], checkFinite: false);
         // Every added row kept, in order (cleaning seldom removes a new row): the added rows serve as they are.
         if (added.Length == Added.RowCount && added.Select((a, i) => a == i).All(same => same))
             return new ResampleResult(Input, kept, Added, AddedOrigins);
