@@ -110,6 +110,12 @@ public sealed class ResampleResult
         return scratch;
     }
 
+    /// <summary>The numeric features of output row <paramref name="row"/>: in place, or made in
+    /// <paramref name="scratch"/> (as long as a row) when it is an added row made on demand.</summary>
+    internal ReadOnlySpan<double> OutputRow(int row, Span<double> scratch) => row < KeptRows.Length
+        ? Input.NumericRow(KeptRows[row])
+        : AddedNumericRow(row - KeptRows.Length, scratch);
+
     /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are made on demand, which
     /// only numeric data allows).</summary>
     internal ReadOnlySpan<int> AddedCategoricalRow(int a) =>

@@ -81,25 +81,71 @@ internal sealed class DecisionTree
     public static DecisionTree Fit(Dataset data, ReadOnlySpan<int> rows, DecisionTreeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Fit(new DatasetRows(data), rows, options);
+    }
+
+    /// <summary>Grows a tree on rows <paramref name="rows"/> of <paramref name="data"/>, each read once (the rows of
+    /// a resampling result, say, made from their origins as they are read).</summary>
+    /// <exception cref="ArgumentException">No rows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option out of its range.</exception>
+    public static DecisionTree Fit<TRows>(TRows data, ReadOnlySpan<int> rows, DecisionTreeOptions? options = null)
+        where TRows : ITreeRows
+    {
         options ??= new();
         if (rows.Length == 0) throw new ArgumentException("a tree needs at least one row", nameof(rows));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinSamplesSplit, 2, nameof(options.MinSamplesSplit));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinSamplesLeaf, 1, nameof(options.MinSamplesLeaf));
         if (options.MaxDepth is { } d) ArgumentOutOfRangeException.ThrowIfNegative(d, nameof(options.MaxDepth));
-        return new Grower(data, rows.ToArray(), options).Grow();
+        return Grower.Of(data, rows, options).Grow();
     }
 
-    /// <summary>The state of one fit: the rows, in an order where every node's rows are contiguous, and buffers.
-    /// </summary>
-    private sealed class Grower(Dataset data, int[] rows, DecisionTreeOptions options)
+    /// <summary>The state of one fit: a column-major copy of the rows' features and their classes (each row read
+    /// once, so a row made on demand is made once per tree), the rows' positions in that copy in an order where
+    /// every node's rows are contiguous, and buffers.</summary>
+    private sealed class Grower
     {
-        private readonly int _p = data.NumericCount;
-        private readonly int _classes = data.Classes.Count;
-        private readonly double[] _keys = new double[rows.Length];
-        private readonly int[] _order = new int[rows.Length];
-        private readonly long[] _counts = new long[data.Classes.Count];
-        private readonly long[] _leftCounts = new long[data.Classes.Count];
-        private readonly long[] _rightCounts = new long[data.Classes.Count];
+        private readonly int _p;
+        private readonly int _m;
+        private readonly int _classes;
+        private readonly DecisionTreeOptions _options;
+        // Feature f of the i-th row given is _x[f * _m + i]; its class _y[i].
+        private readonly double[] _x;
+        private readonly int[] _y;
+        private readonly int[] _rows;
+        private readonly double[] _keys;
+        private readonly int[] _order;
+        private readonly long[] _counts;
+        private readonly long[] _leftCounts;
+        private readonly long[] _rightCounts;
+
+        private Grower(double[] x, int[] y, int features, int classes, DecisionTreeOptions options)
+        {
+            (_x, _y, _p, _m, _classes, _options) = (x, y, features, y.Length, classes, options);
+            _rows = new int[_m];
+            for (var i = 0; i < _m; i++) _rows[i] = i;
+            _keys = new double[_m];
+            _order = new int[_m];
+            _counts = new long[classes];
+            _leftCounts = new long[classes];
+            _rightCounts = new long[classes];
+        }
+
+        /// <summary>Reads rows <paramref name="given"/> of <paramref name="data"/> into a new grower.</summary>
+        public static Grower Of<TRows>(TRows data, ReadOnlySpan<int> given, DecisionTreeOptions options)
+            where TRows : ITreeRows
+        {
+            var (m, p) = (given.Length, data.FeatureCount);
+            var x = new double[(long)m * p];
+            var y = new int[m];
+            var scratch = new double[p];
+            for (var i = 0; i < m; i++)
+            {
+                var row = data.Row(given[i], scratch);
+                for (var f = 0; f < p; f++) x[(long)f * m + i] = row[f];
+                y[i] = data.Label(given[i]);
+            }
+            return new Grower(x, y, p, data.ClassCount, options);
+        }
 
         public DecisionTree Grow()
         {
@@ -110,7 +156,7 @@ internal sealed class DecisionTree
             var @class = new List<int>();
             var depth = 0;
             var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft)>();
-            stack.Push((0, rows.Length, 0, -1, false));
+            stack.Push((0, _m, 0, -1, false));
             while (stack.Count > 0)
             {
                 var (start, end, level, parent, isLeft) = stack.Pop();
@@ -122,12 +168,12 @@ internal sealed class DecisionTree
                 }
                 depth = Math.Max(depth, level);
                 Array.Clear(_counts);
-                for (var i = start; i < end; i++) _counts[data.Labels[rows[i]]]++;
+                for (var i = start; i < end; i++) _counts[_y[_rows[i]]]++;
                 var majority = 0;
                 for (var c = 1; c < _classes; c++) if (_counts[c] > _counts[majority]) majority = c;
                 var m = end - start;
-                var leaf = m < options.MinSamplesSplit || m < 2 * options.MinSamplesLeaf
-                    || level >= options.MaxDepth || _counts[majority] == m;
+                var leaf = m < _options.MinSamplesSplit || m < 2 * _options.MinSamplesLeaf
+                    || level >= _options.MaxDepth || _counts[majority] == m;
                 var split = leaf ? (Feature: -1, Threshold: double.NaN) : BestSplit(start, end);
                 feature.Add(split.Feature);
                 threshold.Add(split.Threshold);
@@ -142,12 +188,12 @@ internal sealed class DecisionTree
             return new DecisionTree([.. feature], [.. threshold], [.. left], [.. right], [.. @class], depth);
         }
 
-        /// <summary>The best split of the node holding rows[start..end), or feature −1 when none is allowed.
+        /// <summary>The best split of the node holding _rows[start..end), or feature −1 when none is allowed.
         /// </summary>
         private (int Feature, double Threshold) BestSplit(int start, int end)
         {
             var m = end - start;
-            var minLeaf = options.MinSamplesLeaf;
+            var minLeaf = _options.MinSamplesLeaf;
             var best = double.NegativeInfinity;
             var bestFeature = -1;
             var bestThreshold = double.NaN;
@@ -155,10 +201,11 @@ internal sealed class DecisionTree
             foreach (var c in _counts) total += c * c;
             for (var f = 0; f < _p; f++)
             {
+                var column = (long)f * _m;
                 for (var i = 0; i < m; i++)
                 {
-                    _order[i] = rows[start + i];
-                    _keys[i] = data.Numeric[(long)_order[i] * _p + f];
+                    _order[i] = _rows[start + i];
+                    _keys[i] = _x[column + _order[i]];
                 }
                 Array.Sort(_keys, _order, 0, m);
                 if (_keys[m - 1] <= _keys[0] + FeatureThreshold) continue; // constant in this node
@@ -170,7 +217,7 @@ internal sealed class DecisionTree
                 var rightSquares = total;
                 for (var i = 0; i < m - 1; i++)
                 {
-                    var c = data.Labels[_order[i]];
+                    var c = _y[_order[i]];
                     leftSquares += 2 * _leftCounts[c] + 1;
                     _leftCounts[c]++;
                     rightSquares -= 2 * _rightCounts[c] - 1;
@@ -198,18 +245,19 @@ internal sealed class DecisionTree
             return t == b || double.IsInfinity(t) ? a : t;
         }
 
-        /// <summary>Reorders rows[start..end) so that rows whose <paramref name="feature"/> is at most
+        /// <summary>Reorders _rows[start..end) so that rows whose <paramref name="feature"/> is at most
         /// <paramref name="threshold"/> come first, each side in its previous order; returns where the right side
         /// begins.</summary>
         private int Partition(int start, int end, int feature, double threshold)
         {
             var at = 0;
+            var column = (long)feature * _m;
             for (var i = start; i < end; i++)
-                if (data.Numeric[(long)rows[i] * _p + feature] <= threshold) _order[at++] = rows[i];
+                if (_x[column + _rows[i]] <= threshold) _order[at++] = _rows[i];
             var mid = start + at;
             for (var i = start; i < end; i++)
-                if (!(data.Numeric[(long)rows[i] * _p + feature] <= threshold)) _order[at++] = rows[i];
-            Array.Copy(_order, 0, rows, start, end - start);
+                if (!(_x[column + _rows[i]] <= threshold)) _order[at++] = _rows[i];
+            Array.Copy(_order, 0, _rows, start, end - start);
             return mid;
         }
     }

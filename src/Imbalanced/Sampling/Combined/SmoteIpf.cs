@@ -22,6 +22,9 @@ namespace Imbalanced.Sampling.Combined;
 /// <para>As in the paper and in smote_variants, the filter may remove input rows of any class as well as new ones,
 /// so class counts are at most SMOTE's. Kept input rows come first, in input order, then the new rows that
 /// survive; each records its base row, neighbour row and gap as SMOTE made it. Removed rows do not appear.</para>
+/// <para>The filter reads SMOTE's output where it stands: input rows from the input, new rows made from their base,
+/// neighbour and gap as they are read, so the union of the two is never held; each tree copies the features of its
+/// partition once, column by column, as it grows.</para>
 /// <para>The trees are CART trees grown as scikit-learn's <c>DecisionTreeClassifier</c> with its defaults (fully
 /// grown, Gini), which is smote_variants' classifier; the paper uses C4.5. Ties between splits go to the lowest
 /// feature, so the result depends only on the seed, never on the thread count.</para>
@@ -79,7 +82,7 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
             KNeighbors = _options.KNeighbors,
         })
             .FitResample(data);
-        return smote.KeepOutputRows(Kept(smote.Combined(), _options));
+        return smote.KeepOutputRows(Kept(new ResultRows(smote), _options));
     }
 
     /// <summary>Refuses options out of range, naming the property.</summary>
@@ -107,14 +110,15 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
     internal static (int[] Kept, IReadOnlyList<IpfIteration> Iterations) Filter(Dataset data, SmoteIpfOptions o)
     {
         var log = new List<IpfIteration>();
-        return (Kept(data, o, log.Add), log);
+        return (Kept(new DatasetRows(data), o, log.Add), log);
     }
 
     /// <summary>The rows the iterative-partitioning filter over <paramref name="data"/> keeps, ascending;
     /// <paramref name="observe"/>, when given, hears what each iteration did. A record of every iteration holds two
     /// arrays of the rows present, which over the millions of rows SMOTE can make weigh more than the data, so none
     /// is kept unless asked for.</summary>
-    internal static int[] Kept(Dataset data, SmoteIpfOptions o, Action<IpfIteration>? observe = null)
+    internal static int[] Kept<TRows>(TRows data, SmoteIpfOptions o, Action<IpfIteration>? observe = null)
+        where TRows : ITreeRows
     {
         var rng = new SeededRandom(o.Seed);
         var present = Enumerable.Range(0, data.RowCount).ToArray();
@@ -124,7 +128,9 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
         while (quiet < o.StopIterations && iterations < o.MaxIterations && present.Length > 0)
         {
             var folds = Math.Min(o.NFolds, present.Length);
-            var foldOf = StratifiedSplits.FoldOf(present.Select(r => data.Labels[r]).ToArray(), folds, rng);
+            var labels = new int[present.Length];
+            for (var i = 0; i < present.Length; i++) labels[i] = data.Label(present[i]);
+            var foldOf = StratifiedSplits.FoldOf(labels, folds, rng);
             var partitions = new int[folds][];
             for (var f = 0; f < folds; f++) partitions[f] = present.Where((_, i) => foldOf[i] == f).ToArray();
             var removed = Misclassified(data, present, partitions, o.Voting, o.Neighbors.Threads);
@@ -140,13 +146,29 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
     /// <summary>One step of the filter: grows a tree on each of <paramref name="partitions"/>, classifies every row
     /// of <paramref name="rows"/> with every tree, and returns the rows (ascending, as given) that
     /// <paramref name="voting"/> calls noise: misclassified by more than half of the trees, or by all.</summary>
-    internal static int[] Misclassified(Dataset data, int[] rows, int[][] partitions, IpfVoting voting, int threads)
+    internal static int[] Misclassified(Dataset data, int[] rows, int[][] partitions, IpfVoting voting,
+        int threads) => Misclassified(new DatasetRows(data), rows, partitions, voting, threads);
+
+    /// <summary><see cref="Misclassified(Dataset, int[], int[][], IpfVoting, int)"/> over rows read one at a time
+    /// (made on demand where the rows are), classified on all threads.</summary>
+    internal static int[] Misclassified<TRows>(TRows data, int[] rows, int[][] partitions, IpfVoting voting,
+        int threads) where TRows : ITreeRows
     {
         var trees = new DecisionTree[partitions.Length];
         Parallel.For(0, partitions.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
             f => trees[f] = DecisionTree.Fit(data, partitions[f]));
         var needed = voting == IpfVoting.Consensus ? trees.Length : trees.Length / 2 + 1;
-        return rows.Where(r => trees.Count(t => t.Predict(data.NumericRow(r)) != data.Labels[r]) >= needed)
-            .ToArray();
+        var noise = new bool[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            () => new double[data.FeatureCount], (i, _, scratch) =>
+            {
+                var row = data.Row(rows[i], scratch);
+                var label = data.Label(rows[i]);
+                var wrong = 0;
+                foreach (var t in trees) if (t.Predict(row) != label) wrong++;
+                noise[i] = wrong >= needed;
+                return scratch;
+            }, _ => { });
+        return rows.Where((_, i) => noise[i]).ToArray();
     }
 }
