@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.OverSampling;
 using Imbalanced.Tests.Support;
