@@ -101,6 +101,12 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
 
     public int Count { get; }
 
+    private int _scans;
+
+    /// <summary>Queries answered so far by a pass over every point (<see cref="ScanAll"/>) because their candidates
+    /// could not be shown to hold the answer; tests read it to know that path ran.</summary>
+    internal int Scans => Volatile.Read(ref _scans);
+
     /// <summary>The width in use.</summary>
     public VectorWidth Width { get; }
 
@@ -209,8 +215,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         // The rows as floats, which only a self-join reads (as its queries): made again here rather than kept.
         var (rows, _) = Centre(Count, _padded);
         var heaps = RunPass(k, pairs, rows, _norms, _padded, Count, selfJoin: true, excludeSelf: !includeSelf, null);
-        return Recheck(k, heaps, Count, Point, _norms, excludeSelf: !includeSelf,
-            null, null);
+        return Recheck(k, heaps, Count, Point, rows, _norms, excludeSelf: !includeSelf, null, null);
     }
 
     public KNeighbors Query(ReadOnlySpan<double> queries, int k) => QueryWithin(queries.ToArray(), k, null);
@@ -256,8 +261,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var i = 0; i < q; i++) seeded[i] = SeedBound(within[i], norms[i]);
         }
         var heaps = RunPass(k, pairs, rows, norms, paddedQ, q, selfJoin: false, excludeSelf: false, seeded);
-        return Recheck(k, heaps, q, i => queries.Span.Slice(i * _dims, _dims), norms, excludeSelf: false, within,
-            seeded);
+        return Recheck(k, heaps, q, i => queries.Span.Slice(i * _dims, _dims), rows, norms, excludeSelf: false,
+            within, seeded);
     }
 
     /// <summary>A single-precision bound that every point within squared distance <paramref name="limit"/> of the
@@ -580,6 +585,67 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         }
     }
 
+    /// <summary>
+    /// The exact k nearest points of one query whose candidates could not be shown to hold its answer (the float
+    /// distances' error bound exceeded the gap after the candidates: features of very different scales, say an
+    /// income beside 0/1 flags): one float pass over every point's panel bounds each point's double distance from
+    /// below, and only the points whose bound is within <paramref name="threshold"/> are measured in double, instead
+    /// of every point.
+    /// </summary>
+    /// <remarks>Rigorous as <see cref="Recheck"/>'s test, with its error bound taken per point: the float distance
+    /// <c>f = fl(Q + X) − 2·fl(q̃·x̃)</c> is within <c>e = _errorFactor·(Q + X) + _errorFloor</c> of the true squared
+    /// distance and the double one within <see cref="DoubleError"/> relative of it, so a point's double distance is
+    /// at least <c>(f − e)·(1 − DoubleError)</c>. <paramref name="threshold"/> (the k-th smallest double distance
+    /// among the candidates, or the query's limit when smaller) is at least the k-th smallest double distance of all
+    /// points, so every point of the exact top k within the limit, ties included, passes the test, and the top k of
+    /// the points that pass, by (double distance, index), is the exact answer. An infinite threshold measures every
+    /// point.</remarks>
+    private void ScanAll(ReadOnlySpan<double> query, ReadOnlySpan<float> qRow, float qNorm, int self, double threshold,
+        ref ExactTopK heap)
+    {
+        Interlocked.Increment(ref _scans);
+        var metric = DistanceMetric.Euclidean;
+        heap.Reset();
+        if (double.IsPositiveInfinity(threshold))
+        {
+            for (var j = 0; j < Count; j++) if (j != self) heap.Offer(metric.Reduced(query, Point(j)), j);
+            return;
+        }
+        // f − _errorFactor·X ≤ cut  ⟺  (f − e)·(1 − DoubleError) ≤ threshold.
+        var cut = threshold / (1 - DoubleError) + _errorFactor * qNorm + _errorFloor;
+        var d = _dims;
+        var lanes = _lanes;
+        Span<float> dot = stackalloc float[lanes];
+        for (var p = 0; p * lanes < Count; p++)
+        {
+            var panel = _panels.AsSpan(p * d * lanes, d * lanes);
+            if (Vector.IsHardwareAccelerated && lanes % Vector<float>.Count == 0)
+            {
+                for (var v = 0; v < lanes; v += Vector<float>.Count)
+                {
+                    var acc = Vector<float>.Zero;
+                    for (var c = 0; c < d; c++)
+                        acc += new Vector<float>(qRow[c]) * new Vector<float>(panel.Slice(c * lanes + v));
+                    acc.CopyTo(dot[v..]);
+                }
+            }
+            else
+            {
+                dot.Clear();
+                for (var c = 0; c < d; c++)
+                    for (var l = 0; l < lanes; l++) dot[l] += qRow[c] * panel[c * lanes + l];
+            }
+            for (var l = 0; l < lanes; l++)
+            {
+                var j = p * lanes + l;
+                if (j >= Count) break;
+                var x = _norms[j];
+                float f = qNorm + x - 2 * dot[l];
+                if (j != self && f - _errorFactor * x <= cut) heap.Offer(metric.Reduced(query, Point(j)), j);
+            }
+        }
+    }
+
     private delegate ReadOnlySpan<double> RowOf(int i);
 
     /// <summary>Relative error allowed for the double-precision distances compared against the bound
@@ -614,8 +680,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// a point never offered had a float distance at least its row's seed, and the seed joins the bound; the answer
     /// is accepted when no outside point can come within both the k-th candidate and the limit.</para>
     /// </remarks>
-    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qNorms, bool excludeSelf,
-        double[]? within, float[]? seeded)
+    private KNeighbors Recheck(int k, Heaps[] heaps, int queryCount, RowOf rowOf, float[] qRows, float[] qNorms,
+        bool excludeSelf, double[]? within, float[]? seeded)
     {
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
@@ -655,9 +721,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 else
                 {
                     var heap = s.Heap;
-                    heap.Reset();
-                    for (var j = 0; j < Count; j++)
-                        if (!(excludeSelf && j == q)) heap.Offer(metric.Reduced(query, Point(j)), j);
+                    ScanAll(query, qRows.AsSpan(q * _dims, _dims), qNorms[q], excludeSelf ? q : -1, threshold,
+                        ref heap);
                     n = heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
                 }
                 for (var c = 0; c < k; c++)

@@ -107,6 +107,48 @@ public class NeighborWidthTests
         }
     }
 
+    /// <summary>A table as users have them: an income-like column in the hundreds of thousands beside 0/1 flags and
+    /// small counts, with duplicate rows. Float distances cannot separate neighbours that differ only in the flags,
+    /// so most queries are answered by a float pass over every point that bounds each double distance; the answers,
+    /// ties included, are the double brute force's, for the points themselves (with and without self), for outside
+    /// queries and for queries limited to a radius.</summary>
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Exact_when_one_feature_dwarfs_the_others(int bits, int rows)
+    {
+        const int n = 700, q = 90, dims = 13, k = 5;
+        double[] Table(int count, long seed)
+        {
+            var rng = new SeededRandom(seed);
+            var t = new double[count * dims];
+            for (var i = 0; i < count; i++)
+            {
+                t[i * dims] = 20_000 + 1_000 * rng.NextInt(150);
+                t[i * dims + 1] = rng.NextInt(40);
+                for (var c = 2; c < dims; c++) t[i * dims + c] = rng.NextInt(2);
+            }
+            return t;
+        }
+        var points = Table(n, 11);
+        var queries = Table(q, 12);
+        var brute = new BruteForceIndex(points, n, dims, DistanceMetric.Euclidean, 2);
+        var index = Search(bits, rows).Build(points, n, dims);
+        foreach (var self in new[] { false, true })
+            AssertSame(brute.QuerySelf(k, self), index.QuerySelf(k, self));
+        AssertSame(brute.Query(queries, k), index.Query(queries, k));
+        if (index is not SimdEuclideanIndex simd) return;
+        Assert.True(simd.Scans > n / 10, $"{simd.Scans} queries scanned every point");
+        var within = Enumerable.Range(0, q).Select(i => i % 3 == 0 ? 4.0 : 1e7).ToArray();
+        var limited = simd.QueryWithin(queries, k, within);
+        var all = brute.Query(queries, k);
+        for (var i = 0; i < q * k; i++)
+        {
+            var inside = all.Distances[i] * all.Distances[i] <= within[i / k];
+            Assert.Equal(inside ? all.Indices[i] : -1, limited.Indices[i]);
+            Assert.Equal(inside ? all.Distances[i] : double.PositiveInfinity, limited.Distances[i]);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Kernels))]
     public void Same_answer_whatever_the_thread_count(int bits, int rows)
