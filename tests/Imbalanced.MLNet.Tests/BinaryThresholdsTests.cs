@@ -82,4 +82,19 @@ public class BinaryThresholdsTests
 
         public bool PredictedLabel { get; set; }
     }
+
+    /// <summary>Printed, a threshold names its numbers (invariant culture) and counts its curve instead of naming the
+    /// curve's type; so does the core's choice it converts to.</summary>
+    [Fact]
+    public void A_threshold_prints_its_numbers_and_the_size_of_its_curve()
+    {
+        var threshold = new BinaryThreshold(0.25, "Probability") { Objective = 0.5, Curve = [(0.25, 0.5), (0.5, 0.4)] };
+        Assert.Equal(
+            "BinaryThreshold { Threshold = 0.25, ScoreColumn = Probability, Objective = 0.5, Curve = 2 points }",
+            threshold.ToString());
+        ThresholdChoice choice = threshold;
+        Assert.Equal("ThresholdChoice { Threshold = 0.25, Objective = 0.5, Curve = 2 points }", choice.ToString());
+        Assert.Equal("BinaryThreshold { Threshold = 0.3, ScoreColumn = Score, Objective = NaN, Curve = 0 points }",
+            new BinaryThreshold(0.3, "Score").ToString());
+    }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Imbalanced.ModelSelection;
 
 /// <summary>
@@ -6,5 +9,20 @@ namespace Imbalanced.ModelSelection;
 /// <param name="Threshold">The chosen threshold.</param>
 /// <param name="Objective">The objective at the chosen threshold.</param>
 /// <param name="Curve">Every candidate (threshold, objective), ascending by threshold, for plotting.</param>
+/// <example>
+/// <code>
+/// Console.WriteLine(choice); // ThresholdChoice { Threshold = 0.35, Objective = 0.71, Curve = 57 points }
+/// </code>
+/// </example>
 public sealed record ThresholdChoice(
-    double Threshold, double Objective, IReadOnlyList<(double Threshold, double Score)> Curve);
+    double Threshold, double Objective, IReadOnlyList<(double Threshold, double Score)> Curve)
+{
+    /// <summary>The members <see cref="ToString"/> prints: the numbers in the invariant culture, the curve by its
+    /// number of points.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"Threshold = {Threshold}, Objective = {Objective}, Curve = {Curve?.Count ?? 0} points");
+        return true;
+    }
+}
