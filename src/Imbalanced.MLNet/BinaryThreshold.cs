@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Imbalanced.ModelSelection;
 
 namespace Imbalanced.MLNet;
@@ -58,15 +57,13 @@ public sealed record BinaryThreshold(double Threshold, string ScoreColumn)
     /// </example>
     public IReadOnlyList<(double Threshold, double Score)> Curve { get; init; } = [];
 
-    /// <summary>The members <see cref="ToString"/> prints: the numbers in the invariant culture, the curve by its
-    /// number of points (<c>BinaryThreshold { Threshold = 0.35, ScoreColumn = Probability, Objective = 0.71,
-    /// Curve = 57 points }</c>).</summary>
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append(CultureInfo.InvariantCulture, $"Threshold = {Threshold}, ScoreColumn = {ScoreColumn}, ");
-        builder.Append(CultureInfo.InvariantCulture, $"Objective = {Objective}, Curve = {Curve?.Count ?? 0} points");
-        return true;
-    }
+    /// <summary>The threshold's numbers in the invariant culture and its curve by its number of points:
+    /// <c>BinaryThreshold { Threshold = 0.35, ScoreColumn = Probability, Objective = 0.71, Curve = 57 points }</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"BinaryThreshold {{ Threshold = {Threshold}, ScoreColumn = {ScoreColumn}, Objective = {Objective}, "
+        + $"Curve = {Curve?.Count ?? 0} points }}");
 
     /// <summary>The core's <see cref="ThresholdChoice"/> of this threshold (its column dropped), so code written when
     /// <see cref="BinaryThresholds.Tune"/> returned one keeps compiling.</summary>

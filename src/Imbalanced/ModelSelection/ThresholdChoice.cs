@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Imbalanced.ModelSelection;
 
@@ -17,12 +16,9 @@ namespace Imbalanced.ModelSelection;
 public sealed record ThresholdChoice(
     double Threshold, double Objective, IReadOnlyList<(double Threshold, double Score)> Curve)
 {
-    /// <summary>The members <see cref="ToString"/> prints: the numbers in the invariant culture, the curve by its
-    /// number of points.</summary>
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append(CultureInfo.InvariantCulture,
-            $"Threshold = {Threshold}, Objective = {Objective}, Curve = {Curve?.Count ?? 0} points");
-        return true;
-    }
+    /// <summary>The choice's numbers in the invariant culture and its curve by its number of points:
+    /// <c>ThresholdChoice { Threshold = 0.35, Objective = 0.71, Curve = 57 points }</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"ThresholdChoice {{ Threshold = {Threshold}, Objective = {Objective}, Curve = {Curve?.Count ?? 0} points }}");
 }
