@@ -61,6 +61,7 @@ public sealed record BinaryThreshold(double Threshold, string ScoreColumn)
     /// <c>BinaryThreshold { Threshold = 0.35, ScoreColumn = Probability, Objective = 0.71, Curve = 57 points }</c>.
     /// </summary>
     /// <returns>The text.</returns>
+    /// <example><c>Console.WriteLine(BinaryThresholds.Tune(scored, ThresholdObjective.FBeta(2)));</c></example>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"BinaryThreshold {{ Threshold = {Threshold}, ScoreColumn = {ScoreColumn}, Objective = {Objective}, "
         + $"Curve = {Curve?.Count ?? 0} points }}");

@@ -19,6 +19,7 @@ public sealed record ThresholdChoice(
     /// <summary>The choice's numbers in the invariant culture and its curve by its number of points:
     /// <c>ThresholdChoice { Threshold = 0.35, Objective = 0.71, Curve = 57 points }</c>.</summary>
     /// <returns>The text.</returns>
+    /// <example><c>Console.WriteLine(new ThresholdChoice(0.35, 0.71, []));</c></example>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"ThresholdChoice {{ Threshold = {Threshold}, Objective = {Objective}, Curve = {Curve?.Count ?? 0} points }}");
 }
