@@ -74,14 +74,7 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
     {
         ArgumentNullException.ThrowIfNull(data);
         Check(_options);
-        var smote = new Smote(new SmoteOptions
-        {
-            Strategy = _options.Strategy,
-            Seed = _options.Seed,
-            Neighbors = _options.Neighbors,
-            KNeighbors = _options.KNeighbors,
-        })
-            .FitResample(data);
+        var smote = Smote.FirstStepOf(_options, _options.KNeighbors).FitResample(data);
         return smote.KeepOutputRows(Kept(new ResultRows(smote), _options));
     }
 

@@ -17,14 +17,7 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var smote = new Smote(new SmoteOptions
-        {
-            Strategy = Options.Strategy,
-            Seed = Options.Seed,
-            Neighbors = Options.Neighbors,
-            KNeighbors = Options.KNeighbors,
-        })
-            .FitResample(data);
+        var smote = Smote.FirstStepOf(Options, Options.KNeighbors).FitResample(data);
         var oversampled = smote.Combined();
         return smote.KeepOutputRows(Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray()));
     }

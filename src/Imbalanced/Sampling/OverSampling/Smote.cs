@@ -25,6 +25,16 @@ public sealed class Smote(SmoteOptions? options = null) : IClassLocalSampler
     /// <summary>The options the sampler runs with.</summary>
     internal SmoteOptions Options => _options;
 
+    /// <summary>SMOTE as the first step of a combined sampler: its strategy, seed and neighbour engine are the
+    /// combined sampler's <paramref name="options"/>, with <paramref name="kNeighbors"/> neighbours.</summary>
+    internal static Smote FirstStepOf(SamplerOptions options, int kNeighbors) => new(new SmoteOptions
+    {
+        Strategy = options.Strategy,
+        Seed = options.Seed,
+        Neighbors = options.Neighbors,
+        KNeighbors = kNeighbors,
+    });
+
     /// <summary>Rows to make per class, once the data is checked: numeric and complete, and every class to grow
     /// with more rows than <see cref="SmoteOptions.KNeighbors"/>.</summary>
     internal static IReadOnlyDictionary<int, int> Plan(Dataset data, int[] counts, SmoteOptions options,
