@@ -153,11 +153,12 @@ public static class ResampledTableWriter
     {
         var table = source.Table;
         var input = table.ParquetColumns!;
-        var added = result.Added;
+        // The new rows are read a column at a time, so rows made on demand are made value by value, never all held.
+        var addedCount = result.SyntheticCount;
         var kept = result.KeptRows;
         var sources = new int[result.RowCount];
         kept.CopyTo(sources, 0);
-        for (var a = 0; a < added.RowCount; a++)
+        for (var a = 0; a < addedCount; a++)
             sources[kept.Length + a] = result.AddedOrigins[a].Source is var s and >= 0 ? s : ~a;
         var columns = new List<ParquetColumn>(input);
         var synthetic = new List<SyntheticValues>(input.Count + 1);
@@ -166,11 +167,11 @@ public static class ResampledTableWriter
             var role = source.Roles[j];
             synthetic.Add(role.Kind switch
             {
-                ColumnKind.Numeric => new SyntheticNumbers(added.Numeric, added.NumericCount, role.Index),
+                ColumnKind.Numeric => new SyntheticNumbers(a => result.AddedValue(a, role.Index)),
                 ColumnKind.Target when target is not null => new SyntheticNumbers(target, 1, 0),
-                ColumnKind.Target => new SyntheticTexts(a => added.Labels[a], added.Classes.Labels),
+                ColumnKind.Target => new SyntheticTexts(a => result.AddedLabels[a], result.Input.Classes.Labels),
                 ColumnKind.Categorical => new SyntheticTexts(
-                    a => added.Categorical[a * added.CategoricalCount + role.Index], added.Categories[role.Index]),
+                    a => result.AddedCategoricalRow(a)[role.Index], result.Added.Categories[role.Index]),
                 _ => SyntheticValues.None,
             });
         }
@@ -181,7 +182,7 @@ public static class ResampledTableWriter
             columns.Add(new ParquetStructColumn<int>(new DataField<int?>(indexColumn), rows));
             synthetic.Add(SyntheticValues.None);
         }
-        ParquetTableWriter.Write(stream, columns, synthetic, sources, added.RowCount);
+        ParquetTableWriter.Write(stream, columns, synthetic, sources, addedCount);
     }
 
     /// <summary>Writes the provenance CSV: <c>row,kind,source,base,neighbor,gap</c>, one line per output row.</summary>

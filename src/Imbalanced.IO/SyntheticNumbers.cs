@@ -2,18 +2,23 @@ using Parquet.Schema;
 
 namespace Imbalanced.Data;
 
-/// <summary>Synthetic numbers: value <c>numbers[row * stride + index]</c>.</summary>
-internal sealed class SyntheticNumbers(double[] numbers, int stride, int index) : SyntheticValues
+/// <summary>Synthetic numbers: value <c>number(row)</c>.</summary>
+internal sealed class SyntheticNumbers(Func<int, double> number) : SyntheticValues
 {
+    /// <summary>Value <c>numbers[row * stride + index]</c>.</summary>
+    public SyntheticNumbers(double[] numbers, int stride, int index) : this(row => numbers[(long)row * stride + index])
+    {
+    }
+
     public override bool AnyNull(int rows)
     {
-        for (var a = 0; a < rows; a++) if (double.IsNaN(numbers[(long)a * stride + index])) return true;
+        for (var a = 0; a < rows; a++) if (double.IsNaN(number(a))) return true;
         return false;
     }
 
     public override T? Value<T>(int row, DataField field)
     {
-        var v = numbers[(long)row * stride + index];
+        var v = number(row);
         return double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
     }
 
@@ -23,14 +28,14 @@ internal sealed class SyntheticNumbers(double[] numbers, int stride, int index) 
         {
             var s = sources[start + r];
             if (s >= 0) continue;
-            var v = numbers[(long)~s * stride + index];
+            var v = number(~s);
             values[r] = double.IsNaN(v) ? null : ParquetValues.FromNumber<T>(v, field);
         }
     }
 
     public override string? Text(int row)
     {
-        var v = numbers[(long)row * stride + index];
+        var v = number(row);
         return double.IsNaN(v) ? null : NumberText.Format(v);
     }
 }

@@ -116,6 +116,18 @@ public sealed class ResampleResult
         ? Input.NumericRow(KeptRows[row])
         : AddedNumericRow(row - KeptRows.Length, scratch);
 
+    /// <summary>Numeric feature <paramref name="feature"/> of added row <paramref name="a"/>, made from the row's
+    /// origin when the rows are made on demand: a column of the new rows read without making them all (a columnar
+    /// writer).</summary>
+    internal double AddedValue(int a, int feature)
+    {
+        var p = Input.NumericCount;
+        if (!MadeOnDemand) return Added.Numeric[(long)a * p + feature];
+        var origin = AddedOrigins[a];
+        return Interpolation.Value(Input.Numeric[(long)origin.Base * p + feature],
+            Input.Numeric[(long)origin.Neighbor * p + feature], origin.Gap);
+    }
+
     /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are made on demand, which
     /// only numeric data allows).</summary>
     internal ReadOnlySpan<int> AddedCategoricalRow(int a) =>

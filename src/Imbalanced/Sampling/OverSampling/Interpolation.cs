@@ -28,17 +28,19 @@ internal static class Interpolation
     public static void Write(ReadOnlySpan<double> baseRow, ReadOnlySpan<double> neighbor, double gap,
         Span<double> destination)
     {
-        for (var j = 0; j < destination.Length; j++)
+        for (var j = 0; j < destination.Length; j++) destination[j] = Value(baseRow[j], neighbor[j], gap);
+    }
+
+    /// <summary>One value of <see cref="Write"/>: <c>b + gap · (n − b)</c>, finite where both values are.</summary>
+    public static double Value(double b, double n, double gap)
+    {
+        var v = b + gap * (n - b);
+        if (!double.IsFinite(v) && double.IsFinite(b) && double.IsFinite(n))
         {
-            double b = baseRow[j], n = neighbor[j];
-            var v = b + gap * (n - b);
-            if (!double.IsFinite(v) && double.IsFinite(b) && double.IsFinite(n))
-            {
-                v = (1 - gap) * b + gap * n;
-                if (gap is >= 0 and <= 1) v = Math.Clamp(v, Math.Min(b, n), Math.Max(b, n));
-            }
-            destination[j] = v;
+            v = (1 - gap) * b + gap * n;
+            if (gap is >= 0 and <= 1) v = Math.Clamp(v, Math.Min(b, n), Math.Max(b, n));
         }
+        return v;
     }
 
     /// <summary>
