@@ -350,6 +350,34 @@ public sealed class ParquetColumnarTests : IDisposable
         Assert.Equal(a.Classes.Labels, b.Classes.Labels);
     }
 
+    /// <summary>SMOTE on numeric columns keeps only its new rows' origins and makes the rows when they are written:
+    /// the Parquet writer reads them a column at a time, value by value, and writes what it writes from the same rows
+    /// held in memory, cell for cell.</summary>
+    [Fact]
+    public void Smote_rows_made_as_they_are_written_are_the_rows_held_in_memory()
+    {
+        var input = Temp();
+        var columns = Features(withNulls: false).Take(8).ToList();
+        columns.Add(Label("string"));
+        Write(input, columns, groupRows: 16);
+        var table = TableDataset.Build(TableReader.Read(input), "label");
+        var made = new Smote(new SmoteOptions { KNeighbors = 3 }).FitResample(table.Data);
+        Assert.True(made.SyntheticCount > 0);
+        var fromOrigins = Temp();
+        ResampledTableWriter.Write(table, made, fromOrigins);
+        var held = new Imbalanced.Sampling.ResampleResult(table.Data, [.. made.KeptInputRows], made.Added,
+            [.. made.AddedRowOrigins]);
+        var fromRows = Temp();
+        ResampledTableWriter.Write(table, held, fromRows);
+        var a = TableReader.Read(fromOrigins);
+        var b = TableReader.Read(fromRows);
+        Assert.Equal(made.RowCount, a.RowCount);
+        Assert.Equal(b.RowCount, a.RowCount);
+        Assert.Equal(Schema(fromRows), Schema(fromOrigins));
+        for (var r = 0; r < a.RowCount; r++)
+            for (var j = 0; j < columns.Count; j++) Assert.Equal(b.Text(r, j), a.Text(r, j));
+    }
+
     [Fact]
     public void A_synthetic_number_that_does_not_fit_the_column_type_is_a_data_error_naming_the_column()
     {
