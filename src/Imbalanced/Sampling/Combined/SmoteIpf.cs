@@ -147,13 +147,12 @@ public sealed class SmoteIpf(SmoteIpfOptions? options = null) : ISampler
     internal static int[] Misclassified<TRows>(TRows data, int[] rows, int[][] partitions, IpfVoting voting,
         int threads) where TRows : ITreeRows
     {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         var trees = new DecisionTree[partitions.Length];
-        Parallel.For(0, partitions.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            f => trees[f] = DecisionTree.Fit(data, partitions[f]));
+        Parallel.For(0, partitions.Length, parallel, f => trees[f] = DecisionTree.Fit(data, partitions[f]));
         var needed = voting == IpfVoting.Consensus ? trees.Length : trees.Length / 2 + 1;
         var noise = new bool[rows.Length];
-        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            () => new double[data.FeatureCount], (i, _, scratch) =>
+        Parallel.For(0, rows.Length, parallel, () => new double[data.FeatureCount], (i, _, scratch) =>
             {
                 var row = data.Row(rows[i], scratch);
                 var label = data.Label(rows[i]);
