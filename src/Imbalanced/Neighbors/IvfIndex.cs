@@ -256,17 +256,11 @@ internal sealed class IvfIndex : INeighborIndex
         if (index is null)
         {
             // The SIMD kernel reads a list's rows in place; the other indexes get a copy of them.
-            var listRows = _points.Sources(members);
+            var listRows = _points.Of(members);
             var width = SimdEuclideanIndex.Resolve(_listSearch.VectorWidth);
-            if (width != VectorWidth.None && SimdEuclideanIndex.CanIndexRows(_points.Values, listRows, d))
-            {
-                index = SimdEuclideanIndex.OfRows(_points.Values, listRows, d, _listSearch.Threads, width,
-                    _listSearch.TileRows);
-            }
-            else
-            {
-                index = _listSearch.Build(_points.Copy(members), members.Length, d);
-            }
+            index = width != VectorWidth.None && SimdEuclideanIndex.CanIndex(listRows)
+                ? new SimdEuclideanIndex(listRows, _listSearch.Threads, width, _listSearch.TileRows)
+                : _listSearch.Build(listRows.Dense(), members.Length, d);
             _listIndexes[list] = index;
         }
         var rows = new double[queries.Length * d];

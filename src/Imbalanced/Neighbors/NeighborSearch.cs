@@ -45,7 +45,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// <example><c>NeighborSearch.Default with { Approximate = new ApproximateOptions { Seed = 3 } }</c></example>
     public ApproximateOptions Approximate { get; init; } = new();
 
-    /// <summary>Called by <see cref="Build"/> with the index it chose (<see cref="NeighborAlgorithm.KdTree"/>,
+    /// <summary>Called by <see cref="Build(double[], int, int)"/> with the index it chose (<see cref="NeighborAlgorithm.KdTree"/>,
     /// <see cref="NeighborAlgorithm.BruteForce"/> or <see cref="NeighborAlgorithm.Approximate"/>), from the
     /// building thread; null (the default) for none. Lets a caller report whether a run was approximate.</summary>
     /// <example><c>var approximate = false;
@@ -66,7 +66,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         ArgumentNullException.ThrowIfNull(points);
         if (points.Length < count * dimensions)
             throw new ArgumentException("points is shorter than count × dimensions");
-        return Create(new PointRows(points, null, count, dimensions));
+        return Build(new PointRows(points, null, count, dimensions));
     }
 
     /// <summary>Builds an index over rows <paramref name="rows"/> of the row-major <paramref name="points"/> (point
@@ -78,10 +78,13 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(rows);
-        return Create(new PointRows(points, rows, rows.Length, dimensions));
+        return Build(new PointRows(points, rows, rows.Length, dimensions));
     }
 
-    private INeighborIndex Create(PointRows source)
+    /// <summary>Builds an index over <paramref name="source"/>'s points (read in place by the approximate index
+    /// and the SIMD brute force; the other indexes get a copy).</summary>
+    /// <exception cref="DataException">A value is NaN or infinite.</exception>
+    internal INeighborIndex Build(PointRows source)
     {
         var (count, dimensions) = (source.Count, source.Dimensions);
         for (var i = 0; i < count; i++)
@@ -103,17 +106,16 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         var width = SimdEuclideanIndex.Resolve(VectorWidth);
         var simd = algorithm != NeighborAlgorithm.KdTree && !scan && metric == DistanceMetric.Euclidean
             && width != VectorWidth.None;
-        if (simd && source.Map is { } map && SimdEuclideanIndex.CanIndexRows(source.Values, map, dimensions))
-            return SimdEuclideanIndex.OfRows(source.Values, map, dimensions, Threads, width, TileRows);
+        // The SIMD kernel reads the rows where they are; the other indexes take them as one array.
+        if (simd && SimdEuclideanIndex.CanIndex(source))
+            return new SimdEuclideanIndex(source, Threads, width, TileRows);
         var points = source.Dense();
         if (algorithm == NeighborAlgorithm.KdTree)
             return new KdTreeIndex(points, count, dimensions, metric, Threads);
-        if (simd && SimdEuclideanIndex.CanIndex(points, count, dimensions))
-            return new SimdEuclideanIndex(points, count, dimensions, Threads, width, TileRows);
         return new BruteForceIndex(points, count, dimensions, metric, Threads);
     }
 
-    /// <summary>The index <see cref="Build"/> builds for <paramref name="count"/> points of
+    /// <summary>The index <see cref="Build(double[], int, int)"/> builds for <paramref name="count"/> points of
     /// <paramref name="dimensions"/>: <see cref="NeighborAlgorithm.KdTree"/>,
     /// <see cref="NeighborAlgorithm.BruteForce"/> or <see cref="NeighborAlgorithm.Approximate"/>. The approximate
     /// index is Euclidean only; asked for with another metric, the exact index <see cref="NeighborAlgorithm.Auto"/>

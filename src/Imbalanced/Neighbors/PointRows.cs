@@ -1,27 +1,45 @@
 namespace Imbalanced.Neighbors;
 
 /// <summary>
-/// The points an index reads: rows of a row-major array, either all of them in order or those a map
-/// names (point <c>i</c> is row <c>map[i]</c>), read in place. A map lets an index cover a subset of a table's
-/// rows (the rows a repeated editing pass still has) without a copy of them.
+/// The points an index reads: rows of a row-major array, either all of them in order or those a map names
+/// (point <c>i</c> is row <c>map[i]</c>), read in place. A map lets an index cover a subset of a table's
+/// rows (the rows a repeated editing pass still has) without a copy of them. A second array may continue the
+/// first (rows past the first array's are read from it): a table and the rows an over-sampler added to it are
+/// then indexed as one without a copy of the table.
 /// </summary>
 internal sealed class PointRows
 {
+    private readonly double[] _values;
+    private readonly double[]? _more;
+    // Rows held by _values: rows from here on are read from _more.
+    private readonly int _stored;
+
     /// <param name="points">Row-major values (not copied).</param>
     /// <param name="map">The rows that are the points, in point order; <see langword="null"/> for the first
     /// <paramref name="count"/> rows.</param>
     /// <param name="count">Number of points (the map's length when there is one).</param>
     /// <param name="dimensions">Values per row.</param>
     public PointRows(double[] points, int[]? map, int count, int dimensions)
+        : this(points, null, map, count, dimensions)
     {
-        Values = points;
+    }
+
+    /// <param name="points">Row-major values (not copied).</param>
+    /// <param name="more">Row-major values of the rows after those of <paramref name="points"/> (not copied):
+    /// row <c>points.Length / dimensions + j</c> is its row <c>j</c>; <see langword="null"/> for none.</param>
+    /// <param name="map">The rows that are the points, in point order; <see langword="null"/> for the first
+    /// <paramref name="count"/> rows.</param>
+    /// <param name="count">Number of points (the map's length when there is one).</param>
+    /// <param name="dimensions">Values per row.</param>
+    public PointRows(double[] points, double[]? more, int[]? map, int count, int dimensions)
+    {
+        _values = points;
+        _more = more;
+        _stored = more is null ? int.MaxValue : points.Length / Math.Max(1, dimensions);
         Map = map;
         Count = count;
         Dimensions = dimensions;
     }
-
-    /// <summary>The row-major values the points are read from.</summary>
-    public double[] Values { get; }
 
     /// <summary>The rows that are the points, in point order; <see langword="null"/> for the first
     /// <see cref="Count"/> rows.</summary>
@@ -33,25 +51,35 @@ internal sealed class PointRows
     /// <summary>Values per point.</summary>
     public int Dimensions { get; }
 
-    /// <summary>The row of <see cref="Values"/> that is point <paramref name="i"/>.</summary>
+    /// <summary>The row that is point <paramref name="i"/>.</summary>
     public int Source(int i) => Map is null ? i : Map[i];
 
     /// <summary>Point <paramref name="i"/>, in place.</summary>
-    public ReadOnlySpan<double> Row(int i) => Values.AsSpan(Source(i) * Dimensions, Dimensions);
+    public ReadOnlySpan<double> Row(int i) => Stored(Source(i));
 
-    /// <summary>Points <paramref name="first"/> … <c>first + count − 1</c>, row-major: in place without a map, a
-    /// copy with one.</summary>
+    /// <summary>Row <paramref name="row"/> of the arrays, in place.</summary>
+    private ReadOnlySpan<double> Stored(int row) => row < _stored
+        ? _values.AsSpan(row * Dimensions, Dimensions)
+        : _more.AsSpan((row - _stored) * Dimensions, Dimensions);
+
+    /// <summary>Points <paramref name="first"/> … <c>first + count − 1</c>, row-major: in place from a single
+    /// array without a map, a copy otherwise.</summary>
     public ReadOnlySpan<double> Block(int first, int count)
     {
-        if (Map is null) return Values.AsSpan(first * Dimensions, count * Dimensions);
-        return CopyOf(Map.AsSpan(first, count));
+        if (Map is null && _more is null) return _values.AsSpan(first * Dimensions, count * Dimensions);
+        var copy = new double[count * Dimensions];
+        for (var i = 0; i < count; i++) Row(first + i).CopyTo(copy.AsSpan(i * Dimensions, Dimensions));
+        return copy;
     }
 
-    /// <summary>The points as a row-major array: <see cref="Values"/> itself without a map, a copy of the mapped rows
-    /// with one.</summary>
-    public double[] Dense() => Map is null ? Values : CopyOf(Map);
+    /// <summary>The points as a row-major array: the array itself when the points are its rows in order, a copy
+    /// otherwise.</summary>
+    public double[] Dense() => Map is null && _more is null ? _values : Block(0, Count).ToArray();
 
-    /// <summary>The rows of <see cref="Values"/> that are points <paramref name="points"/>.</summary>
+    /// <summary>Points <paramref name="points"/> of these, in that order, read in place as these are.</summary>
+    public PointRows Of(ReadOnlySpan<int> points) => new(_values, _more, Sources(points), points.Length, Dimensions);
+
+    /// <summary>The rows that are points <paramref name="points"/>.</summary>
     public int[] Sources(ReadOnlySpan<int> points)
     {
         var rows = new int[points.Length];
@@ -60,14 +88,10 @@ internal sealed class PointRows
     }
 
     /// <summary>A copy of points <paramref name="points"/>, row-major, in that order.</summary>
-    public double[] Copy(ReadOnlySpan<int> points) => CopyOf(Map is null ? points : Sources(points));
-
-    /// <summary>A copy of rows <paramref name="rows"/> of <see cref="Values"/>, row-major, in that order.</summary>
-    private double[] CopyOf(ReadOnlySpan<int> rows)
+    public double[] Copy(ReadOnlySpan<int> points)
     {
-        var copy = new double[rows.Length * Dimensions];
-        for (var i = 0; i < rows.Length; i++)
-            Values.AsSpan(rows[i] * Dimensions, Dimensions).CopyTo(copy.AsSpan(i * Dimensions, Dimensions));
+        var copy = new double[points.Length * Dimensions];
+        for (var i = 0; i < points.Length; i++) Row(points[i]).CopyTo(copy.AsSpan(i * Dimensions, Dimensions));
         return copy;
     }
 }

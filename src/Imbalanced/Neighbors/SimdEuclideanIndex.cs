@@ -35,8 +35,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     private const int QueryChunk = 64 * Block;
     private const int Queries = 8;
 
-    private readonly double[] _points;
-    private readonly int[]? _map;
+    private readonly PointRows _source;
     private readonly int _dims;
     private readonly int _threads;
     private readonly double[] _mean;
@@ -54,18 +53,15 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// A width the hardware lacks still gives exact answers, through the runtime's slow emulation.</summary>
     public SimdEuclideanIndex(double[] points, int count, int dimensions, int threads,
         VectorWidth width = VectorWidth.Auto, int tileRows = 0)
-        : this(points, null, count, dimensions, threads, width, tileRows)
+        : this(new PointRows(points, null, count, dimensions), threads, width, tileRows)
     {
     }
 
-    /// <summary>An index over rows <paramref name="rows"/> of <paramref name="points"/> (index <c>i</c> is row
-    /// <c>rows[i]</c>), read in place: no double copy of them is made (the approximate index's lists).</summary>
-    internal static SimdEuclideanIndex OfRows(double[] points, int[] rows, int dimensions, int threads,
-        VectorWidth width, int tileRows) => new(points, rows, rows.Length, dimensions, threads, width, tileRows);
-
-    private SimdEuclideanIndex(double[] points, int[]? map, int count, int dimensions, int threads, VectorWidth width,
-        int tileRows)
+    /// <summary>An index over <paramref name="points"/>, read in place: no double copy of them is made (a subset
+    /// of a table's rows, the approximate index's lists).</summary>
+    internal SimdEuclideanIndex(PointRows points, int threads, VectorWidth width, int tileRows)
     {
+        var (count, dimensions) = (points.Count, points.Dimensions);
         Width = Resolve(width);
         TileRows = tileRows switch
         {
@@ -80,14 +76,16 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             VectorWidth.W256 => Float256.Count,
             _ => Float128.Count,
         };
-        _points = points;
-        _map = map;
+        _source = points;
         Count = count;
         _dims = dimensions;
         _threads = threads;
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
-            for (var d = 0; d < dimensions; d++) _mean[d] += points[Row(i) * dimensions + d];
+        {
+            var point = points.Row(i);
+            for (var d = 0; d < dimensions; d++) _mean[d] += point[d];
+        }
         for (var d = 0; d < dimensions; d++) _mean[d] /= Math.Max(1, count);
         _padded = (count + Block - 1) / Block * Block;
         (_panels, _norms) = CentrePanels(count, _padded);
@@ -121,22 +119,18 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// <summary>Whether single precision can hold these points' squared distances: after centring, every sum of
     /// squares must stay far below float's maximum (3.4e38). Larger data goes to the double-precision brute
     /// force.</summary>
-    public static bool CanIndex(double[] points, int count, int dimensions)
+    public static bool CanIndex(double[] points, int count, int dimensions) =>
+        CanIndex(new PointRows(points, null, count, dimensions));
+
+    /// <summary><see cref="CanIndex(double[], int, int)"/> for points read in place.</summary>
+    internal static bool CanIndex(PointRows points)
     {
+        var dimensions = points.Dimensions;
         // The error bound needs d·2⁻²⁴ well below 1.
         if (dimensions == 0 || dimensions > 1 << 16) return false;
         var limit = Math.Sqrt(1e37 / dimensions) / 2;
-        for (var i = 0; i < count * dimensions; i++) if (Math.Abs(points[i]) > limit) return false;
-        return true;
-    }
-
-    /// <summary><see cref="CanIndex"/> for rows <paramref name="rows"/> of <paramref name="points"/>.</summary>
-    internal static bool CanIndexRows(double[] points, int[] rows, int dimensions)
-    {
-        if (dimensions == 0 || dimensions > 1 << 16) return false;
-        var limit = Math.Sqrt(1e37 / dimensions) / 2;
-        foreach (var r in rows)
-            foreach (var v in points.AsSpan(r * dimensions, dimensions))
+        for (var i = 0; i < points.Count; i++)
+            foreach (var v in points.Row(i))
                 if (Math.Abs(v) > limit) return false;
         return true;
     }
@@ -149,11 +143,8 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         : Float128.IsAccelerated ? VectorWidth.W128
         : VectorWidth.None;
 
-    /// <summary>The input row of index point <paramref name="i"/>.</summary>
-    private int Row(int i) => _map is null ? i : _map[i];
-
     /// <summary>Point <paramref name="i"/>'s coordinates, in place.</summary>
-    private ReadOnlySpan<double> Point(int i) => _points.AsSpan(Row(i) * _dims, _dims);
+    private ReadOnlySpan<double> Point(int i) => _source.Row(i);
 
     /// <summary>The index's own points, centred, as floats, with their squared norms.</summary>
     private (float[] Rows, float[] Norms) Centre(int count, int padded)

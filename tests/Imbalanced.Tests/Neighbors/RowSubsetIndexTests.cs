@@ -52,6 +52,39 @@ public class RowSubsetIndexTests
         Assert.Equal(overCopy.Query(queries, 3).Indices, inPlace.Query(queries, 3).Indices);
     }
 
+    /// <summary>Points whose rows lie in two arrays, a table and the rows added after it (SMOTE-ENN's and
+    /// SMOTE-Tomek's over-sampled data, read without the union), all of them in order or some through a map that
+    /// crosses from one array to the other: the answers of an index over one array holding the same rows.</summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void An_index_over_a_table_and_the_rows_after_it_answers_as_one_over_a_single_array(string engine)
+    {
+        var (search, d) = Engine(engine);
+        const int n = 1000, extra = 500;
+        var all = ApproximateIndexTests.Generated(n + extra, d, seed: 3);
+        var table = all[..(n * d)];
+        var more = all[(n * d)..];
+        var rows = Enumerable.Range(0, n + extra).Where(r => r % 4 != 2).ToArray();
+        (rows[0], rows[^1]) = (rows[^1], rows[0]);
+        foreach (var map in new[] { null, rows })
+        {
+            var count = map?.Length ?? n + extra;
+            var points = new PointRows(table, more, map, count, d);
+            var single = map is null ? all : new PointRows(all, map, count, d).Dense();
+            var expected = search.Build(single, count, d);
+            var actual = search.Build(points);
+            Assert.Equal(expected.GetType(), actual.GetType());
+            foreach (var includeSelf in new[] { false, true })
+            {
+                var e = expected.QuerySelf(4, includeSelf);
+                var a = actual.QuerySelf(4, includeSelf);
+                Assert.Equal(e.Indices, a.Indices);
+                Assert.Equal(e.Distances, a.Distances);
+            }
+            Assert.Equal(points.Dense(), single);
+        }
+    }
+
     [Fact]
     public void A_non_finite_value_in_a_row_of_the_subset_is_refused_and_one_outside_it_is_not()
     {

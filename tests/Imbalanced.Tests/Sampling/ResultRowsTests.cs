@@ -39,6 +39,27 @@ public class ResultRowsTests
         Assert.True(cut.RowCount < made.RowCount && cut.KeptInputRows.Count < n);
     }
 
+    /// <summary>The points a combined sampler's cleaning indexes (<c>CombinedRows</c>: the input's rows in place, the
+    /// new rows in an array of their own, through a map when the result keeps only some input rows) are the rows
+    /// and labels of the materialised data set, bit for bit.</summary>
+    [Fact]
+    public void Points_read_without_the_union_are_the_rows_of_the_materialised_data_set()
+    {
+        var data = TestData.Blobs([40, 9], ["big", "small"]);
+        var made = new Smote(new() { KNeighbors = 3, Seed = 4 }).FitResample(data);
+        var cut = made.KeepOutputRows(Enumerable.Range(0, made.RowCount).Where(i => i % 5 != 1).ToArray());
+        var held = new ResampleResult(data, [.. made.KeptInputRows], made.Added, [.. made.AddedRowOrigins]);
+        foreach (var result in new[] { made, cut, held })
+        {
+            var (points, labels) = result.CombinedRows();
+            var expected = result.ToDataset();
+            Assert.Equal(expected.RowCount, points.Count);
+            Assert.Equal(expected.Numeric, points.Dense());
+            Assert.Equal(expected.Labels, labels);
+            Assert.Equal(result == cut, points.Map is not null);
+        }
+    }
+
     /// <summary>A tree grown on a result's rows read in place is the tree grown on the materialised data set: same
     /// nodes, features, thresholds, children and classes.</summary>
     [Fact]

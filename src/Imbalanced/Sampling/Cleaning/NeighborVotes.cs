@@ -10,7 +10,7 @@ internal static class NeighborVotes
     /// Rows to keep after one pass of Wilson's editing: a row of a targeted class stays when its k nearest
     /// neighbours (itself excluded) all share its class (<paramref name="mode"/> false, imbalanced-learn's
     /// <c>kind_sel='all'</c>), or when their most common class is its own (<paramref name="mode"/> true, ties as
-    /// <see cref="Mode"/> breaks them). Rows of other classes always stay.
+    /// <see cref="Mode(Dataset, ReadOnlySpan{int}, int[])"/> breaks them). Rows of other classes always stay.
     /// </summary>
     public static int[] EditedKeep(Dataset data, ICollection<int> targeted, int k, bool mode, NeighborSearch search) =>
         EditedKeep(data, null, targeted, k, mode, search);
@@ -48,39 +48,41 @@ internal static class NeighborVotes
     /// <summary>The pass over rows <paramref name="rows"/> (all when <see langword="null"/>) with their
     /// neighbours, numbered as positions in <paramref name="rows"/>; returns the positions kept.</summary>
     private static int[] EditedKeep(Dataset data, int[]? rows, ICollection<int> targeted, KNeighbors neighbors,
+        bool mode) => EditedKeep(rows is null ? data.Labels : [.. rows.Select(r => data.Labels[r])], data.Classes,
+            targeted, neighbors, mode);
+
+    /// <summary>The pass over points of classes <paramref name="labels"/> (codes of <paramref name="classes"/>)
+    /// with their neighbours (numbered as points): the points kept.</summary>
+    public static int[] EditedKeep(int[] labels, ClassSet classes, ICollection<int> targeted, KNeighbors neighbors,
         bool mode)
     {
-        var count = rows?.Length ?? data.RowCount;
-        var keep = new List<int>(count);
-        var votes = new int[data.Classes.Count];
-        var near = new int[neighbors.K];
-        for (var i = 0; i < count; i++)
+        var keep = new List<int>(labels.Length);
+        var votes = new int[classes.Count];
+        for (var i = 0; i < labels.Length; i++)
         {
-            var label = data.Labels[rows is null ? i : rows[i]];
-            if (!targeted.Contains(label)) keep.Add(i);
-            else if (Agrees(data, Rows(neighbors.IndicesOf(i), rows, near), label, mode, votes)) keep.Add(i);
+            var label = labels[i];
+            if (!targeted.Contains(label)
+                || Agrees(labels, classes.IsNumeric, neighbors.IndicesOf(i), label, mode, votes))
+                keep.Add(i);
         }
         return [.. keep];
     }
 
-    /// <summary>The table rows that <paramref name="positions"/> in
-    /// <paramref name="rows"/> are (the positions themselves when <paramref name="rows"/> is null).</summary>
-    private static ReadOnlySpan<int> Rows(ReadOnlySpan<int> positions, int[]? rows, int[] into)
-    {
-        if (rows is null) return positions;
-        for (var j = 0; j < positions.Length; j++) into[j] = rows[positions[j]];
-        return into.AsSpan(0, positions.Length);
-    }
-
     /// <summary>Whether the neighbours' labels agree with <paramref name="label"/> ('all' or 'mode').</summary>
-    public static bool Agrees(Dataset data, ReadOnlySpan<int> neighbors, int label, bool mode, int[] votes)
+    public static bool Agrees(Dataset data, ReadOnlySpan<int> neighbors, int label, bool mode, int[] votes) =>
+        Agrees(data.Labels, data.Classes.IsNumeric, neighbors, label, mode, votes);
+
+    /// <summary>Whether the neighbours' classes in <paramref name="labels"/> agree with <paramref name="label"/>
+    /// ('all' or 'mode'; <paramref name="numericClasses"/> as <see cref="ClassSet.IsNumeric"/>).</summary>
+    private static bool Agrees(int[] labels, bool numericClasses, ReadOnlySpan<int> neighbors, int label, bool mode,
+        int[] votes)
     {
         if (!mode)
         {
-            foreach (var j in neighbors) if (data.Labels[j] != label) return false;
+            foreach (var j in neighbors) if (labels[j] != label) return false;
             return true;
         }
-        return Mode(data, neighbors, votes) == label;
+        return Mode(labels, numericClasses, neighbors, votes) == label;
     }
 
     /// <summary>
@@ -92,13 +94,18 @@ internal static class NeighborVotes
     public static int Mode(Dataset data, ReadOnlySpan<int> neighbors, int[] votes)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Mode(data.Labels, data.Classes.IsNumeric, neighbors, votes);
+    }
+
+    private static int Mode(int[] labels, bool numericClasses, ReadOnlySpan<int> neighbors, int[] votes)
+    {
         ArgumentNullException.ThrowIfNull(votes);
         Array.Clear(votes);
-        foreach (var j in neighbors) votes[data.Labels[j]]++;
+        foreach (var j in neighbors) votes[labels[j]]++;
         var best = 0;
         for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
-        if (data.Classes.IsNumeric) return best;
-        foreach (var j in neighbors) if (votes[data.Labels[j]] == votes[best]) return data.Labels[j];
+        if (numericClasses) return best;
+        foreach (var j in neighbors) if (votes[labels[j]] == votes[best]) return labels[j];
         return best;
     }
 }

@@ -12,7 +12,7 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <remarks>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="NeighbourhoodCleaningRuleOptions.NNeighbors"/>,
 /// <see cref="NeighbourhoodCleaningRuleOptions.ThresholdCleaning"/>. Deterministic; tied votes break as
-/// <see cref="NeighborVotes.Mode"/> says.</para>
+/// <see cref="NeighborVotes.Mode(Dataset, ReadOnlySpan{int}, int[])"/> says.</para>
 /// <para>How this relates to imbalanced-learn. A minority row's own vote is left out, as in the paper and in
 /// imbalanced-learn 0.10 (its n nearest neighbours other than itself vote). Current imbalanced-learn (0.12 on)
 /// instead asks a <c>KNeighborsClassifier(n_neighbors)</c> fitted on the whole data set, so that the row itself is

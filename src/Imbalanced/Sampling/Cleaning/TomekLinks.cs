@@ -29,12 +29,19 @@ public sealed class TomekLinks(SamplerOptions? options = null) : ISampler
     internal static int[] Keep(Dataset data, int[]? rows, ICollection<int> targeted, NeighborSearch search)
     {
         DataChecks.RequireNumericComplete(data, "tomek-links");
-        var count = rows?.Length ?? data.RowCount;
-        EditedNearestNeighbours.CheckNeighbors(count, 1, "neighbours");
-        var nearest = NeighborVotes.Index(data, rows, search).QuerySelf(1, includeSelf: false).Indices;
-        var labels = rows is null ? data.Labels : rows.Select(r => data.Labels[r]).ToArray();
-        var keep = new List<int>(count);
-        for (var i = 0; i < count; i++)
+        EditedNearestNeighbours.CheckNeighbors(rows?.Length ?? data.RowCount, 1, "neighbours");
+        return Keep(rows is null ? data.Labels : [.. rows.Select(r => data.Labels[r])], targeted,
+            NeighborVotes.Index(data, rows, search));
+    }
+
+    /// <summary>The points of <paramref name="index"/> (of classes <paramref name="labels"/>) not in a Tomek link
+    /// whose class is in <paramref name="targeted"/>.</summary>
+    internal static int[] Keep(int[] labels, ICollection<int> targeted, INeighborIndex index)
+    {
+        EditedNearestNeighbours.CheckNeighbors(labels.Length, 1, "neighbours");
+        var nearest = index.QuerySelf(1, includeSelf: false).Indices;
+        var keep = new List<int>(labels.Length);
+        for (var i = 0; i < labels.Length; i++)
             if (!Linked(labels, targeted, nearest, i)) keep.Add(i);
         return [.. keep];
     }

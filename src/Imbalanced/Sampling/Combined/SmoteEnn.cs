@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Sampling.Cleaning;
 
 namespace Imbalanced.Sampling.Combined;
@@ -14,10 +13,13 @@ namespace Imbalanced.Sampling.Combined;
 public sealed class SmoteEnn(SmoteThenCleanOptions? options = null) : SmoteThenClean(options)
 {
     /// <inheritdoc />
-    protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses)
+    protected override int[] Clean(ResampleResult oversampled, ICollection<int> allClasses)
     {
-        EditedNearestNeighbours.CheckNeighbors(oversampled, Options.NNeighbors,
+        ArgumentNullException.ThrowIfNull(oversampled);
+        var (points, labels) = oversampled.CombinedRows();
+        EditedNearestNeighbours.CheckNeighbors(labels.Length, Options.NNeighbors,
             nameof(SmoteThenCleanOptions.NNeighbors));
-        return NeighborVotes.EditedKeep(oversampled, allClasses, Options.NNeighbors, mode: false, Options.Neighbors);
+        var neighbors = Options.Neighbors.Build(points).QuerySelf(Options.NNeighbors, includeSelf: false);
+        return NeighborVotes.EditedKeep(labels, oversampled.Input.Classes, allClasses, neighbors, mode: false);
     }
 }

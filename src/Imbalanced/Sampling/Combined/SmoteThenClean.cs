@@ -10,15 +10,19 @@ public abstract class SmoteThenClean(SmoteThenCleanOptions? options) : ISampler
     /// <summary>The options.</summary>
     protected SmoteThenCleanOptions Options { get; } = options ?? new();
 
-    /// <summary>Rows of <paramref name="oversampled"/> the cleaning keeps (every class targeted).</summary>
-    protected abstract int[] Clean(Dataset oversampled, ICollection<int> allClasses);
+    /// <summary>Rows of SMOTE's output <paramref name="oversampled"/> the cleaning keeps, every class targeted
+    /// (<see cref="ResampleResult.ToDataset"/> gives the over-sampled data set; SMOTE-ENN and SMOTE-Tomek read its
+    /// rows where they are instead, without that union).</summary>
+    /// <param name="oversampled">SMOTE's result: the input's rows, then the new ones.</param>
+    /// <param name="allClasses">Every class code of the data.</param>
+    /// <returns>Output rows of <paramref name="oversampled"/>, ascending.</returns>
+    protected abstract int[] Clean(ResampleResult oversampled, ICollection<int> allClasses);
 
     /// <inheritdoc />
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var smote = Smote.FirstStepOf(Options, Options.KNeighbors).FitResample(data);
-        var oversampled = smote.Combined();
-        return smote.KeepOutputRows(Clean(oversampled, Enumerable.Range(0, data.Classes.Count).ToArray()));
+        return smote.KeepOutputRows(Clean(smote, Enumerable.Range(0, data.Classes.Count).ToArray()));
     }
 }

@@ -1,4 +1,3 @@
-using Imbalanced.Data;
 using Imbalanced.Sampling.Cleaning;
 
 namespace Imbalanced.Sampling.Combined;
@@ -14,6 +13,10 @@ namespace Imbalanced.Sampling.Combined;
 public sealed class SmoteTomek(SmoteThenCleanOptions? options = null) : SmoteThenClean(options)
 {
     /// <inheritdoc />
-    protected override int[] Clean(Dataset oversampled, ICollection<int> allClasses) =>
-        TomekLinks.Keep(oversampled, allClasses, Options.Neighbors);
+    protected override int[] Clean(ResampleResult oversampled, ICollection<int> allClasses)
+    {
+        ArgumentNullException.ThrowIfNull(oversampled);
+        var (points, labels) = oversampled.CombinedRows();
+        return TomekLinks.Keep(labels, allClasses, Options.Neighbors.Build(points));
+    }
 }
