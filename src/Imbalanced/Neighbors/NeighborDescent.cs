@@ -20,9 +20,9 @@ namespace Imbalanced.Neighbors;
 /// index), the distances recomputed from a single-precision copy of the points when an offer is placed; only
 /// each list's worst distance is stored, for the check that rejects most offers. A round's comparisons come
 /// from a copy of the lists' samples made at its start; the reverse lists (who lists whom) are built for a block
-/// of points at a time. About <c>n·(4·d + 10·K + 8)</c> bytes beside the points for K neighbours of points of
-/// dimension d (at 2,000,000 × 20, K = 24: 660 MB), where a graph with its distances and whole reverse lists took
-/// 1 GB. The single-precision rows are made only after the first graph is in, when the approximate index's lists
+/// of points at a time; which entries are new takes two bits each (<see cref="EntryFlags"/>). About
+/// <c>n·(4·d + 9.25·K + 8)</c> bytes beside the points for K neighbours of points of dimension d (at
+/// 2,000,000 × 20, K = 24: 620 MB), where a graph with its distances and whole reverse lists took 1 GB. The single-precision rows are made only after the first graph is in, when the approximate index's lists
 /// have let theirs go.</para>
 /// <para>Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>, independent of n per point, so the whole
 /// refinement grows about linearly with the rows. The answers' order and distances are exact (double precision)
@@ -44,7 +44,7 @@ internal sealed class NeighborDescent
     // Each list's worst squared distance (+∞ while the list has empty places).
     private readonly float[] _worst;
     // 0: joined already; 1: new, not yet joined; 2: entered during the current round.
-    private readonly byte[] _fresh;
+    private readonly EntryFlags _fresh;
     private readonly ParallelOptions _options;
     // One spin lock per stripe of points (0 free, 1 held): a list is held for a few dozen instructions, far less
     // than a monitor's slow path costs.
@@ -74,10 +74,9 @@ internal sealed class NeighborDescent
         for (var i = 0; i < count; i++) _new[order[i]] = i;
         _idx = new int[count * width];
         _worst = new float[count];
-        _fresh = new byte[count * width];
+        _fresh = new EntryFlags(count, width, 1);
         Array.Fill(_idx, -1);
         Array.Fill(_worst, float.PositiveInfinity);
-        Array.Fill(_fresh, (byte)1);
     }
 
     /// <summary>Gives points <paramref name="first"/> … <c>first + count − 1</c> (input numbering) their first
@@ -162,10 +161,10 @@ internal sealed class NeighborDescent
             long changed = 0;
             Parallel.For(0, _n, options, () => 0L, (v, _, c) =>
             {
-                for (var j = v * _k; j < (v + 1) * _k; j++)
+                for (var j = 0; j < _k; j++)
                 {
-                    if (_fresh[j] != 2) continue;
-                    _fresh[j] = 1;
+                    if (_fresh.Get(v, j) != 2) continue;
+                    _fresh.Set(v, j, 1);
                     c++;
                 }
                 return c;
@@ -232,12 +231,12 @@ internal sealed class NeighborDescent
             {
                 var u = _idx[v * _k + j];
                 if (u < 0) break;
-                if (_fresh[v * _k + j] != 0)
+                if (_fresh.Get(v, j) != 0)
                 {
                     if (f < sample)
                     {
                         fresh[v * sample + f++] = u;
-                        _fresh[v * _k + j] = 0;
+                        _fresh.Set(v, j, 0);
                     }
                 }
                 else if (o < sample)
@@ -349,11 +348,11 @@ internal sealed class NeighborDescent
                     }
                     (at, worst) = (lo, dw);
                     _idx.AsSpan(row + at, _k - 1 - at).CopyTo(_idx.AsSpan(row + at + 1));
-                    _fresh.AsSpan(row + at, _k - 1 - at).CopyTo(_fresh.AsSpan(row + at + 1));
+                    _fresh.MoveOn(v, at);
                 }
             }
             _idx[row + at] = u;
-            _fresh[row + at] = 2;
+            _fresh.Set(v, at, 2);
             Volatile.Write(ref _worst[v], _idx[last] < 0 ? float.PositiveInfinity : worst);
         }
         finally

@@ -45,9 +45,9 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// <example><c>NeighborSearch.Default with { Approximate = new ApproximateOptions { Seed = 3 } }</c></example>
     public ApproximateOptions Approximate { get; init; } = new();
 
-    /// <summary>Called by <see cref="Build(double[], int, int)"/> with the index it chose (<see cref="NeighborAlgorithm.KdTree"/>,
-    /// <see cref="NeighborAlgorithm.BruteForce"/> or <see cref="NeighborAlgorithm.Approximate"/>), from the
-    /// building thread; null (the default) for none. Lets a caller report whether a run was approximate.</summary>
+    /// <summary>Called by <see cref="Build(double[], int, int)"/> with the index it chose
+    /// (<see cref="NeighborAlgorithm.KdTree"/>, <see cref="NeighborAlgorithm.BruteForce"/> or
+    /// <see cref="NeighborAlgorithm.Approximate"/>), from the building thread; null (the default) for none. Lets a caller report whether a run was approximate.</summary>
     /// <example><c>var approximate = false;
     /// var search = NeighborSearch.Default with
     /// {
