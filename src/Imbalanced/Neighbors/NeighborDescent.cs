@@ -22,8 +22,9 @@ namespace Imbalanced.Neighbors;
 /// from a copy of the lists' samples made at its start; the reverse lists (who lists whom) are built for a block
 /// of points at a time; which entries are new takes two bits each (<see cref="EntryFlags"/>). About
 /// <c>n·(4·d + 9.25·K + 8)</c> bytes beside the points for K neighbours of points of dimension d (at
-/// 2,000,000 × 20, K = 24: 620 MB), where a graph with its distances and whole reverse lists took 1 GB. The single-precision rows are made only after the first graph is in, when the approximate index's lists
-/// have let theirs go.</para>
+/// 2,000,000 × 20, K = 24: 620 MB), where a graph with its distances and whole reverse lists took 1 GB. The
+/// single-precision rows are made only after the first graph is in, when the approximate index's lists have let
+/// theirs go.</para>
 /// <para>Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>, independent of n per point, so the whole
 /// refinement grows about linearly with the rows. The answers' order and distances are exact (double precision)
 /// again.</para>
