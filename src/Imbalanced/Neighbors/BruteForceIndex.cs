@@ -28,28 +28,30 @@ internal sealed class BruteForceIndex(double[] points, int count, int dimensions
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
         Parallel.For(0, queryCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => new ExactTopK(k),
-            (i, _, heap) =>
+            () => (Heap: new ExactTopK(k), Row: new double[dimensions]),
+            (i, _, s) =>
             {
+                var heap = s.Heap;
                 heap.Reset();
-                ScanOne(rowOf(i), _points, metric, excludeSelf ? i : -1, ref heap);
+                ScanOne(rowOf(i), _points, metric, excludeSelf ? i : -1, ref heap, s.Row);
                 heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
                 for (var c = 0; c < k; c++) distances[i * k + c] = metric.FromReduced(distances[i * k + c]);
-                return heap;
+                return (heap, s.Row);
             },
             _ => { });
         return new KNeighbors(k, indices, distances);
     }
 
     /// <summary>The exact neighbours of one query among all of <paramref name="points"/> but point
-    /// <paramref name="self"/> (−1 for none), for callers that re-check a single row.</summary>
+    /// <paramref name="self"/> (−1 for none), for callers that re-check a single row; points made on demand are
+    /// made in <paramref name="scratch"/> (as long as a row, not <paramref name="query"/>).</summary>
     public static void ScanOne(ReadOnlySpan<double> query, PointRows points, DistanceMetric metric, int self,
-        ref ExactTopK heap)
+        ref ExactTopK heap, Span<double> scratch)
     {
         for (var j = 0; j < points.Count; j++)
         {
             if (j == self) continue;
-            heap.Offer(metric.Reduced(query, points.Row(j)), j);
+            heap.Offer(metric.Reduced(query, points.Row(j, scratch)), j);
         }
     }
 }

@@ -265,7 +265,7 @@ internal sealed class IvfIndex : INeighborIndex
         }
         var rows = new double[queries.Length * d];
         for (var j = 0; j < queries.Length; j++)
-            source.Row(c0 + queries[j]).CopyTo(rows.AsSpan(j * d, d));
+            source.CopyTo(c0 + queries[j], rows.AsSpan(j * d, d));
         var kl = Math.Min(k + (excludeSelf ? 1 : 0), members.Length);
         KNeighbors found;
         if (index is SimdEuclideanIndex simd)
@@ -294,7 +294,7 @@ internal sealed class IvfIndex : INeighborIndex
                 var g = members[local];
                 if (!(excludeSelf && g == q)) candidates[n++] = g;
             }
-            if (n > 0) best.Merge(q, candidates[..n], source.Row(q), _points);
+            if (n > 0) best.Merge(q, candidates[..n], rows.AsSpan(j * d, d), _points);
         }
     }
 
@@ -329,8 +329,11 @@ internal sealed class IvfIndex : INeighborIndex
             Span<double> reduced = candidates.Length <= 256
                 ? stackalloc double[candidates.Length]
                 : new double[candidates.Length];
+            Span<double> scratch = points.Dimensions <= 256
+                ? stackalloc double[points.Dimensions]
+                : new double[points.Dimensions];
             for (var c = 0; c < candidates.Length; c++)
-                reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.Row(candidates[c]));
+                reduced[c] = DistanceMetric.Euclidean.Reduced(query, points.Row(candidates[c], scratch));
             var r = q - First;
             lock (_locks[r % Stripes])
             {
@@ -367,18 +370,21 @@ internal sealed class IvfIndex : INeighborIndex
         /// than k points.</summary>
         public void Finish(PointRows source, bool excludeSelf, PointRows points, ParallelOptions options)
         {
-            Parallel.For(0, Count, options, () => new ExactTopK(k), (r, _, heap) =>
-            {
-                if (_filled[r] < k)
+            var d = points.Dimensions;
+            Parallel.For(0, Count, options, () => (Heap: new ExactTopK(k), Query: new double[d], Row: new double[d]),
+                (r, _, s) =>
                 {
-                    var q = First + r;
-                    heap.Reset();
-                    BruteForceIndex.ScanOne(source.Row(q), points, DistanceMetric.Euclidean, excludeSelf ? q : -1,
-                        ref heap);
-                    heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
-                }
-                return heap;
-            }, _ => { });
+                    var heap = s.Heap;
+                    if (_filled[r] < k)
+                    {
+                        var q = First + r;
+                        heap.Reset();
+                        BruteForceIndex.ScanOne(source.Row(q, s.Query), points, DistanceMetric.Euclidean,
+                            excludeSelf ? q : -1, ref heap, s.Row);
+                        heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
+                    }
+                    return (heap, s.Query, s.Row);
+                }, _ => { });
         }
     }
 }

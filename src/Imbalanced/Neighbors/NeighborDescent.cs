@@ -102,11 +102,12 @@ internal sealed class NeighborDescent
     private void Order()
     {
         _rows = new float[_n * _d];
-        Parallel.For(0, _n, _options, v =>
+        Parallel.For(0, _n, _options, () => new double[_d], (v, _, scratch) =>
         {
-            var point = _points.Row(_old[v]);
+            var point = _points.Row(_old[v], scratch);
             for (var c = 0; c < _d; c++) _rows[v * _d + c] = (float)point[c];
-        });
+            return scratch;
+        }, _ => { });
         Parallel.For(0, _n, _options, v =>
         {
             var row = _idx.AsSpan(v * _k, _k);
@@ -182,10 +183,12 @@ internal sealed class NeighborDescent
     {
         var indices = new int[_n * k];
         var distances = new double[_n * k];
-        Parallel.For(0, _n, _options, () => (Row: new int[k + 1], Reduced: new double[k + 1]), (v, _, scratch) =>
+        Parallel.For(0, _n, _options, () => (Row: new int[k + 1], Reduced: new double[k + 1], Self: new double[_d],
+            Other: new double[_d]), (v, _, scratch) =>
         {
             var self = _old[v];
-            var (row, reduced) = scratch;
+            var (row, reduced) = (scratch.Row, scratch.Reduced);
+            var point = _points.Row(self, scratch.Self);
             var at = 0;
             if (includeSelf)
             {
@@ -195,7 +198,7 @@ internal sealed class NeighborDescent
             for (var j = 0; j < k && j < _k && _idx[v * _k + j] >= 0; j++)
             {
                 row[at] = _old[_idx[v * _k + j]];
-                reduced[at++] = Exact(self, row[at - 1]);
+                reduced[at++] = DistanceMetric.Euclidean.Reduced(point, _points.Row(row[at - 1], scratch.Other));
             }
             // Insertion sort by (exact squared distance, index): single-precision ties and rounding may have
             // ordered the graph's list slightly differently.
@@ -309,10 +312,6 @@ internal sealed class NeighborDescent
         }
         return sum;
     }
-
-    /// <summary>The exact squared distance of input points <paramref name="a"/> and <paramref name="b"/>.</summary>
-    private double Exact(int a, int b) =>
-        DistanceMetric.Euclidean.Reduced(_points.Row(a), _points.Row(b));
 
     /// <summary>Offers <paramref name="u"/> at squared distance <paramref name="d"/> to <paramref name="v"/>'s
     /// list; the distances of the entries it passes are recomputed (<see cref="Distance"/> gives the same value

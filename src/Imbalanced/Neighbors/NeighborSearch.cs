@@ -47,7 +47,8 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
 
     /// <summary>Called by <see cref="Build(double[], int, int)"/> with the index it chose
     /// (<see cref="NeighborAlgorithm.KdTree"/>, <see cref="NeighborAlgorithm.BruteForce"/> or
-    /// <see cref="NeighborAlgorithm.Approximate"/>), from the building thread; null (the default) for none. Lets a caller report whether a run was approximate.</summary>
+    /// <see cref="NeighborAlgorithm.Approximate"/>), from the building thread; null (the default) for none. Lets a
+    /// caller report whether a run was approximate.</summary>
     /// <example><c>var approximate = false;
     /// var search = NeighborSearch.Default with
     /// {
@@ -87,9 +88,10 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     internal INeighborIndex Build(PointRows source)
     {
         var (count, dimensions) = (source.Count, source.Dimensions);
+        var scratch = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
-            var row = source.Row(i);
+            var row = source.Row(i, scratch);
             for (var c = 0; c < dimensions; c++)
                 if (!double.IsFinite(row[c]))
                     throw new DataException(

@@ -81,9 +81,10 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         _dims = dimensions;
         _threads = threads;
         _mean = new double[dimensions];
+        var scratch = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
-            var point = points.Row(i);
+            var point = points.Row(i, scratch);
             for (var d = 0; d < dimensions; d++) _mean[d] += point[d];
         }
         for (var d = 0; d < dimensions; d++) _mean[d] /= Math.Max(1, count);
@@ -129,8 +130,9 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         // The error bound needs d·2⁻²⁴ well below 1.
         if (dimensions == 0 || dimensions > 1 << 16) return false;
         var limit = Math.Sqrt(1e37 / dimensions) / 2;
+        var scratch = new double[dimensions];
         for (var i = 0; i < points.Count; i++)
-            foreach (var v in points.Row(i))
+            foreach (var v in points.Row(i, scratch))
                 if (Math.Abs(v) > limit) return false;
         return true;
     }
@@ -143,15 +145,16 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         : Float128.IsAccelerated ? VectorWidth.W128
         : VectorWidth.None;
 
-    /// <summary>Point <paramref name="i"/>'s coordinates, in place.</summary>
-    private ReadOnlySpan<double> Point(int i) => _source.Row(i);
+    /// <summary>Point <paramref name="i"/>'s coordinates, in place or made in <paramref name="scratch"/>.</summary>
+    private ReadOnlySpan<double> Point(int i, Span<double> scratch) => _source.Row(i, scratch);
 
     /// <summary>The index's own points, centred, as floats, with their squared norms.</summary>
     private (float[] Rows, float[] Norms) Centre(int count, int padded)
     {
         var rows = new float[padded * _dims];
         var norms = new float[padded];
-        for (var i = 0; i < count; i++) norms[i] = CentreRow(Point(i), rows.AsSpan(i * _dims, _dims));
+        var scratch = new double[_dims];
+        for (var i = 0; i < count; i++) norms[i] = CentreRow(Point(i, scratch), rows.AsSpan(i * _dims, _dims));
         for (var i = count; i < padded; i++) norms[i] = float.PositiveInfinity;
         return (rows, norms);
     }
@@ -186,9 +189,10 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var panels = new float[padded * _dims];
         var norms = new float[padded];
         var row = new float[_dims];
+        var scratch = new double[_dims];
         for (var i = 0; i < count; i++)
         {
-            norms[i] = CentreRow(Point(i), row);
+            norms[i] = CentreRow(Point(i, scratch), row);
             int panel = i / _lanes, lane = i % _lanes;
             for (var d = 0; d < _dims; d++) panels[(panel * _dims + d) * _lanes + lane] = row[d];
         }
@@ -252,7 +256,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var i = 0; i < q; i++) seeded[i] = SeedBound(within[i], norms[i]);
         }
         var heaps = RunPass(k, pairs, rows, norms, paddedQ, q, selfJoin: false, excludeSelf: false, seeded);
-        return Recheck(k, heaps, q, i => queries.Span.Slice(i * _dims, _dims), rows, norms, excludeSelf: false,
+        return Recheck(k, heaps, q, (i, _) => queries.Span.Slice(i * _dims, _dims), rows, norms, excludeSelf: false,
             within, seeded);
     }
 
@@ -592,14 +596,14 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// the points that pass, by (double distance, index), is the exact answer. An infinite threshold measures every
     /// point.</remarks>
     private void ScanAll(ReadOnlySpan<double> query, ReadOnlySpan<float> qRow, float qNorm, int self, double threshold,
-        ref ExactTopK heap)
+        ref ExactTopK heap, Span<double> scratch)
     {
         Interlocked.Increment(ref _scans);
         var metric = DistanceMetric.Euclidean;
         heap.Reset();
         if (double.IsPositiveInfinity(threshold))
         {
-            for (var j = 0; j < Count; j++) if (j != self) heap.Offer(metric.Reduced(query, Point(j)), j);
+            for (var j = 0; j < Count; j++) if (j != self) heap.Offer(metric.Reduced(query, Point(j, scratch)), j);
             return;
         }
         // f − _errorFactor·X ≤ cut  ⟺  (f − e)·(1 − DoubleError) ≤ threshold.
@@ -632,12 +636,13 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 if (j >= Count) break;
                 var x = _norms[j];
                 float f = qNorm + x - 2 * dot[l];
-                if (j != self && f - _errorFactor * x <= cut) heap.Offer(metric.Reduced(query, Point(j)), j);
+                if (j != self && f - _errorFactor * x <= cut) heap.Offer(metric.Reduced(query, Point(j, scratch)), j);
             }
         }
     }
 
-    private delegate ReadOnlySpan<double> RowOf(int i);
+    /// <summary>Query <paramref name="i"/>, in place or made in <paramref name="scratch"/>.</summary>
+    private delegate ReadOnlySpan<double> RowOf(int i, Span<double> scratch);
 
     /// <summary>Relative error allowed for the double-precision distances compared against the bound
     /// (<c>d·2⁻⁵³</c> with margin, d ≤ 2¹⁶).</summary>
@@ -679,10 +684,11 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var metric = DistanceMetric.Euclidean;
         var capacity = heaps.Sum(h => h.Capacity);
         Parallel.For(0, queryCount, new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => (D: new double[capacity], I: new int[capacity], Heap: new ExactTopK(k)),
+            () => (D: new double[capacity], I: new int[capacity], Heap: new ExactTopK(k), Query: new double[_dims],
+                Row: new double[_dims]),
             (q, _, s) =>
             {
-                var query = rowOf(q);
+                var query = rowOf(q, s.Query);
                 var n = 0;
                 var bound = seeded is null ? double.PositiveInfinity : seeded[q];
                 var limit = within is null ? double.PositiveInfinity : within[q];
@@ -693,7 +699,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                     {
                         var j = h.Index[q * h.Capacity + e];
                         s.I[n] = j;
-                        s.D[n++] = metric.Reduced(query, Point(j));
+                        s.D[n++] = metric.Reduced(query, Point(j, s.Row));
                     }
                     if (c == h.Capacity) bound = Math.Min(bound, h.Worst[q]);
                 }
@@ -713,7 +719,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 {
                     var heap = s.Heap;
                     ScanAll(query, qRows.AsSpan(q * _dims, _dims), qNorms[q], excludeSelf ? q : -1, threshold,
-                        ref heap);
+                        ref heap, s.Row);
                     n = heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
                 }
                 for (var c = 0; c < k; c++)

@@ -213,35 +213,25 @@ public sealed class ResampleResult
     }
 
     /// <summary>The output rows as points an index reads, with their classes, without the union
-    /// <see cref="Combined"/> makes: the input's rows are read where they are, and only the added rows made on
-    /// demand are made (into an array of their own). Point <c>i</c> is output row <c>i</c>.</summary>
+    /// <see cref="Combined"/> makes: the input's rows are read where they are and the added rows are made as they
+    /// are read (<see cref="AddedNumericRow"/>), none of them copied. Point <c>i</c> is output row <c>i</c>.
+    /// </summary>
     internal (PointRows Points, int[] Labels) CombinedRows()
     {
-        var p = Input.NumericCount;
         var n = KeptRows.Length;
         var added = AddedOrigins.Length;
-        double[] more;
-        if (MadeOnDemand)
-        {
-            more = new double[(long)added * p];
-            MakeAddedRows(more);
-        }
-        else
-        {
-            more = Added.Numeric;
-        }
         var labels = new int[n + added];
         for (var i = 0; i < n; i++) labels[i] = Input.Labels[KeptRows[i]];
         AddedLabels.CopyTo(labels, n);
         int[]? map = null;
         if (!KeepsAll())
         {
-            // Input rows are rows 0 … n_input − 1 of the points' arrays, the added rows follow.
+            // Input rows are rows 0 … n_input − 1 of the points, the added rows follow.
             map = new int[n + added];
             KeptRows.CopyTo(map, 0);
             for (var a = 0; a < added; a++) map[n + a] = Input.RowCount + a;
         }
-        return (new PointRows(Input.Numeric, more, map, n + added, p), labels);
+        return (new PointRows(Input.Numeric, AddedNumericRow, map, n + added, Input.NumericCount), labels);
     }
 
     /// <summary>Whether every input row is kept once, in order (an over-sampling result): then the input itself

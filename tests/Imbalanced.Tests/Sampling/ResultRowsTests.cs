@@ -40,8 +40,8 @@ public class ResultRowsTests
     }
 
     /// <summary>The points a combined sampler's cleaning indexes (<c>CombinedRows</c>: the input's rows in place, the
-    /// new rows in an array of their own, through a map when the result keeps only some input rows) are the rows
-    /// and labels of the materialised data set, bit for bit.</summary>
+    /// new rows made as they are read, through a map when the result keeps only some input rows) are the rows and
+    /// labels of the materialised data set, bit for bit.</summary>
     [Fact]
     public void Points_read_without_the_union_are_the_rows_of_the_materialised_data_set()
     {
