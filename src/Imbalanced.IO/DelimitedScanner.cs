@@ -31,7 +31,9 @@ internal static class DelimitedScanner
         // Latin-1 maps every byte to the one char of the same value and back, so the CSV grammar (all ASCII) is
         // parsed as usual while each cell keeps its exact bytes, valid UTF-8 or not: a copied value is written
         // back byte for byte.
-        using var reader = new StreamReader(TableReader.OpenRead(path), System.Text.Encoding.Latin1, false, 1 << 16);
+        var stream = TableReader.OpenRead(path);
+        SkipByteOrderMark(stream);
+        using var reader = new StreamReader(stream, System.Text.Encoding.Latin1, false, 1 << 16);
         var options = new CsvDataReaderOptions
         {
             Delimiter = delimiter,
@@ -44,7 +46,7 @@ internal static class DelimitedScanner
         {
             using var csv = CsvDataReader.Create(reader, options);
             var columns = new string[csv.FieldCount];
-            for (var j = 0; j < columns.Length; j++) columns[j] = Utf8Name(csv.GetName(j), j == 0);
+            for (var j = 0; j < columns.Length; j++) columns[j] = Utf8Name(csv.GetName(j));
             TableReader.CheckColumnNames(path, columns);
             header(columns);
             line = 2 + NewlinesIn(columns);
@@ -69,12 +71,17 @@ internal static class DelimitedScanner
         }
     }
 
-    private static string Utf8Name(string latin1, bool first)
+    private static string Utf8Name(string latin1) =>
+        System.Text.Encoding.UTF8.GetString(System.Text.Encoding.Latin1.GetBytes(latin1));
+
+    /// <summary>Moves <paramref name="stream"/> past a UTF-8 byte order mark at its start, if there is one, so that
+    /// the CSV grammar starts at the first field: a quoted first column name after the mark is then unquoted like
+    /// any other.</summary>
+    private static void SkipByteOrderMark(FileStream stream)
     {
-        var bytes = System.Text.Encoding.Latin1.GetBytes(latin1);
-        var span = bytes.AsSpan();
-        if (first && span.StartsWith("\uFEFF"u8)) span = span[3..];
-        return System.Text.Encoding.UTF8.GetString(span);
+        Span<byte> start = stackalloc byte[3];
+        var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        if (read < 3 || !start.SequenceEqual("\uFEFF"u8)) stream.Position = 0;
     }
 
     private static int NewlinesIn(string[] columns)

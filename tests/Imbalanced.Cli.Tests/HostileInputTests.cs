@@ -366,6 +366,22 @@ public class HostileInputTests
         Assert.Equal(0, written.AsSpan().Count(new byte[] { 0xEF, 0xBF, 0xBD }));
     }
 
+    /// <summary>A UTF-8 byte order mark before a quoted header (as spreadsheet programs write it): the target is
+    /// found by its unquoted name and the numeric columns are numeric.</summary>
+    [Fact]
+    public void A_quoted_header_after_a_byte_order_mark_is_read_like_any_other()
+    {
+        var input = Temp();
+        var body = Good[(Good.IndexOf('\n') + 1)..];
+        File.WriteAllBytes(input, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("\"a\",\"b\",\"y\"\n" + body)]);
+        var inspect = Run("inspect", input, "--target", "y", "--json");
+        Assert.Equal(0, inspect.ExitCode);
+        using var json = JsonDocument.Parse(inspect.Stdout);
+        Assert.Equal("y", json.RootElement.GetProperty("target").GetString());
+        Assert.Equal(["a", "b"], json.RootElement.GetProperty("numeric_features").EnumerateArray()
+            .Select(e => e.GetString()));
+    }
+
     [Fact]
     public void Predict_refuses_a_non_finite_feature_naming_column_and_line()
     {

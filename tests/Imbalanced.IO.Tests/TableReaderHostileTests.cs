@@ -74,6 +74,16 @@ public class TableReaderHostileTests
         Assert.Equal("a", table.Columns[0]);
     }
 
+    /// <summary>A quoted first column name after the byte order mark is unquoted like any other (the mark was once
+    /// read as part of the field, which kept the quotes in the name).</summary>
+    [Fact]
+    public void A_quoted_first_column_name_after_a_byte_order_mark_is_unquoted()
+    {
+        var table = ReadBytes([0xEF, 0xBB, 0xBF, .. "\"y\",\"a, b\"\np,1\nq,2\n"u8.ToArray()]);
+        Assert.Equal(["y", "a, b"], table.Columns);
+        Assert.Equal(2, table.RowCount);
+    }
+
     [Fact]
     public void A_folder_is_a_data_error() =>
         Assert.Contains("folder", Assert.Throws<DataException>(() => TableReader.Read(Path.GetTempPath())).Message);
