@@ -51,6 +51,38 @@ public class CompareCommandTests
         Assert.Contains(results.EnumerateArray(), x => x.GetProperty("technique").GetString() == technique);
     }
 
+    /// <summary>CLI.md: compare's <c>dataset</c> is "as inspect --json": on a table with categorical columns and
+    /// empty cells the block equals what inspect prints (target, features by kind, missing cells included), with
+    /// the same --drop.</summary>
+    [Fact]
+    public void The_dataset_block_is_what_inspect_prints()
+    {
+        var json = Temp(".json");
+        var input = Bundled("credit_data.csv");
+        var compare = Run("compare", input, "--target", "Status", "--drop", "Price", "--techniques", "none",
+            "--learners", "logistic", "--folds", "2", "--repeats", "1", "--json", json, "--quiet");
+        Assert.Equal(0, compare.ExitCode);
+        var inspect = Run("inspect", input, "--target", "Status", "--drop", "Price", "--json");
+        Assert.Equal(0, inspect.ExitCode);
+        var dataset = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("dataset");
+        var expected = JsonDocument.Parse(inspect.Stdout).RootElement;
+        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(dataset));
+        Assert.Equal(381, dataset.GetProperty("missing").GetProperty("Income").GetInt32());
+        Assert.Contains("Home",
+            dataset.GetProperty("categorical_features").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("--learners")]
+    [InlineData("--techniques")]
+    public void A_list_option_that_names_nothing_is_a_usage_error(string option)
+    {
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", option, " , ", "--quiet");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith($"error: {option}: ' , ' names no", r.Stderr);
+        Assert.Single(r.Stderr.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public void Unknown_technique_and_unknown_metric_are_usage_errors_found_before_any_fit()
     {

@@ -61,8 +61,8 @@ internal static class CompareCommand
         {
             var options = workflow.Read(r) with
             {
-                Learners = Split(r.GetValue(learners)!),
-                Techniques = Split(r.GetValue(techniques)!),
+                Learners = Split(r.GetValue(learners)!, "--learners", "learner"),
+                Techniques = Split(r.GetValue(techniques)!, "--techniques", "technique"),
                 Folds = r.GetValue(folds),
                 Repeats = r.GetValue(repeats),
                 Metric = r.GetValue(metric)!,
@@ -76,7 +76,10 @@ internal static class CompareCommand
                 progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
             WriteHuman(result);
             using var files = new FileTransaction();
-            if (r.GetValue(json) is { } path) files.Write(path, s => WriteJson(s, result));
+            // The dataset block is inspect's: the table's columns by kind and its empty cells, before imputation.
+            var summary = ImbalanceSummary.Of(table.Data, table.Missing);
+            if (r.GetValue(json) is { } path)
+                files.Write(path, s => WriteJson(s, result, summary, r.GetValue(target)!));
             if (r.GetValue(report) is { } html)
             {
                 var text = Report.HtmlReport.Build(result, r.GetValue(input)!);
@@ -88,8 +91,12 @@ internal static class CompareCommand
         return command;
     }
 
-    private static string[] Split(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The names of a list option; a list that names nothing is a usage error.</summary>
+    private static string[] Split(string text, string option, string kind)
+    {
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length > 0 ? names : throw new UsageException($"{option}: '{text}' names no {kind}");
+    }
 
     private static void WriteHuman(CompareReport r)
     {
@@ -124,26 +131,12 @@ internal static class CompareCommand
         _ => "within noise",
     };
 
-    private static void WriteJson(Stream stream, CompareReport r)
+    private static void WriteJson(Stream stream, CompareReport r, ImbalanceSummary dataset, string target)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
-        w.WriteStartObject("dataset");
-        w.WriteNumber("rows", r.Dataset.Rows);
-        w.WriteStartArray("classes");
-        foreach (var c in r.Dataset.Classes)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", c.Label);
-            w.WriteNumber("count", c.Count);
-            w.WriteNumber("fraction", Math.Round(c.Fraction, 5));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteString("majority", r.Dataset.Majority);
-        w.WriteString("minority", r.Dataset.Minority);
-        w.WriteNumber("imbalance_ratio", Math.Round(r.Dataset.ImbalanceRatio, 3));
-        w.WriteEndObject();
+        w.WritePropertyName("dataset");
+        w.WriteSummary(dataset, target);
         w.WriteStartObject("protocol");
         w.WriteNumber("folds", r.Options.Folds);
         w.WriteNumber("repeats", r.Options.Repeats);

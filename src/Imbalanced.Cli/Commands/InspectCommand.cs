@@ -53,38 +53,8 @@ internal static class InspectCommand
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(ImbalanceSummary s, string target)
-    {
-        JsonOutput.ToStdout(w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("rows", s.Rows);
-            w.WriteString("target", target);
-            w.WriteStartArray("classes");
-            foreach (var c in s.Classes)
-            {
-                w.WriteStartObject();
-                w.WriteString("label", c.Label);
-                w.WriteNumber("count", c.Count);
-                w.WriteNumber("fraction", Math.Round(c.Fraction, 5));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteString("majority", s.Majority);
-            w.WriteString("minority", s.Minority);
-            w.WriteNumber("imbalance_ratio", Math.Round(s.ImbalanceRatio, 3));
-            w.WriteStartArray("numeric_features");
-            foreach (var f in s.NumericFeatures) w.WriteStringValue(f);
-            w.WriteEndArray();
-            w.WriteStartArray("categorical_features");
-            foreach (var f in s.CategoricalFeatures) w.WriteStringValue(f);
-            w.WriteEndArray();
-            w.WriteStartObject("missing");
-            foreach (var (column, count) in s.Missing) w.WriteNumber(column, count);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-    }
+    private static void WriteJson(ImbalanceSummary s, string target) =>
+        JsonOutput.ToStdout(w => w.WriteSummary(s, target));
 
     private static void WriteHuman(ImbalanceSummary s, string target, string input)
     {

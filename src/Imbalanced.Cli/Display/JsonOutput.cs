@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Imbalanced.Data;
 
 namespace Imbalanced.Cli.Display;
 
@@ -19,6 +20,39 @@ internal static class JsonOutput
     {
         if (double.IsFinite(value)) w.WriteNumberValue(value);
         else w.WriteNullValue();
+    }
+
+    /// <summary>Writes the object <c>inspect --json</c> prints, which <c>compare --json</c> gives as its
+    /// <c>dataset</c>: rows, target, classes (by count descending), majority, minority, imbalance ratio, feature
+    /// names by kind and the columns with empty cells.</summary>
+    public static void WriteSummary(this Utf8JsonWriter w, ImbalanceSummary s, string target)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("rows", s.Rows);
+        w.WriteString("target", target);
+        w.WriteStartArray("classes");
+        foreach (var c in s.Classes)
+        {
+            w.WriteStartObject();
+            w.WriteString("label", c.Label);
+            w.WriteNumber("count", c.Count);
+            w.WriteNumber("fraction", Math.Round(c.Fraction, 5));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("majority", s.Majority);
+        w.WriteString("minority", s.Minority);
+        w.WriteNumber("imbalance_ratio", Math.Round(s.ImbalanceRatio, 3));
+        w.WriteStartArray("numeric_features");
+        foreach (var f in s.NumericFeatures) w.WriteStringValue(f);
+        w.WriteEndArray();
+        w.WriteStartArray("categorical_features");
+        foreach (var f in s.CategoricalFeatures) w.WriteStringValue(f);
+        w.WriteEndArray();
+        w.WriteStartObject("missing");
+        foreach (var (column, count) in s.Missing) w.WriteNumber(column, count);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <summary>Builds one document with <paramref name="write"/> and prints it to stdout with a newline, so a
