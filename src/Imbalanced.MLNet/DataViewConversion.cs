@@ -133,6 +133,12 @@ public static class DataViewConversion
         return ToDataView(data, null, shape, weights, weightColumn);
     }
 
+    /// <summary>A finite value beyond single precision's range, which ML.NET's learners would read as infinite.
+    /// </summary>
+    private static DataException TooLarge(string column, double value) => new(
+        $"column '{column}' holds {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, beyond " +
+        "the ±3.4e38 ML.NET's learners take (single precision); rescale the column or leave it out");
+
     /// <summary>The view of rows <paramref name="rows"/> of <paramref name="data"/> (all rows when null), in that
     /// order, read from where they stand: the same view <see cref="ToDataView(MLContext, Dataset, DataViewShape,
     /// IReadOnlyList{double}?, string)"/> gives of <c>data.Select(rows)</c>, without that copy.
@@ -147,7 +153,12 @@ public static class DataViewConversion
         for (var i = 0; i < n; i++)
         {
             var row = data.NumericRow(rows?[i] ?? i);
-            for (var j = 0; j < d; j++) features[i * d + j] = (float)row[j];
+            for (var j = 0; j < d; j++)
+            {
+                var value = (float)row[j];
+                if (float.IsInfinity(value) && double.IsFinite(row[j])) throw TooLarge(data.NumericNames[j], row[j]);
+                features[i * d + j] = value;
+            }
         }
         var labels = Enumerable.Range(0, n).Select(i => data.Labels[rows?[i] ?? i]);
         bool[]? booleans = null;

@@ -106,4 +106,57 @@ public class BadInputTests
         Assert.StartsWith("error: ", r.Stderr);
         Assert.Equal(2, Run("frobnicate").ExitCode);
     }
+
+    /// <summary>Runs <c>train</c> (into a model path in a fresh folder) or another command given whole: one
+    /// <c>error:</c> line with every expected piece, the exit code, nothing on stdout, no file written.</summary>
+    private static void AssertWorkflowFails(int exitCode, string[] expected, params string[] args)
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-bad-").FullName;
+        string[] full = args[0] == "train" ? [.. args, "--model", Path.Combine(folder, "m.zip")]
+            : [.. args, "--json", Path.Combine(folder, "r.json"), "--quiet"];
+        var r = Run(full);
+        Assert.Equal(exitCode, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        Assert.DoesNotContain("Exception", line);
+        foreach (var piece in expected) Assert.Contains(piece, line);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("compare")]
+    public void One_class_only_is_a_data_error_for_the_workflow(string command) => AssertWorkflowFails(1,
+        ["one class", "'x'"], Workflow(command, Write("a,b,y\n1,2,x\n3,4,x\n5,6,x\n")));
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("compare")]
+    public void Leaving_out_every_feature_is_a_data_error(string command) =>
+        AssertWorkflowFails(1, ["no feature is left"], [.. Workflow(command, Write(Good)), "--drop", "a,b"]);
+
+    /// <summary>Values beyond single precision (ML.NET's learners read floats) are named with their column instead
+    /// of ML.NET's "all instances have missing features".</summary>
+    [Theory]
+    [InlineData("train")]
+    [InlineData("compare")]
+    public void A_value_beyond_single_precision_is_named_with_its_column(string command) =>
+        AssertWorkflowFails(1, ["column 'b'", "single precision"],
+            Workflow(command, Write(Good.Replace("4.25", "1.7e308"))));
+
+    [Fact]
+    public void Cluster_centroids_names_the_column_whose_means_would_overflow() =>
+        AssertFails(1, "column 'a'", Write(Good.Replace("0.2,", "1.7e308,").Replace("0.35,", "1.6e308,")),
+            "--method", "cluster-centroids");
+
+    [Fact]
+    public void A_balanced_forest_on_classes_too_small_for_it_says_so() => AssertWorkflowFails(1,
+        ["smallest class has 2 rows", "could not fit a member"],
+        "train", Write("a,y\n0.1,x\n0.2,x\n1.1,z\n1.3,z\n"), "--target", "y", "--technique", "none", "--learner",
+        "balanced-random-forest");
+
+    private static string[] Workflow(string command, string input) => command == "train"
+        ? ["train", input, "--target", "y", "--technique", "none", "--learner", "logistic"]
+        : ["compare", input, "--target", "y", "--techniques", "none", "--learners", "logistic", "--folds", "2",
+            "--repeats", "1"];
 }

@@ -168,7 +168,20 @@ public sealed class BalancedEnsemble
             var view = DataViewConversion.ToDataView(_ml, Boolean(sample, shape), memberShape, sampleWeights);
             // Each member draws its own random choices: with one seed for all, every tree of the forest would
             // consider the same features at its n-th split.
-            var model = _learner(_ml, k, dataset.NumericCount, weightColumn, unchecked((int)memberSeed)).Fit(view);
+            ITransformer model;
+            try
+            {
+                model = _learner(_ml, k, dataset.NumericCount, weightColumn, unchecked((int)memberSeed)).Fit(view);
+            }
+            catch (InvalidOperationException e)
+            {
+                // ML.NET's trainers and calibrators refuse samples they cannot fit (rows that all miss a value, a
+                // calibrator left nothing to fit on when the classes are tiny): the data's fault, said with the
+                // sample's size and the smallest class.
+                throw new DataException($"the {_kind} ensemble could not fit a member on its sample of " +
+                    $"{sample.RowCount} rows: {e.Message.TrimEnd('.')} (the smallest class has " +
+                    $"{dataset.ClassCounts().Min()} rows)", e);
+            }
             if (_kind != EnsembleKind.RusBoost)
             {
                 members.Add((model, 1.0));

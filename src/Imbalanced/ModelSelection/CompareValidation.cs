@@ -49,6 +49,11 @@ internal static class CompareValidation
 
         var k = data.Classes.Count;
         var counts = data.ClassCounts();
+        if (k < 2)
+            throw new DataException(k == 0 ? "the data has no rows" : $"the target has one class " +
+                $"('{data.Classes[0]}'); a classifier needs rows of at least two classes");
+        if (data.NumericCount + data.CategoricalCount == 0)
+            throw new DataException("no feature is left: every column but the target was left out; keep at least one");
         var positive = options.Positive ?? (k == 2 ? data.Classes[ClassCounting.Minority(counts)] : null);
         if (positive is not null && data.Classes.IndexOf(positive) < 0)
             throw new DataException(
