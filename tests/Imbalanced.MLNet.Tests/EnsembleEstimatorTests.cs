@@ -86,6 +86,32 @@ public class EnsembleEstimatorTests
         Assert.All(results, r => Assert.InRange(r.Metrics.AreaUnderRocCurve, 0.7, 1.0));
     }
 
+    /// <summary>ML.NET's evaluator decides at Score &gt; 0: its confusion matrix must be the one PredictedLabel gives
+    /// (a Score equal to the probability made every row positive: recall 1, accuracy the positive share).</summary>
+    [Theory]
+    [InlineData("EasyEnsemble")]
+    [InlineData("BalancedRandomForest")]
+    [InlineData("BalancedBagging")]
+    [InlineData("RusBoost")]
+    public void ML_NET_evaluation_counts_the_predicted_labels(string kind)
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var scored = Pipeline(ml, kind).Fit(data).Transform(data);
+        var metrics = ml.BinaryClassification.Evaluate(scored);
+        var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
+        var truth = scored.GetColumn<bool>("Label").ToArray();
+        var positives = predicted.Count(p => p);
+        Assert.InRange(positives, 1, predicted.Length - 1);
+        var truePositives = predicted.Zip(truth).Count(t => t.First && t.Second);
+        Assert.Equal((double)truePositives / truth.Count(t => t), metrics.PositiveRecall, 1e-9);
+        Assert.Equal(predicted.Zip(truth).Count(t => t.First == t.Second) / (double)truth.Length, metrics.Accuracy,
+            1e-9);
+        var probability = scored.GetColumn<float>("Probability").ToArray();
+        var score = scored.GetColumn<float>("Score").ToArray();
+        for (var i = 0; i < score.Length; i++) Assert.Equal(probability[i] > 0.5f, score[i] > 0);
+    }
+
     [Fact]
     public void The_output_schema_promises_the_binary_prediction_columns_the_model_makes()
     {

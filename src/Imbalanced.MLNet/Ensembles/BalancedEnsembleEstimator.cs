@@ -10,7 +10,9 @@ namespace Imbalanced.MLNet.Ensembles;
 /// transformers (the members, column copies and <c>Expression</c> transforms), so a saved model loads in any
 /// <see cref="MLContext"/> without registering anything, and scoring needs only the feature column. It adds
 /// <c>Probability</c> (the members' averaged probability, or for RUSBoost SAMME's weighted share of votes for the
-/// positive class), <c>Score</c> (the same value) and <c>PredictedLabel</c> (<c>Probability &gt; 0.5</c>).
+/// positive class), <c>Score</c> (its log-odds, <c>ln(p / (1 − p))</c> with p kept within 1e-7 of 0 and 1, so that
+/// ML.NET's evaluators, which decide at <c>Score &gt; 0</c>, agree with the prediction) and <c>PredictedLabel</c>
+/// (<c>Probability &gt; 0.5</c>).
 /// Create it with the catalog extensions of <see cref="BalancedEnsembleCatalog"/>.
 /// </summary>
 /// <example>
@@ -71,7 +73,10 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
                 : ml.Transforms.Expression(Sum, $"(s, p) => s + {term}", Sum, "Probability"));
         }
         chain.Add(ml.Transforms.Expression("Probability", "s => s > 1.0 ? 1.0 : s", Sum));
-        chain.Add(ml.Transforms.CopyColumns("Score", "Probability"));
+        // Score is the log-odds, as ML.NET's binary trainers give a margin: its evaluators and CrossValidate decide
+        // at Score > 0, which is Probability > 0.5, the PredictedLabel. A score equal to the probability made
+        // every row positive there. Probabilities within 1e-7 of 0 or 1 share the end scores.
+        chain.Add(ml.Transforms.Expression("Score", "p => ln(max(p, 1e-7) / max(1 - p, 1e-7))", "Probability"));
         chain.Add(ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability"));
         chain.Add(ml.Transforms.DropColumns(Sum));
         return chain.Build();
