@@ -56,8 +56,8 @@ public static class ClassWeightColumn
         {
             case BooleanDataViewType:
                 return ml.Transforms.Conversion.MapValue(weightColumn,
-                    weights.Select(kv => new KeyValuePair<bool, float>(bool.Parse(kv.Key), (float)kv.Value)),
-                    labelColumn);
+                    weights.Select(kv => new KeyValuePair<bool, float>(BooleanClass(kv.Key, labelColumn),
+                        (float)kv.Value)), labelColumn);
             case KeyDataViewType:
                 {
                     // Map on the key's index, whatever type its values have (text, Boolean, numbers).
@@ -83,6 +83,12 @@ public static class ClassWeightColumn
                     "Boolean, key or text label");
         }
     }
+
+    /// <summary>A class of a Boolean label named by its text, <c>True</c> or <c>False</c>.</summary>
+    private static bool BooleanClass(string name, string labelColumn) => bool.TryParse(name, out var value)
+        ? value
+        : throw new DataException($"the class weight for '{name}' names no class of the Boolean label column " +
+            $"'{labelColumn}': its classes are True and False");
 
     // The text of each key value, in key order: True/False for Boolean values, invariant numbers, or the text;
     // empty when the key has no values of those types.

@@ -119,6 +119,8 @@ public static class ClassWeightExtensions
     /// else the given weight per class label (text of a Boolean label is <c>True</c>/<c>False</c>; of a key label,
     /// its key value). Only fitting uses the label; the fitted model scores rows without one (see
     /// <see cref="ClassWeightedTrainer{TTransformer, TModel}"/>).</summary>
+    /// <exception cref="ArgumentException">The trainer is one of ML.NET's and reads no example weights, or reads
+    /// them from another column than <paramref name="weightColumn"/>: the weights would be ignored.</exception>
     /// <example>
     /// <code>
     /// var trainer = ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight")
@@ -136,6 +138,24 @@ public static class ClassWeightExtensions
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(ml);
+        if (WeightColumnOf(trainer) is { } read && read != weightColumn)
+            throw new ArgumentException(read.Length == 0
+                ? "the trainer reads no example weights, so the class weights would be ignored: create it with " +
+                    $"exampleWeightColumnName: \"{weightColumn}\""
+                : $"the trainer reads example weights from '{read}', not '{weightColumn}': create it with " +
+                    $"exampleWeightColumnName: \"{weightColumn}\" or pass weightColumn: \"{read}\"", nameof(trainer));
         return new(ml, trainer, weights, labelColumn, weightColumn);
     }
+
+    /// <summary>The example-weight column <paramref name="trainer"/> reads ("" for none), looking through
+    /// <c>WithResampling</c>; <see langword="null"/> when it cannot be told (a trainer not built on ML.NET's
+    /// <see cref="TrainerEstimatorBase{TTransformer, TModel}"/>).</summary>
+    private static string? WeightColumnOf<TTransformer, TModel>(ITrainerEstimator<TTransformer, TModel> trainer)
+        where TTransformer : class, ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class => trainer switch
+        {
+            TrainerEstimatorBase<TTransformer, TModel> ml => ml.WeightColumn.Name ?? "",
+            ResamplingTrainer<TTransformer, TModel> resampling => WeightColumnOf(resampling.Inner),
+            _ => null,
+        };
 }

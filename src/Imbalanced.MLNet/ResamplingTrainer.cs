@@ -44,6 +44,9 @@ public sealed class ResamplingTrainer<TTransformer, TModel> : ITrainerEstimator<
     /// <example><c>bool needsNormalization = trainer.Info.NeedNormalization;</c></example>
     public TrainerInfo Info => _inner.Info;
 
+    /// <summary>The trainer fitted on the resampled data.</summary>
+    internal ITrainerEstimator<TTransformer, TModel> Inner => _inner;
+
     /// <summary>Resamples <paramref name="input"/> (features and label
     /// only) and fits the inner trainer on the result.</summary>
     /// <example><c>var model = trainer.Fit(featurizer.Fit(train).Transform(train));</c></example>

@@ -127,6 +127,37 @@ public class ServingTests
         Assert.NotEqual(unweighted.GetColumn<float>("Probability"), served.Select(d => d.Probability));
     }
 
+    /// <summary>A trainer that reads no example weights (or reads them from another column) would ignore the class
+    /// weights and give the unweighted model without a word: refused at once, with the way that works, also
+    /// through WithResampling.</summary>
+    [Fact]
+    public void Class_weights_for_a_trainer_that_would_ignore_them_are_refused()
+    {
+        var ml = new MLContext(0);
+        var none = Assert.Throws<ArgumentException>(() => Tree(ml).WithClassWeights(ml));
+        Assert.Contains("exampleWeightColumnName: \"Weight\"", none.Message, StringComparison.Ordinal);
+        var through = Assert.Throws<ArgumentException>(
+            () => Tree(ml).WithResampling(ml, new RandomUnderSampler()).WithClassWeights(ml));
+        Assert.Contains("reads no example weights", through.Message, StringComparison.Ordinal);
+        var other = Assert.Throws<ArgumentException>(() => Tree(ml, "W").WithClassWeights(ml));
+        Assert.Contains("'W'", other.Message, StringComparison.Ordinal);
+        Assert.NotNull(Tree(ml, "W").WithClassWeights(ml, weightColumn: "W"));
+    }
+
+    /// <summary>An explicit weight keyed by a name that is no class of a Boolean label is a data error naming the
+    /// classes, not .NET's Boolean parse failure.</summary>
+    [Fact]
+    public void An_explicit_weight_for_no_class_of_a_boolean_label_is_named()
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var weights = new Dictionary<string, double> { ["Yes"] = 5, ["False"] = 1 };
+        var error = Assert.Throws<Imbalanced.DataException>(
+            () => Featurizer(ml).Append(Tree(ml, "Weight").WithClassWeights(ml, weights)).Fit(data));
+        Assert.Contains("'Yes'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("True and False", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_weight_column_made_before_resampling_is_reported_with_the_way_that_works()
     {
