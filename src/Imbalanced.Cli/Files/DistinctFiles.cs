@@ -22,15 +22,19 @@ internal static class DistinctFiles
         foreach (var (option, path) in outputs)
         {
             if (path is null) continue;
+            string target;
             try
             {
-                FileTransaction.Target(path); // the same rule the write applies, checked before any work
+                // The same rule the write applies, checked before any work: symbolic links followed to their final
+                // target, even one that does not exist yet, so a dangling link and its target's name are one file.
+                target = FileTransaction.Target(path);
             }
             catch (DataException e)
             {
                 throw new DataException($"{option} {e.Message}");
             }
-            var id = FileIdentity.Of(path)!.Value;
+            var id = FileIdentity.Of(target)
+                ?? throw new DataException($"{option} {path}: cannot tell which file this is");
             foreach (var other in seen)
                 if (other.Id == id)
                     throw new DataException(

@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
+using Imbalanced.Data;
 
 namespace Imbalanced.Cli.Files;
 
 /// <summary>
 /// The file a path resolves to: its device and inode after following symbolic links, so that two spellings of
 /// one file, a symbolic link and its target, or two hard links compare equal. A path that does not exist yet is
-/// identified by the file it would create: the identity of its (resolved) folder and its name.
+/// identified by the file it would create: the identity of its (resolved) folder and its name, where a symbolic
+/// link to a file that does not exist yet is followed to the end of its chain
+/// (<see cref="FileTransaction.FinalPath"/>), so that it and its target's own name compare equal too.
 /// </summary>
 /// <remarks>On Linux the identity comes from <c>statx</c>; elsewhere it is the full path with every symbolic
 /// link resolved (hard links are then not recognised).</remarks>
@@ -14,29 +17,32 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, string N
     private const int AtFdCwd = -100;
     private const uint StatxIno = 0x100;
 
-    /// <summary>The identity of <paramref name="path"/>, or null when neither it nor its folder exists.</summary>
+    /// <summary>The identity of <paramref name="path"/>, or null when neither it nor its folder exists (or its
+    /// symbolic links loop).</summary>
     public static FileIdentity? Of(string path)
     {
         var full = Path.GetFullPath(path);
         if (Stat(full) is { } existing) return existing;
-        var link = new FileInfo(full).LinkTarget;
-        if (link is not null) return Of(Path.Combine(Path.GetDirectoryName(full) ?? "/", link));
-        var folder = Path.GetDirectoryName(full);
+        // Not there, or a link whose final target is not there: the file a write would create.
+        if (FileTransaction.FinalPath(full) is not { } final) return null;
+        var folder = Path.GetDirectoryName(final);
         if (folder is null || Stat(folder) is not { } parent) return null;
-        return parent with { Name = Path.GetFileName(full) };
+        return parent with { Name = Path.GetFileName(final) };
     }
 
+    /// <summary>The identity of the existing file <paramref name="full"/> resolves to, or null.</summary>
     private static FileIdentity? Stat(string full)
     {
-        if (!File.Exists(full) && !Directory.Exists(full)) return null;
         if (!OperatingSystem.IsLinux())
-            return new FileIdentity(0, 0, Resolve(full));
+            return Resolve(full) is { } resolved ? new FileIdentity(0, 0, resolved) : null;
         Span<byte> buffer = stackalloc byte[256];
         unsafe
         {
             fixed (byte* b = buffer)
             {
-                if (statx(AtFdCwd, full, 0, StatxIno, b) != 0) return new FileIdentity(0, 0, Resolve(full));
+                // flags 0: symbolic links are followed; a dangling one fails like a missing file.
+                if (statx(AtFdCwd, full, 0, StatxIno, b) != 0)
+                    return Resolve(full) is { } resolved ? new FileIdentity(0, 0, resolved) : null;
             }
         }
         var inode = MemoryMarshal.Read<ulong>(buffer[32..]);
@@ -45,11 +51,13 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, string N
         return new FileIdentity(((ulong)major << 32) | minor, inode, "");
     }
 
-    private static string Resolve(string full)
+    /// <summary>The full path of the existing file or folder <paramref name="full"/> resolves to, or null.</summary>
+    private static string? Resolve(string full)
     {
-        var info = new FileInfo(full);
-        var target = info.Exists ? info.ResolveLinkTarget(returnFinalTarget: true) : null;
-        return Path.GetFullPath(target?.FullName ?? full);
+        FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+        if (!info.Exists) return null;
+        var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
+        return target is { Exists: true } ? Path.GetFullPath(target.FullName) : null;
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Imbalanced.Data;
 
@@ -8,8 +9,15 @@ namespace Imbalanced.Data;
 /// disposed without a commit, every temporary is removed and no target is created or changed.
 /// </summary>
 /// <remarks>
-/// Temporaries are named <c>.NAME.PID.GUID.tmp</c>; before writing a file the transaction removes the temporaries
-/// for the same target that a process no longer running left behind (a killed run).
+/// <para>A target named by a symbolic link (or a chain of them, even one whose last target does not exist yet) is
+/// the link's final target: the temporary is written beside that file and renamed onto it, so the link stays a
+/// link and the data lands where it points.</para>
+/// <para>A target that exists and is not a regular file (a FIFO, a character device such as <c>/dev/null</c>, or
+/// <c>/dev/stdout</c>) is never renamed over: its data is kept in a temporary in the system's temporary folder and
+/// written through, into the opened target, by <see cref="Commit"/> before any rename, once every file has been
+/// written in full.</para>
+/// <para>Temporaries are named <c>.NAME.PID.GUID.tmp</c>; before writing a file the transaction removes the
+/// temporaries for the same target that a process no longer running left behind (a killed run).</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -21,7 +29,13 @@ namespace Imbalanced.Data;
 /// </example>
 internal sealed class FileTransaction : IDisposable
 {
-    private readonly List<(string Temp, string Target)> _staged = [];
+    /// <summary>The name of the temporaries kept for targets written through.</summary>
+    private const string ThroughName = "imbalanced-through";
+
+    /// <summary>How many symbolic links a path may go through (Linux's limit).</summary>
+    private const int MaxLinks = 40;
+
+    private readonly List<(string Temp, string Target, bool Through)> _staged = [];
     private bool _committed;
 
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/> into a temporary file, to be put in
@@ -31,17 +45,17 @@ internal sealed class FileTransaction : IDisposable
     public void Write(string path, Action<Stream> write)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
-        var full = Target(path);
-        var dir = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
+        var full = Target(path, out var through);
+        var dir = through ? Path.GetTempPath() : Path.GetDirectoryName(full)!;
+        var name = through ? ThroughName : Path.GetFileName(full);
         RemoveStale(dir, name);
         var temp = Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            _staged.Add((temp, full));
+            _staged.Add((temp, full, through));
             write(stream);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: !through);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -53,25 +67,86 @@ internal sealed class FileTransaction : IDisposable
         }
     }
 
-    /// <summary>The full path a file may be written at: not a folder, in a folder that exists.</summary>
-    /// <exception cref="DataException">The path is a folder or its folder does not exist.</exception>
-    internal static string Target(string path)
+    /// <summary>The full path a file is written at: not a folder, in a folder that exists. Symbolic links are
+    /// followed to their final target, whether it exists or not.</summary>
+    /// <exception cref="DataException">The path is a folder, its folder does not exist or its links loop.</exception>
+    internal static string Target(string path) => Target(path, out _);
+
+    /// <summary>The full path a file is written at (<see cref="Target(string)"/>); <paramref name="through"/> tells
+    /// whether it is an existing file that is not a regular one, to be written through rather than renamed over
+    /// (then the path is returned as given, made full: the system follows its links when it is opened).</summary>
+    /// <exception cref="DataException">The path is a folder, its folder does not exist or its links loop.</exception>
+    internal static string Target(string path, out bool through)
     {
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new DataException($"{path}: is a folder, not a file");
-        var dir = Path.GetDirectoryName(full) ?? ".";
+        through = false;
+        var kind = KindOf(full);
+        if (kind == FileKind.Folder) throw new DataException($"{path}: is a folder, not a file");
+        if (kind == FileKind.Other)
+        {
+            through = true;
+            return full;
+        }
+        var final = FollowLinks(full, out var viaProc)
+            ?? throw new DataException($"{path}: too many levels of symbolic links");
+        if (kind == FileKind.Regular)
+        {
+            // A link under /proc (/dev/stdout is /proc/self/fd/1) names an open file, perhaps a shell's redirection
+            // in append mode: it is written through, as is a link whose final path is not the file it opens.
+            through = viaProc || KindOf(final) != FileKind.Regular;
+            return through ? full : final;
+        }
+        if (KindOf(final) == FileKind.Folder) throw new DataException($"{path}: is a folder, not a file");
+        var dir = Path.GetDirectoryName(final) ?? ".";
         if (!Directory.Exists(dir)) throw new DataException($"{path}: the folder '{dir}' does not exist");
-        return full;
+        return final;
     }
 
-    /// <summary>Puts every file written in place, in the order written.</summary>
+    /// <summary>The path <paramref name="full"/> leads to once every symbolic link that names it is followed, even
+    /// when the last one points to a file that does not exist; null when the links loop. The folder of each link's
+    /// target is resolved as the system resolves it.</summary>
+    internal static string? FinalPath(string full) => FollowLinks(full, out _);
+
+    /// <summary><see cref="FinalPath"/>; <paramref name="viaProc"/> tells whether a link on the way is under
+    /// <c>/proc</c>, whose links name open files rather than paths.</summary>
+    private static string? FollowLinks(string full, out bool viaProc)
+    {
+        var current = full;
+        viaProc = false;
+        for (var hops = 0; hops <= MaxLinks; hops++)
+        {
+            string? link;
+            try
+            {
+                link = new FileInfo(current).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return current; // not readable as a link: opening it reports the problem
+            }
+            if (link is null) return current;
+            viaProc |= current.StartsWith("/proc/", StringComparison.Ordinal);
+            var raw = Path.IsPathRooted(link) ? link : Path.Combine(Path.GetDirectoryName(current) ?? "/", link);
+            var name = Path.GetFileName(raw);
+            if (name is "" or "." or "..") return Path.GetFullPath(raw);
+            // A folder that does not exist stays as spelled: the caller finds it missing.
+            var folder = RealFolder(Path.GetDirectoryName(raw) ?? "/");
+            if (folder is null) return Path.GetFullPath(raw);
+            current = Path.Combine(folder, name);
+        }
+        return null;
+    }
+
+    /// <summary>Puts every file written in place: first the targets written through, in the order written, then the
+    /// renames, so that a failure to write through leaves every renamed target untouched.</summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         _committed = true;
         try
         {
-            foreach (var (temp, target) in _staged) File.Move(temp, target, overwrite: true);
+            foreach (var (temp, target, _) in _staged.Where(s => s.Through)) WriteThrough(temp, target);
+            foreach (var (temp, target, _) in _staged.Where(s => !s.Through)) File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,6 +155,26 @@ internal sealed class FileTransaction : IDisposable
         finally
         {
             DeleteTemporaries();
+        }
+    }
+
+    /// <summary>Copies <paramref name="temp"/> into the existing <paramref name="target"/>, opened in place.</summary>
+    private static void WriteThrough(string temp, string target)
+    {
+        try
+        {
+            using var source = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // FileShare.ReadWrite: no advisory lock on a device or a pipe another process holds.
+            using var sink = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
+            // A regular file opened through /proc (stdout redirected to a file) is added to, as its own open file
+            // would be, never overwritten from its start.
+            if (sink.CanSeek && KindOf(target) == FileKind.Regular) sink.Seek(0, SeekOrigin.End);
+            source.CopyTo(sink, 1 << 16);
+            sink.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException($"{target}: cannot be written ({e.Message})", e);
         }
     }
 
@@ -92,7 +187,7 @@ internal sealed class FileTransaction : IDisposable
 
     private void DeleteTemporaries()
     {
-        foreach (var (temp, _) in _staged)
+        foreach (var (temp, _, _) in _staged)
             try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         _staged.Clear();
     }
@@ -135,4 +230,74 @@ internal sealed class FileTransaction : IDisposable
             return false;
         }
     }
+
+    /// <summary>What a path is once its symbolic links are followed.</summary>
+    private enum FileKind
+    {
+        Missing,
+        Regular,
+        Folder,
+        Other,
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint StatxType = 0x1;
+    private const int TypeMask = 0xF000;
+    private const int RegularType = 0x8000;
+    private const int FolderType = 0x4000;
+
+    /// <summary>The kind of file <paramref name="full"/> resolves to (Missing when it, or a link's final target,
+    /// does not exist).</summary>
+    private static FileKind KindOf(string full)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            if (Directory.Exists(full)) return FileKind.Folder;
+            if (!File.Exists(full)) return FileKind.Missing;
+            var info = new FileInfo(full);
+            return info.LinkTarget is null || info.ResolveLinkTarget(returnFinalTarget: true)?.Exists == true
+                ? FileKind.Regular
+                : FileKind.Missing;
+        }
+        var buffer = new byte[256];
+        if (statx(AtFdCwd, full, 0, StatxType, buffer) != 0) return FileKind.Missing;
+        return (BitConverter.ToUInt16(buffer, 28) & TypeMask) switch
+        {
+            RegularType => FileKind.Regular,
+            FolderType => FileKind.Folder,
+            _ => FileKind.Other,
+        };
+    }
+
+    /// <summary>The folder <paramref name="dir"/> with every symbolic link and <c>..</c> resolved as the system
+    /// resolves them, or null when it does not exist.</summary>
+    private static string? RealFolder(string dir)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            var full = Path.GetFullPath(dir);
+            return Directory.Exists(full) ? full : null;
+        }
+        var resolved = realpath(dir, IntPtr.Zero);
+        if (resolved == IntPtr.Zero) return null;
+        try
+        {
+            var text = Marshal.PtrToStringUTF8(resolved);
+            return text is not null && Directory.Exists(text) ? text : null;
+        }
+        finally
+        {
+            free(resolved);
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags,
+        uint mask, byte[] buffer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
+
+    [DllImport("libc")]
+    private static extern void free(IntPtr pointer);
 }
