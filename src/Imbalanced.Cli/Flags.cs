@@ -22,6 +22,7 @@ internal static partial class Flags
     private static readonly Dictionary<string, string> RenamedProperties = new()
     {
         ["Folds"] = "--cv",
+        ["ClassSeparation"] = "--class-sep",
     };
 
     /// <summary>The flag of a sampler parameter: <c>k_neighbors</c> → <c>--k-neighbors</c>.</summary>
@@ -38,6 +39,47 @@ internal static partial class Flags
                 if (p.Property == property) return Of(p);
         return RenamedProperties.TryGetValue(property, out var flag) ? flag : "--" + Kebab(property);
     }
+
+    /// <summary>The message of a refused argument without .NET's decorations: the <c>(Parameter 'x')</c> suffix and
+    /// the <c>Actual value was …</c> line of an <see cref="ArgumentOutOfRangeException"/>.</summary>
+    /// <example><c>Flags.Plain(new ArgumentOutOfRangeException("Fn", -1, "Fn must be at least 0"))</c> is
+    /// <c>Fn must be at least 0</c>.</example>
+    public static string Plain(ArgumentException e)
+    {
+        var message = e.Message;
+        var actual = message.IndexOf($"{Environment.NewLine}Actual value was ", StringComparison.Ordinal);
+        if (e is ArgumentOutOfRangeException && actual >= 0) message = message[..actual];
+        var suffix = $" (Parameter '{e.ParamName}')";
+        if (!string.IsNullOrEmpty(e.ParamName) && message.EndsWith(suffix, StringComparison.Ordinal))
+            message = message[..^suffix.Length];
+        return message;
+    }
+
+    /// <summary>A parse error of System.CommandLine as the command line prints it: its "cannot parse … as expected
+    /// type 'System.Double'" names a .NET type, so it becomes the option, the value and the kind of value expected.
+    /// Other messages are returned unchanged.</summary>
+    /// <example><c>Cannot parse argument 'abc' for option '--folds' as expected type 'System.Int32'.</c> becomes
+    /// <c>--folds: 'abc' is not a whole number</c>.</example>
+    public static string ParseError(string message)
+    {
+        var m = CannotParse().Match(message);
+        if (!m.Success) return message;
+        var type = m.Groups["type"].Value;
+        var kind = WholeTypes().IsMatch(type) ? "a whole number"
+            : NumberTypes().IsMatch(type) ? "a number"
+            : "a valid value";
+        return $"{m.Groups["flag"].Value}: '{m.Groups["value"].Value}' is not {kind}";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (?:option|command|argument) '(?<flag>[^']*)' " +
+        @"as expected type '(?<type>[^']*)'\.?", RegexOptions.Singleline)]
+    private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"\b(?:U?Int(?:16|32|64|128)|S?Byte)\b")]
+    private static partial Regex WholeTypes();
+
+    [GeneratedRegex(@"\b(?:Double|Single|Decimal|Half)\b")]
+    private static partial Regex NumberTypes();
 
     /// <summary>An enum value as the command line spells it: <c>Borderline2</c> → <c>borderline-2</c>.</summary>
     public static string Kebab(string name)

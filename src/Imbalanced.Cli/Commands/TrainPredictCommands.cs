@@ -66,11 +66,9 @@ internal static class TrainPredictCommands
         {
             Description = "append each row's 0-based input row number",
         };
-        var prior = new Option<double?>("--prior")
-        {
-            Description = "the positive class's prevalence where the model is deployed (binary models): " +
-                          "probabilities are mapped to it and decisions taken on them",
-        };
+        var prior = CommonOptions.OptionalFiniteNumber("--prior",
+            "the positive class's prevalence where the model is deployed (binary models): " +
+            "probabilities are mapped to it and decisions taken on them");
         var command = new Command("predict", "append predictions and probabilities to INPUT's columns")
         {
             model, input, output, index, prior,
@@ -80,6 +78,8 @@ internal static class TrainPredictCommands
             var inputPath = r.GetValue(input)!;
             if (r.GetValue(prior) is { } p && !(p > 0 && p < 1))
                 throw new UsageException($"--prior must be a prevalence strictly between 0 and 1; got {p}");
+            if (r.GetValue(index) is { Length: 0 })
+                throw new UsageException("--index-column: the name is empty; give the new column a name");
             var outputPath = r.GetValue(output)!;
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", inputPath), ("--model", modelPath)], ("--output", outputPath));
@@ -88,13 +88,14 @@ internal static class TrainPredictCommands
             if (r.GetValue(prior) is not null && trained.Classes.Count != 2)
                 throw new DataException($"{modelPath}: --prior is for binary models; this one has " +
                     $"{trained.Classes.Count} classes");
+            var names = AddedColumns(trained);
+            if (r.GetValue(index) is { } indexName && names.Contains(indexName))
+                throw new DataException($"--index-column '{indexName}' is a column predict adds " +
+                    $"({string.Join(", ", names)}); choose another name");
             var table = TableReader.Read(inputPath);
             var (predicted, probabilities) = trained.Predict(table, r.GetValue(prior));
             var k = trained.Classes.Count;
             var pos = trained.Positive is null ? -1 : trained.Classes.ToList().IndexOf(trained.Positive);
-            string[] names = k == 2
-                ? ["predicted", "probability"]
-                : ["predicted", .. trained.Classes.Select(c => $"probability_{c}")];
             string F(double v) => v.ToString(CultureInfo.InvariantCulture);
             AppendedColumnsWriter.Write(
                 table,
@@ -109,4 +110,10 @@ internal static class TrainPredictCommands
         });
         return command;
     }
+
+    /// <summary>The columns predict appends to INPUT's: <c>predicted</c>, then <c>probability</c> (binary) or one
+    /// <c>probability_LABEL</c> per class.</summary>
+    private static string[] AddedColumns(TrainedModel trained) => trained.Classes.Count == 2
+        ? ["predicted", "probability"]
+        : ["predicted", .. trained.Classes.Select(c => $"probability_{c}")];
 }

@@ -58,8 +58,8 @@ internal sealed class WorkflowFlags
             }
             catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
             {
-                throw new UsageException($"--cost: {Flags.Translate(e.Message, null)}; give fn=A,fp=B with A, B " +
-                    "finite numbers at least 0, not both 0 (e.g. --cost fn=20,fp=1)");
+                throw new UsageException($"--cost: {CostProblem(e)}; give fn=A,fp=B with A, B finite numbers at " +
+                    "least 0, not both 0 (e.g. --cost fn=20,fp=1)");
             }
         }
         return new CompareOptions
@@ -71,6 +71,19 @@ internal sealed class WorkflowFlags
             Impute = Parse<ImputationMethod>(r.GetValue(Impute)!, "--impute"),
             Seed = r.GetValue(Seed),
         };
+    }
+
+    /// <summary>What is wrong with a <c>--cost</c> value, in the option's own terms: <c>fn</c> and <c>fp</c>, not
+    /// the library's property names, and without .NET's parameter and actual-value decorations.</summary>
+    private static string CostProblem(Exception e)
+    {
+        if (e is not ArgumentOutOfRangeException range) return e.Message;
+        var message = Flags.Plain(range)
+            .Replace(nameof(MisclassificationCost.FalseNegative), "fn", StringComparison.Ordinal)
+            .Replace(nameof(MisclassificationCost.FalsePositive), "fp", StringComparison.Ordinal);
+        return range.ActualValue is double value
+            ? message + "; got " + value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : message;
     }
 
     private static string Choices<T>() where T : struct, Enum =>

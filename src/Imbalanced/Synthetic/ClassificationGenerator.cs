@@ -24,7 +24,15 @@ public static class ClassificationGenerator
         var weights = Weights(o);
         var perCluster = new int[clusters];
         for (var k = 0; k < clusters; k++) perCluster[k] = (int)(n * weights[k % c] / o.ClustersPerClass);
-        for (int i = 0, rest = n - perCluster.Sum(); i < rest; i++) perCluster[i % clusters]++;
+        var total = perCluster.Sum(v => (long)v);
+        for (var i = 0L; i < n - total; i++) perCluster[i % clusters]++;
+        // Weights that add up to a hair over 1 (decimal fractions) can round a row or two over: take them back.
+        for (var k = clusters - 1; total > n; k = (k + clusters - 1) % clusters)
+            if (perCluster[k] > 0)
+            {
+                perCluster[k]--;
+                total--;
+            }
 
         var x = new double[n * d];
         var y = new int[n];
@@ -49,7 +57,8 @@ public static class ClassificationGenerator
                 for (var j = 0; j < inf; j++)
                 {
                     var bit = inf - 1 - j < 30 ? (vertices[k] >> (inf - 1 - j)) & 1 : 0;
-                    x[i * d + j] = row[j] + (bit * 2 * o.ClassSeparation - o.ClassSeparation);
+                    // ±ClassSeparation, without the overflow of 2 × ClassSeparation for the largest separations
+                    x[i * d + j] = row[j] + (bit == 1 ? o.ClassSeparation : -o.ClassSeparation);
                 }
             }
             start += perCluster[k];
@@ -85,6 +94,7 @@ public static class ClassificationGenerator
             labels[i] = y[rowOrder[i]];
             for (var j = 0; j < d; j++) shuffled[i * d + j] = x[rowOrder[i] * d + featureOrder[j]];
         }
+        CheckFinite(shuffled, n, d, o);
         var classes = ClassSet.FromDistinct(Enumerable.Range(0, c)
             .Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new Dataset(shuffled, Enumerable.Range(0, d).Select(j => $"f{j}").ToArray(), [], [], [],
@@ -95,8 +105,25 @@ public static class ClassificationGenerator
     {
         if (o.Weights is null) return Enumerable.Repeat(1.0 / o.Classes, o.Classes).ToArray();
         var w = o.Weights.ToList();
-        if (w.Count == o.Classes - 1) w.Add(1.0 - w.Sum());
+        if (w.Count == o.Classes - 1) w.Add(Math.Max(0, 1.0 - w.Sum()));
         return [.. w];
+    }
+
+    /// <summary>How far above 1 the weights may add up (decimal fractions rarely add up exactly).</summary>
+    private const double WeightSumTolerance = 1e-9;
+
+    /// <summary>Refuses a data set with a value beyond the range of a double (an infinity, or NaN from one), naming
+    /// the first such column: the class separation is so large that the clusters, or the redundant features
+    /// combining them, overflow.</summary>
+    private static void CheckFinite(double[] values, int n, int d, ClassificationOptions o)
+    {
+        for (var j = 0; j < d; j++)
+            for (var i = 0; i < n; i++)
+                if (!double.IsFinite(values[i * d + j]))
+                    throw new DataException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"column 'f{j}' would hold numbers too large to represent with ClassSeparation " +
+                        $"{o.ClassSeparation:R}; use a smaller ClassSeparation"))
+                    { Parameter = nameof(o.ClassSeparation) };
     }
 
     private static void Validate(ClassificationOptions o)
@@ -109,7 +136,9 @@ public static class ClassificationGenerator
         if (o.Informative < 1) throw Bad(nameof(o.Informative), o.Informative, "must be at least 1");
         if (o.ClustersPerClass < 1) throw Bad(nameof(o.ClustersPerClass), o.ClustersPerClass, "must be at least 1");
         if (o.Redundant < 0) throw Bad(nameof(o.Redundant), o.Redundant, "cannot be negative");
-        if (o.Flip is < 0 or > 1) throw Bad(nameof(o.Flip), o.Flip, "must be in [0, 1]");
+        if (!(o.Flip >= 0 && o.Flip <= 1)) throw Bad(nameof(o.Flip), o.Flip, "must be in [0, 1]");
+        if (!double.IsFinite(o.ClassSeparation))
+            throw Bad(nameof(o.ClassSeparation), o.ClassSeparation, "must be a finite number");
         if ((long)o.Informative + o.Redundant > o.Features)
             throw new DataException(
                 $"Informative ({o.Informative}) + Redundant ({o.Redundant}) must not exceed Features ({o.Features})")
@@ -129,9 +158,10 @@ public static class ClassificationGenerator
                 throw new DataException(
                     $"Weights needs {o.Classes - 1} or {o.Classes} values for {o.Classes} classes; got {w.Count}")
                 { Parameter = nameof(o.Weights) };
-            if (w.Any(v => v < 0) || (w.Count == o.Classes - 1 && w.Sum() > 1))
+            if (w.Any(v => !(v >= 0 && v <= 1)) || w.Sum() > 1 + WeightSumTolerance)
                 throw new DataException(
-                    "Weights must be non-negative and, when one is left out, sum to at most 1")
+                    "Weights must each be a share of rows from 0 to 1 and add up to at most 1; got " +
+                    string.Join(",", w.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))
                 { Parameter = nameof(o.Weights) };
         }
     }

@@ -23,7 +23,7 @@ public sealed record ClassificationOptions
     public int ClustersPerClass { get; init; } = 2;
 
     /// <summary>Share of rows per class (all classes, or all but the
-    /// last, which takes the rest); balanced when null.</summary>
+    /// last, which takes the rest), each from 0 to 1 and adding up to at most 1; balanced when null.</summary>
     public IReadOnlyList<double>? Weights { get; init; }
 
     /// <summary>Half the side of the hypercube: larger separates the classes more.</summary>
