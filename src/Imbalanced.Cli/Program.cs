@@ -24,11 +24,9 @@ public static class Program
         }
         catch (ArgumentException e)
         {
-            // An option value the library refuses (.NET's convention for bad arguments): a usage error.
-            var message = e is ArgumentOutOfRangeException range && range.ActualValue is not null
-                ? e.Message.Replace($"{Environment.NewLine}Actual value was {range.ActualValue}.", "")
-                : e.Message;
-            return Fail(Flags.Translate(message, e.ParamName), ExitCodes.UsageError);
+            // An option value the library refuses (.NET's convention for bad arguments): a usage error, without
+            // .NET's "(Parameter 'x')" and "Actual value was" decorations.
+            return Fail(Flags.Translate(Flags.Plain(e), e.ParamName), ExitCodes.UsageError);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -69,7 +67,7 @@ public static class Program
             var error = parse.Errors
                 .FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal))
                 ?? parse.Errors[0];
-            return Fail($"{error.Message} (see 'imbalanced --help')", ExitCodes.UsageError);
+            return Fail($"{Flags.ParseError(error.Message)} (see 'imbalanced --help')", ExitCodes.UsageError);
         }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }

@@ -159,4 +159,36 @@ public class BadInputTests
         ? ["train", input, "--target", "y", "--technique", "none", "--learner", "logistic"]
         : ["compare", input, "--target", "y", "--techniques", "none", "--learners", "logistic", "--folds", "2",
             "--repeats", "1"];
+
+    /// <summary>The advice in a message can be followed: one row of a class cannot be cross-validated whatever the
+    /// folds (no "use at most 1 folds", which --folds refuses), and train, which has no --folds, is told which of
+    /// its options needs the inner folds.</summary>
+    [Fact]
+    public void Advice_about_too_small_classes_names_options_that_exist()
+    {
+        var oneRow = Write("a,y\n0.1,x\n0.2,x\n0.3,x\n0.4,x\n1.1,z\n");
+        AssertWorkflowFails(1, ["class 'z' has 1 row(s)", "at least 2 rows of every class"],
+            "compare", oneRow, "--target", "y", "--techniques", "none", "--learners", "logistic", "--folds", "2");
+        var twoRows = Write("a,y\n0.1,x\n0.2,x\n0.3,x\n0.4,x\n1.1,z\n1.2,z\n");
+        AssertWorkflowFails(1, ["class 'z' has 2 row(s), fewer than the 3 inner folds", "sigmoid calibration",
+            "--calibration prior or none"], "train", twoRows, "--target", "y", "--technique", "none", "--learner",
+            "logistic", "--calibration", "sigmoid");
+        var r = Run("train", twoRows, "--target", "y", "--technique", "none", "--learner", "logistic",
+            "--calibration", "sigmoid", "--model", Temp(".zip"));
+        Assert.DoesNotContain("folds (", r.Stderr);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_named_without_a_dotnet_type()
+    {
+        var r = Run("compare", Write(Good), "--target", "y", "--folds", "abc");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: --folds: 'abc' is not a whole number", line);
+        Assert.DoesNotContain("System.", line);
+    }
+
+    [Fact]
+    public void An_empty_index_column_name_is_a_usage_error() =>
+        AssertFails(2, "--index-column", Write(Good), "--index-column", "");
 }

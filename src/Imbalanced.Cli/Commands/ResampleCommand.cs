@@ -82,6 +82,8 @@ internal static class ResampleCommand
             // imbalanced-learn's instance hardness asks a random forest by default; so does the command line, with
             // the same estimator compare and train give it.
             if (info.UsesClassifier) AddEstimator(parameters, info.Name, r.GetValue(seed));
+            if (r.GetValue(indexColumn) is { Length: 0 })
+                throw new UsageException("--index-column: the name is empty; give the new column a name");
             var usage = new NeighborUsage(ParseNeighbors(r.GetValue(neighbors)!));
             var search = new NeighborSearch(Algorithm: usage.Asked, MaxDegreeOfParallelism: r.GetValue(threads))
             {

@@ -95,11 +95,30 @@ internal static class CompareValidation
             var inTraining = outerFolds > 1 ? counts[c] - (counts[c] + outerFolds - 1) / outerFolds : counts[c];
             if (outerFolds > 1 && counts[c] < outerFolds)
                 throw new DataException($"class '{data.Classes[c]}' has {counts[c]} row(s), fewer than the " +
-                    $"{outerFolds} folds; use at most {counts[c]} folds");
+                    $"{outerFolds} folds; " + (counts[c] >= 2 ? $"use at most {counts[c]} folds"
+                        : "cross-validation needs at least 2 rows of every class"));
             if (inner > 0 && inTraining < inner)
-                throw new DataException($"class '{data.Classes[c]}' has {inTraining} row(s) in a training part, " +
-                    $"fewer than the {inner} inner folds that calibration ({options.Calibration}) or threshold " +
-                    "tuning needs; use fewer folds, another calibration or no threshold tuning");
+            {
+                // More outer folds make larger training parts: advised only when the most (one row held out) help.
+                var moreFolds = outerFolds > 1 && counts[c] - 1 >= inner
+                    ? $"use more folds (at most {counts[c]}), "
+                    : "";
+                var (needs, fixes) = (new List<string>(), new List<string>());
+                if (objective is not null)
+                {
+                    needs.Add("threshold tuning");
+                    fixes.Add("TuneThreshold none");
+                }
+                if (options.Calibration is CalibrationMethod.Sigmoid or CalibrationMethod.Isotonic)
+                {
+                    needs.Add($"{options.Calibration.ToString().ToLowerInvariant()} calibration");
+                    fixes.Add("Calibration prior or none");
+                }
+                throw new DataException($"class '{data.Classes[c]}' has {inTraining} row(s)" +
+                    (outerFolds > 1 ? " in a training part" : "") + $", fewer than the {inner} inner folds that " +
+                    $"{string.Join(" and ", needs)} needs; {moreFolds}use {string.Join(" and ", fixes)}, or add " +
+                    "rows of this class");
+            }
         }
         var smallest = Enumerable.Range(0, k).Min(c =>
         {
