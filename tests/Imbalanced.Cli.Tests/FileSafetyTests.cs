@@ -155,6 +155,32 @@ public class FileSafetyTests
         }
     }
 
+    /// <summary>compare prints its table only once its files are in place: a --json that cannot be written (a full
+    /// disk) leaves stdout empty and the error alone, where the whole table used to come first.</summary>
+    [Fact]
+    public void Compare_prints_nothing_when_its_files_cannot_be_written()
+    {
+        var dir = Folder();
+        var data = Path.Combine(dir, "data.csv");
+        File.WriteAllText(data, Data);
+        var full = Path.Combine(dir, "full");
+        Directory.CreateDirectory(full);
+        if (!TinyFullFileSystem(full)) return;
+        try
+        {
+            var r = Run("compare", data, "--target", "y", "--techniques", "none", "--learners", "logistic",
+                "--folds", "2", "--repeats", "1", "--quiet", "--json", Path.Combine(full, "r.json"));
+            AssertRefused(r, "r.json");
+            Assert.Equal("", r.Stdout);
+            Assert.Equal(["filler"], Directory.GetFiles(full).Select(Path.GetFileName));
+        }
+        finally
+        {
+            using var umount = Process.Start("umount", [full]);
+            umount.WaitForExit();
+        }
+    }
+
     /// <summary>Mounts a 64 KiB tmpfs at <paramref name="dir"/> and fills it; false where mounting is not
     /// allowed.</summary>
     private static bool TinyFullFileSystem(string dir)

@@ -74,7 +74,6 @@ internal static class CompareCommand
                 TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
             var result = StatusDisplay.RunWithProgress("techniques × folds", r.GetValue(quiet),
                 progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
-            WriteHuman(result);
             using var files = new FileTransaction();
             // The dataset block is inspect's: the table's columns by kind and its empty cells, before imputation.
             var summary = ImbalanceSummary.Of(table.Data, table.Missing);
@@ -86,6 +85,9 @@ internal static class CompareCommand
                 files.Write(html, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             }
             files.Commit();
+            // The table is printed once the files are in place: a run whose --json or --report cannot be written
+            // prints nothing but the error.
+            WriteHuman(result);
             return ExitCodes.Success;
         });
         return command;
