@@ -383,6 +383,11 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_folder_given_as_the_model_is_named_as_a_folder() =>
+        AssertError(Run("predict", "--model", Path.GetTempPath(), Write(Good), "--output", Temp()), 1,
+            "is a folder, not a model file");
+
+    [Fact]
     public void Predict_refuses_a_non_finite_feature_naming_column_and_line()
     {
         var input = Write(Good.Replace("0.4,4.25", "0.4,Infinity"));

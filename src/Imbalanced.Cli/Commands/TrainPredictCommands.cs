@@ -83,6 +83,7 @@ internal static class TrainPredictCommands
             var outputPath = r.GetValue(output)!;
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", inputPath), ("--model", modelPath)], ("--output", outputPath));
+            if (Directory.Exists(modelPath)) throw new DataException($"{modelPath}: is a folder, not a model file");
             if (!File.Exists(modelPath)) throw new DataException($"{modelPath}: model file not found");
             var trained = TrainedModel.Load(modelPath);
             if (r.GetValue(prior) is not null && trained.Classes.Count != 2)
