@@ -68,6 +68,10 @@ public class CompareCommandTests
         var expected = JsonDocument.Parse(inspect.Stdout).RootElement;
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(dataset));
         Assert.Equal(381, dataset.GetProperty("missing").GetProperty("Income").GetInt32());
+        // Every result keeps the threshold key; without tuning (the default) it is null.
+        foreach (var result in JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
+            .EnumerateArray())
+            Assert.Equal(JsonValueKind.Null, result.GetProperty("threshold").ValueKind);
         Assert.Contains("Home",
             dataset.GetProperty("categorical_features").EnumerateArray().Select(e => e.GetString()));
     }

@@ -174,7 +174,12 @@ internal static class CompareCommand
                 w.WriteEndObject();
             }
             w.WriteString("learner", x.Learner);
-            if (x.TunedFor is not null)
+            // Every result has the key: null when no threshold was tuned (the most probable class is predicted).
+            if (x.TunedFor is null)
+            {
+                w.WriteNull("threshold");
+            }
+            else
             {
                 w.WriteStartObject("threshold");
                 w.WriteString("tuned_for", x.TunedFor);
