@@ -109,6 +109,23 @@ public class FileSafetyTests
         Assert.Equal(original, File.ReadAllBytes(input));
     }
 
+    /// <summary>An output written over keeps its permissions (a private file stays private), as writing it in
+    /// place would; the data is replaced by a rename.</summary>
+    [Fact]
+    public void An_output_written_over_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var dir = Folder();
+        var data = Path.Combine(dir, "data.csv");
+        File.WriteAllText(data, Data);
+        var output = Path.Combine(dir, "out.csv");
+        File.WriteAllText(output, "old");
+        File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal(0, Run(Resample(data, output)).ExitCode);
+        Assert.NotEqual("old", File.ReadAllText(output));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(output));
+    }
+
     [Fact]
     public void A_failed_provenance_write_leaves_the_output_untouched()
     {

@@ -107,6 +107,27 @@ public class HostileInputTests
         return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp"];
     }
 
+    /// <summary>A folder the command may not write in is refused before any work, naming the option and the folder
+    /// (it used to be found after the whole run, with the temporary file's name in the message).</summary>
+    [Fact]
+    public void A_read_only_output_folder_is_refused_before_any_work()
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-ro-").FullName;
+        var prefix = AsUnprivileged(folder);
+        var readOnly = Path.Combine(folder, "ro");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, (UnixFileMode)0b101_101_101);
+        var input = Write(Good);
+        var json = Path.Combine(folder, "r.json");
+        var r = RunWith(prefix, "compare", input, "--target", "y", "--techniques", "none", "--learners", "logistic",
+            "--folds", "2", "--repeats", "1", "--quiet", "--json", json, "--report",
+            Path.Combine(readOnly, "r.html"));
+        AssertError(r, 1, "--report", "cannot write in the folder", "permission denied");
+        Assert.Equal("", r.Stdout);
+        Assert.False(File.Exists(json));
+        Assert.Empty(Directory.GetFiles(readOnly, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void Records_of_any_length_are_read()
     {

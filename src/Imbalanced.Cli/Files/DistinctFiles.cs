@@ -12,7 +12,8 @@ internal static class DistinctFiles
     /// <param name="inputs">What each input is called in a message
     /// (<c>the input</c>, <c>--model</c>) and its path.</param>
     /// <param name="outputs">Each output's option and path; null paths are not written and skipped.</param>
-    /// <exception cref="DataException">Two of them are one file, or an output's folder does not exist.</exception>
+    /// <exception cref="DataException">Two of them are one file, or an output's folder does not exist or cannot be
+    /// written.</exception>
     public static void Check(IEnumerable<(string Role, string Path)> inputs,
         params (string Option, string? Path)[] outputs)
     {
@@ -28,6 +29,7 @@ internal static class DistinctFiles
                 // The same rule the write applies, checked before any work: symbolic links followed to their final
                 // target, even one that does not exist yet, so a dangling link and its target's name are one file.
                 target = FileTransaction.Target(path);
+                FileTransaction.CheckWritable(path);
             }
             catch (DataException e)
             {

@@ -59,11 +59,36 @@ internal sealed class FileTransaction : IDisposable
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new DataException($"{path}: cannot write here ({e.Message})", e);
+            throw new DataException($"{path}: cannot write in the folder '{dir}' (permission denied)", e);
         }
         catch (IOException e)
         {
             throw new DataException($"{path}: cannot be written ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Checks, before any work, that <paramref name="path"/> can be written: a file can be made in the
+    /// folder its final target is in (made and removed at once), so that a read-only folder is refused before a
+    /// long run rather than after it. A FIFO or device is not probed.</summary>
+    /// <exception cref="DataException">The path is a folder, its folder is missing or cannot be written.</exception>
+    internal static void CheckWritable(string path)
+    {
+        var full = Target(path, out var through);
+        if (through) return;
+        var dir = Path.GetDirectoryName(full)!;
+        var probe = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
+                FileOptions.DeleteOnClose);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DataException($"{path}: cannot write in the folder '{dir}' (permission denied)", e);
+        }
+        catch (IOException e)
+        {
+            throw new DataException($"{path}: cannot write in the folder '{dir}' ({e.Message})", e);
         }
     }
 
@@ -146,7 +171,11 @@ internal sealed class FileTransaction : IDisposable
         try
         {
             foreach (var (temp, target, _) in _staged.Where(s => s.Through)) WriteThrough(temp, target);
-            foreach (var (temp, target, _) in _staged.Where(s => !s.Through)) File.Move(temp, target, overwrite: true);
+            foreach (var (temp, target, _) in _staged.Where(s => !s.Through))
+            {
+                KeepMode(temp, target);
+                File.Move(temp, target, overwrite: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -155,6 +184,21 @@ internal sealed class FileTransaction : IDisposable
         finally
         {
             DeleteTemporaries();
+        }
+    }
+
+    /// <summary>Gives <paramref name="temp"/> the permissions of the file it replaces, as writing the file in place
+    /// would keep them (a private file stays private); nothing when there is no such file or no Unix modes.</summary>
+    private static void KeepMode(string temp, string target)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(target)) return;
+        try
+        {
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The rename still replaces the file; it then has the temporary's default permissions.
         }
     }
 
