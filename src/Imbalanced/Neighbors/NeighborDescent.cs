@@ -21,8 +21,8 @@ namespace Imbalanced.Neighbors;
 /// each list's worst distance is stored, for the check that rejects most offers. A round's comparisons come
 /// from a copy of the lists' samples made at its start; the reverse lists (who lists whom) are built for a block
 /// of points at a time; which entries are new takes two bits each (<see cref="EntryFlags"/>). About
-/// <c>n·(4·d + 9.25·K + 8)</c> bytes beside the points for K neighbours of points of dimension d (at
-/// 2,000,000 × 20, K = 24: 620 MB), where a graph with its distances and whole reverse lists took 1 GB. The
+/// <c>n·(4·d + 8.75·K + 8)</c> bytes beside the points for K neighbours of points of dimension d (at
+/// 2,000,000 × 20, K = 24: 600 MB), where a graph with its distances and whole reverse lists took 1 GB. The
 /// single-precision rows are made only after the first graph is in, when the approximate index's lists have let
 /// theirs go.</para>
 /// <para>Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>, independent of n per point, so the whole
@@ -53,7 +53,7 @@ internal sealed class NeighborDescent
 
     /// <summary>Reverse lists are built for one block of points at a time: a block's reverse lists take about
     /// <c>1 / Blocks</c> of all of them.</summary>
-    private const int Blocks = 4;
+    private const int Blocks = 8;
 
     /// <param name="points">The points.</param>
     /// <param name="order">A permutation of the points: the graph numbers point <c>order[i]</c> as <c>i</c>, so
