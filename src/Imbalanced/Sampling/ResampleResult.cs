@@ -194,8 +194,9 @@ public sealed class ResampleResult
     /// <summary>The resampled data set as one <see cref="Dataset"/> (built on first use).</summary>
     public Dataset ToDataset() => _materialized ??= Combined();
 
-    /// <summary>The resampled data set as one <see cref="Dataset"/>, not kept by this result: a combined sampler
-    /// cleans it and lets it go, where <see cref="ToDataset"/> would hold it as long as the result.</summary>
+    /// <summary>The resampled data set made as one <see cref="Dataset"/>, not kept by this result
+    /// (<see cref="ToDataset"/> keeps it). SMOTE-ENN and SMOTE-Tomek no longer make it: they read the rows through
+    /// <see cref="CombinedRows"/>.</summary>
     internal Dataset Combined()
     {
         if (_materialized is not null) return _materialized;
