@@ -114,6 +114,12 @@ internal static partial class Flags
             .Concat(WorkflowProperties)
             .ToHashSet());
 
+    /// <summary>An option value the library refused, as the command line prints it: without .NET's decorations
+    /// (<see cref="Plain"/>), its properties spelled as flags (<see cref="Translate(string, string?)"/>).</summary>
+    /// <example><c>Flags.Translate(new ArgumentOutOfRangeException("KNeighbors", 0, "KNeighbors must be at least
+    /// 1"))</c> is <c>--k-neighbors must be at least 1</c>.</example>
+    public static string Translate(ArgumentException e) => Translate(Plain(e), e.ParamName);
+
     /// <summary>A library message as the command line prints it: the option property it concerns
     /// (<paramref name="property"/>) and every sampler option property it names are spelled as flags.</summary>
     public static string Translate(string message, string? property)

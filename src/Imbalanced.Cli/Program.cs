@@ -26,7 +26,7 @@ public static class Program
         {
             // An option value the library refuses (.NET's convention for bad arguments): a usage error, without
             // .NET's "(Parameter 'x')" and "Actual value was" decorations.
-            return Fail(Flags.Translate(Flags.Plain(e), e.ParamName), ExitCodes.UsageError);
+            return Fail(Flags.Translate(e), ExitCodes.UsageError);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

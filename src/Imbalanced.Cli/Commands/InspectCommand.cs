@@ -36,9 +36,8 @@ internal static class InspectCommand
                 return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], r.GetValue(json));
             }
             var text = r.GetValue(threshold)!;
-            if (!double.TryParse(text, System.Globalization.NumberStyles.Float,
-                    System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-                throw new UsageException($"--relevance-threshold: '{text}' is not a finite number");
+            var value = CommonOptions.Finite(text)
+                ?? throw new UsageException($"--relevance-threshold: '{text}' is not a finite number");
             return RegressionInspection.Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], value,
                 r.GetValue(json));
         });

@@ -98,7 +98,7 @@ internal static class ResampleCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new UsageException(Flags.Translate(e.Message, e.ParamName));
+                    throw new UsageException(Flags.Translate(e));
                 }
                 return RunRegression(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, regressor,
                     r.GetValue(output)!, r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json),
@@ -111,7 +111,7 @@ internal static class ResampleCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(Flags.Translate(e.Message, e.ParamName));
+                throw new UsageException(Flags.Translate(e));
             }
             return Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(drop) ?? [], info, sampler,
                 r.GetValue(output)!, r.GetValue(indexColumn), r.GetValue(provenance), r.GetValue(json),

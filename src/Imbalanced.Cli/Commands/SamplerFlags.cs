@@ -81,8 +81,7 @@ internal sealed class SamplerFlags
             return int.TryParse(text, NumberStyles.Integer, c, out var i) ? i
                 : throw new UsageException($"{flag}: '{text}' is not a whole number");
         if (t == typeof(double))
-            return double.TryParse(text, NumberStyles.Float, c, out var d) && double.IsFinite(d) ? d
-                : throw new UsageException($"{flag}: '{text}' is not a finite number");
+            return CommonOptions.Finite(text) ?? throw new UsageException($"{flag}: '{text}' is not a finite number");
         if (t.IsEnum)
         {
             foreach (var name in Enum.GetNames(t))

@@ -28,8 +28,7 @@ internal static class DistinctFiles
             {
                 // The same rule the write applies, checked before any work: symbolic links followed to their final
                 // target, even one that does not exist yet, so a dangling link and its target's name are one file.
-                target = FileTransaction.Target(path);
-                FileTransaction.CheckWritable(path);
+                target = FileTransaction.CheckWritable(path);
             }
             catch (DataException e)
             {

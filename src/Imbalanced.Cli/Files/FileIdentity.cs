@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Imbalanced.Data;
 
 namespace Imbalanced.Cli.Files;
@@ -10,13 +9,10 @@ namespace Imbalanced.Cli.Files;
 /// link to a file that does not exist yet is followed to the end of its chain
 /// (<see cref="FileTransaction.FinalPath"/>), so that it and its target's own name compare equal too.
 /// </summary>
-/// <remarks>On Linux the identity comes from <c>statx</c>; elsewhere it is the full path with every symbolic
-/// link resolved (hard links are then not recognised).</remarks>
+/// <remarks>On Linux the identity comes from <c>statx</c> (<see cref="FileStatus"/>); elsewhere it is the full path
+/// with every symbolic link resolved (hard links are then not recognised).</remarks>
 internal readonly record struct FileIdentity(ulong Device, ulong Inode, string Name)
 {
-    private const int AtFdCwd = -100;
-    private const uint StatxIno = 0x100;
-
     /// <summary>The identity of <paramref name="path"/>, or null when neither it nor its folder exists (or its
     /// symbolic links loop).</summary>
     public static FileIdentity? Of(string path)
@@ -33,22 +29,8 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, string N
     /// <summary>The identity of the existing file <paramref name="full"/> resolves to, or null.</summary>
     private static FileIdentity? Stat(string full)
     {
-        if (!OperatingSystem.IsLinux())
-            return Resolve(full) is { } resolved ? new FileIdentity(0, 0, resolved) : null;
-        Span<byte> buffer = stackalloc byte[256];
-        unsafe
-        {
-            fixed (byte* b = buffer)
-            {
-                // flags 0: symbolic links are followed; a dangling one fails like a missing file.
-                if (statx(AtFdCwd, full, 0, StatxIno, b) != 0)
-                    return Resolve(full) is { } resolved ? new FileIdentity(0, 0, resolved) : null;
-            }
-        }
-        var inode = MemoryMarshal.Read<ulong>(buffer[32..]);
-        var major = MemoryMarshal.Read<uint>(buffer[136..]);
-        var minor = MemoryMarshal.Read<uint>(buffer[140..]);
-        return new FileIdentity(((ulong)major << 32) | minor, inode, "");
+        if (FileStatus.Of(full) is { } status) return new FileIdentity(status.Device, status.Inode, "");
+        return Resolve(full) is { } resolved ? new FileIdentity(0, 0, resolved) : null;
     }
 
     /// <summary>The full path of the existing file or folder <paramref name="full"/> resolves to, or null.</summary>
@@ -59,8 +41,4 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, string N
         var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
         return target is { Exists: true } ? Path.GetFullPath(target.FullName) : null;
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern unsafe int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags,
-        uint mask, byte* buffer);
 }

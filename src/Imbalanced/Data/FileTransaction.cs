@@ -49,7 +49,7 @@ internal sealed class FileTransaction : IDisposable
         var dir = through ? Path.GetTempPath() : Path.GetDirectoryName(full)!;
         var name = through ? ThroughName : Path.GetFileName(full);
         RemoveStale(dir, name);
-        var temp = Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = Temporary(dir, name);
         try
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
@@ -70,13 +70,14 @@ internal sealed class FileTransaction : IDisposable
     /// <summary>Checks, before any work, that <paramref name="path"/> can be written: a file can be made in the
     /// folder its final target is in (made and removed at once), so that a read-only folder is refused before a
     /// long run rather than after it. A FIFO or device is not probed.</summary>
+    /// <returns>The path's <see cref="Target(string)"/>.</returns>
     /// <exception cref="DataException">The path is a folder, its folder is missing or cannot be written.</exception>
-    internal static void CheckWritable(string path)
+    internal static string CheckWritable(string path)
     {
         var full = Target(path, out var through);
-        if (through) return;
+        if (through) return full;
         var dir = Path.GetDirectoryName(full)!;
-        var probe = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var probe = Temporary(dir, Path.GetFileName(full));
         try
         {
             using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1,
@@ -90,6 +91,7 @@ internal sealed class FileTransaction : IDisposable
         {
             throw new DataException($"{path}: cannot write in the folder '{dir}' ({e.Message})", e);
         }
+        return full;
     }
 
     /// <summary>The full path a file is written at: not a folder, in a folder that exists. Symbolic links are
@@ -161,6 +163,11 @@ internal sealed class FileTransaction : IDisposable
         }
         return null;
     }
+
+    /// <summary>A temporary for target <paramref name="name"/> in <paramref name="dir"/>:
+    /// <c>.NAME.PID.GUID.tmp</c>, the name <see cref="RemoveStale"/> recognises.</summary>
+    private static string Temporary(string dir, string name) =>
+        Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
     /// <summary>Puts every file written in place: first the targets written through, in the order written, then the
     /// renames, so that a failure to write through leaves every renamed target untouched.</summary>
@@ -284,12 +291,6 @@ internal sealed class FileTransaction : IDisposable
         Other,
     }
 
-    private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1;
-    private const int TypeMask = 0xF000;
-    private const int RegularType = 0x8000;
-    private const int FolderType = 0x4000;
-
     /// <summary>The kind of file <paramref name="full"/> resolves to (Missing when it, or a link's final target,
     /// does not exist).</summary>
     private static FileKind KindOf(string full)
@@ -303,12 +304,11 @@ internal sealed class FileTransaction : IDisposable
                 ? FileKind.Regular
                 : FileKind.Missing;
         }
-        var buffer = new byte[256];
-        if (statx(AtFdCwd, full, 0, StatxType, buffer) != 0) return FileKind.Missing;
-        return (BitConverter.ToUInt16(buffer, 28) & TypeMask) switch
+        return FileStatus.Of(full) switch
         {
-            RegularType => FileKind.Regular,
-            FolderType => FileKind.Folder,
+            null => FileKind.Missing,
+            { IsRegular: true } => FileKind.Regular,
+            { IsFolder: true } => FileKind.Folder,
             _ => FileKind.Other,
         };
     }
@@ -335,9 +335,6 @@ internal sealed class FileTransaction : IDisposable
         }
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags,
-        uint mask, byte[] buffer);
 
     [DllImport("libc", SetLastError = true)]
     private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);

@@ -222,8 +222,7 @@ public sealed class ResampleResult
         var n = KeptRows.Length;
         var added = AddedOrigins.Length;
         var labels = new int[n + added];
-        for (var i = 0; i < n; i++) labels[i] = Input.Labels[KeptRows[i]];
-        AddedLabels.CopyTo(labels, n);
+        for (var i = 0; i < labels.Length; i++) labels[i] = LabelOf(i);
         int[]? map = null;
         if (!KeepsAll())
         {
