@@ -11,6 +11,16 @@ public static class CliRunner
 
     public static Outcome Run(params string[] args) => RunWith([], args);
 
+    /// <summary>The run ended with a data error: exit 1 and one <c>error:</c> line containing
+    /// <paramref name="expected"/>.</summary>
+    public static void AssertRefused(Outcome r, string expected)
+    {
+        Assert.Equal(1, r.ExitCode);
+        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+    }
+
     /// <summary>Runs the command behind <paramref name="prefix"/> (for example <c>setpriv</c> and its arguments, to run
     /// it as another user).</summary>
     public static Outcome RunWith(string[] prefix, params string[] args)

@@ -13,14 +13,6 @@ public class FileSafetyTests
 
     private static string Folder() => Directory.CreateTempSubdirectory("imbalanced-safety-").FullName;
 
-    private static void AssertRefused(Outcome r, string expected)
-    {
-        Assert.Equal(1, r.ExitCode);
-        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("error: ", line);
-        Assert.Contains(expected, line);
-    }
-
     private static string[] Resample(string input, string output, params string[] extra) =>
         ["resample", input, "--target", "y", "--method", "random-over", "--output", output, .. extra];
 

@@ -24,14 +24,6 @@ public class OutputLinkTests
         return data;
     }
 
-    private static void AssertRefused(Outcome r, string expected)
-    {
-        Assert.Equal(1, r.ExitCode);
-        var line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("error: ", line);
-        Assert.Contains(expected, line);
-    }
-
     private static void AssertLink(string link, string target)
     {
         var info = new FileInfo(link);
