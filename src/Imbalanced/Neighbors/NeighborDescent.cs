@@ -42,10 +42,11 @@ internal sealed class NeighborDescent
     // The points in graph order, single precision: made once the first neighbours are in (Refine).
     private float[] _rows = [];
     private readonly int[] _idx;
-    // Each list's worst squared distance (+∞ while the list has empty places).
-    private readonly float[] _worst;
+    // Each list's worst squared distance (+∞ while the list has empty places). This and the marks are made once the
+    // first neighbours are in (Order): the first graph's search needs its memory meanwhile.
+    private float[] _worst = [];
     // 0: joined already; 1: new, not yet joined; 2: entered during the current round.
-    private readonly EntryFlags _fresh;
+    private EntryFlags _fresh = new(0, 1, 1);
     private readonly ParallelOptions _options;
     // One spin lock per stripe of points (0 free, 1 held): a list is held for a few dozen instructions, far less
     // than a monitor's slow path costs.
@@ -74,21 +75,18 @@ internal sealed class NeighborDescent
         _new = new int[count];
         for (var i = 0; i < count; i++) _new[order[i]] = i;
         _idx = new int[count * width];
-        _worst = new float[count];
-        _fresh = new EntryFlags(count, width, 1);
         Array.Fill(_idx, -1);
-        Array.Fill(_worst, float.PositiveInfinity);
     }
 
-    /// <summary>Gives points <paramref name="first"/> … <c>first + count − 1</c> (input numbering) their first
-    /// neighbours: <paramref name="per"/> per point in <paramref name="neighbors"/> (input numbering, self
-    /// excluded, no repeats, −1 for none), at most the graph's K. They are put in order in <see cref="Refine"/>.
-    /// </summary>
+    /// <summary>Gives points <paramref name="first"/> … <c>first + count − 1</c> (the graph's numbering: point
+    /// <c>order[first]</c> first) their first neighbours: <paramref name="per"/> per point in
+    /// <paramref name="neighbors"/> (input numbering, self excluded, no repeats, −1 for none), at most the graph's K.
+    /// They are put in order in <see cref="Refine"/>.</summary>
     public void Seed(int first, int count, int[] neighbors, int per)
     {
         Parallel.For(0, count, _options, r =>
         {
-            var row = _new[first + r] * _k;
+            var row = (first + r) * _k;
             for (var j = 0; j < per; j++)
             {
                 var was = neighbors[r * per + j];
@@ -101,6 +99,8 @@ internal sealed class NeighborDescent
     /// index's lists hold theirs) and puts each list in order by (<see cref="Distance"/>, index).</summary>
     private void Order()
     {
+        _worst = new float[_n];
+        _fresh = new EntryFlags(_n, _k, 1);
         _rows = new float[_n * _d];
         Parallel.For(0, _n, _options, () => new double[_d], (v, _, scratch) =>
         {
@@ -171,8 +171,16 @@ internal sealed class NeighborDescent
                 }
                 return c;
             }, c => Interlocked.Add(ref changed, c));
-            if (changed <= delta * _n * _k) return round + 1;
+            if (changed <= delta * _n * _k) return Done(round + 1);
         }
+        return Done(rounds);
+    }
+
+    /// <summary>Lets the single-precision rows go (the answers are ordered by exact distances) and returns
+    /// <paramref name="rounds"/>.</summary>
+    private int Done(int rounds)
+    {
+        _rows = [];
         return rounds;
     }
 
