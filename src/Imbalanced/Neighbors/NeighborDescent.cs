@@ -95,8 +95,9 @@ internal sealed class NeighborDescent
         });
     }
 
-    /// <summary>Makes the single-precision rows (not held while the first graph is found, when the approximate
-    /// index's lists hold theirs) and puts each list in order by (<see cref="Distance"/>, index).</summary>
+    /// <summary>Makes the single-precision rows, the worst distances and the marks (not held while the first graph
+    /// is found, when the approximate index's lists make theirs) and puts each list in order by
+    /// (<see cref="Distance"/>, index).</summary>
     private void Order()
     {
         _worst = new float[_n];
