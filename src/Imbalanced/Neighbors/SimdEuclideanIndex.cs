@@ -627,6 +627,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             if (i < g) heaps[i].Reset();
         }
         var (d, lanes, width) = (_dims, _lanes, Vector<float>.Count);
+        var vectors = Vector.IsHardwareAccelerated && lanes % width == 0;
         var looseFactor = new Vector<float>((float)(_errorFactor * (1 + Math.Pow(2, -16))));
         Span<float> dot = stackalloc float[lanes];
         fixed (float* panels = _panels, norms = _norms, rowsOf = qRows)
@@ -636,7 +637,7 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             for (var p = 0; p * lanes < Count; p++)
             {
                 var panel = panels + p * d * lanes;
-                if (!Vector.IsHardwareAccelerated || lanes % width != 0)
+                if (!vectors)
                 {
                     for (var i = 0; i < g; i++)
                     {
