@@ -161,19 +161,27 @@ internal sealed class IvfIndex : INeighborIndex
         var descent = new NeighborDescent(_points, _members, width, _threads);
         // The first graph fills half of each list: probing costs per neighbour kept, the descent fills the rest.
         var first = Math.Max(1, width / 2);
-        Run(_points, Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
-            best => descent.Seed(best.First, best.Count, best.Indices, first));
-        // The lists' indexes are not needed by the descent: let them go before it allocates its round buffers.
+        // Its lists' indexes are made again for each chunk of queries rather than held: held, they were a
+        // single-precision copy of every point beside the graph (SMOTE-ENN on 2,000,000 rows: 1.5 GB at this step
+        // against 1.1 GB in the rounds). The points are asked in the graph's order, list after list, so that a
+        // chunk's queries probe few lists and each list's index is made for many queries at once (asked in their
+        // own order, every chunk probed nearly every list: the first graph took twice as long).
+        Run(_points.Of(_members), Count, first, excludeSelf: true, Math.Min(_probes, ApproximateOptions.GraphProbes),
+            best => descent.Seed(best.First, best.Count, best.Indices, first), keepIndexes: false, _members);
+        // Indexes kept by earlier queries are not needed by the descent either.
         Array.Clear(_listIndexes);
         // Return the first graph's garbage (the lists' panels, the chunks' scratch) before the rounds allocate:
         // without this the rounds' buffers took new memory beside it (ENN on 2,000,000 rows: resident memory during
         // the rounds 1.4 GB against 1.0 GB with it).
         LargeGarbage.Return();
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
-        // Likewise the rounds' buffers (samples and reverse lists, a quarter of a GB at 2,000,000 points) before the
-        // answers' arrays are made beside the graph.
+        // Likewise the rounds' buffers (a block's samples and reverse lists) and the rounded rows before the answers'
+        // arrays are made beside the graph, and the graph before the caller's next arrays are made beside the
+        // answers (SMOTE-ENN on 2,000,000 rows: resident memory after the answers 1.19 GB without this).
         LargeGarbage.Return();
-        return descent.Take(k, includeSelf);
+        var answers = descent.Take(k, includeSelf);
+        LargeGarbage.Return();
+        return answers;
     }
 
     public KNeighbors Query(ReadOnlySpan<double> queries, int k)
@@ -201,8 +209,12 @@ internal sealed class IvfIndex : INeighborIndex
     /// <summary>The answer of every query, chunk by chunk, each chunk's handed to <paramref name="done"/>: the
     /// probes of each query, then each list scanned for all the queries of the chunk that probe it, its best merged
     /// into theirs: first each query's nearest list, then the others, keeping only points that beat the query's
-    /// k-th so far (the SIMD brute force then rarely touches its candidate heaps).</summary>
-    private void Run(PointRows source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done)
+    /// k-th so far (the SIMD brute force then rarely touches its candidate heaps). With
+    /// <paramref name="keepIndexes"/> each list's index is kept for the next chunks and calls; without, it is let go
+    /// after each scan. <paramref name="selves"/> names the point each query is, for excluding it
+    /// (<see langword="null"/>: query <c>i</c> is point <c>i</c>).</summary>
+    private void Run(PointRows source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done,
+        bool keepIndexes = true, int[]? selves = null)
     {
         var chunk = QueriesAtOnce(probeCount);
         var best = new Best(Math.Min(chunk, queryCount), k);
@@ -219,22 +231,24 @@ internal sealed class IvfIndex : INeighborIndex
                 {
                     if (start[l + 1] > start[l])
                         Scan(l, byList.AsSpan(start[l], start[l + 1] - start[l]), source, c0, k, excludeSelf,
-                            best, limited: from > 0);
+                            selves, best, limited: from > 0, keepIndexes);
                 });
             }
-            best.Finish(source, excludeSelf, _points, options);
+            best.Finish(source, excludeSelf, selves, _points, options);
             done(best);
         }
     }
 
     /// <summary>Queries answered at once when each probes <paramref name="probeCount"/> lists: about
-    /// <see cref="PerList"/> per list, between 4,096 and 65,536. Each probed list's scan copies its queries' rows
+    /// <see cref="PerList"/> per list, between 4,096 and 131,072. Each probed list's scan copies its queries' rows
     /// and makes its answers, so a chunk leaves about <c>probes</c> times its own size to the collector: with
     /// 65,536 queries at once, Lee on 500,000 rows (100 probes) peaked at 573 MB, with 8,192 at 379 MB, in the
     /// same time and with the same output. Few probes (the descent's first graph) keep large chunks, whose lists
-    /// would otherwise be scanned for a handful of queries each.</summary>
+    /// would otherwise be scanned for a handful of queries each (and, in the first graph, made again for each
+    /// chunk: with 131,072 at once instead of 65,536 the first graph of 3,800,000 points took 72 s instead of 100 s).
+    /// </summary>
     private int QueriesAtOnce(int probeCount) =>
-        (int)Math.Clamp((long)_lists * PerList / Math.Max(1, probeCount), 1 << 12, 1 << 16);
+        (int)Math.Clamp((long)_lists * PerList / Math.Max(1, probeCount), 1 << 12, 1 << 17);
 
     /// <summary>The probed lists of queries <c>c0 … c0 + m − 1</c>, <paramref name="p"/> per query, nearest first
     /// (the exact engine over the centroids of non-empty lists).</summary>
@@ -246,9 +260,10 @@ internal sealed class IvfIndex : INeighborIndex
     }
 
     /// <summary>The exact nearest points of list <paramref name="list"/> for the chunk's queries
-    /// <paramref name="queries"/> (0-based in the chunk), merged into their answers.</summary>
+    /// <paramref name="queries"/> (0-based in the chunk), merged into their answers; the list's index is kept for
+    /// later scans when <paramref name="keep"/>.</summary>
     private void Scan(int list, ReadOnlySpan<int> queries, PointRows source, int c0, int k, bool excludeSelf,
-        Best best, bool limited)
+        int[]? selves, Best best, bool limited, bool keep)
     {
         var d = _dims;
         var members = _members.AsSpan(_start[list], _start[list + 1] - _start[list]);
@@ -261,7 +276,7 @@ internal sealed class IvfIndex : INeighborIndex
             index = width != VectorWidth.None && SimdEuclideanIndex.CanIndex(listRows)
                 ? new SimdEuclideanIndex(listRows, _listSearch.Threads, width, _listSearch.TileRows)
                 : _listSearch.Build(listRows.Dense(), members.Length, d);
-            _listIndexes[list] = index;
+            if (keep) _listIndexes[list] = index;
         }
         var rows = new double[queries.Length * d];
         for (var j = 0; j < queries.Length; j++)
@@ -292,7 +307,7 @@ internal sealed class IvfIndex : INeighborIndex
             {
                 if (local < 0) break;
                 var g = members[local];
-                if (!(excludeSelf && g == q)) candidates[n++] = g;
+                if (!(excludeSelf && g == (selves?[q] ?? q))) candidates[n++] = g;
             }
             if (n > 0) best.Merge(q, candidates[..n], rows.AsSpan(j * d, d), _points);
         }
@@ -368,7 +383,8 @@ internal sealed class IvfIndex : INeighborIndex
 
         /// <summary>Completes the chunk's answers by an exact scan for each query whose probed lists held fewer
         /// than k points.</summary>
-        public void Finish(PointRows source, bool excludeSelf, PointRows points, ParallelOptions options)
+        public void Finish(PointRows source, bool excludeSelf, int[]? selves, PointRows points,
+            ParallelOptions options)
         {
             var d = points.Dimensions;
             Parallel.For(0, Count, options, () => (Heap: new ExactTopK(k), Query: new double[d], Row: new double[d]),
@@ -380,7 +396,7 @@ internal sealed class IvfIndex : INeighborIndex
                         var q = First + r;
                         heap.Reset();
                         BruteForceIndex.ScanOne(source.Row(q, s.Query), points, DistanceMetric.Euclidean,
-                            excludeSelf ? q : -1, ref heap, s.Row);
+                            excludeSelf ? selves?[q] ?? q : -1, ref heap, s.Row);
                         heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
                     }
                     return (heap, s.Query, s.Row);
