@@ -401,6 +401,20 @@ internal sealed class NeighborDescent
     /// </summary>
     private float Distance(int a, int b) => _rows!.Distance(a, b);
 
+    /// <summary>This thread's room for the row of the point whose list an offer is placed in.</summary>
+    [ThreadStatic]
+    private static float[]? _widened;
+
+    /// <summary><see cref="Distance"/> of <paramref name="v"/> and <paramref name="x"/> from <paramref name="v"/>'s
+    /// row widened once into <paramref name="row"/> (the same value: an offer's place is found with several
+    /// distances from <paramref name="v"/>).</summary>
+    private float From(int v, int x, float[] row, ref bool widened)
+    {
+        if (!widened) _rows!.Widen(v, row);
+        widened = true;
+        return _rows!.Distance(row, x);
+    }
+
     /// <summary>Offers <paramref name="u"/> at squared distance <paramref name="d"/> to <paramref name="v"/>'s
     /// list; the distances of the entries it passes are recomputed (<see cref="Distance"/> gives the same value
     /// for a pair every time).</summary>
@@ -423,7 +437,9 @@ internal sealed class NeighborDescent
             if (_k > 1)
             {
                 var w = _idx[last - 1];
-                var dw = w < 0 ? float.PositiveInfinity : Distance(v, w);
+                var widened = false;
+                var own = _widened ??= new float[_rows!.Dimensions];
+                var dw = w < 0 ? float.PositiveInfinity : From(v, w, own, ref widened);
                 if (Before(d, u, dw, w))
                 {
                     var (lo, hi) = (0, _k - 2);
@@ -431,7 +447,7 @@ internal sealed class NeighborDescent
                     {
                         var mid = (lo + hi) >> 1;
                         var x = _idx[row + mid];
-                        if (Before(d, u, x < 0 ? float.PositiveInfinity : Distance(v, x), x)) hi = mid;
+                        if (Before(d, u, x < 0 ? float.PositiveInfinity : From(v, x, own, ref widened), x)) hi = mid;
                         else lo = mid + 1;
                     }
                     (at, worst) = (lo, dw);

@@ -57,6 +57,29 @@ public class Float24RowsTests
         Assert.Equal(0f, rows.Distance(4, 4));
     }
 
+    /// <summary>A row widened once gives, against every other row, the very distance the two packed rows give (the
+    /// descent finds an offer's place with it): widths with and without a vector's worth, with and without a
+    /// tail.</summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(20)]
+    [InlineData(37)]
+    public void A_widened_row_gives_the_same_distances(int d)
+    {
+        const int n = 120;
+        var points = ApproximateIndexTests.Generated(n, d, seed: d + 1);
+        var rows = new Float24Rows(new PointRows(points, null, n, d), Enumerable.Range(0, n).ToArray(),
+            new ParallelOptions());
+        var widened = new float[d];
+        for (var a = 0; a < n; a += 3)
+        {
+            rows.Widen(a, widened);
+            for (var b = 0; b < n; b++) Assert.Equal(rows.Distance(a, b), rows.Distance(widened, b));
+        }
+    }
+
     /// <summary>Values far from zero that differ little (years, say): centred first, their distances keep their
     /// precision; rounded as they are, a step of a 24-bit float near 2,000 is 2⁻⁴ and every distance here
     /// would be wrong by far.</summary>
