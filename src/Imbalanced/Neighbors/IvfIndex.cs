@@ -312,16 +312,21 @@ internal sealed class IvfIndex : INeighborIndex
         for (var j = 0; j < queries.Length; j++)
         {
             var q = c0 + queries[j];
-            var n = 0;
+            var (n, excluded) = (0, Excluded(excludeSelf, selves, q));
             foreach (var local in found.IndicesOf(j))
             {
                 if (local < 0) break;
                 var g = members[local];
-                if (!(excludeSelf && g == (selves?[q] ?? q))) candidates[n++] = g;
+                if (g != excluded) candidates[n++] = g;
             }
             if (n > 0) best.Merge(q, candidates[..n], rows.AsSpan(j * d, d), _points);
         }
     }
+
+    /// <summary>The point query <paramref name="q"/> must not be answered with: itself when
+    /// <paramref name="excludeSelf"/> (the point <paramref name="selves"/> names, or point <paramref name="q"/>),
+    /// otherwise none (−1).</summary>
+    private static int Excluded(bool excludeSelf, int[]? selves, int q) => excludeSelf ? selves?[q] ?? q : -1;
 
     /// <summary>The best (reduced distance, index) pairs so far of each query of a chunk, sorted; merged under
     /// striped locks, so that lists scanned in any order on any thread give the same answer.</summary>
@@ -406,7 +411,7 @@ internal sealed class IvfIndex : INeighborIndex
                         var q = First + r;
                         heap.Reset();
                         BruteForceIndex.ScanOne(source.Row(q, s.Query), points, DistanceMetric.Euclidean,
-                            excludeSelf ? selves?[q] ?? q : -1, ref heap, s.Row);
+                            Excluded(excludeSelf, selves, q), ref heap, s.Row);
                         heap.CopySorted(Reduced.AsSpan(r * k, k), Indices.AsSpan(r * k, k));
                     }
                     return (heap, s.Query, s.Row);

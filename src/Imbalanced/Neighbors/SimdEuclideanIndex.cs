@@ -580,64 +580,115 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         }
     }
 
+    /// <summary>Queries <see cref="ScanAll"/> scans together: each panel of points is loaded once for all of
+    /// them.</summary>
+    private const int ScanGroup = 4;
+
     /// <summary>
-    /// The exact k nearest points of one query whose candidates could not be shown to hold its answer (the float
-    /// distances' error bound exceeded the gap after the candidates: features of very different scales, say an
-    /// income beside 0/1 flags): one float pass over every point's panel bounds each point's double distance from
-    /// below, and only the points whose bound is within <paramref name="threshold"/> are measured in double, instead
-    /// of every point.
+    /// The exact k nearest points of up to <see cref="ScanGroup"/> queries whose candidates could not be shown to
+    /// hold their answer (the float distances' error bound exceeded the gap after the candidates: features of very
+    /// different scales, say an income beside 0/1 flags): one float pass over every point's panel bounds each
+    /// point's double distance from below, and only the points whose bound is within the query's threshold are
+    /// measured in double, instead of every point.
     /// </summary>
+    /// <param name="queries">The queries' numbers.</param>
+    /// <param name="rows">The queries' rows in double, one per query.</param>
+    /// <param name="qRows">Every query's centred float row.</param>
+    /// <param name="qNorms">Every query's float squared norm.</param>
+    /// <param name="excludeSelf">Whether query q must not be answered with point q.</param>
+    /// <param name="thresholds">Every query's threshold (see remarks); infinite measures every point.</param>
+    /// <param name="heaps">One heap per query, reset here, that receives its answer.</param>
+    /// <param name="scratch">Room for one point's row.</param>
     /// <remarks>Rigorous as <see cref="Recheck"/>'s test, with its error bound taken per point: the float distance
     /// <c>f = fl(Q + X) − 2·fl(q̃·x̃)</c> is within <c>e = _errorFactor·(Q + X) + _errorFloor</c> of the true squared
     /// distance and the double one within <see cref="DoubleError"/> relative of it, so a point's double distance is
-    /// at least <c>(f − e)·(1 − DoubleError)</c>. <paramref name="threshold"/> (the k-th smallest double distance
-    /// among the candidates, or the query's limit when smaller) is at least the k-th smallest double distance of all
-    /// points, so every point of the exact top k within the limit, ties included, passes the test, and the top k of
-    /// the points that pass, by (double distance, index), is the exact answer. An infinite threshold measures every
-    /// point.</remarks>
-    private void ScanAll(ReadOnlySpan<double> query, ReadOnlySpan<float> qRow, float qNorm, int self, double threshold,
-        ref ExactTopK heap, Span<double> scratch)
+    /// at least <c>(f − e)·(1 − DoubleError)</c>. A threshold (the k-th smallest double distance among the
+    /// candidates, or the query's limit when smaller) is at least the k-th smallest double distance of all points,
+    /// so every point of the exact top k within the limit, ties included, passes the test, and the top k of the
+    /// points that pass, by (double distance, index), is the exact answer. The vector pass lets through a superset
+    /// of the points the test passes (its cut and factor raised by 2⁻¹⁶, more than float's rounding of
+    /// cut + factor·X can take away, and the cut by 10⁻³⁸ for subnormal products); only those are tested exactly,
+    /// one by one, in the order of the points, as a scan of one query at a time would.</remarks>
+    private void ScanAll(ReadOnlySpan<int> queries, double[][] rows, float[] qRows, float[] qNorms,
+        bool excludeSelf, double[] thresholds, ExactTopK[] heaps, Span<double> scratch)
     {
-        Interlocked.Increment(ref _scans);
-        var metric = DistanceMetric.Euclidean;
-        heap.Reset();
-        if (double.IsPositiveInfinity(threshold))
-        {
-            for (var j = 0; j < Count; j++) if (j != self) heap.Offer(metric.Reduced(query, Point(j, scratch)), j);
-            return;
-        }
+        Interlocked.Add(ref _scans, queries.Length);
+        var g = queries.Length;
         // f − _errorFactor·X ≤ cut  ⟺  (f − e)·(1 − DoubleError) ≤ threshold.
-        var cut = threshold / (1 - DoubleError) + _errorFactor * qNorm + _errorFloor;
-        var d = _dims;
-        var lanes = _lanes;
-        Span<float> dot = stackalloc float[lanes];
-        for (var p = 0; p * lanes < Count; p++)
+        Span<double> cuts = stackalloc double[ScanGroup];
+        Span<float> loose = stackalloc float[ScanGroup];
+        Span<int> offsets = stackalloc int[ScanGroup];
+        for (var i = 0; i < ScanGroup; i++)
         {
-            var panel = _panels.AsSpan(p * d * lanes, d * lanes);
-            if (Vector.IsHardwareAccelerated && lanes % Vector<float>.Count == 0)
+            var q = queries[Math.Min(i, g - 1)];
+            cuts[i] = thresholds[q] / (1 - DoubleError) + _errorFactor * qNorms[q] + _errorFloor;
+            loose[i] = (float)(cuts[i] * (1 + Math.Pow(2, -16)) + 1e-38);
+            offsets[i] = q * _dims;
+            if (i < g) heaps[i].Reset();
+        }
+        var (d, lanes, width) = (_dims, _lanes, Vector<float>.Count);
+        var looseFactor = new Vector<float>((float)(_errorFactor * (1 + Math.Pow(2, -16))));
+        Span<float> dot = stackalloc float[lanes];
+        fixed (float* panels = _panels, norms = _norms, rowsOf = qRows)
+        {
+            float* q0 = rowsOf + offsets[0], q1 = rowsOf + offsets[1], q2 = rowsOf + offsets[2],
+                q3 = rowsOf + offsets[3];
+            for (var p = 0; p * lanes < Count; p++)
             {
-                for (var v = 0; v < lanes; v += Vector<float>.Count)
+                var panel = panels + p * d * lanes;
+                if (!Vector.IsHardwareAccelerated || lanes % width != 0)
                 {
-                    var acc = Vector<float>.Zero;
+                    for (var i = 0; i < g; i++)
+                    {
+                        dot.Clear();
+                        var qi = rowsOf + offsets[i];
+                        for (var c = 0; c < d; c++)
+                            for (var l = 0; l < lanes; l++) dot[l] += qi[c] * panel[c * lanes + l];
+                        Offer(rows[i], qNorms[queries[i]], excludeSelf ? queries[i] : -1, cuts[i], dot, p * lanes,
+                            ref heaps[i], scratch);
+                    }
+                    continue;
+                }
+                for (var v = 0; v < lanes; v += width)
+                {
+                    Vector<float> a0 = default, a1 = default, a2 = default, a3 = default;
                     for (var c = 0; c < d; c++)
-                        acc += new Vector<float>(qRow[c]) * new Vector<float>(panel.Slice(c * lanes + v));
-                    acc.CopyTo(dot[v..]);
+                    {
+                        var x = Vector.Load(panel + c * lanes + v);
+                        a0 += new Vector<float>(q0[c]) * x;
+                        a1 += new Vector<float>(q1[c]) * x;
+                        a2 += new Vector<float>(q2[c]) * x;
+                        a3 += new Vector<float>(q3[c]) * x;
+                    }
+                    var norm = Vector.Load(norms + p * lanes + v);
+                    var slack = looseFactor * norm;
+                    for (var i = 0; i < g; i++)
+                    {
+                        var acc = i switch { 0 => a0, 1 => a1, 2 => a2, _ => a3 };
+                        var f = new Vector<float>(qNorms[queries[i]]) + norm - acc * 2;
+                        if (!Vector.LessThanOrEqualAny(f, new Vector<float>(loose[i]) + slack)) continue;
+                        acc.CopyTo(dot);
+                        Offer(rows[i], qNorms[queries[i]], excludeSelf ? queries[i] : -1, cuts[i], dot[..width],
+                            p * lanes + v, ref heaps[i], scratch);
+                    }
                 }
             }
-            else
-            {
-                dot.Clear();
-                for (var c = 0; c < d; c++)
-                    for (var l = 0; l < lanes; l++) dot[l] += qRow[c] * panel[c * lanes + l];
-            }
-            for (var l = 0; l < lanes; l++)
-            {
-                var j = p * lanes + l;
-                if (j >= Count) break;
-                var x = _norms[j];
-                float f = qNorm + x - 2 * dot[l];
-                if (j != self && f - _errorFactor * x <= cut) heap.Offer(metric.Reduced(query, Point(j, scratch)), j);
-            }
+        }
+    }
+
+    /// <summary>Offers each point from <paramref name="first"/> on whose float distance passes
+    /// <see cref="ScanAll"/>'s test to <paramref name="heap"/> at its double distance, in the points' order.</summary>
+    private void Offer(ReadOnlySpan<double> query, float qNorm, int self, double cut, ReadOnlySpan<float> dot,
+        int first, ref ExactTopK heap, Span<double> scratch)
+    {
+        var metric = DistanceMetric.Euclidean;
+        for (var l = 0; l < dot.Length; l++)
+        {
+            var j = first + l;
+            if (j >= Count) break;
+            var x = _norms[j];
+            float f = qNorm + x - 2 * dot[l];
+            if (j != self && f - _errorFactor * x <= cut) heap.Offer(metric.Reduced(query, Point(j, scratch)), j);
         }
     }
 
@@ -683,9 +734,11 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
         var distances = new double[queryCount * k];
         var metric = DistanceMetric.Euclidean;
         var capacity = heaps.Sum(h => h.Capacity);
-        Parallel.For(0, queryCount, new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => (D: new double[capacity], I: new int[capacity], Heap: new ExactTopK(k), Query: new double[_dims],
-                Row: new double[_dims]),
+        // A query's threshold when its candidates are not shown to hold its answer, else NaN.
+        var thresholds = new double[queryCount];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        Parallel.For(0, queryCount, options,
+            () => (D: new double[capacity], I: new int[capacity], Query: new double[_dims], Row: new double[_dims]),
             (q, _, s) =>
             {
                 var query = rowOf(q, s.Query);
@@ -710,33 +763,51 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
                 var threshold = Math.Min(n >= k ? d[k - 1] : double.PositiveInfinity, limit);
                 var accepted = (n >= k || within is not null)
                     && (double.IsPositiveInfinity(bound) || bound - error > threshold);
-                if (accepted)
+                thresholds[q] = accepted ? double.NaN : threshold;
+                if (!accepted) return s;
+                d[..Math.Min(n, k)].CopyTo(distances.AsSpan(q * k, k));
+                idx[..Math.Min(n, k)].CopyTo(indices.AsSpan(q * k, k));
+                Finish(q, n, k, limit, indices, distances);
+                return s;
+            },
+            _ => { });
+        var scanned = Enumerable.Range(0, queryCount).Where(q => !double.IsNaN(thresholds[q])).ToArray();
+        Parallel.For(0, (scanned.Length + ScanGroup - 1) / ScanGroup, options,
+            () => (Heaps: Enumerable.Range(0, ScanGroup).Select(_ => new ExactTopK(k)).ToArray(),
+                Rows: Enumerable.Range(0, ScanGroup).Select(_ => new double[_dims]).ToArray(), Row: new double[_dims]),
+            (group, _, s) =>
+            {
+                var first = group * ScanGroup;
+                var queries = scanned.AsSpan(first, Math.Min(ScanGroup, scanned.Length - first));
+                for (var i = 0; i < queries.Length; i++) rowOf(queries[i], s.Rows[i]).CopyTo(s.Rows[i]);
+                ScanAll(queries, s.Rows, qRows, qNorms, excludeSelf, thresholds, s.Heaps, s.Row);
+                for (var i = 0; i < queries.Length; i++)
                 {
-                    d[..Math.Min(n, k)].CopyTo(distances.AsSpan(q * k, k));
-                    idx[..Math.Min(n, k)].CopyTo(indices.AsSpan(q * k, k));
-                }
-                else
-                {
-                    var heap = s.Heap;
-                    ScanAll(query, qRows.AsSpan(q * _dims, _dims), qNorms[q], excludeSelf ? q : -1, threshold,
-                        ref heap, s.Row);
-                    n = heap.CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
-                }
-                for (var c = 0; c < k; c++)
-                {
-                    if (c < n && distances[q * k + c] <= limit)
-                    {
-                        distances[q * k + c] = Math.Sqrt(distances[q * k + c]);
-                    }
-                    else
-                    {
-                        distances[q * k + c] = double.PositiveInfinity;
-                        indices[q * k + c] = -1;
-                    }
+                    var q = queries[i];
+                    var n = s.Heaps[i].CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
+                    Finish(q, n, k, within is null ? double.PositiveInfinity : within[q], indices, distances);
                 }
                 return s;
             },
             _ => { });
         return new KNeighbors(k, indices, distances);
+    }
+
+    /// <summary>Query <paramref name="q"/>'s answer of <paramref name="n"/> neighbours as returned: distances
+    /// within <paramref name="limit"/> (squared) made Euclidean, the rest of its k places empty.</summary>
+    private static void Finish(int q, int n, int k, double limit, int[] indices, double[] distances)
+    {
+        for (var c = 0; c < k; c++)
+        {
+            if (c < n && distances[q * k + c] <= limit)
+            {
+                distances[q * k + c] = Math.Sqrt(distances[q * k + c]);
+            }
+            else
+            {
+                distances[q * k + c] = double.PositiveInfinity;
+                indices[q * k + c] = -1;
+            }
+        }
     }
 }

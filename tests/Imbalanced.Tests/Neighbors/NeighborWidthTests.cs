@@ -136,6 +136,9 @@ public class NeighborWidthTests
         foreach (var self in new[] { false, true })
             AssertSame(brute.QuerySelf(k, self), index.QuerySelf(k, self));
         AssertSame(brute.Query(queries, k), index.Query(queries, k));
+        // Scanned queries go four at a time: three fill part of a group.
+        var three = queries[..(3 * dims)];
+        AssertSame(brute.Query(three, k), index.Query(three, k));
         if (index is not SimdEuclideanIndex simd) return;
         Assert.True(simd.Scans > n / 10, $"{simd.Scans} queries scanned every point");
         var within = Enumerable.Range(0, q).Select(i => i % 3 == 0 ? 4.0 : 1e7).ToArray();
