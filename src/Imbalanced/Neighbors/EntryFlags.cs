@@ -42,6 +42,19 @@ internal sealed class EntryFlags
         for (var j = _width - 1; j > at; j--) Set(list, j, Get(list, j - 1));
     }
 
+    /// <summary>The states of entries <paramref name="first"/> … <paramref name="first"/> + 31 of list
+    /// <paramref name="list"/> (<paramref name="first"/> a multiple of 32), two bits each, entry
+    /// <paramref name="first"/> lowest; 0 past the list's end.</summary>
+    public ulong Packed(int list, int first)
+    {
+        var bytes = _bits.AsSpan((int)(At(list, first)), Math.Min(8, _stride - (first >> 2)));
+        var packed = 0UL;
+        for (var b = bytes.Length - 1; b >= 0; b--) packed = packed << 8 | bytes[b];
+        // The last byte's places past the list's end hold no entry.
+        var past = first + 32 - _width;
+        return past > 0 ? packed & (ulong.MaxValue >> (2 * past)) : packed;
+    }
+
     private long At(int list, int entry) => (long)list * _stride + (entry >> 2);
 
     private static int Shift(int entry) => (entry & 3) * 2;

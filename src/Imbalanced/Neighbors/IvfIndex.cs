@@ -175,7 +175,7 @@ internal sealed class IvfIndex : INeighborIndex
         // the rounds 1.4 GB against 1.0 GB with it).
         LargeGarbage.Return();
         descent.Refine(ApproximateOptions.GraphRounds, Math.Max(1, width / 2), ApproximateOptions.GraphDelta);
-        // Likewise the rounds' buffers (samples and reverse lists) and the single-precision rows before the answers'
+        // Likewise the rounds' buffers (a block's samples and reverse lists) and the rounded rows before the answers'
         // arrays are made beside the graph, and the graph before the caller's next arrays are made beside the
         // answers (SMOTE-ENN on 2,000,000 rows: resident memory after the answers 1.19 GB without this).
         LargeGarbage.Return();
@@ -216,7 +216,11 @@ internal sealed class IvfIndex : INeighborIndex
     private void Run(PointRows source, int queryCount, int k, bool excludeSelf, int probeCount, Action<Best> done,
         bool keepIndexes = true, int[]? selves = null)
     {
-        var chunk = QueriesAtOnce(probeCount);
+        // Lists' indexes let go after each scan are made again by every chunk that probes them: at most
+        // GraphChunks chunks of them.
+        var chunk = keepIndexes
+            ? QueriesAtOnce(probeCount)
+            : Math.Max(QueriesAtOnce(probeCount), queryCount / GraphChunks);
         var best = new Best(Math.Min(chunk, queryCount), k);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         for (var c0 = 0; c0 < queryCount; c0 += chunk)
@@ -238,6 +242,12 @@ internal sealed class IvfIndex : INeighborIndex
             done(best);
         }
     }
+
+    /// <summary>The fewest chunks the first graph's queries are asked in (it makes the lists' indexes again for
+    /// each chunk): 32, so that up to 4,194,304 points (SMOTE-ENN on 2,000,000 rows) the chunks stay at
+    /// <see cref="QueriesAtOnce"/>'s 131,072 and larger graphs make the lists' indexes fewer times (10,000,000
+    /// points: 32 chunks instead of 77).</summary>
+    private const int GraphChunks = 32;
 
     /// <summary>Queries answered at once when each probes <paramref name="probeCount"/> lists: about
     /// <see cref="PerList"/> per list, between 4,096 and 131,072. Each probed list's scan copies its queries' rows

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Imbalanced.Neighbors;
 
@@ -9,22 +10,27 @@ namespace Imbalanced.Neighbors;
 /// as a neighbour. Rounds repeat until few lists change.
 /// </summary>
 /// <remarks>
-/// <para>Deterministic whatever the thread count: a round's comparisons are chosen from the graph as it was at
-/// the start of the round (each point's new neighbours nearest first, up to <c>sample</c>; the points that have
-/// it as a neighbour, up to <c>sample</c> taken from a place fixed by the point and the round), and a list keeps
-/// the best <c>K</c> of everything it was offered by (squared distance, index), a set that does not depend on
-/// the order of the offers. A list is updated under a lock; an offer is first checked, without the lock, against
-/// the list's worst, which only ever decreases, so a stale worst only lets more offers through to the locked
-/// check.</para>
-/// <para>Memory: the graph holds no distances. A list is kept sorted by (single-precision squared distance,
-/// index), the distances recomputed from a single-precision copy of the points when an offer is placed; only
-/// each list's worst distance is stored, for the check that rejects most offers. A round's comparisons come
-/// from a copy of the lists' samples made at its start; the reverse lists (who lists whom) are built for a block
-/// of points at a time; which entries are new takes two bits each (<see cref="EntryFlags"/>). About
-/// <c>n·(4·d + 8.75·K + 8)</c> bytes beside the points for K neighbours of points of dimension d (at
-/// 2,000,000 × 20, K = 24: 600 MB), where a graph with its distances and whole reverse lists took 1 GB. The
-/// single-precision rows are made only after the first graph is in, when the approximate index's lists have let
-/// theirs go.</para>
+/// <para>Deterministic whatever the thread count: a round takes the points in blocks, one block after another,
+/// and a block's comparisons are chosen from the graph as it stood at the round's start, but for entries pushed out
+/// of their lists since (each of its points' entries not yet joined, nearest first, up to <c>sample</c>, and its
+/// joined ones, up to <c>sample</c>; the points whose samples hold it, up to <c>sample</c> taken from a place fixed
+/// by the point and the round; entries that entered during the round wait for the next), and a list keeps the best
+/// <c>K</c> of everything it was offered by (squared distance, index), a set that does not depend on the order of
+/// the offers; so neither does the graph at the next block's start. A list is updated under a lock; an offer is
+/// first checked, without the lock, against the list's worst, which only ever decreases, so a stale worst only lets
+/// more offers through to the locked check.</para>
+/// <para>Memory: the graph holds no distances. A list is kept sorted by (squared distance, index), the
+/// distances recomputed when an offer is placed from a copy of the points centred and rounded to 24-bit floats
+/// (<see cref="Float24Rows"/>, three bytes a value); only each list's worst distance is stored, for the check that
+/// rejects most offers. No copy of every list's sample is held: a block's points draw theirs at its start, and the
+/// points whose samples hold them are found by reading every list again (<see cref="ReverseLists"/>, which
+/// <see cref="Listing"/> hands only the block's entries); which entries are new takes two bits each
+/// (<see cref="EntryFlags"/>). About <c>n·(3·d + 4.8·K + 4)</c> bytes beside the points for K neighbours of points
+/// of dimension d (at 3,800,000 × 20, K = 24: 680 MB), where single-precision rows and a copy of every sample for
+/// the round took <c>n·(4·d + 8.75·K + 8)</c> (1,130 MB). The rounded rows are made only after the first graph is
+/// in. Measured (<c>benchmarks/results/streaming.md</c>): SMOTE-ENN on 2,000,000 rows peaked at 1,098 MB against
+/// 1,566 MB; the 5-NN of 2,000,000 generated points kept recall@5 0.9950 (0.9952 with single-precision rows and
+/// whole-round samples).</para>
 /// <para>Comparisons per round: about <c>n·(sample² + 2·sample·K)</c>, independent of n per point, so the whole
 /// refinement grows about linearly with the rows. The answers' order and distances are exact (double precision)
 /// again.</para>
@@ -38,23 +44,28 @@ internal sealed class NeighborDescent
     private readonly int _d;
     private readonly int _k;
     private readonly int[] _old;
-    private readonly int[] _new;
-    // The points in graph order, single precision: made once the first neighbours are in (Refine).
-    private float[] _rows = [];
+    // The points in graph order, rounded: made once the first neighbours are in (Refine).
+    private Float24Rows? _rows;
     private readonly int[] _idx;
-    // Each list's worst squared distance (+∞ while the list has empty places). This and the marks are made once the
-    // first neighbours are in (Order): the first graph's search needs its memory meanwhile.
+    // Each list's worst squared distance (+∞ while the list has empty places). This, the marks and the rounded rows
+    // are made once the first neighbours are in (Order): the first graph's search needs its memory meanwhile.
     private float[] _worst = [];
-    // 0: joined already; 1: new, not yet joined; 2: entered during the current round.
-    private EntryFlags _fresh = new(0, 1, 1);
+    // Where an entry stands in the current round: Old (joined in an earlier round), New (not yet joined), Drawn (New
+    // at the round's start and drawn into its list's sample this round: still New to the samples the later blocks
+    // read, Old from the next round), Entered (entered during this round: in no sample until the next round).
+    private EntryFlags _fresh;
+    private const int Old = 0, New = 1, Drawn = 2, Entered = 3;
     private readonly ParallelOptions _options;
+
+    /// <summary>The entries' states (Old 0, New 1, Drawn 2, Entered 3), for tests.</summary>
+    internal EntryFlags Flags => _fresh;
     // One spin lock per stripe of points (0 free, 1 held): a list is held for a few dozen instructions, far less
     // than a monitor's slow path costs.
     private readonly int[] _locks = new int[Stripes];
 
     /// <summary>Reverse lists are built for one block of points at a time: a block's reverse lists take about
     /// <c>1 / Blocks</c> of all of them.</summary>
-    private const int Blocks = 8;
+    private const int Blocks = 16;
 
     /// <param name="points">The points.</param>
     /// <param name="order">A permutation of the points: the graph numbers point <c>order[i]</c> as <c>i</c>, so
@@ -72,16 +83,15 @@ internal sealed class NeighborDescent
         _d = points.Dimensions;
         _k = width;
         _old = order;
-        _new = new int[count];
-        for (var i = 0; i < count; i++) _new[order[i]] = i;
         _idx = new int[count * width];
         Array.Fill(_idx, -1);
+        _fresh = new EntryFlags(0, width, New);
     }
 
     /// <summary>Gives points <paramref name="first"/> … <c>first + count − 1</c> (the graph's numbering: point
-    /// <c>order[first]</c> first) their first neighbours: <paramref name="per"/> per point in
-    /// <paramref name="neighbors"/> (input numbering, self excluded, no repeats, −1 for none), at most the graph's K.
-    /// They are put in order in <see cref="Refine"/>.</summary>
+    /// <c>order[first]</c> and on) their first neighbours: <paramref name="per"/> per point in
+    /// <paramref name="neighbors"/> (input numbering, self excluded, no repeats, −1 for none), at most the graph's
+    /// K. They are numbered as the graph numbers them and put in order in <see cref="Refine"/>.</summary>
     public void Seed(int first, int count, int[] neighbors, int per)
     {
         Parallel.For(0, count, _options, r =>
@@ -89,26 +99,24 @@ internal sealed class NeighborDescent
             var row = (first + r) * _k;
             for (var j = 0; j < per; j++)
             {
-                var was = neighbors[r * per + j];
-                _idx[row + j] = was < 0 ? -1 : _new[was];
+                _idx[row + j] = neighbors[r * per + j];
             }
         });
     }
 
-    /// <summary>Makes the single-precision rows, the worst distances and the marks (not held while the first graph
-    /// is found, when the approximate index's lists make theirs) and puts each list in order by
-    /// (<see cref="Distance"/>, index).</summary>
+    /// <summary>Makes the rounded rows (not held while the first graph is found, when the approximate index's
+    /// lists hold theirs) and puts each list in order by (<see cref="Distance"/>, index).</summary>
     private void Order()
     {
-        _worst = new float[_n];
-        _fresh = new EntryFlags(_n, _k, 1);
-        _rows = new float[_n * _d];
-        Parallel.For(0, _n, _options, () => new double[_d], (v, _, scratch) =>
+        var renumber = new int[_n];
+        for (var i = 0; i < _n; i++) renumber[_old[i]] = i;
+        Parallel.For(0, _n, _options, v =>
         {
-            var point = _points.Row(_old[v], scratch);
-            for (var c = 0; c < _d; c++) _rows[v * _d + c] = (float)point[c];
-            return scratch;
-        }, _ => { });
+            foreach (ref var u in _idx.AsSpan(v * _k, _k)) if (u >= 0) u = renumber[u];
+        });
+        _worst = new float[_n];
+        _fresh = new EntryFlags(_n, _k, New);
+        _rows = new Float24Rows(_points, _old, _options);
         Parallel.For(0, _n, _options, v =>
         {
             var row = _idx.AsSpan(v * _k, _k);
@@ -136,25 +144,28 @@ internal sealed class NeighborDescent
     {
         Order();
         var options = _options;
-        // The round's buffers are made once and reused: made afresh each round they left hundreds of MB of large
-        // arrays to the garbage collector at every round.
-        var fresh = new int[_n * sample];
-        var old = new int[_n * sample];
         var block = (_n + Blocks - 1) / Blocks;
-        var freshBack = new ReverseLists(block, _n * sample / Blocks);
-        var oldBack = new ReverseLists(block, _n * sample / Blocks);
+        // The samples of one block's points, made at the block's start, and the rows whose samples hold them.
+        var both = 2 * sample;
+        var own = new int[block * both];
+        var back = new ReverseLists(_n, block, 2, _k, 2 * _n / Blocks * sample);
+        ReverseLists.Lists lists = (u, lo, hi, slots) => Listing(u, sample, lo, hi, slots);
+        ReverseLists.Lists candidates = Candidates;
         for (var round = 0; round < rounds; round++)
         {
-            Sample(sample, options, fresh, old);
+            // Entries only leave the samples' candidates during a round (those entering wait for the next): their
+            // count bounds every block's reverse lists.
+            back.Bound(_n, candidates, options);
             for (var lo = 0; lo < _n; lo += block)
             {
-                var hi = Math.Min(_n, lo + block);
-                Parallel.Invoke(options, () => freshBack.Build(fresh, sample, lo, hi),
-                    () => oldBack.Build(old, sample, lo, hi));
-                Parallel.For(lo, hi, options, () => (Fresh: new List<int>(), Old: new List<int>()), (v, _, s) =>
+                var (from, hi) = (lo, Math.Min(_n, lo + block));
+                back.Build(_n, from, hi, lists, options);
+                Parallel.For(from, hi, options, v => Draw(v, sample, own.AsSpan((v - from) * both, both)));
+                Parallel.For(from, hi, options, () => (Fresh: new List<int>(), Old: new List<int>()), (v, _, s) =>
                 {
-                    Gather(v, fresh, freshBack, sample, round, s.Fresh);
-                    Gather(v, old, oldBack, sample, round, s.Old);
+                    var mine = own.AsSpan((v - from) * both, both);
+                    Gather(v, mine[..sample], back.Of(0, v), sample, round, s.Fresh);
+                    Gather(v, mine[sample..], back.Of(1, v), sample, round, s.Old);
                     Join(s.Fresh, s.Old);
                     return s;
                 }, _ => { });
@@ -166,8 +177,10 @@ internal sealed class NeighborDescent
             {
                 for (var j = 0; j < _k; j++)
                 {
-                    if (_fresh.Get(v, j) != 2) continue;
-                    _fresh.Set(v, j, 1);
+                    var state = _fresh.Get(v, j);
+                    if (state == Drawn) _fresh.Set(v, j, Old);
+                    if (state != Entered) continue;
+                    _fresh.Set(v, j, New);
                     c++;
                 }
                 return c;
@@ -177,11 +190,11 @@ internal sealed class NeighborDescent
         return Done(rounds);
     }
 
-    /// <summary>Lets the single-precision rows go (the answers are ordered by exact distances) and returns
+    /// <summary>Lets the rounded rows go (the answers are ordered by exact distances) and returns
     /// <paramref name="rounds"/>.</summary>
     private int Done(int rounds)
     {
-        _rows = [];
+        _rows = null;
         return rounds;
     }
 
@@ -231,42 +244,129 @@ internal sealed class NeighborDescent
         return new KNeighbors(k, indices, distances);
     }
 
-    /// <summary>Each point's new neighbours to join this round (nearest first, up to <paramref name="sample"/>,
-    /// then marked old) and its old neighbours (nearest first, up to <paramref name="sample"/>), −1 padded.</summary>
-    private void Sample(int sample, ParallelOptions options, int[] fresh, int[] old)
+    /// <summary>Point <paramref name="v"/>'s sample as its list stood at the round's start, but for entries pushed
+    /// out since: its entries not yet joined, nearest first, up to <paramref name="sample"/>, then its joined ones,
+    /// nearest first, up to <paramref name="sample"/>, each part −1 padded; entries that entered during the round
+    /// wait for the next.</summary>
+    internal void Samples(int v, int sample, Span<int> entries)
     {
-        Array.Fill(fresh, -1);
-        Array.Fill(old, -1);
-        Parallel.For(0, _n, options, v =>
+        entries.Fill(-1);
+        int f = 0, o = 0;
+        for (var j = 0; j < _k && (f < sample || o < sample); j++)
         {
-            int f = 0, o = 0;
-            for (var j = 0; j < _k; j++)
+            var u = _idx[v * _k + j];
+            if (u < 0) break;
+            var state = _fresh.Get(v, j);
+            if (state == Entered) continue;
+            if (state != Old)
             {
-                var u = _idx[v * _k + j];
-                if (u < 0) break;
-                if (_fresh.Get(v, j) != 0)
+                if (f < sample) entries[f++] = u;
+            }
+            else if (o < sample)
+            {
+                entries[sample + o++] = u;
+            }
+        }
+    }
+
+    /// <summary>The entries of point <paramref name="u"/>'s sample (<see cref="Samples"/>) that are points
+    /// <paramref name="lo"/> … <paramref name="hi"/> − 1, as <see cref="ReverseLists.Lists"/> writes them (kind 0
+    /// not yet joined, 1 joined). Every block reads every point's sample twice, so this finds the few entries in the
+    /// block first (<see cref="InRange"/>) and ranks only those among their kind by counting bits of the entries'
+    /// states: the same entries <see cref="Samples"/> gives, without a branch per entry.</summary>
+    internal int Listing(int u, int sample, int lo, int hi, Span<int> slots)
+    {
+        const ulong Low = 0x5555_5555_5555_5555UL;
+        var size = hi - lo;
+        // Entries of each kind in earlier groups of 32.
+        int f = 0, o = 0, n = 0;
+        for (var first = 0; first < _k; first += 32)
+        {
+            var ids = _idx.AsSpan(u * _k + first, Math.Min(32, _k - first));
+            var states = _fresh.Packed(u, first);
+            var (one, two) = (states & Low, (states >> 1) & Low);
+            // One bit per entry, at twice its place: New or Drawn (states 1 and 2), and Old (state 0, entries on
+            // the list only: an empty place ends it and is never in range).
+            var unjoined = one ^ two;
+            var old = ~(one | two) & Low & (ids.Length == 32 ? ulong.MaxValue : (1UL << (2 * ids.Length)) - 1);
+            for (var hits = InRange(ids, lo, (uint)size); hits != 0; hits &= hits - 1)
+            {
+                var j = BitOperations.TrailingZeroCount(hits);
+                var before = (1UL << (2 * j)) - 1;
+                if ((unjoined >> (2 * j) & 1) != 0)
                 {
-                    if (f < sample)
-                    {
-                        fresh[v * sample + f++] = u;
-                        _fresh.Set(v, j, 0);
-                    }
+                    if (f + BitOperations.PopCount(unjoined & before) < sample) slots[n++] = ids[j] - lo;
                 }
-                else if (o < sample)
+                else if ((old >> (2 * j) & 1) != 0 && o + BitOperations.PopCount(old & before) < sample)
                 {
-                    old[v * sample + o++] = u;
+                    slots[n++] = size + ids[j] - lo;
                 }
             }
-        });
+            f += BitOperations.PopCount(unjoined);
+            o += BitOperations.PopCount(old);
+        }
+        return n;
+    }
+
+    /// <summary>The entries of point <paramref name="u"/>'s list that may be in its sample during this round
+    /// (all but those that entered during it) and are points <paramref name="lo"/> … <paramref name="hi"/> − 1,
+    /// written as <see cref="Listing"/> writes them.</summary>
+    internal int Candidates(int u, int lo, int hi, Span<int> slots)
+    {
+        var size = (uint)(hi - lo);
+        var n = 0;
+        for (var j = 0; j < _k; j++)
+        {
+            var x = _idx[u * _k + j];
+            if (x < 0) break;
+            var state = _fresh.Get(u, j);
+            if (state != Entered && (uint)(x - lo) < size) slots[n++] = (state == Old ? (int)size : 0) + x - lo;
+        }
+        return n;
+    }
+
+    /// <summary>Bit <c>j</c> set for each entry <c>j</c> of <paramref name="ids"/> (at most 32) that is a point
+    /// <paramref name="lo"/> … <paramref name="lo"/> + <paramref name="size"/> − 1.</summary>
+    private static uint InRange(ReadOnlySpan<int> ids, int lo, uint size)
+    {
+        var mask = 0u;
+        var j = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var (from, width) = (Vector128.Create(lo), Vector128.Create(size));
+            for (; j + 4 <= ids.Length; j += 4)
+            {
+                var offsets = (Vector128.Create(ids.Slice(j, 4)) - from).AsUInt32();
+                mask |= Vector128.ExtractMostSignificantBits(Vector128.LessThan(offsets, width)) << j;
+            }
+        }
+        for (; j < ids.Length; j++) if ((uint)(ids[j] - lo) < size) mask |= 1u << j;
+        return mask;
+    }
+
+    /// <summary>Draws point <paramref name="v"/>'s sample (<see cref="Samples"/>) into <paramref name="entries"/>
+    /// and marks the entries of its first part drawn.</summary>
+    private void Draw(int v, int sample, Span<int> entries)
+    {
+        Samples(v, sample, entries);
+        var f = 0;
+        for (var j = 0; j < _k && f < sample; j++)
+        {
+            if (_idx[v * _k + j] < 0) break;
+            var state = _fresh.Get(v, j);
+            if (state is Old or Entered) continue;
+            _fresh.Set(v, j, Drawn);
+            f++;
+        }
     }
 
     /// <summary>Point <paramref name="v"/>'s own list and up to <paramref name="sample"/> of the points listing
     /// it, from a place fixed by the point and the round, without repeats.</summary>
-    private static void Gather(int v, int[] lists, ReverseLists back, int sample, int round, List<int> into)
+    private static void Gather(int v, ReadOnlySpan<int> list, ReadOnlySpan<int> listing, int sample, int round,
+        List<int> into)
     {
         into.Clear();
-        foreach (var u in lists.AsSpan(v * sample, sample)) if (u >= 0) into.Add(u);
-        var listing = back.Of(v);
+        foreach (var u in list) if (u >= 0) into.Add(u);
         var count = listing.Length;
         var take = Math.Min(sample, count);
         var from = count == 0 ? 0 : (int)((uint)(v * 0x9E3779B1 + round * 0x85EBCA6B) % (uint)count);
@@ -296,30 +396,23 @@ internal sealed class NeighborDescent
         Offer(q, p, d);
     }
 
-    /// <summary>The squared distance of graph points <paramref name="a"/> and <paramref name="b"/> in single
-    /// precision: the graph's order (the answers' distances are recomputed exactly in <see cref="Take"/>).</summary>
-    private float Distance(int a, int b)
+    /// <summary>The squared distance of graph points <paramref name="a"/> and <paramref name="b"/> from their
+    /// rounded rows: the graph's order (the answers' distances are recomputed exactly in <see cref="Take"/>).
+    /// </summary>
+    private float Distance(int a, int b) => _rows!.Distance(a, b);
+
+    /// <summary>This thread's room for the row of the point whose list an offer is placed in.</summary>
+    [ThreadStatic]
+    private static float[]? _widened;
+
+    /// <summary><see cref="Distance"/> of <paramref name="v"/> and <paramref name="x"/> from <paramref name="v"/>'s
+    /// row widened once into <paramref name="row"/> (the same value: an offer's place is found with several
+    /// distances from <paramref name="v"/>).</summary>
+    private float From(int v, int x, float[] row, ref bool widened)
     {
-        var x = _rows.AsSpan(a * _d, _d);
-        var y = _rows.AsSpan(b * _d, _d);
-        var i = 0;
-        var sum = 0f;
-        if (Vector.IsHardwareAccelerated && _d >= Vector<float>.Count)
-        {
-            var acc = Vector<float>.Zero;
-            for (; i + Vector<float>.Count <= _d; i += Vector<float>.Count)
-            {
-                var diff = new Vector<float>(x[i..]) - new Vector<float>(y[i..]);
-                acc += diff * diff;
-            }
-            sum = Vector.Sum(acc);
-        }
-        for (; i < _d; i++)
-        {
-            var diff = x[i] - y[i];
-            sum += diff * diff;
-        }
-        return sum;
+        if (!widened) _rows!.Widen(v, row);
+        widened = true;
+        return _rows!.Distance(row, x);
     }
 
     /// <summary>Offers <paramref name="u"/> at squared distance <paramref name="d"/> to <paramref name="v"/>'s
@@ -344,7 +437,9 @@ internal sealed class NeighborDescent
             if (_k > 1)
             {
                 var w = _idx[last - 1];
-                var dw = w < 0 ? float.PositiveInfinity : Distance(v, w);
+                var widened = false;
+                var own = _widened ??= new float[_rows!.Dimensions];
+                var dw = w < 0 ? float.PositiveInfinity : From(v, w, own, ref widened);
                 if (Before(d, u, dw, w))
                 {
                     var (lo, hi) = (0, _k - 2);
@@ -352,7 +447,7 @@ internal sealed class NeighborDescent
                     {
                         var mid = (lo + hi) >> 1;
                         var x = _idx[row + mid];
-                        if (Before(d, u, x < 0 ? float.PositiveInfinity : Distance(v, x), x)) hi = mid;
+                        if (Before(d, u, x < 0 ? float.PositiveInfinity : From(v, x, own, ref widened), x)) hi = mid;
                         else lo = mid + 1;
                     }
                     (at, worst) = (lo, dw);
@@ -361,7 +456,7 @@ internal sealed class NeighborDescent
                 }
             }
             _idx[row + at] = u;
-            _fresh.Set(v, at, 2);
+            _fresh.Set(v, at, Entered);
             Volatile.Write(ref _worst[v], _idx[last] < 0 ? float.PositiveInfinity : worst);
         }
         finally

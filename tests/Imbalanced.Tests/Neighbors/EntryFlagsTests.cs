@@ -34,8 +34,17 @@ public class EntryFlagsTests
             }
         }
         for (var list = 0; list < lists; list++)
+        {
             for (var entry = 0; entry < width; entry++)
                 Assert.Equal(model[list * width + entry], flags.Get(list, entry));
+            for (var first = 0; first < width; first += 32)
+            {
+                var expected = 0UL;
+                for (var entry = Math.Min(width, first + 32) - 1; entry >= first; entry--)
+                    expected = expected << 2 | model[list * width + entry];
+                Assert.Equal(expected, flags.Packed(list, first));
+            }
+        }
     }
 
     /// <summary>Threads each changing only their own lists (as the descent's rounds do) lose no write: the states

@@ -30,6 +30,48 @@ public class NeighborDescentTests
         Assert.True(graphRecall > firstRecall + 0.1, $"descent {graphRecall}, first graph {firstRecall}");
     }
 
+    /// <summary>A block's reader of the samples (bit counts over the entries' states) names exactly the entries of
+    /// the samples in the block (in list order rather than kind after kind), whatever the entries' states: lists of 24 places (one group of 32) and of 40
+    /// (two).</summary>
+    [Theory]
+    [InlineData(24)]
+    [InlineData(40)]
+    public void The_blocks_reader_names_the_samples_entries_in_the_block(int width)
+    {
+        const int n = 600, d = 5, sample = 7;
+        var points = ApproximateIndexTests.Generated(n, d, seed: width);
+        var order = Enumerable.Range(0, n).Reverse().ToArray();
+        var descent = new NeighborDescent(new PointRows(points, null, n, d), order, width, threads: 2);
+        var random = new Random(width);
+        // First lists of various lengths, some shorter than the list (their places after them empty).
+        var first = new int[n * width];
+        for (var v = 0; v < n; v++)
+        {
+            var length = random.Next(width / 2, width + 1);
+            var picked = Enumerable.Range(0, n).Where(u => u != order[v]).OrderBy(_ => random.Next()).Take(length)
+                .ToArray();
+            for (var j = 0; j < width; j++) first[v * width + j] = j < length ? picked[j] : -1;
+        }
+        descent.Seed(0, n, first, width);
+        descent.Refine(rounds: 1, sample, delta: 0);
+        for (var v = 0; v < n; v++)
+            for (var j = 0; j < width; j++)
+                descent.Flags.Set(v, j, random.Next(4));
+        var entries = new int[2 * sample];
+        var slots = new int[2 * sample];
+        foreach (var (lo, hi) in new[] { (0, n), (0, 37), (100, 250), (599, 600) })
+            for (var u = 0; u < n; u++)
+            {
+                descent.Samples(u, sample, entries);
+                var expected = entries.Select((x, j) => (x, j))
+                    .Where(e => e.x >= lo && e.x < hi)
+                    .Select(e => e.j / sample * (hi - lo) + e.x - lo).Order();
+                var count = descent.Listing(u, sample, lo, hi, slots);
+                // In any order: each names a row for a point's reverse list, which is sorted.
+                Assert.Equal(expected, slots[..count].Order());
+            }
+    }
+
     [Fact]
     public void Same_answer_whatever_the_thread_count_and_the_seed_is_used()
     {
