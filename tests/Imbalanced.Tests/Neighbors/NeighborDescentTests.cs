@@ -31,8 +31,8 @@ public class NeighborDescentTests
     }
 
     /// <summary>A block's reader of the samples (bit counts over the entries' states) names exactly the entries of
-    /// the samples in the block (in list order rather than kind after kind), whatever the entries' states: lists of 24 places (one group of 32) and of 40
-    /// (two).</summary>
+    /// the samples in the block (in list order rather than kind after kind), whatever the entries' states: lists of
+    /// 24 places (one group of 32) and of 40 (two).</summary>
     [Theory]
     [InlineData(24)]
     [InlineData(40)]
