@@ -58,8 +58,13 @@ public abstract class DistanceMetric
     {
         public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
         {
-            var sum = 0.0;
-            for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+            // Four running sums, as the Euclidean metric keeps: a quarter of the dependent additions.
+            var i = 0;
+            var acc = Vector256<double>.Zero;
+            for (; i + 4 <= a.Length; i += 4)
+                acc += Vector256.Abs(Vector256.Create(a.Slice(i, 4)) - Vector256.Create(b.Slice(i, 4)));
+            var sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+            for (; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
             return sum;
         }
 

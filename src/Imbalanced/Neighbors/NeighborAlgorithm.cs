@@ -3,8 +3,8 @@ namespace Imbalanced.Neighbors;
 /// <summary>Which index to build: an exact one, or the approximate one.</summary>
 public enum NeighborAlgorithm
 {
-    /// <summary>A k-d tree for low dimension, SIMD brute force above (Euclidean), plain brute force for other
-    /// metrics; the approximate index for large Euclidean data of more than
+    /// <summary>A k-d tree for low dimension (Euclidean or Manhattan), brute force above (SIMD for Euclidean) and for
+    /// other metrics; the approximate index for large Euclidean data of more than
     /// <see cref="NeighborSearch.TreeMaxDimensions"/> dimensions, where exact search grows with the square of the
     /// rows (from <see cref="NeighborSearch.ApproximateMinRows"/> points).</summary>
     Auto,

@@ -141,7 +141,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
         {
             NeighborAlgorithm.KdTree when treeable => NeighborAlgorithm.KdTree,
             NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
-                when treeable && (dimensions <= TreeMaxDimensions || !euclidean) && count > 64 =>
+                when treeable && dimensions <= TreeMaxDimensions && count > 64 =>
                 NeighborAlgorithm.KdTree,
             _ => NeighborAlgorithm.BruteForce,
         };

@@ -197,6 +197,37 @@ public class CcrTests
         Assert.Equal(result.Input.RowCount, result.KeptInputRows.Count); // nothing inside, nothing moved
     }
 
+    /// <summary>A sphere that takes in more cleaned rows than the engine is first asked for
+    /// (<see cref="Ccr.FirstK"/>), and more than it is ever asked for (<see cref="Ccr.WidestK"/>): one 'min' row at
+    /// the origin, <c>n</c> 'maj' rows at L1 distances drawn uniformly from (0, 2] in random directions; every
+    /// 'maj' row strictly inside the independently found radius is moved to the surface, the others are kept.</summary>
+    [Theory]
+    [InlineData(200, 51.0)]
+    [InlineData(5000, 1251.0)]
+    public void A_sphere_taking_in_many_rows_moves_them_all(int n, double energy)
+    {
+        var rng = new Imbalanced.Randomness.SeededRandom(n);
+        var rows = new List<double[]> { new[] { 0.0, 0.0 } };
+        var labels = new List<string> { "min" };
+        for (var i = 0; i < n; i++)
+        {
+            var d = 2.0 * (1 - rng.NextDouble());
+            var t = rng.NextDouble();
+            rows.Add([d * t * (rng.NextInt(2) == 0 ? -1 : 1), d * (1 - t) * (rng.NextInt(2) == 0 ? -1 : 1)]);
+            labels.Add("maj");
+        }
+        var data = Dataset.FromRows(rows.ToArray(), labels.ToArray());
+        var result = new Ccr(new CcrOptions { Energy = energy }).FitResample(data);
+        var cleaned = RowsNotOf(data, 1);
+        var radius = Radius(data, 0, cleaned, energy);
+        var inside = cleaned.Count(r => L1(data.NumericRow(r), data.NumericRow(0)) < radius - 1e-9);
+        Assert.True(inside > (n > 1000 ? Ccr.WidestK : Ccr.FirstK), $"{inside} rows inside");
+        var moved = Enumerable.Range(0, result.Added.RowCount).Where(i => result.Added.Labels[i] == 0).ToArray();
+        Assert.InRange(moved.Length, inside, cleaned.Count(r =>
+            L1(data.NumericRow(r), data.NumericRow(0)) < radius + 1e-9));
+        Assert.All(moved, i => Assert.Equal(radius, L1(result.Added.NumericRow(i), data.NumericRow(0)), 1e-9));
+    }
+
     [Fact]
     public void Same_seed_same_rows_other_seed_other_rows()
     {

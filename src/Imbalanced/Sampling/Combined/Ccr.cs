@@ -1,4 +1,5 @@
 using Imbalanced.Data;
+using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
 using Imbalanced.Sampling.OverSampling;
 
@@ -28,6 +29,11 @@ namespace Imbalanced.Sampling.Combined;
 /// cost exactly (smote_variants lags the previous distance by one row, and divides the energy left by <c>m</c>, not
 /// <c>m + 1</c>, once every row is inside); a cleaned row at the seed's own position is pushed in a random
 /// direction the full radius; with more than two classes, see above (smote_variants is binary).</para>
+/// <para>The cleaned rows nearest each seed come from the neighbour engine (<see cref="SamplerOptions.Neighbors"/>
+/// with the Manhattan metric; exact, as a Manhattan index always is), a few at first and more only while a sphere takes
+/// in all it was given, so a seed costs a k-nearest query instead of a sort of every cleaned row. Rows at the same
+/// distance from a seed are taken in row order (this matters only for rows on the seed, which draw their random
+/// direction in that order).</para>
 /// <para>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
 /// <see cref="CcrOptions.Energy"/> (1), <see cref="CcrOptions.Scaling"/> (0). Numeric features only.</para>
 /// <code>
@@ -38,6 +44,16 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
 {
     /// <summary>Distances below this count as zero: the row sits on its seed.</summary>
     private const double Tiny = 1e-20;
+
+    /// <summary>Cleaned rows asked for around each seed at first.</summary>
+    internal const int FirstK = 32;
+
+    /// <summary>Past this many, every cleaned row is measured and sorted instead of asking the engine for more (its
+    /// answers are sorted for small k).</summary>
+    internal const int WidestK = 2048;
+
+    /// <summary>Seeds asked about at once.</summary>
+    private const int Chunk = 4096;
 
     private readonly CcrOptions _options = options ?? new();
 
@@ -62,11 +78,13 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
         var cleaned = Enumerable.Range(0, data.RowCount)
             .Where(r => !grown.Any(g => g.Key == data.Labels[r])).ToArray();
         var rng = new SeededRandom(_options.Seed);
-        var push = new double[(long)data.RowCount * p];
+        var pushes = new Pushes(p);
         var moved = new bool[data.RowCount];
+        var index = cleaned.Length == 0 ? null
+            : (_options.Neighbors with { Metric = DistanceMetric.Manhattan }).BuildOfRows(data.Numeric, cleaned, p);
         var radii = new Dictionary<int, double[]>();
         foreach (var (c, _) in grown)
-            radii[c] = data.RowsOfClass(c).Select(s => Sphere(data, s, cleaned, budget, push, moved, rng)).ToArray();
+            radii[c] = Spheres(data, data.RowsOfClass(c), cleaned, index, budget, pushes, moved, rng);
 
         var total = grown.Sum(g => g.Value) + moved.Count(m => m);
         var numeric = new double[(long)total * p];
@@ -94,7 +112,8 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
                 if (!moved[r]) continue;
                 var row = numeric.AsSpan(at * p, p);
                 var from = data.NumericRow(r);
-                for (var j = 0; j < p; j++) row[j] = from[j] + push[(long)r * p + j];
+                var shift = pushes.Of(r);
+                for (var j = 0; j < p; j++) row[j] = from[j] + shift[j];
                 labels[at] = c;
                 origins[at++] = new RowOrigin(true, -1, r, -1, double.NaN);
             }
@@ -103,28 +122,94 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
         return new ResampleResult(data, kept, data.WithRows(numeric, [], labels), origins);
     }
 
-    /// <summary>The radius of the sphere around row <paramref name="seed"/>, which spends <paramref name="budget"/>;
-    /// adds to <paramref name="push"/> what moves each cleaned row inside it out to its surface.</summary>
-    private static double Sphere(Dataset data, int seed, int[] cleaned, double budget, double[] push, bool[] moved,
-        SeededRandom rng)
+    /// <summary>The radii of the spheres around <paramref name="seeds"/>, in order, each spending
+    /// <paramref name="budget"/>; adds to <paramref name="pushes"/> what moves each cleaned row inside a sphere out to
+    /// its surface. The cleaned rows nearest a seed come from the neighbour engine (<paramref name="index"/>, over
+    /// <paramref name="cleaned"/>, L1), <see cref="FirstK"/> at first, more while the sphere takes in all it was
+    /// given.</summary>
+    private static double[] Spheres(Dataset data, int[] seeds, int[] cleaned, INeighborIndex? index, double budget,
+        Pushes pushes, bool[] moved, SeededRandom rng)
     {
-        var s = data.NumericRow(seed);
+        var radii = new double[seeds.Length];
+        if (index is null)
+        {
+            Array.Fill(radii, Radius([], budget));
+            return radii;
+        }
+        var p = data.NumericCount;
+        var k = Math.Min(FirstK, cleaned.Length);
+        for (var start = 0; start < seeds.Length; start += Chunk)
+        {
+            var count = Math.Min(Chunk, seeds.Length - start);
+            var queries = new double[count * p];
+            for (var i = 0; i < count; i++) data.NumericRow(seeds[start + i]).CopyTo(queries.AsSpan(i * p, p));
+            var near = index.Query(queries, k);
+            for (var i = 0; i < count; i++)
+            {
+                var seed = data.NumericRow(seeds[start + i]);
+                var (distances, order) = Nearest(near.DistancesOf(i), near.IndicesOf(i), seed, index, cleaned, data,
+                    budget);
+                var radius = Radius(distances, budget);
+                radii[start + i] = radius;
+                Push(data, seed, distances, order, cleaned, radius, pushes, moved, rng);
+            }
+        }
+        return radii;
+    }
+
+    /// <summary>Enough of the cleaned rows nearest <paramref name="seed"/>, by (distance, position in
+    /// <paramref name="cleaned"/>): the first answer while the sphere stops short of its last row, else more from
+    /// <paramref name="index"/>, and past <see cref="WidestK"/> every cleaned row, sorted.</summary>
+    private static (double[] Distances, int[] Order) Nearest(ReadOnlySpan<double> distances, ReadOnlySpan<int> order,
+        ReadOnlySpan<double> seed, INeighborIndex index, int[] cleaned, Dataset data, double budget)
+    {
+        // A sphere that took in all k rows given ends beyond the last one; one that stopped short ends at or before
+        // it, so the rows further away cannot change it.
+        while (distances.Length < cleaned.Length && Radius(distances, budget) > distances[^1])
+        {
+            var k = Math.Min(distances.Length * 4, cleaned.Length);
+            if (k > WidestK) return All(seed, cleaned, data);
+            var wider = index.Query(seed, k);
+            distances = wider.DistancesOf(0);
+            order = wider.IndicesOf(0);
+        }
+        return (distances.ToArray(), order.ToArray());
+    }
+
+    /// <summary>Every cleaned row's L1 distance from <paramref name="seed"/> (the metric's own sum), with positions
+    /// in <paramref name="cleaned"/>, sorted by (distance, position) as the engine orders its answers.</summary>
+    private static (double[] Distances, int[] Order) All(ReadOnlySpan<double> seed, int[] cleaned, Dataset data)
+    {
         var distances = new double[cleaned.Length];
-        for (var i = 0; i < cleaned.Length; i++) distances[i] = L1(s, data.NumericRow(cleaned[i]));
-        var order = (int[])cleaned.Clone();
-        Array.Sort(distances, order);
-        var radius = Radius(distances, budget);
-        var p = s.Length;
+        var order = new int[cleaned.Length];
+        for (var i = 0; i < cleaned.Length; i++)
+        {
+            distances[i] = DistanceMetric.Manhattan.Reduced(seed, data.NumericRow(cleaned[i]));
+            order[i] = i;
+        }
+        var keys = (double[])distances.Clone();
+        Array.Sort(order, (x, y) => keys[x] != keys[y] ? keys[x].CompareTo(keys[y]) : x.CompareTo(y));
+        for (var i = 0; i < order.Length; i++) distances[i] = keys[order[i]];
+        return (distances, order);
+    }
+
+    /// <summary>Moves every cleaned row strictly inside the sphere of <paramref name="radius"/> around
+    /// <paramref name="seed"/> (<paramref name="distances"/> and <paramref name="order"/> nearest first) out to its
+    /// surface, adding to its push.</summary>
+    private static void Push(Dataset data, ReadOnlySpan<double> seed, double[] distances, int[] order, int[] cleaned,
+        double radius, Pushes pushes, bool[] moved, SeededRandom rng)
+    {
+        var p = seed.Length;
         for (var i = 0; i < order.Length && distances[i] < radius; i++)
         {
-            var r = order[i];
+            var r = cleaned[order[i]];
             var x = data.NumericRow(r);
             var d = distances[i];
-            var shift = push.AsSpan((int)((long)r * p), p);
+            var shift = pushes.Of(r);
             moved[r] = true;
             if (d >= Tiny)
             {
-                for (var j = 0; j < p; j++) shift[j] += (radius - d) / d * (x[j] - s[j]);
+                for (var j = 0; j < p; j++) shift[j] += (radius - d) / d * (x[j] - seed[j]);
                 continue;
             }
             // On the seed: no direction to push along, so a random one (unit L1 length), the full distance.
@@ -133,12 +218,11 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
             var norm = direction.Sum(v => Math.Abs(v));
             for (var j = 0; j < p; j++) shift[j] += (radius - d) * direction[j] / norm;
         }
-        return radius;
     }
 
     /// <summary>The radius whose cost is <paramref name="budget"/>, the cleaned rows at the sorted
     /// <paramref name="distances"/>: a unit of radius costs one more for every row already inside.</summary>
-    internal static double Radius(double[] distances, double budget)
+    internal static double Radius(ReadOnlySpan<double> distances, double budget)
     {
         var radius = 0.0;
         var left = budget;
@@ -165,11 +249,15 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
             point[j] = center[j] + (rng.NextInt(2) == 0 ? -1 : 1) * radius * (point[j] / sum);
     }
 
-    /// <summary>Taxicab distance.</summary>
-    internal static double L1(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>What moves each pushed row (<c>p</c> values, made when the row is first pushed).</summary>
+    private sealed class Pushes(int p)
     {
-        var d = 0.0;
-        for (var j = 0; j < a.Length; j++) d += Math.Abs(a[j] - b[j]);
-        return d;
+        private readonly Dictionary<int, double[]> _of = [];
+
+        public Span<double> Of(int row)
+        {
+            if (!_of.TryGetValue(row, out var shift)) _of[row] = shift = new double[p];
+            return shift;
+        }
     }
 }
