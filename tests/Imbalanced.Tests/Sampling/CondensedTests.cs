@@ -73,6 +73,53 @@ public class CondensedTests
         AssertOnePassOfCondensing(data, result.KeptRows, seeds);
     }
 
+    /// <summary>With one neighbour the store is not asked again after each addition (each row keeps its nearest
+    /// stored row); the kept rows are those of the rule run as written: after every addition every row of the class
+    /// predicted again by 1-NN on the store, ties to the row stored first. Rows repeated in the data, some with another class, make ties.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 1)]
+    [InlineData(4, 3)]
+    public void One_neighbour_keeps_the_rows_of_the_rule_run_as_written(long seed, int seedsPerClass)
+    {
+        var blobs = TestData.Blobs([120, 50, 20], ["a", "b", "c"], dims: 3, seed: seed);
+        // Every seventh row again with the next class's label, and every fifth again with its own: equal distances
+        // to rows of different classes.
+        var again = Enumerable.Range(0, blobs.RowCount).Where(r => r % 7 == 0 || r % 5 == 0).ToArray();
+        var points = Enumerable.Range(0, blobs.RowCount).Concat(again)
+            .Select(r => blobs.NumericRow(r).ToArray()).ToArray();
+        var labels = Enumerable.Range(0, blobs.RowCount).Select(r => blobs.Classes[blobs.Labels[r]])
+            .Concat(again.Select(r => blobs.Classes[(blobs.Labels[r] + (r % 7 == 0 ? 1 : 0)) % 3])).ToArray();
+        var data = Dataset.FromRows(points, labels);
+        var seeds = Enumerable.Range(0, data.Classes.Count).ToDictionary(c => data.Classes[c],
+            c => data.RowsOfClass(c).Skip(seedsPerClass).Take(seedsPerClass).ToArray());
+        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds }).FitResample(data);
+        var counts = data.ClassCounts();
+        var minority = ClassCounting.Minority(counts);
+        var expected = new List<int>(data.RowsOfClass(minority));
+        for (var c = 0; c < counts.Length; c++)
+        {
+            if (c == minority) continue;
+            var rows = data.RowsOfClass(c);
+            var start = seeds[data.Classes[c]];
+            var store = data.RowsOfClass(minority).Concat(start).ToList();
+            int Predict(int r) => data.Labels[store.MinBy(s => (Distance(data, r, s), store.IndexOf(s)))];
+            var good = start.ToHashSet();
+            var added = start.ToList();
+            foreach (var r in rows)
+            {
+                if (good.Contains(r) || Predict(r) == c) continue;
+                added.Add(r);
+                store.Add(r);
+                good = [.. added.Concat(rows.Where(x => Predict(x) == c))];
+            }
+            expected.AddRange(added.Distinct());
+        }
+        Assert.Equal(expected.Order(), result.KeptRows.Order());
+    }
+
     /// <summary>
     /// What CNN with <c>n_neighbors</c> = 1 guarantees, as implemented (one pass over each cleaned class's rows in
     /// input order, as imbalanced-learn makes; Hart repeats passes until nothing joins). The store of a cleaned class
