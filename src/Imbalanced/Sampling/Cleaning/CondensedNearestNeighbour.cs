@@ -1,5 +1,4 @@
 using Imbalanced.Data;
-using Imbalanced.Neighbors;
 
 namespace Imbalanced.Sampling.Cleaning;
 
