@@ -75,8 +75,8 @@ public class CondensedTests
 
     /// <summary>With one neighbour the store is not asked again after each addition (each row keeps its nearest
     /// stored row); the kept rows are those of the rule run as written: after every addition every row of the class
-    /// predicted again by 1-NN on the store, ties to the row stored first. Rows repeated in the data, some with another class, make ties.
-    /// </summary>
+    /// predicted again by 1-NN on the store, ties to the row stored first. Rows repeated in the data, some with
+    /// another class, make ties.</summary>
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
