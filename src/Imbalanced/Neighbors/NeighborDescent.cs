@@ -438,7 +438,10 @@ internal sealed class NeighborDescent
             {
                 var w = _idx[last - 1];
                 var widened = false;
-                var own = _widened ??= new float[_rows!.Dimensions];
+                // Per thread, shared by every descent the thread runs: as long as the widest row seen so far.
+                var own = _widened is { } room && room.Length >= _rows!.Dimensions
+                    ? room
+                    : _widened = new float[_rows!.Dimensions];
                 var dw = w < 0 ? float.PositiveInfinity : From(v, w, own, ref widened);
                 if (Before(d, u, dw, w))
                 {

@@ -106,6 +106,27 @@ public class NeighborDescentTests
         }
     }
 
+    /// <summary>Descents of narrow, then wider rows on the same thread (the room a thread keeps for a list owner's
+    /// widened row must grow), each with the answers of a descent run on its own.</summary>
+    [Fact]
+    public void A_thread_runs_a_descent_of_wider_rows_after_narrower_ones()
+    {
+        var answers = new List<KNeighbors>();
+        foreach (var d in new[] { 3, 9, 24 })
+        {
+            const int n = 600;
+            var rng = new Imbalanced.Randomness.SeededRandom(d);
+            var points = Enumerable.Range(0, n * d).Select(_ => rng.NextDouble()).ToArray();
+            var options = new ApproximateOptions { Lists = 10, GraphFrom = 1 };
+            var answer = Graph(options, threads: 1).Build(points, n, d).QuerySelf(4, includeSelf: false);
+            var alone = new Thread(() => answers.Add(Graph(options, threads: 1).Build(points, n, d)
+                .QuerySelf(4, includeSelf: false)));
+            alone.Start();
+            alone.Join();
+            Assert.Equal(answers[^1].Indices, answer.Indices);
+        }
+    }
+
     [Fact]
     public void Duplicates_are_each_others_nearest_lower_index_first()
     {
