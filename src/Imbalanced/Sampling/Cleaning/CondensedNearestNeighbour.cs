@@ -30,7 +30,7 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
         {
             var seeds = initial.ToList();
             var store = minorityRows.Concat(seeds).ToList();
-            if (_options.NNeighbors == 1) return OneNeighbor(data, c, rows, seeds, store);
+            if (_options.NNeighbors == 1) return OneNeighbor(data, c, rows, seeds, [.. store]);
             var good = new HashSet<int>(seeds);
             foreach (var r in rows)
             {
@@ -55,13 +55,13 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
     /// (a tie stays with the row stored first, as the engine answers). A row not known good is then exactly a row
     /// the store misclassifies. An addition costs one distance per row still to be visited instead of a 1-NN query
     /// of every row.</summary>
-    private IEnumerable<int> OneNeighbor(Dataset data, int c, int[] rows, List<int> seeds, List<int> store)
+    private IEnumerable<int> OneNeighbor(Dataset data, int c, int[] rows, List<int> seeds, int[] store)
     {
-        var (predicted, nearest) = KNearestNeighborVote.Nearest(data, [.. store], rows, _options.Neighbors);
+        var (predicted, nearest) = KNearestNeighborVote.Nearest(data, store, rows, _options.Neighbors);
         var metric = _options.Neighbors.EffectiveMetric;
         var isSeed = new HashSet<int>(seeds);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Neighbors.Threads };
-        var threads = Math.Max(1, _options.Neighbors.Threads);
+        var threads = _options.Neighbors.Threads;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];

@@ -52,9 +52,6 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
     /// answers are sorted for small k).</summary>
     internal const int WidestK = 2048;
 
-    /// <summary>Seeds asked about at once.</summary>
-    private const int Chunk = 4096;
-
     private readonly CcrOptions _options = options ?? new();
 
     /// <inheritdoc />
@@ -136,24 +133,19 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
             Array.Fill(radii, Radius([], budget));
             return radii;
         }
-        var p = data.NumericCount;
         var k = Math.Min(FirstK, cleaned.Length);
-        for (var start = 0; start < seeds.Length; start += Chunk)
+        ChunkedQueries.Each(index, data.Numeric, seeds, k, (first, near) =>
         {
-            var count = Math.Min(Chunk, seeds.Length - start);
-            var queries = new double[count * p];
-            for (var i = 0; i < count; i++) data.NumericRow(seeds[start + i]).CopyTo(queries.AsSpan(i * p, p));
-            var near = index.Query(queries, k);
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < near.QueryCount; i++)
             {
-                var seed = data.NumericRow(seeds[start + i]);
+                var seed = data.NumericRow(seeds[first + i]);
                 var (distances, order) = Nearest(near.DistancesOf(i), near.IndicesOf(i), seed, index, cleaned, data,
                     budget);
                 var radius = Radius(distances, budget);
-                radii[start + i] = radius;
+                radii[first + i] = radius;
                 Push(data, seed, distances, order, cleaned, radius, pushes, moved, rng);
             }
-        }
+        });
         return radii;
     }
 
