@@ -1,7 +1,4 @@
 using Imbalanced.Neighbors;
-using Imbalanced.Sampling;
-using Imbalanced.Sampling.Cleaning;
-using Imbalanced.Synthetic;
 
 namespace Imbalanced.Tests.Neighbors;
 
@@ -100,37 +97,5 @@ public class RowSubsetIndexTests
         var error = Assert.Throws<DataException>(() => search.BuildOfRows(points, [1, 7, 9], 20));
         Assert.Contains("point 1 has a missing or non-finite value in dimension 3", error.Message);
         Assert.Equal(2, search.BuildOfRows(points, [1, 8, 9], 20).QuerySelf(2, includeSelf: false).K);
-    }
-
-    [Fact]
-    public void Repeated_editing_reads_the_rows_left_in_place_with_the_answers_of_copies()
-    {
-        var data = ClassificationGenerator.Generate(new ClassificationOptions
-        {
-            Rows = 3000,
-            Features = 20,
-            Weights = [0.8],
-            Seed = 4,
-        });
-        var search = new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)
-        {
-            Approximate = new ApproximateOptions { Lists = 30, GraphFrom = 1, Seed = 1 },
-        };
-        var kept = RepeatedEditedNearestNeighbours.Iterate(data, SamplingStrategy.Auto, [3, 3, 3, 3],
-            mode: false, stopWhenUnchanged: true, allowMinority: true, search);
-        // The same passes with a copy of the rows left at each pass, as before the in-place index.
-        var rows = Enumerable.Range(0, 3000).ToArray();
-        for (var pass = 0; pass < 4; pass++)
-        {
-            var current = data.Select(rows);
-            var targeted = SamplingStrategy.Auto
-                .Resolve(current.ClassCounts(), current.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
-            var keep = NeighborVotes.EditedKeep(current, targeted, 3, mode: false, search);
-            var unchanged = keep.Length == rows.Length;
-            rows = keep.Select(i => rows[i]).ToArray();
-            if (unchanged) break;
-        }
-        Assert.True(kept.Length < 3000);
-        Assert.Equal(rows, kept);
     }
 }

@@ -9,7 +9,8 @@ namespace Imbalanced.Sampling.Cleaning;
 /// minority count (unless <c>allow_minority</c>) or a class disappears.
 /// </summary>
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="AllKnnOptions.NNeighbors"/>,
-/// <see cref="AllKnnOptions.KindSel"/>, <see cref="AllKnnOptions.AllowMinority"/>.
+/// <see cref="AllKnnOptions.KindSel"/>, <see cref="AllKnnOptions.AllowMinority"/>. Its passes read their
+/// neighbours as <see cref="RepeatedEditedNearestNeighbours"/>'s do.
 /// <code>var result = new AllKnn().FitResample(data);</code></remarks>
 public sealed class AllKnn(AllKnnOptions? options = null) : ISampler
 {

@@ -54,6 +54,11 @@ internal static class NeighborVotes
     /// <summary>The pass over points of classes <paramref name="labels"/> (codes of <paramref name="classes"/>)
     /// with their neighbours (numbered as points): the points kept.</summary>
     public static int[] EditedKeep(int[] labels, ClassSet classes, ICollection<int> targeted, KNeighbors neighbors,
+        bool mode) => EditedKeep(labels, classes, targeted, neighbors.Indices, neighbors.K, mode);
+
+    /// <summary>The same pass with the neighbours as row-major <paramref name="neighbors"/>, <paramref name="k"/>
+    /// per point (read for the points of targeted classes only).</summary>
+    public static int[] EditedKeep(int[] labels, ClassSet classes, ICollection<int> targeted, int[] neighbors, int k,
         bool mode)
     {
         var keep = new List<int>(labels.Length);
@@ -62,7 +67,7 @@ internal static class NeighborVotes
         {
             var label = labels[i];
             if (!targeted.Contains(label)
-                || Agrees(labels, classes.IsNumeric, neighbors.IndicesOf(i), label, mode, votes))
+                || Agrees(labels, classes.IsNumeric, neighbors.AsSpan(i * k, k), label, mode, votes))
                 keep.Add(i);
         }
         return [.. keep];

@@ -13,7 +13,10 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>,
 /// <see cref="RepeatedEditedNearestNeighboursOptions.NNeighbors"/>,
 /// <see cref="RepeatedEditedNearestNeighboursOptions.MaxIterations"/>,
-/// <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>.
+/// <see cref="RepeatedEditedNearestNeighboursOptions.KindSel"/>. A pass reads each row's neighbours among the rows
+/// left from the lists the first pass found (eight more per row than asked), asking again only for the rows that lost
+/// too many of them: with an exact index, the rows an index built again at each pass keeps (imbalanced-learn); with
+/// an approximate one, the first pass's approximate lists read so.
 /// <code>var result = new RepeatedEditedNearestNeighbours().FitResample(data);</code></remarks>
 public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighboursOptions? options = null) : ISampler
 {
@@ -31,7 +34,9 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         return ResampleResult.Keep(data, rows);
     }
 
-    /// <summary>The loop RENN and AllKNN share: one ENN pass per entry of <paramref name="neighborCounts"/>.</summary>
+    /// <summary>The loop RENN and AllKNN share: one ENN pass per entry of <paramref name="neighborCounts"/>, each
+    /// reading the neighbours among the rows left from <see cref="KeptNeighbors"/> (found once, asked again only
+    /// for rows that lost too many), the answers a new index over the rows left gives with an exact index.</summary>
     internal static int[] Iterate(Dataset data, SamplingStrategy strategy, IEnumerable<int> neighborCounts, bool mode,
         bool stopWhenUnchanged, bool allowMinority, Neighbors.NeighborSearch search)
     {
@@ -40,27 +45,26 @@ public sealed class RepeatedEditedNearestNeighbours(RepeatedEditedNearestNeighbo
         var minority = ClassCounting.Minority(original);
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
         var current = original;
-        foreach (var k in neighborCounts)
+        var counts = neighborCounts.ToArray();
+        if (counts.Length == 0) return rows;
+        var neighbors = new KeptNeighbors(data, search, counts.Max());
+        foreach (var k in counts)
         {
-            // The rows still there are read in place (the first pass: the data set itself), not copied.
-            var subset = rows.Length == data.RowCount ? null : rows;
-            // On a large table the previous pass's index and graph are garbage by now: returned before this pass
-            // builds its own, they do not add to its peak.
-            if (subset is not null && data.RowCount >= Neighbors.NeighborSearch.ApproximateMinRows)
-                Neighbors.LargeGarbage.Return();
             EditedNearestNeighbours.CheckNeighbors(rows.Length, k,
                 nameof(RepeatedEditedNearestNeighboursOptions.NNeighbors));
             var targeted = strategy.Resolve(current, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
-            var kept = NeighborVotes.EditedKeep(data, subset, targeted, k, mode, search);
+            var found = neighbors.Find(rows, k, r => targeted.Contains(data.Labels[r]));
+            var kept = NeighborVotes.EditedKeep([.. rows.Select(r => data.Labels[r])], data.Classes, targeted,
+                found, k, mode);
             var unchanged = kept.Length == rows.Length;
             rows = kept.Select(i => rows[i]).ToArray();
-            var counts = new int[original.Length];
-            foreach (var r in rows) counts[data.Labels[r]]++;
-            var minorityReached = !allowMinority && Enumerable.Range(0, counts.Length)
-                .Any(c => c != minority && counts[c] > 0 && counts[c] < original[minority]);
-            var classLost = Enumerable.Range(0, counts.Length).Any(c => original[c] > 0 && counts[c] == 0);
+            var left = new int[original.Length];
+            foreach (var r in rows) left[data.Labels[r]]++;
+            var minorityReached = !allowMinority && Enumerable.Range(0, left.Length)
+                .Any(c => c != minority && left[c] > 0 && left[c] < original[minority]);
+            var classLost = Enumerable.Range(0, left.Length).Any(c => original[c] > 0 && left[c] == 0);
             if ((stopWhenUnchanged && unchanged) || minorityReached || classLost) break;
-            current = counts;
+            current = left;
         }
         return rows;
     }
