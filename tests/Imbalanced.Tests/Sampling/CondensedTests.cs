@@ -78,11 +78,15 @@ public class CondensedTests
     /// predicted again by 1-NN on the store, ties to the row stored first. Rows repeated in the data, some with
     /// another class, make ties.</summary>
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 1)]
-    [InlineData(4, 3)]
-    public void One_neighbour_keeps_the_rows_of_the_rule_run_as_written(long seed, int seedsPerClass)
+    [InlineData(1, 1, 4096)]
+    [InlineData(2, 2, 4096)]
+    [InlineData(3, 1, 4096)]
+    [InlineData(4, 3, 4096)]
+    [InlineData(1, 1, 1)]
+    [InlineData(2, 2, 7)]
+    [InlineData(3, 1, 16)]
+    [InlineData(4, 3, 5)]
+    public void One_neighbour_keeps_the_rows_of_the_rule_run_as_written(long seed, int seedsPerClass, int blockRows)
     {
         var blobs = TestData.Blobs([120, 50, 20], ["a", "b", "c"], dims: 3, seed: seed);
         // Every seventh row again with the next class's label, and every fifth again with its own: equal distances
@@ -95,7 +99,10 @@ public class CondensedTests
         var data = Dataset.FromRows(points, labels);
         var seeds = Enumerable.Range(0, data.Classes.Count).ToDictionary(c => data.Classes[c],
             c => data.RowsOfClass(c).Skip(seedsPerClass).Take(seedsPerClass).ToArray());
-        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds }).FitResample(data);
+        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds })
+        {
+            BlockRows = blockRows,
+        }.FitResample(data);
         var counts = data.ClassCounts();
         var minority = ClassCounting.Minority(counts);
         var expected = new List<int>(data.RowsOfClass(minority));

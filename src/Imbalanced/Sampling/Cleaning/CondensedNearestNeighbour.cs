@@ -1,4 +1,5 @@
 using Imbalanced.Data;
+using Imbalanced.Neighbors;
 
 namespace Imbalanced.Sampling.Cleaning;
 
@@ -17,8 +18,8 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <code>var result = new CondensedNearestNeighbour(new() { Seed = 0 }).FitResample(data);</code></remarks>
 public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) : ISampler
 {
-    /// <summary>Fewest rows a thread is handed when the rows still to be visited are asked about again.</summary>
-    private const int MinPart = 8192;
+    /// <summary>Rows visited per block by the one-neighbour rule (see <c>OneNeighbor</c>).</summary>
+    internal int BlockRows { get; init; } = 4096;
 
     private readonly CondensedOptions _options = options ?? new();
 
@@ -53,35 +54,63 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
     /// after each addition: every row of the class keeps the class of its nearest stored row and the distance to
     /// it, and a row joining the store takes over the rows still to be visited that it is now strictly nearer to
     /// (a tie stays with the row stored first, as the engine answers). A row not known good is then exactly a row
-    /// the store misclassifies. An addition costs one distance per row still to be visited instead of a 1-NN query
-    /// of every row.</summary>
+    /// the store misclassifies. The rows are visited a block at a time: a row joining the store takes over rows of
+    /// its own block at once, and a block is brought up to date, before its first row is visited, by one 1-NN query
+    /// of its rows among all rows joined before it (an exact index over them, lower index first among equals:
+    /// the earlier joined). That is one distance per joined row and row visited after it, as one at a time, but
+    /// asked of the engine's blocked kernels rather than one row pair after another through memory.</summary>
     private IEnumerable<int> OneNeighbor(Dataset data, int c, int[] rows, List<int> seeds, int[] store)
     {
         var (predicted, nearest) = KNearestNeighborVote.Nearest(data, store, rows, _options.Neighbors);
         var metric = _options.Neighbors.EffectiveMetric;
-        var isSeed = new HashSet<int>(seeds);
-        var threads = _options.Neighbors.Threads;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        for (var i = 0; i < rows.Length; i++)
+        var search = _options.Neighbors;
+        var exact = search with
         {
-            var r = rows[i];
-            if (isSeed.Contains(r) || predicted[i] == c) continue;
-            seeds.Add(r);
-            isSeed.Add(r);
-            // Only the rows still to be visited are asked about again; their range in a few parts per thread.
-            var first = i + 1;
-            var parts = Math.Clamp((rows.Length - first) / MinPart, 1, 4 * threads);
-            Parallel.For(0, parts, parallel, part =>
+            Algorithm = search.Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate
+                ? NeighborAlgorithm.Exact
+                : search.Algorithm,
+        };
+        var isSeed = new HashSet<int>(seeds);
+        var joined = new List<int>();
+        for (var start = 0; start < rows.Length; start += BlockRows)
+        {
+            var end = Math.Min(rows.Length, start + BlockRows);
+            if (joined.Count > 0) CatchUp(data, rows[start..end], joined, exact, nearest.AsSpan(start..end),
+                predicted.AsSpan(start..end), c);
+            for (var i = start; i < end; i++)
             {
-                var end = first + (int)((long)(rows.Length - first) * (part + 1) / parts);
+                var r = rows[i];
+                if (isSeed.Contains(r) || predicted[i] == c) continue;
+                seeds.Add(r);
+                isSeed.Add(r);
+                joined.Add(r);
                 var added = data.NumericRow(r);
-                for (var j = first + (int)((long)(rows.Length - first) * part / parts); j < end; j++)
+                for (var j = i + 1; j < end; j++)
                 {
                     var d = metric.Reduced(data.NumericRow(rows[j]), added);
                     if (d < nearest[j]) (nearest[j], predicted[j]) = (d, c);
                 }
-            });
+            }
         }
         return seeds.Distinct();
+    }
+
+    /// <summary>Rows <paramref name="block"/> take the nearest of the rows <paramref name="joined"/> (of class
+    /// <paramref name="c"/>) where it is strictly nearer than their nearest so far.</summary>
+    private static void CatchUp(Dataset data, int[] block, List<int> joined, NeighborSearch exact,
+        Span<double> nearest, Span<int> predicted, int c)
+    {
+        var index = exact.BuildOfRows(data.Numeric, [.. joined], data.NumericCount);
+        var metric = exact.EffectiveMetric;
+        var closest = new int[block.Length];
+        ChunkedQueries.Each(index, data.Numeric, block, 1, (first, found) =>
+        {
+            for (var i = 0; i < found.QueryCount; i++) closest[first + i] = found.IndicesOf(i)[0];
+        });
+        for (var i = 0; i < block.Length; i++)
+        {
+            var d = metric.Reduced(data.NumericRow(block[i]), data.NumericRow(joined[closest[i]]));
+            if (d < nearest[i]) (nearest[i], predicted[i]) = (d, c);
+        }
     }
 }
