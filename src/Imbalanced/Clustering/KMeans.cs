@@ -25,7 +25,7 @@ public static class KMeans
                 nameof(options));
         var centers = options.InitialCenters is { } initial
             ? (double[])initial.Clone()
-            : PlusPlus(points, count, dimensions, k, rng);
+            : PlusPlus(points, count, dimensions, k, rng, options.Neighbors);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);
         var labels = new int[count];
         var iterations = 0;
@@ -76,44 +76,95 @@ public static class KMeans
         return total / dimensions;
     }
 
-    private static double[] PlusPlus(double[] points, int count, int dimensions, int k, SeededRandom rng)
+    /// <summary>
+    /// Greedy k-means++: each new centre is the best of <c>2 + ln k</c> candidates drawn with probability
+    /// proportional to the squared distance to the nearest centre so far. A candidate is the first point whose running
+    /// sum of those distances (added in point order) exceeds the draw; each candidate's distances are found in
+    /// parallel and summed in point order, which also gives the running sums the next draws read, so the centres do
+    /// not depend on the thread count.
+    /// </summary>
+    private static double[] PlusPlus(double[] points, int count, int dimensions, int k, SeededRandom rng,
+        NeighborSearch search)
     {
         var metric = DistanceMetric.Euclidean;
         var centers = new double[k * dimensions];
         var first = rng.NextInt(count);
         points.AsSpan(first * dimensions, dimensions).CopyTo(centers);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = count >= ParallelFrom ? search.Threads : 1 };
+        var parts = (count + Part - 1) / Part;
+        // The nearest centre's squared distance of every point and their running sums: the current ones, the best
+        // candidate's so far and the candidate's being tried; the buffers are swapped, not made again.
         var closest = new double[count];
-        for (var i = 0; i < count; i++)
-            closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
+        var running = new double[count];
+        var best = (Closest: new double[count], Running: new double[count]);
+        var trial = (Closest: new double[count], Running: new double[count]);
+        Parallel.For(0, parts, parallel, part =>
+        {
+            var end = Math.Min(count, (part + 1) * Part);
+            for (var i = part * Part; i < end; i++)
+                closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
+        });
+        var potential = Accumulate(closest, running);
         var trials = 2 + (int)Math.Log(k);
         for (var c = 1; c < k; c++)
         {
-            var potential = closest.Sum();
-            int best = -1;
-            double bestPotential = double.PositiveInfinity;
-            double[]? bestClosest = null;
+            var chosen = -1;
+            var bestPotential = double.PositiveInfinity;
             for (var t = 0; t < trials; t++)
             {
-                var target = rng.NextDouble() * potential;
-                var candidate = 0;
-                for (var acc = 0.0; candidate < count - 1; candidate++)
+                var candidate = FirstAbove(running, rng.NextDouble() * potential);
+                var (current, tried) = (closest, trial.Closest);
+                Parallel.For(0, parts, parallel, part =>
                 {
-                    acc += closest[candidate];
-                    if (acc > target) break;
-                }
-                var trial = new double[count];
-                var sum = 0.0;
-                for (var i = 0; i < count; i++)
+                    var end = Math.Min(count, (part + 1) * Part);
+                    var at = points.AsSpan(candidate * dimensions, dimensions);
+                    for (var i = part * Part; i < end; i++)
+                        tried[i] = Math.Min(current[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions), at));
+                });
+                var sum = Accumulate(trial.Closest, trial.Running);
+                if (sum < bestPotential)
                 {
-                    trial[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions),
-                        points.AsSpan(candidate * dimensions, dimensions)));
-                    sum += trial[i];
+                    (bestPotential, chosen) = (sum, candidate);
+                    (best, trial) = (trial, best);
                 }
-                if (sum < bestPotential) { bestPotential = sum; best = candidate; bestClosest = trial; }
             }
-            points.AsSpan(best * dimensions, dimensions).CopyTo(centers.AsSpan(c * dimensions, dimensions));
-            closest = bestClosest!;
+            points.AsSpan(chosen * dimensions, dimensions).CopyTo(centers.AsSpan(c * dimensions, dimensions));
+            (closest, running, best) = (best.Closest, best.Running, (closest, running));
+            potential = bestPotential;
         }
         return centers;
+    }
+
+    /// <summary>Points a thread takes at a time in k-means++.</summary>
+    private const int Part = 8192;
+
+    /// <summary>Fewest points for which k-means++ finds distances on more than one thread.</summary>
+    private const int ParallelFrom = 4 * Part;
+
+    /// <summary>Writes the running sums of <paramref name="values"/>, added in order, into
+    /// <paramref name="running"/>; returns the total.</summary>
+    private static double Accumulate(double[] values, double[] running)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            sum += values[i];
+            running[i] = sum;
+        }
+        return sum;
+    }
+
+    /// <summary>The first point before the last whose running sum exceeds <paramref name="target"/>; the last point
+    /// when none does (running sums never decrease: the distances are not negative).</summary>
+    private static int FirstAbove(double[] running, double target)
+    {
+        int lo = 0, hi = running.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (running[mid] > target) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 }

@@ -1,5 +1,6 @@
 using Imbalanced.Clustering;
 using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
 using Imbalanced.Tests.Support;
 
 namespace Imbalanced.Tests.Clustering;
@@ -28,6 +29,66 @@ public class KMeansTests
                 .MinBy(c => DistanceMetric.Euclidean.Reduced(data.NumericRow(i), one.Centers.AsSpan(c * 3, 3)));
             Assert.Equal(nearest, one.Labels[i]);
         }
+    }
+
+    /// <summary>k-means++ on enough points to find their distances on several threads: the centres of the plain
+    /// one-point-at-a-time greedy k-means++ (each candidate the first point whose running sum of squared distances
+    /// exceeds the draw), whatever the thread count.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Initial_centres_are_those_of_the_sequential_greedy_rule(int threads)
+    {
+        const int count = 40_000, dims = 5, k = 9;
+        var points = TestData.Gaussian(count, dims, seed: 7);
+        var fit = KMeans.Fit(points, count, dims, new KMeansOptions
+        {
+            Clusters = k,
+            MaxIterations = 0,
+            Seed = 3,
+            Neighbors = new NeighborSearch(MaxDegreeOfParallelism: threads),
+        });
+        Assert.Equal(Sequential(points, count, dims, k, new SeededRandom(3)), fit.Centers);
+    }
+
+    private static double[] Sequential(double[] points, int count, int dims, int k, SeededRandom rng)
+    {
+        var metric = DistanceMetric.Euclidean;
+        var centers = new double[k * dims];
+        points.AsSpan(rng.NextInt(count) * dims, dims).CopyTo(centers);
+        var closest = new double[count];
+        for (var i = 0; i < count; i++)
+            closest[i] = metric.Reduced(points.AsSpan(i * dims, dims), centers.AsSpan(0, dims));
+        for (var c = 1; c < k; c++)
+        {
+            var potential = 0.0;
+            foreach (var v in closest) potential += v;
+            var (best, bestPotential) = (-1, double.PositiveInfinity);
+            double[]? bestClosest = null;
+            for (var t = 0; t < 2 + (int)Math.Log(k); t++)
+            {
+                var target = rng.NextDouble() * potential;
+                var candidate = 0;
+                for (var acc = 0.0; candidate < count - 1; candidate++)
+                {
+                    acc += closest[candidate];
+                    if (acc > target) break;
+                }
+                var trial = new double[count];
+                var sum = 0.0;
+                for (var i = 0; i < count; i++)
+                {
+                    trial[i] = Math.Min(closest[i],
+                        metric.Reduced(points.AsSpan(i * dims, dims), points.AsSpan(candidate * dims, dims)));
+                    sum += trial[i];
+                }
+                if (sum < bestPotential) (bestPotential, best, bestClosest) = (sum, candidate, trial);
+            }
+            points.AsSpan(best * dims, dims).CopyTo(centers.AsSpan(c * dims, dims));
+            closest = bestClosest!;
+        }
+        return centers;
     }
 
     [Fact]
