@@ -69,6 +69,26 @@ public class OutputLinkTests
         AssertLink(link, Path.Combine("..", "out.csv"));
     }
 
+    /// <summary><c>link/..</c> is the parent of the link's target's folder, as the system opens it, not the folder
+    /// that holds the link (which a path made full by spelling alone would give).</summary>
+    [Fact]
+    public void Dot_dot_after_a_linked_folder_is_resolved_as_the_system_resolves_it()
+    {
+        var dir = Folder();
+        var real = Path.Combine(dir, "real");
+        Directory.CreateDirectory(Path.Combine(real, "deep"));
+        var input = Input(real);
+        var link = Path.Combine(dir, "link");
+        Directory.CreateSymbolicLink(link, Path.Combine(real, "deep"));
+        // link/../in.csv is real/in.csv: the input itself.
+        AssertRefused(Run(Resample(input, Path.Combine(link, "..", "in.csv"))), "same file");
+        Assert.Equal(Data, File.ReadAllText(input));
+        var r = Run(Resample(input, Path.Combine(link, "..", "out.csv")));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("a,b,y\n", File.ReadAllText(Path.Combine(real, "out.csv")));
+        Assert.False(File.Exists(Path.Combine(dir, "out.csv")));
+    }
+
     [Fact]
     public void Writing_to_a_link_writes_its_target_and_keeps_the_link()
     {

@@ -17,7 +17,7 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, string N
     /// symbolic links loop).</summary>
     public static FileIdentity? Of(string path)
     {
-        var full = Path.GetFullPath(path);
+        var full = FileTransaction.FullPath(path);
         if (Stat(full) is { } existing) return existing;
         // Not there, or a link whose final target is not there: the file a write would create.
         if (FileTransaction.FinalPath(full) is not { } final) return null;

@@ -105,7 +105,7 @@ internal sealed class FileTransaction : IDisposable
     /// <exception cref="DataException">The path is a folder, its folder does not exist or its links loop.</exception>
     internal static string Target(string path, out bool through)
     {
-        var full = Path.GetFullPath(path);
+        var full = FullPath(path);
         through = false;
         var kind = KindOf(full);
         if (kind == FileKind.Folder) throw new DataException($"{path}: is a folder, not a file");
@@ -127,6 +127,21 @@ internal sealed class FileTransaction : IDisposable
         var dir = Path.GetDirectoryName(final) ?? ".";
         if (!Directory.Exists(dir)) throw new DataException($"{path}: the folder '{dir}' does not exist");
         return final;
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> made full as the system resolves it: its folder with every symbolic link and
+    /// <c>..</c> resolved in turn (<c>link/../x.csv</c> is beside the link's target's folder, not beside the link),
+    /// its own name as given. <see cref="Path.GetFullPath(string)"/> would drop <c>link/..</c> by spelling alone: a
+    /// different file than the one the system opens. A folder that does not exist stays as spelled.
+    /// </summary>
+    internal static string FullPath(string path)
+    {
+        var raw = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
+        var name = Path.GetFileName(raw);
+        if (name is "" or "." or "..") return RealFolder(raw) ?? Path.GetFullPath(raw);
+        var folder = RealFolder(Path.GetDirectoryName(raw) ?? "/");
+        return folder is null ? Path.GetFullPath(raw) : Path.Combine(folder, name);
     }
 
     /// <summary>The path <paramref name="full"/> leads to once every symbolic link that names it is followed, even
