@@ -69,9 +69,21 @@ internal struct ExactTopK
         return n;
     }
 
-    /// <summary>Sorts pairs by distance, then index (insertion sort: k is small).</summary>
+    /// <summary>Pairs past which <see cref="SortPairs"/> sorts by comparisons rather than by insertion.</summary>
+    private const int InsertionMax = 32;
+
+    /// <summary>Sorts pairs by distance, then index: by insertion for the small k most queries ask, else by
+    /// <see cref="MemoryExtensions.Sort{T}(Span{T}, Comparison{T})"/> (a caller may ask for thousands).</summary>
     public static void SortPairs(Span<double> d, Span<int> idx)
     {
+        if (d.Length > InsertionMax)
+        {
+            var pairs = new (double D, int I)[d.Length];
+            for (var a = 0; a < pairs.Length; a++) pairs[a] = (d[a], idx[a]);
+            pairs.AsSpan().Sort(static (x, y) => Before(x.D, x.I, y.D, y.I) ? -1 : Before(y.D, y.I, x.D, x.I) ? 1 : 0);
+            for (var a = 0; a < pairs.Length; a++) (d[a], idx[a]) = pairs[a];
+            return;
+        }
         for (var a = 1; a < d.Length; a++)
         {
             var dv = d[a];

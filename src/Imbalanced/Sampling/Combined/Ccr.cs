@@ -48,10 +48,6 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
     /// <summary>Cleaned rows asked for around each seed at first.</summary>
     internal const int FirstK = 32;
 
-    /// <summary>Past this many, every cleaned row is measured and sorted instead of asking the engine for more (its
-    /// answers are sorted for small k).</summary>
-    internal const int WidestK = 2048;
-
     private readonly CcrOptions _options = options ?? new();
 
     /// <inheritdoc />
@@ -150,8 +146,8 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
     }
 
     /// <summary>Enough of the cleaned rows nearest <paramref name="seed"/>, by (distance, position in
-    /// <paramref name="cleaned"/>): the first answer while the sphere stops short of its last row, else more from
-    /// <paramref name="index"/>, and past <see cref="WidestK"/> every cleaned row, sorted.</summary>
+    /// <paramref name="cleaned"/>): the first answer while the sphere stops short of its last row, else four times
+    /// as many from <paramref name="index"/>, up to every cleaned row.</summary>
     private static (double[] Distances, int[] Order) Nearest(ReadOnlySpan<double> distances, ReadOnlySpan<int> order,
         ReadOnlySpan<double> seed, INeighborIndex index, int[] cleaned, Dataset data, double budget)
     {
@@ -160,29 +156,11 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
         while (distances.Length < cleaned.Length && Radius(distances, budget) > distances[^1])
         {
             var k = Math.Min(distances.Length * 4, cleaned.Length);
-            if (k > WidestK) return All(seed, cleaned, data);
             var wider = index.Query(seed, k);
             distances = wider.DistancesOf(0);
             order = wider.IndicesOf(0);
         }
         return (distances.ToArray(), order.ToArray());
-    }
-
-    /// <summary>Every cleaned row's L1 distance from <paramref name="seed"/> (the metric's own sum), with positions
-    /// in <paramref name="cleaned"/>, sorted by (distance, position) as the engine orders its answers.</summary>
-    private static (double[] Distances, int[] Order) All(ReadOnlySpan<double> seed, int[] cleaned, Dataset data)
-    {
-        var distances = new double[cleaned.Length];
-        var order = new int[cleaned.Length];
-        for (var i = 0; i < cleaned.Length; i++)
-        {
-            distances[i] = DistanceMetric.Manhattan.Reduced(seed, data.NumericRow(cleaned[i]));
-            order[i] = i;
-        }
-        var keys = (double[])distances.Clone();
-        Array.Sort(order, (x, y) => keys[x] != keys[y] ? keys[x].CompareTo(keys[y]) : x.CompareTo(y));
-        for (var i = 0; i < order.Length; i++) distances[i] = keys[order[i]];
-        return (distances, order);
     }
 
     /// <summary>Moves every cleaned row strictly inside the sphere of <paramref name="radius"/> around
