@@ -135,8 +135,7 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
             for (var i = 0; i < near.QueryCount; i++)
             {
                 var seed = data.NumericRow(seeds[first + i]);
-                var (distances, order) = Nearest(near.DistancesOf(i), near.IndicesOf(i), seed, index, cleaned, data,
-                    budget);
+                var (distances, order) = Nearest(near.DistancesOf(i), near.IndicesOf(i), seed, index, cleaned, budget);
                 var radius = Radius(distances, budget);
                 radii[first + i] = radius;
                 Push(data, seed, distances, order, cleaned, radius, pushes, moved, rng);
@@ -149,7 +148,7 @@ public sealed class Ccr(CcrOptions? options = null) : ISampler
     /// <paramref name="cleaned"/>): the first answer while the sphere stops short of its last row, else four times
     /// as many from <paramref name="index"/>, up to every cleaned row.</summary>
     private static (double[] Distances, int[] Order) Nearest(ReadOnlySpan<double> distances, ReadOnlySpan<int> order,
-        ReadOnlySpan<double> seed, INeighborIndex index, int[] cleaned, Dataset data, double budget)
+        ReadOnlySpan<double> seed, INeighborIndex index, int[] cleaned, double budget)
     {
         // A sphere that took in all k rows given ends beyond the last one; one that stopped short ends at or before
         // it, so the rows further away cannot change it.
