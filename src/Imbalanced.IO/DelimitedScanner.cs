@@ -19,7 +19,7 @@ internal static class DelimitedScanner
     /// a row has another number of fields than the header, or the quoting is broken.</exception>
     public static char Scan(string path, Action<string[]> header, RowAction row)
     {
-        var length = new FileInfo(path).Length;
+        var length = new FileInfo(TableReader.Readable(path)).Length;
         if (length == 0) throw new DataException($"{path}: the file is empty; expected a header row and data rows");
         char delimiter;
         using (var peek = new StreamReader(TableReader.OpenRead(path)))

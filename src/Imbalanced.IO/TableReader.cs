@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Imbalanced.Data;
 
 /// <summary>Reads delimited text (RFC 4180, delimiter detected)
@@ -38,12 +40,48 @@ public static class TableReader
         return new RawTable(path, columns, text, [.. lines], delimiter);
     }
 
-    /// <summary>Opens a file for reading; a path that cannot be read is a <see cref="DataException"/>.</summary>
+    /// <summary>Copies of inputs that are not regular files, by path (see <see cref="Readable"/>).</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Spooled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The file to open for <paramref name="path"/>: itself, or, when it is not a regular file (a named pipe, or a
+    /// shell's process substitution such as <c>&lt;(zcat data.csv.gz)</c>), a copy of what it gave when first read,
+    /// in the system's temporary folder: a table is read more than once (the delimiter, then the rows; streaming
+    /// methods pass over it again), and a pipe gives its bytes only once. The copy is removed when the process ends.
+    /// </summary>
+    /// <exception cref="DataException">The path cannot be read.</exception>
+    internal static string Readable(string path)
+    {
+        if (FileStatus.Of(path) is not { } status || status.IsRegular || status.IsFolder) return path;
+        return Spooled.GetOrAdd(path, p => new Lazy<string>(() => Spool(p))).Value;
+    }
+
+    private static string Spool(string path)
+    {
+        var copy = Path.Combine(Path.GetTempPath(),
+            $".imbalanced-input.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
+            using (var sink = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                source.CopyTo(sink);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(copy);
+            return copy;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(copy);
+            throw new DataException($"{path}: cannot be read ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Opens a file for reading (<see cref="Readable"/>); a path that cannot be read is a
+    /// <see cref="DataException"/>.</summary>
     internal static FileStream OpenRead(string path)
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return new FileStream(Readable(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
         catch (UnauthorizedAccessException e)
         {

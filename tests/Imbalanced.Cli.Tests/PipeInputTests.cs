@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using static Imbalanced.Cli.Tests.CliRunner;
+
+namespace Imbalanced.Cli.Tests;
+
+/// <summary>An input that is not a regular file (a named pipe, as a shell's <c>&lt;(zcat data.csv.gz)</c> gives):
+/// read once, its table is the same as the file's, for the methods that read their input more than once too.</summary>
+public class PipeInputTests
+{
+    private static readonly string Source = Bundled("credit_data.csv");
+
+    /// <summary>Runs the command on a FIFO fed by <c>cat</c> of <see cref="Source"/> and on the file itself; returns
+    /// both runs' outcomes and the paths they wrote to (<c>{out}</c> in <paramref name="args"/>).</summary>
+    private static (Outcome Piped, Outcome Plain, string PipedOut, string PlainOut) Both(params string[] args)
+    {
+        var dir = Directory.CreateTempSubdirectory("imbalanced-pipe-").FullName;
+        var fifo = Path.Combine(dir, "input");
+        using (var mkfifo = Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        using var writer = Process.Start("sh", ["-c", $"cat '{Source}' > '{fifo}'"]);
+        var (pipedOut, plainOut) = (Path.Combine(dir, "piped.csv"), Path.Combine(dir, "plain.csv"));
+        var piped = Run([.. args.Select(a => a == "{in}" ? fifo : a == "{out}" ? pipedOut : a)]);
+        // A run that never opened the FIFO leaves its writer waiting: stopped, and the test fails.
+        if (!writer.WaitForExit(10_000)) writer.Kill();
+        Assert.True(writer.HasExited && writer.ExitCode == 0, "the FIFO was not read to its end");
+        var plain = Run([.. args.Select(a => a == "{in}" ? Source : a == "{out}" ? plainOut : a)]);
+        return (piped, plain, pipedOut, plainOut);
+    }
+
+    [Theory]
+    [InlineData("random-under")]
+    [InlineData("random-over")]
+    [InlineData("smote-nc")]
+    public void Resampling_a_pipe_writes_what_resampling_the_file_writes(string method)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var (piped, plain, pipedOut, plainOut) = Both("resample", "{in}", "--target", "Status", "--method", method,
+            "--drop", "Home,Marital,Job,Income,Assets,Debt", "--output", "{out}", "--quiet");
+        Assert.True(piped.ExitCode == 0, piped.Stderr);
+        Assert.True(plain.ExitCode == 0, plain.Stderr);
+        Assert.Equal(File.ReadAllBytes(plainOut), File.ReadAllBytes(pipedOut));
+    }
+
+    [Fact]
+    public void Inspecting_a_pipe_reports_what_inspecting_the_file_reports()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var (piped, plain, _, _) = Both("inspect", "{in}", "--target", "Status", "--json");
+        Assert.True(piped.ExitCode == 0, piped.Stderr);
+        Assert.Contains("\"rows\":4454", piped.Stdout);
+        Assert.Equal(plain.Stdout, piped.Stdout);
+    }
+}
