@@ -91,4 +91,15 @@ public class TrainPredictTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("must be numeric", r.Stderr);
     }
+
+    [Fact]
+    public void A_missing_model_or_a_folder_as_the_model_is_a_data_error_naming_it()
+    {
+        var (_, heldOut) = Split();
+        var output = Temp();
+        AssertRefused(Run("predict", "--model", Path.Combine(TempDir, "absent.zip"), heldOut, "--output", output),
+            "absent.zip: model file not found");
+        AssertRefused(Run("predict", "--model", TempDir, heldOut, "--output", output), "is a folder, not a model file");
+        Assert.False(File.Exists(output));
+    }
 }
