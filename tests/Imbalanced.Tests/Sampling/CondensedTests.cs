@@ -73,20 +73,26 @@ public class CondensedTests
         AssertOnePassOfCondensing(data, result.KeptRows, seeds);
     }
 
-    /// <summary>With one neighbour the store is not asked again after each addition (each row keeps its nearest
-    /// stored row); the kept rows are those of the rule run as written: after every addition every row of the class
-    /// predicted again by 1-NN on the store, ties to the row stored first. Rows repeated in the data, some with
-    /// another class, make ties.</summary>
+    /// <summary>The store is not asked again after each addition (each row keeps its k nearest stored rows, brought
+    /// up to date a block at a time); the kept rows are those of the rule run as written: after every addition every
+    /// row of the class predicted again by its k nearest stored rows (ties in distance to the row stored first, in
+    /// the vote to the first class), for 1 to 5 neighbours and blocks of 1 to 4,096 rows. Rows repeated in the data,
+    /// some with another class, make ties.</summary>
     [Theory]
-    [InlineData(1, 1, 4096)]
-    [InlineData(2, 2, 4096)]
-    [InlineData(3, 1, 4096)]
-    [InlineData(4, 3, 4096)]
-    [InlineData(1, 1, 1)]
-    [InlineData(2, 2, 7)]
-    [InlineData(3, 1, 16)]
-    [InlineData(4, 3, 5)]
-    public void One_neighbour_keeps_the_rows_of_the_rule_run_as_written(long seed, int seedsPerClass, int blockRows)
+    [InlineData(1, 1, 4096, 1)]
+    [InlineData(2, 2, 4096, 1)]
+    [InlineData(3, 1, 4096, 1)]
+    [InlineData(4, 3, 4096, 1)]
+    [InlineData(1, 1, 1, 1)]
+    [InlineData(2, 2, 7, 1)]
+    [InlineData(3, 1, 16, 1)]
+    [InlineData(4, 3, 5, 1)]
+    [InlineData(1, 1, 4096, 3)]
+    [InlineData(2, 2, 7, 3)]
+    [InlineData(3, 1, 1, 2)]
+    [InlineData(4, 3, 5, 4)]
+    [InlineData(5, 1, 16, 5)]
+    public void Cnn_keeps_the_rows_of_the_rule_run_as_written(long seed, int seedsPerClass, int blockRows, int k)
     {
         var blobs = TestData.Blobs([120, 50, 20], ["a", "b", "c"], dims: 3, seed: seed);
         // Every seventh row again with the next class's label, and every fifth again with its own: equal distances
@@ -99,7 +105,7 @@ public class CondensedTests
         var data = Dataset.FromRows(points, labels);
         var seeds = Enumerable.Range(0, data.Classes.Count).ToDictionary(c => data.Classes[c],
             c => data.RowsOfClass(c).Skip(seedsPerClass).Take(seedsPerClass).ToArray());
-        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds })
+        var result = new CondensedNearestNeighbour(new CondensedOptions { InitialRows = seeds, NNeighbors = k })
         {
             BlockRows = blockRows,
         }.FitResample(data);
@@ -112,7 +118,10 @@ public class CondensedTests
             var rows = data.RowsOfClass(c);
             var start = seeds[data.Classes[c]];
             var store = data.RowsOfClass(minority).Concat(start).ToList();
-            int Predict(int r) => data.Labels[store.MinBy(s => (Distance(data, r, s), store.IndexOf(s)))];
+            // The k nearest stored rows (by distance, then place in the store) vote; ties go to the first class.
+            int Predict(int r) => store.Select((s, place) => (Distance: Distance(data, r, s), Place: place, s))
+                .OrderBy(n => n.Distance).ThenBy(n => n.Place).Take(k)
+                .GroupBy(n => data.Labels[n.s]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
             var good = start.ToHashSet();
             var added = start.ToList();
             foreach (var r in rows)

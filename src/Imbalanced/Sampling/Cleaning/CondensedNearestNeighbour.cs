@@ -12,13 +12,13 @@ namespace Imbalanced.Sampling.Cleaning;
 /// <remarks>Parameters: <see cref="SamplerOptions.Strategy"/>, <see cref="SamplerOptions.Seed"/>,
 /// <see cref="CondensedOptions.NNeighbors"/>, <see cref="CondensedOptions.NSeedsS"/>. Rows already classified
 /// correctly by the latest store are skipped, as imbalanced-learn intends (its check compares a position with
-/// row numbers; here both are row numbers). With one neighbour (the default) the store is asked once, and each row of
-/// the class then keeps its nearest stored row as rows join (same rows kept, a distance per row per addition instead
-/// of a 1-NN query of every row); with an approximate index only that first answer is approximate.
+/// row numbers; here both are row numbers). The store is asked once, and each row of the class then keeps its
+/// <see cref="CondensedOptions.NNeighbors"/> nearest stored rows as rows join (same rows kept, a distance per row per
+/// addition instead of a k-NN query of every row); with an approximate index only that first answer is approximate.
 /// <code>var result = new CondensedNearestNeighbour(new() { Seed = 0 }).FitResample(data);</code></remarks>
 public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) : ISampler
 {
-    /// <summary>Rows visited per block by the one-neighbour rule (see <c>OneNeighbor</c>).</summary>
+    /// <summary>Rows visited per block (see <c>Condense</c>).</summary>
     internal int BlockRows { get; init; } = 4096;
 
     private readonly CondensedOptions _options = options ?? new();
@@ -30,39 +30,24 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
         var (kept, _) = _options.Condense(data, "cnn", (c, rows, initial, minorityRows) =>
         {
             var seeds = initial.ToList();
-            var store = minorityRows.Concat(seeds).ToList();
-            if (_options.NNeighbors == 1) return OneNeighbor(data, c, rows, seeds, [.. store]);
-            var good = new HashSet<int>(seeds);
-            foreach (var r in rows)
-            {
-                if (good.Contains(r)) continue;
-                var vote = KNearestNeighborVote.Predict(data, [.. store], [r], _options.NNeighbors, _options.Neighbors);
-                if (vote[0] == c)
-                    continue;
-                seeds.Add(r);
-                store.Add(r);
-                var predicted = KNearestNeighborVote.Predict(data, [.. store], rows, _options.NNeighbors,
-                    _options.Neighbors);
-                good = new HashSet<int>(seeds.Concat(rows.Where((_, i) => predicted[i] == c)));
-            }
-            return seeds.Distinct();
+            return Condense(data, c, rows, seeds, [.. minorityRows.Concat(seeds)]);
         });
         return ResampleResult.Keep(data, [.. kept]);
     }
 
-    /// <summary>Hart's rule with one neighbour, as the general loop above decides, without asking the store again
-    /// after each addition: every row of the class keeps the class of its nearest stored row and the distance to
-    /// it, and a row joining the store takes over the rows still to be visited that it is now strictly nearer to
-    /// (a tie stays with the row stored first, as the engine answers). A row not known good is then exactly a row
-    /// the store misclassifies. The rows are visited a block at a time: a row joining the store takes over rows of
-    /// its own block at once, and a block is brought up to date, before its first row is visited, by one 1-NN query
-    /// of its rows among all rows joined before it (an exact index over them, lower index first among equals:
-    /// the earlier joined). That is one distance per joined row and row visited after it, as one at a time, but
-    /// asked of the engine's blocked kernels rather than one row pair after another through memory.</summary>
-    private IEnumerable<int> OneNeighbor(Dataset data, int c, int[] rows, List<int> seeds, int[] store)
+    /// <summary>
+    /// Hart's rule as the loop of imbalanced-learn runs it (visit the class's rows in order; a row the store
+    /// misclassifies by its k nearest stored rows, majority vote, ties to the first class, joins the store), without
+    /// asking the store again after each addition: every row of the class keeps its k nearest stored rows (by reduced
+    /// distance, then place in the store) and their vote, and a row joining the store enters the lists it is
+    /// strictly nearer than the last of. A row not known good is then exactly a row the store misclassifies. The rows
+    /// are visited a block at a time: a row joining the store enters the lists of its own block at once, and a block
+    /// is brought up to date, before its first row is visited, by one k-NN query of its rows among all rows joined
+    /// before it (an exact index over them; among equals the earlier joined). That is one distance per joined row
+    /// and row visited after it, asked of the engine's blocked kernels rather than one row pair after another.
+    /// </summary>
+    private IEnumerable<int> Condense(Dataset data, int c, int[] rows, List<int> seeds, int[] store)
     {
-        var (predicted, nearest) = KNearestNeighborVote.Nearest(data, store, rows, _options.Neighbors);
-        var metric = _options.Neighbors.EffectiveMetric;
         var search = _options.Neighbors;
         var exact = search with
         {
@@ -70,47 +55,28 @@ public sealed class CondensedNearestNeighbour(CondensedOptions? options = null) 
                 ? NeighborAlgorithm.Exact
                 : search.Algorithm,
         };
+        var lists = new NearestStored(data, rows, store, c, _options.NNeighbors, search.EffectiveMetric);
+        lists.Add(search.BuildOfRows(data.Numeric, store, data.NumericCount), store, 0, 0, rows.Length);
         var isSeed = new HashSet<int>(seeds);
         var joined = new List<int>();
         for (var start = 0; start < rows.Length; start += BlockRows)
         {
             var end = Math.Min(rows.Length, start + BlockRows);
-            if (joined.Count > 0) CatchUp(data, rows[start..end], joined, exact, nearest.AsSpan(start..end),
-                predicted.AsSpan(start..end), c);
+            if (joined.Count > 0)
+            {
+                int[] points = [.. joined];
+                lists.Add(exact.BuildOfRows(data.Numeric, points, data.NumericCount), points, store.Length, start, end);
+            }
             for (var i = start; i < end; i++)
             {
                 var r = rows[i];
-                if (isSeed.Contains(r) || predicted[i] == c) continue;
+                if (isSeed.Contains(r) || lists.Predicted(i) == c) continue;
                 seeds.Add(r);
                 isSeed.Add(r);
                 joined.Add(r);
-                var added = data.NumericRow(r);
-                for (var j = i + 1; j < end; j++)
-                {
-                    var d = metric.Reduced(data.NumericRow(rows[j]), added);
-                    if (d < nearest[j]) (nearest[j], predicted[j]) = (d, c);
-                }
+                lists.Join(r, store.Length + joined.Count - 1, i + 1, end);
             }
         }
         return seeds.Distinct();
-    }
-
-    /// <summary>Rows <paramref name="block"/> take the nearest of the rows <paramref name="joined"/> (of class
-    /// <paramref name="c"/>) where it is strictly nearer than their nearest so far.</summary>
-    private static void CatchUp(Dataset data, int[] block, List<int> joined, NeighborSearch exact,
-        Span<double> nearest, Span<int> predicted, int c)
-    {
-        var index = exact.BuildOfRows(data.Numeric, [.. joined], data.NumericCount);
-        var metric = exact.EffectiveMetric;
-        var closest = new int[block.Length];
-        ChunkedQueries.Each(index, data.Numeric, block, 1, (first, found) =>
-        {
-            for (var i = 0; i < found.QueryCount; i++) closest[first + i] = found.IndicesOf(i)[0];
-        });
-        for (var i = 0; i < block.Length; i++)
-        {
-            var d = metric.Reduced(data.NumericRow(block[i]), data.NumericRow(joined[closest[i]]));
-            if (d < nearest[i]) (nearest[i], predicted[i]) = (d, c);
-        }
     }
 }

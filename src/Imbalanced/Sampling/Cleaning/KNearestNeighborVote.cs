@@ -3,8 +3,9 @@ using Imbalanced.Neighbors;
 
 namespace Imbalanced.Sampling.Cleaning;
 
-/// <summary>The 1-nearest-neighbour rule CNN and OSS classify with (scikit-learn's
-/// <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first class).</summary>
+/// <summary>The nearest-neighbour rule OSS classifies with, and CNN's lists (<see cref="NearestStored"/>) vote as
+/// (scikit-learn's <c>KNeighborsClassifier(n_neighbors=1)</c>, or k neighbours by majority vote, ties to the first
+/// class).</summary>
 internal static class KNearestNeighborVote
 {
     /// <summary>The class predicted for each of <paramref name="queries"/> by the rows
@@ -29,27 +30,5 @@ internal static class KNearestNeighborVote
             }
         });
         return predicted;
-    }
-
-    /// <summary>For each of <paramref name="queries"/>, the class of its nearest row of
-    /// <paramref name="reference"/> (the 1-NN prediction of <see cref="Predict"/>) and the metric's reduced
-    /// distance to that row (<see cref="DistanceMetric.Reduced"/>, the number the engine ranks by).</summary>
-    public static (int[] Classes, double[] Reduced) Nearest(Dataset data, int[] reference, int[] queries,
-        NeighborSearch search)
-    {
-        var index = search.BuildOfRows(data.Numeric, reference, data.NumericCount);
-        var metric = search.EffectiveMetric;
-        var classes = new int[queries.Length];
-        var reduced = new double[queries.Length];
-        ChunkedQueries.Each(index, data.Numeric, queries, 1, (first, found) =>
-        {
-            for (var i = 0; i < found.QueryCount; i++)
-            {
-                var nearest = reference[found.IndicesOf(i)[0]];
-                classes[first + i] = data.Labels[nearest];
-                reduced[first + i] = metric.Reduced(data.NumericRow(queries[first + i]), data.NumericRow(nearest));
-            }
-        });
-        return (classes, reduced);
     }
 }
