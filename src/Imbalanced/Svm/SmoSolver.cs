@@ -17,14 +17,21 @@ internal sealed class SmoSolver
     private readonly Dictionary<int, LinkedListNode<(int Row, float[] Values)>> _cache = [];
     private readonly LinkedList<(int Row, float[] Values)> _lru = new();
     private readonly int _cacheRows;
+    private readonly ParallelOptions _parallel;
+
+    /// <summary>Entries of a Q row or of the gradient a thread takes at a time.</summary>
+    private const int Part = 8192;
 
     /// <summary>A solver for labels <paramref name="y"/> (each +1 or −1) and kernel
     /// <paramref name="kernel"/>.</summary>
     /// <param name="kernel">K(i, j) for training rows i and j.</param>
     /// <param name="y">+1 or −1 per training row.</param>
     /// <param name="cacheMegabytes">Memory for cached rows of Q (LIBSVM's <c>cache_size</c>, 200).</param>
-    public SmoSolver(Func<int, int, double> kernel, int[] y, int cacheMegabytes = 200)
+    /// <param name="threads">Threads that compute a row of Q and update the gradient; each entry is computed alone,
+    /// so α does not depend on them. <paramref name="kernel"/> is then called from several threads at once.</param>
+    public SmoSolver(Func<int, int, double> kernel, int[] y, int cacheMegabytes = 200, int threads = 1)
     {
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         _kernel = kernel;
         _y = y;
         _n = y.Length;
@@ -90,60 +97,82 @@ internal sealed class SmoSolver
                 else if (alpha[i] < 0) { alpha[i] = 0; alpha[j] = sum; }
             }
             double di = alpha[i] - oldI, dj = alpha[j] - oldJ;
-            for (var k = 0; k < n; k++) g[k] += qi[k] * di + qj[k] * dj;
+            Parts(n, (from, to) =>
+            {
+                for (var k = from; k < to; k++) g[k] += qi[k] * di + qj[k] * dj;
+            });
         }
         return alpha;
     }
 
+    /// <summary>LIBSVM's second-order working-set selection. Each scan runs in parts on the solver's threads; a part
+    /// keeps the last entry that ties its best, and the parts are then met in order with the same rule, so the pair
+    /// chosen is the one scanning in order chooses.</summary>
     private bool SelectWorkingSet(double[] alpha, double[] g, double[] qd, double c, double eps,
         out int outI, out int outJ)
     {
-        var gmax = double.NegativeInfinity;
-        var gmax2 = double.NegativeInfinity;
-        var gmaxIdx = -1;
-        var gminIdx = -1;
-        var objDiffMin = double.PositiveInfinity;
-        for (var t = 0; t < _n; t++)
+        var parts = (_n + Part - 1) / Part;
+        var up = new (double Value, int Index)[parts];
+        Parts(_n, (from, to) =>
         {
-            if (_y[t] == 1)
+            var (gmax, gmaxIdx) = (double.NegativeInfinity, -1);
+            for (var t = from; t < to; t++)
             {
-                if (alpha[t] < c && -g[t] >= gmax) { gmax = -g[t]; gmaxIdx = t; }
-            }
-            else if (alpha[t] > 0 && g[t] >= gmax) { gmax = g[t]; gmaxIdx = t; }
-        }
-        var i = gmaxIdx;
-        var qi = i >= 0 ? Row(i) : null;
-        for (var j = 0; j < _n; j++)
-        {
-            if (_y[j] == 1)
-            {
-                if (alpha[j] > 0)
+                if (_y[t] == 1)
                 {
-                    var gradDiff = gmax + g[j];
-                    if (g[j] >= gmax2) gmax2 = g[j];
+                    if (alpha[t] < c && -g[t] >= gmax) { gmax = -g[t]; gmaxIdx = t; }
+                }
+                else if (alpha[t] > 0 && g[t] >= gmax) { gmax = g[t]; gmaxIdx = t; }
+            }
+            up[from / Part] = (gmax, gmaxIdx);
+        });
+        var (gmaxAll, i) = (double.NegativeInfinity, -1);
+        foreach (var (value, index) in up)
+            if (index >= 0 && value >= gmaxAll) (gmaxAll, i) = (value, index);
+        var qi = i >= 0 ? Row(i) : null;
+        var down = new (double Gmax2, double ObjDiff, int Index)[parts];
+        Parts(_n, (from, to) =>
+        {
+            var (gmax2, gminIdx, objDiffMin) = (double.NegativeInfinity, -1, double.PositiveInfinity);
+            for (var j = from; j < to; j++)
+            {
+                if (_y[j] == 1)
+                {
+                    if (alpha[j] > 0)
+                    {
+                        var gradDiff = gmaxAll + g[j];
+                        if (g[j] >= gmax2) gmax2 = g[j];
+                        if (gradDiff > 0)
+                        {
+                            var quad = qd[i] + qd[j] - 2.0 * _y[i] * qi![j];
+                            var objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / Tau;
+                            if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
+                        }
+                    }
+                }
+                else if (alpha[j] < c)
+                {
+                    var gradDiff = gmaxAll - g[j];
+                    if (-g[j] >= gmax2) gmax2 = -g[j];
                     if (gradDiff > 0)
                     {
-                        var quad = qd[i] + qd[j] - 2.0 * _y[i] * qi![j];
+                        var quad = qd[i] + qd[j] + 2.0 * _y[i] * qi![j];
                         var objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / Tau;
                         if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
                     }
                 }
             }
-            else if (alpha[j] < c)
-            {
-                var gradDiff = gmax - g[j];
-                if (-g[j] >= gmax2) gmax2 = -g[j];
-                if (gradDiff > 0)
-                {
-                    var quad = qd[i] + qd[j] + 2.0 * _y[i] * qi![j];
-                    var objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / Tau;
-                    if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-                }
-            }
+            down[from / Part] = (gmax2, objDiffMin, gminIdx);
+        });
+        var (gmax2All, objDiffMinAll, gmin) = (double.NegativeInfinity, double.PositiveInfinity, -1);
+        foreach (var (gmax2, objDiff, index) in down)
+        {
+            if (gmax2 >= gmax2All) gmax2All = gmax2;
+            if (index >= 0 && objDiff <= objDiffMinAll) (objDiffMinAll, gmin) = (objDiff, index);
         }
         outI = i;
-        outJ = gminIdx;
-        return !(gmax + gmax2 < eps || gminIdx == -1);
+        outJ = gmin;
+        return !(gmaxAll + gmax2All < eps || gmin == -1);
     }
 
     /// <summary>Row i of Q in single precision, from an LRU cache.</summary>
@@ -164,8 +193,24 @@ internal sealed class SmoSolver
             values = last.Value.Values;
         }
         else values = new float[_n];
-        for (var j = 0; j < _n; j++) values[j] = (float)(_y[i] * _y[j] * _kernel(i, j));
+        Parts(_n, (from, to) =>
+        {
+            for (var j = from; j < to; j++) values[j] = (float)(_y[i] * _y[j] * _kernel(i, j));
+        });
         _cache[i] = _lru.AddFirst((i, values));
         return values;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over 0 … <paramref name="count"/> − 1 in ranges of <see cref="Part"/>
+    /// (in order on one thread, else on the solver's threads).</summary>
+    private void Parts(int count, Action<int, int> body)
+    {
+        if (count <= Part || _parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var from = 0; from < count; from += Part) body(from, Math.Min(count, from + Part));
+            return;
+        }
+        Parallel.For(0, (count + Part - 1) / Part, _parallel,
+            part => body(part * Part, Math.Min(count, (part + 1) * Part)));
     }
 }

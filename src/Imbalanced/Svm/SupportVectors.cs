@@ -11,15 +11,16 @@ namespace Imbalanced.Svm;
 internal static class SupportVectors
 {
     /// <summary>Rows of <paramref name="data"/> that are support vectors of
-    /// class <paramref name="classCode"/> against the rest, ascending.</summary>
-    public static int[] OneVersusRest(Dataset data, int classCode, double c = 1.0, double eps = 1e-3)
+    /// class <paramref name="classCode"/> against the rest, ascending, found on <paramref name="threads"/> threads
+    /// (the same whatever their number).</summary>
+    public static int[] OneVersusRest(Dataset data, int classCode, double c = 1.0, double eps = 1e-3, int threads = 1)
     {
         var order = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != classCode)
             .Concat(Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] == classCode)).ToArray();
         var points = data.Select(order).Numeric;
         var y = order.Select(i => data.Labels[i] == classCode ? -1 : 1).ToArray();
         var kernel = new RbfKernel(points, order.Length, data.NumericCount);
-        var alpha = new SmoSolver((i, j) => kernel[i, j], y).Solve(c, eps);
+        var alpha = new SmoSolver((i, j) => kernel[i, j], y, threads: threads).Solve(c, eps);
         return order.Where((_, i) => alpha[i] > 0).Order().ToArray();
     }
 }

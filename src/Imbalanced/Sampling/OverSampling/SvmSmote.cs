@@ -58,7 +58,8 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var support = SupportVectors.OneVersusRest(data, c).Where(i => data.Labels[i] == c).ToArray();
+            var support = SupportVectors.OneVersusRest(data, c, threads: _options.Neighbors.Threads)
+                .Where(i => data.Labels[i] == c).ToArray();
             var others = DangerSets.OtherClassNeighbors(data, all, c, support, m);
             var kept = support.Where((_, i) => others[i] < m).ToArray();
             var keptOthers = others.Where(o => o < m).ToArray();
