@@ -25,11 +25,28 @@ internal static class StatusDisplay
             .Start(ctx =>
             {
                 var task = ctx.AddTask(what, maxValue: 1);
-                return work(new Progress<(int Done, int Total)>(p =>
-                {
-                    task.MaxValue = p.Total;
-                    task.Value = p.Done;
-                }));
+                var result = work(new CountProgress(task));
+                // Work that returned is all done: the bar ends full even when the last count was not drawn yet.
+                task.Value = task.MaxValue;
+                ctx.Refresh();
+                return result;
             });
+    }
+
+    /// <summary>Counts reported from any thread, applied at once, one at a time and never backwards
+    /// (<see cref="Progress{T}"/> posts each report to the thread pool: reports could land after the work had
+    /// returned, or out of order, on a display that is not thread safe).</summary>
+    private sealed class CountProgress(ProgressTask task) : IProgress<(int Done, int Total)>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report((int Done, int Total) value)
+        {
+            lock (_gate)
+            {
+                task.MaxValue = value.Total;
+                task.Value = Math.Max(task.Value, value.Done);
+            }
+        }
     }
 }
