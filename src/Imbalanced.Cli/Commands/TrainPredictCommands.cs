@@ -84,8 +84,6 @@ internal static class TrainPredictCommands
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", inputPath), ("--model", modelPath)], ("--output", outputPath));
             if (Directory.Exists(modelPath)) throw new DataException($"{modelPath}: is a folder, not a model file");
-            if (Directory.Exists(modelPath))
-                throw new DataException($"{modelPath}: is a folder, not a model file (the --model that train wrote)");
             if (!File.Exists(modelPath)) throw new DataException($"{modelPath}: model file not found");
             var trained = TrainedModel.Load(modelPath);
             if (r.GetValue(prior) is not null && trained.Classes.Count != 2)

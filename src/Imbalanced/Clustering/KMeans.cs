@@ -98,12 +98,18 @@ public static class KMeans
         var running = new double[count];
         var best = (Closest: new double[count], Running: new double[count]);
         var trial = (Closest: new double[count], Running: new double[count]);
-        Parallel.For(0, parts, parallel, part =>
+        // Each point's squared distance to point `at`, or the smaller of it and current[i], into `into`.
+        void Nearer(int at, double[]? current, double[] into) => Parallel.For(0, parts, parallel, part =>
         {
             var end = Math.Min(count, (part + 1) * Part);
+            var centre = points.AsSpan(at * dimensions, dimensions);
             for (var i = part * Part; i < end; i++)
-                closest[i] = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(0, dimensions));
+            {
+                var d = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centre);
+                into[i] = current is null ? d : Math.Min(current[i], d);
+            }
         });
+        Nearer(first, null, closest);
         var potential = Accumulate(closest, running);
         var trials = 2 + (int)Math.Log(k);
         for (var c = 1; c < k; c++)
@@ -113,14 +119,7 @@ public static class KMeans
             for (var t = 0; t < trials; t++)
             {
                 var candidate = FirstAbove(running, rng.NextDouble() * potential);
-                var (current, tried) = (closest, trial.Closest);
-                Parallel.For(0, parts, parallel, part =>
-                {
-                    var end = Math.Min(count, (part + 1) * Part);
-                    var at = points.AsSpan(candidate * dimensions, dimensions);
-                    for (var i = part * Part; i < end; i++)
-                        tried[i] = Math.Min(current[i], metric.Reduced(points.AsSpan(i * dimensions, dimensions), at));
-                });
+                Nearer(candidate, closest, trial.Closest);
                 var sum = Accumulate(trial.Closest, trial.Running);
                 if (sum < bestPotential)
                 {

@@ -23,7 +23,9 @@ internal struct ExactTopK
 
     public void Reset() => _count = 0;
 
-    private static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
+    /// <summary>Whether (<paramref name="d1"/>, <paramref name="i1"/>) comes before (<paramref name="d2"/>,
+    /// <paramref name="i2"/>): the engine's order of answers, by distance, then lower index.</summary>
+    internal static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
 
     public void Offer(double d, int index)
     {

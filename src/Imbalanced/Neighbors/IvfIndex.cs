@@ -372,9 +372,9 @@ internal sealed class IvfIndex : INeighborIndex
                 for (var c = 0; c < candidates.Length; c++)
                 {
                     var n = _filled[r];
-                    if (n == k && !Before(reduced[c], candidates[c], red[k - 1], idx[k - 1])) continue;
+                    if (n == k && !ExactTopK.Before(reduced[c], candidates[c], red[k - 1], idx[k - 1])) continue;
                     var at = n == k ? k - 1 : n;
-                    while (at > 0 && Before(reduced[c], candidates[c], red[at - 1], idx[at - 1]))
+                    while (at > 0 && ExactTopK.Before(reduced[c], candidates[c], red[at - 1], idx[at - 1]))
                     {
                         red[at] = red[at - 1];
                         idx[at] = idx[at - 1];
@@ -393,8 +393,6 @@ internal sealed class IvfIndex : INeighborIndex
             var r = q - First;
             lock (_locks[r % Stripes]) return _filled[r] == k ? Reduced[r * k + k - 1] : double.PositiveInfinity;
         }
-
-        private static bool Before(double d1, int i1, double d2, int i2) => d1 < d2 || (d1 == d2 && i1 < i2);
 
         /// <summary>Completes the chunk's answers by an exact scan for each query whose probed lists held fewer
         /// than k points.</summary>

@@ -24,11 +24,17 @@ internal static class KNearestNeighborVote
             {
                 Array.Clear(votes);
                 foreach (var j in found.IndicesOf(i)) votes[data.Labels[reference[j]]]++;
-                var best = 0;
-                for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
-                predicted[first + i] = best;
+                predicted[first + i] = Majority(votes);
             }
         });
         return predicted;
+    }
+
+    /// <summary>The class with the most votes; a tie goes to the first class.</summary>
+    public static int Majority(ReadOnlySpan<int> votes)
+    {
+        var best = 0;
+        for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
+        return best;
     }
 }

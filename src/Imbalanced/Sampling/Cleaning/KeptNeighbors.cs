@@ -121,28 +121,26 @@ internal sealed class KeptNeighbors
     private void Ask(int[] rows, List<int> lacking)
     {
         Refreshed += lacking.Count;
-        var dims = _data.NumericCount;
         if (_data.RowCount >= NeighborSearch.ApproximateMinRows) LargeGarbage.Return();
         var index = NeighborVotes.Index(_data, rows.Length == _data.RowCount ? null : rows, _search);
         var ask = Math.Min(Width + 1, rows.Length);
-        var queries = new double[lacking.Count * dims];
-        for (var q = 0; q < lacking.Count; q++)
-            _data.Numeric.AsSpan(rows[lacking[q]] * dims, dims).CopyTo(queries.AsSpan(q * dims, dims));
-        var found = index.Query(queries, ask);
-        for (var q = 0; q < lacking.Count; q++)
+        ChunkedQueries.Each(index, _data.Numeric, [.. lacking.Select(p => rows[p])], ask, (first, found) =>
         {
-            var self = lacking[q];
-            var list = _lists!.AsSpan(rows[self] * Width, Width);
-            list.Fill(-1);
-            var kept = 0;
-            foreach (var p in found.IndicesOf(q))
+            for (var q = 0; q < found.QueryCount; q++)
             {
-                // A row's own point comes after any of its duplicates with lower numbers: when ask such rows come
-                // first, the row is not among them and the first Width are its neighbours.
-                if (p == self || p < 0) continue;
-                if (kept == Width) break;
-                list[kept++] = rows[p];
+                var self = lacking[first + q];
+                var list = _lists!.AsSpan(rows[self] * Width, Width);
+                list.Fill(-1);
+                var kept = 0;
+                foreach (var p in found.IndicesOf(q))
+                {
+                    // A row's own point comes after any of its duplicates with lower numbers: when ask such rows
+                    // come first, the row is not among them and the first Width are its neighbours.
+                    if (p == self || p < 0) continue;
+                    if (kept == Width) break;
+                    list[kept++] = rows[p];
+                }
             }
-        }
+        });
     }
 }

@@ -77,9 +77,9 @@ internal sealed class NearestStored
     {
         var at = i * _k;
         var n = _filled[i];
-        if (n == _k && !Before(distance, place, _distances[at + n - 1], _places[at + n - 1])) return false;
+        if (n == _k && !ExactTopK.Before(distance, place, _distances[at + n - 1], _places[at + n - 1])) return false;
         var pos = n == _k ? n - 1 : n;
-        for (; pos > 0 && Before(distance, place, _distances[at + pos - 1], _places[at + pos - 1]); pos--)
+        for (; pos > 0 && ExactTopK.Before(distance, place, _distances[at + pos - 1], _places[at + pos - 1]); pos--)
         {
             _distances[at + pos] = _distances[at + pos - 1];
             _places[at + pos] = _places[at + pos - 1];
@@ -90,8 +90,6 @@ internal sealed class NearestStored
         return true;
     }
 
-    private static bool Before(double d1, int p1, double d2, int p2) => d1 < d2 || (d1 == d2 && p1 < p2);
-
     /// <summary>List <paramref name="i"/>'s vote: the most common class, ties to the first.</summary>
     private void Vote(int i, int[] votes)
     {
@@ -101,8 +99,6 @@ internal sealed class NearestStored
             var place = _places[i * _k + e];
             votes[place < _store.Length ? _data.Labels[_store[place]] : _joinedClass]++;
         }
-        var best = 0;
-        for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
-        _predicted[i] = best;
+        _predicted[i] = KNearestNeighborVote.Majority(votes);
     }
 }

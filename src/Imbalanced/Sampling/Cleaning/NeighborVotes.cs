@@ -107,8 +107,7 @@ internal static class NeighborVotes
         ArgumentNullException.ThrowIfNull(votes);
         Array.Clear(votes);
         foreach (var j in neighbors) votes[labels[j]]++;
-        var best = 0;
-        for (var c = 1; c < votes.Length; c++) if (votes[c] > votes[best]) best = c;
+        var best = KNearestNeighborVote.Majority(votes);
         if (numericClasses) return best;
         foreach (var j in neighbors) if (votes[labels[j]] == votes[best]) return labels[j];
         return best;
