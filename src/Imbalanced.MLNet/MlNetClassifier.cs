@@ -129,7 +129,8 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     };
 
     private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) =>
-        PlattCalibrated(context, (c, w) => c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)));
+        PlattCalibrated(context, (w) => Forest(w, trees, threads), "FastForest",
+            (c, o) => c.BinaryClassification.Trainers.FastForest(o));
 
     private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
@@ -161,11 +162,11 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     private static MlNetClassifier LightGbm(Func<MLContext> context, int? threads) => new(context,
         (c, w) =>
         [
-            new(c.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            new(new LeasedTrainer<LightGbmBinaryTrainer.Options>(c, new LightGbmBinaryTrainer.Options
             {
                 ExampleWeightColumnName = w,
                 NumberOfThreads = threads,
-            })),
+            }, "Microsoft.ML.LightGbmExtensions", "LightGbm")),
         ],
         (c, w) =>
         [
@@ -177,15 +178,27 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         ]);
 
     private static MlNetClassifier BoostedTrees(Func<MLContext> context, int trees, int? threads) =>
-        PlattCalibrated(context, (c, w) => c.BinaryClassification.Trainers.FastTree(Boosted(w, trees, threads)));
+        PlattCalibrated(context, (w) => Boosted(w, trees, threads), "FastTree",
+            (c, o) => c.BinaryClassification.Trainers.FastTree(o));
 
-    /// <summary>A tree learner: for two classes Platt-calibrated on the (weighted) training rows, for more one versus
-    /// all with probabilities.</summary>
-    private static MlNetClassifier PlattCalibrated<TModel>(Func<MLContext> context,
-        Func<MLContext, string?, ITrainerEstimator<BinaryPredictionTransformer<TModel>, TModel>> trees)
+    /// <summary>A tree learner with the options <paramref name="options"/> gives for a weight column: for two classes
+    /// fitted on a leased copy of the FastTree assembly (<see cref="LeasedTrainer{TOptions}"/>, by the extension
+    /// method <paramref name="method"/>) and Platt-calibrated on the (weighted) training rows, for more one versus all
+    /// with probabilities of <paramref name="trees"/>' trainers.</summary>
+    private static MlNetClassifier PlattCalibrated<TOptions, TModel>(Func<MLContext> context,
+        Func<string?, TOptions> options, string method,
+        Func<MLContext, TOptions, ITrainerEstimator<BinaryPredictionTransformer<TModel>, TModel>> trees)
+        where TOptions : class
         where TModel : class => new(context,
-        (c, w) => [new(trees(c, w)), new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w))],
-        (c, w) => [new(c.MulticlassClassification.Trainers.OneVersusAll(trees(c, w), useProbabilities: true))]);
+        (c, w) =>
+        [
+            new(new LeasedTrainer<TOptions>(c, options(w), "Microsoft.ML.TreeExtensions", method)),
+            new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w)),
+        ],
+        (c, w) =>
+        [
+            new(c.MulticlassClassification.Trainers.OneVersusAll(trees(c, options(w)), useProbabilities: true)),
+        ]);
 
     private static FastTreeBinaryTrainer.Options Boosted(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastTreeBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
