@@ -11,9 +11,10 @@ namespace Imbalanced.MLNet;
 /// <summary>
 /// The core library's <see cref="IClassifier"/> contract over ML.NET trainers, so that core algorithms that need
 /// class probabilities (instance hardness, threshold tuning, cross-validation) can use ML.NET learners: binary
-/// problems read the <c>Probability</c> column (an uncalibrated trainer is Platt-calibrated, on the weighted rows when
-/// rows are weighted, so that the weights move the probabilities and not only the ranking), multiclass problems
-/// the <c>Score</c> vector of one-versus-all with probabilities.
+/// problems read the <c>Probability</c> column (the random forest's is its trees' vote share; another uncalibrated
+/// trainer is Platt-calibrated, on the weighted rows when rows are weighted, so that the weights move the
+/// probabilities and not only the ranking), multiclass problems the <c>Score</c> vector of one-versus-all with
+/// probabilities.
 /// </summary>
 /// <example>
 /// <code>
@@ -68,13 +69,18 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     }
 
     /// <summary>
-    /// ML.NET's random forest (FastForest), Platt-calibrated, as imbalanced-learn's instance hardness uses a random
-    /// forest.
+    /// ML.NET's random forest (FastForest), as imbalanced-learn's instance hardness uses a random forest. For two
+    /// classes the probability is defined as scikit-learn's <c>RandomForestClassifier.predict_proba</c>: the mean over
+    /// the trees of the (weighted) share of the positive class among the rows of the tree's sample in the leaf a row
+    /// falls in (each FastForest tree outputs that share as a mean of -1 and +1 labels; the probability is their mean
+    /// mapped to [0, 1], <c>(Score / trees + 1) / 2</c>). For more classes, one versus all with Platt-calibrated
+    /// forests.
     /// </summary>
     /// <param name="ml">The ML.NET context.</param>
     /// <param name="trees">Number of trees.</param>
     /// <param name="threads">Threads of the trainer; null for ML.NET's default. FastTree keeps the thread count of
-    /// the first FastTree or FastForest trained in the process; training is deterministic whatever it is.</param>
+    /// the first FastTree or FastForest trained on each copy of its assembly; training is deterministic whatever it
+    /// is.</param>
     /// <example><c>MlNetClassifier.RandomForest(new MLContext(0), trees: 100, threads: 1)</c></example>
     public static MlNetClassifier RandomForest(MLContext ml, int trees = 100, int? threads = null) =>
         RandomForest(() => ml, trees, threads);
@@ -128,9 +134,13 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         _ => null,
     };
 
-    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) =>
-        PlattCalibrated(context, (w) => Forest(w, trees, threads), "FastForest",
-            (c, o) => c.BinaryClassification.Trainers.FastForest(o));
+    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) => new(context,
+        (c, w) => [new(new ForestVoteShare(c, Forest(w, trees, threads)))],
+        (c, w) =>
+        [
+            new(c.MulticlassClassification.Trainers.OneVersusAll(
+                c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)), useProbabilities: true)),
+        ]);
 
     private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
@@ -166,7 +176,7 @@ public sealed class MlNetClassifier : IInPlaceClassifier
             {
                 ExampleWeightColumnName = w,
                 NumberOfThreads = threads,
-            }, "Microsoft.ML.LightGbmExtensions", "LightGbm")),
+            }, TrainerCopies.LightGbmExtensions, "LightGbm")),
         ],
         (c, w) =>
         [
@@ -192,7 +202,7 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         where TModel : class => new(context,
         (c, w) =>
         [
-            new(new LeasedTrainer<TOptions>(c, options(w), "Microsoft.ML.TreeExtensions", method)),
+            new(new LeasedTrainer<TOptions>(c, options(w), TrainerCopies.TreeExtensions, method)),
             new(c.BinaryClassification.Calibrators.Platt(exampleWeightColumnName: w)),
         ],
         (c, w) =>

@@ -20,6 +20,13 @@ namespace Imbalanced.MLNet;
 /// </summary>
 internal static class TrainerCopies
 {
+    /// <summary>The class of ML.NET's FastTree-family extension methods (<c>FastTree</c>, <c>FastForest</c>).
+    /// </summary>
+    public const string TreeExtensions = "Microsoft.ML.TreeExtensions";
+
+    /// <summary>The class of ML.NET's LightGBM extension methods (<c>LightGbm</c>).</summary>
+    public const string LightGbmExtensions = "Microsoft.ML.LightGbmExtensions";
+
     private static readonly ConcurrentDictionary<Assembly, ConcurrentStack<Assembly>> Free = new();
 
     /// <summary>The result of <paramref name="work"/> on a copy of <paramref name="referenced"/> that no other lease

@@ -51,4 +51,40 @@ public class MlNetClassifierTests
         Assert.Equal(30, counts[data.Classes.IndexOf("pos")]);
         Assert.InRange(counts[data.Classes.IndexOf("neg")], 30, 149);
     }
+
+    [Fact]
+    public void The_binary_forest_probability_is_its_trees_mean_share_of_the_positive_class_in_the_leaf()
+    {
+        var data = Blobs(["neg", "pos"], [150, 30]);
+        var model = (MlNetClassifier.Model)MlNetClassifier.RandomForest(new MLContext(1), trees: 20).Fit(data);
+        var p = model.PredictProbabilities(data);
+        // The trees as ML.NET exposes them (read through dynamic: the forest may have been fitted on a copy of the
+        // FastTree assembly, whose types are not this assembly's), each row walked down each tree.
+        dynamic forest = ((IEnumerable<ITransformer>)model.Transformer).First();
+        var trees = ((IEnumerable<object>)forest.Model.TrainedTreeEnsemble.Trees).ToArray();
+        // FastForest leaves out trees it found no split for (here 2 of 20): the share is over the trees it holds.
+        Assert.InRange(trees.Length, 10, 19);
+        var sawPartial = false;
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var x = data.NumericRow(i).ToArray().Select(v => (float)v).ToArray();
+            var share = trees.Average(t => (LeafValue(t, x) + 1) / 2);
+            Assert.Equal(share, p[i * 2 + 1], 1e-5);
+            sawPartial |= share is > 0.05 and < 0.95;
+        }
+        Assert.True(sawPartial);
+    }
+
+    /// <summary>The output of the leaf of <paramref name="tree"/> (an ML.NET <c>RegressionTree</c>) that
+    /// <paramref name="x"/> falls in: left while the feature is at most the threshold.</summary>
+    private static double LeafValue(dynamic tree, float[] x)
+    {
+        var features = (IReadOnlyList<int>)tree.NumericalSplitFeatureIndexes;
+        var thresholds = (IReadOnlyList<float>)tree.NumericalSplitThresholds;
+        var left = (IReadOnlyList<int>)tree.LeftChild;
+        var right = (IReadOnlyList<int>)tree.RightChild;
+        var node = 0;
+        while (node >= 0) node = x[features[node]] <= thresholds[node] ? left[node] : right[node];
+        return ((IReadOnlyList<double>)tree.LeafValues)[~node];
+    }
 }

@@ -8,8 +8,8 @@ namespace Imbalanced.MLNet.Tests;
 
 public class TrainerCopiesTests
 {
-    private const string Trees = "Microsoft.ML.TreeExtensions";
-    private const string Gbm = "Microsoft.ML.LightGbmExtensions";
+    private const string Trees = TrainerCopies.TreeExtensions;
+    private const string Gbm = TrainerCopies.LightGbmExtensions;
 
     public sealed class Row
     {
