@@ -10,9 +10,9 @@ namespace Imbalanced.Benchmarks;
 /// <c>learners FILE TARGET [FITS]</c>: the cost of one fit (and prediction of the training rows) of each learner
 /// <c>compare</c> uses by default, on a CSV prepared as one of <c>compare</c>'s folds is (empty cells imputed,
 /// categories one-hot encoded, then random over-sampling), each learner made as <c>compare</c> makes it
-/// (<see cref="MlNetLearners.Create"/>: logistic and LightGBM on one thread, the forest on ML.NET's default): FITS
-/// fits one after the other, then FITS fits two at a time side by side. The ratio of the two says how much a second
-/// core gains when two folds fit the same learner at once.
+/// (<see cref="MlNetLearners.Create"/>: LightGBM on one thread, logistic regression on two, the forest on ML.NET's
+/// default): FITS fits one after the other, then FITS fits two at a time side by side. The ratio of the two says how
+/// much a second core gains when two folds fit the same learner at once.
 /// </summary>
 internal static class LearnerFits
 {

@@ -88,8 +88,9 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     /// <summary>ML.NET's L-BFGS logistic regression (maximum entropy for several classes), features min-max
     /// normalised.</summary>
     /// <param name="ml">The ML.NET context.</param>
-    /// <param name="threads">Threads of the trainer; null for ML.NET's default (with more than one, the sums of the
-    /// gradient may differ in the last bits from run to run).</param>
+    /// <param name="threads">Threads of the trainer; null for ML.NET's default, every core. With more than one, ML.NET
+    /// holds the rows in arrays and sums the gradient over that many fixed parts of them: the model depends on the
+    /// count, not on the run.</param>
     /// <example><c>MlNetClassifier.Logistic(new MLContext(0), threads: 1)</c></example>
     public static MlNetClassifier Logistic(MLContext ml, int? threads = null) => Logistic(() => ml, threads);
 
@@ -145,12 +146,13 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
         TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
 
-    // L-BFGS passes over the data once per iteration: the normalised rows are kept in memory rather than normalised
-    // again each time (they are not part of the fitted model).
+    // On one thread L-BFGS reads the rows through a cursor once per iteration: the normalised rows are kept in
+    // ML.NET's cache rather than normalised again each time (they are not part of the fitted model). On more, ML.NET
+    // reads them once into arrays of its own, and a cache would be a second copy.
     private static MlNetClassifier Logistic(Func<MLContext> context, int? threads) => new(context,
         (c, w) =>
         [
-            new(c.Transforms.NormalizeMinMax("Features"), CacheAfter: true),
+            new(c.Transforms.NormalizeMinMax("Features"), CacheAfter: Streams(threads)),
             new(c.BinaryClassification.Trainers.LbfgsLogisticRegression(
                 new LbfgsLogisticRegressionBinaryTrainer.Options
                 {
@@ -160,7 +162,7 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         ],
         (c, w) =>
         [
-            new(c.Transforms.NormalizeMinMax("Features"), CacheAfter: true),
+            new(c.Transforms.NormalizeMinMax("Features"), CacheAfter: Streams(threads)),
             new(c.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
                 new LbfgsMaximumEntropyMulticlassTrainer.Options
                 {
@@ -168,6 +170,10 @@ public sealed class MlNetClassifier : IInPlaceClassifier
                     NumberOfThreads = threads,
                 })),
         ]);
+
+    /// <summary>Whether ML.NET's L-BFGS on <paramref name="threads"/> threads (every core when null) streams its rows
+    /// through a cursor at each iteration rather than holding them.</summary>
+    private static bool Streams(int? threads) => (threads ?? Environment.ProcessorCount) == 1;
 
     private static MlNetClassifier LightGbm(Func<MLContext> context, int? threads) => new(context,
         (c, w) =>
