@@ -81,6 +81,18 @@ public class TrainerCopiesTests
             copy.GetType(typeof(FastForestBinaryTrainer).FullName!));
     }
 
+    [Fact]
+    public void An_assembly_without_a_file_is_its_own_only_copy()
+    {
+        // As in a single-file application: the fits then share the assembly and its lock.
+        var bytes = File.ReadAllBytes(typeof(FastForestBinaryTrainer).Assembly.Location);
+        var context = new AssemblyLoadContext("no file", isCollectible: true);
+        var inMemory = context.LoadFromStream(new MemoryStream(bytes));
+        Assert.Equal("", inMemory.Location);
+        Assert.Same(inMemory, TrainerCopies.Load(inMemory));
+        context.Unload();
+    }
+
     [Theory]
     [MemberData(nameof(Trainers))]
     public void A_copy_fits_the_model_the_referenced_assembly_fits_with_the_options_given(
