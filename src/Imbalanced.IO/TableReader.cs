@@ -7,12 +7,12 @@ namespace Imbalanced.Data;
 public static class TableReader
 {
     /// <summary>Reads <paramref name="path"/>; the format follows the
-    /// extension (<c>.parquet</c>, else delimited text).</summary>
+    /// extension (<c>.parquet</c>, else delimited text), or for a pipe, which has none, its first bytes.</summary>
     /// <exception cref="DataException">The file is missing, empty, has no data rows or has ragged rows.</exception>
     public static RawTable Read(string path)
     {
         CheckFile(path);
-        return IsParquet(path) ? ParquetTableReader.Read(path) : ReadDelimited(path);
+        return IsParquetInput(path) ? ParquetTableReader.Read(path) : ReadDelimited(path);
     }
 
     /// <summary>Refuses a folder or a missing file.</summary>
@@ -24,6 +24,18 @@ public static class TableReader
 
     /// <summary>True when the path names a Parquet file.</summary>
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the input <paramref name="path"/> is to be read as Parquet: its name ends with
+    /// <c>.parquet</c>, or it is not a regular file (a named pipe, <c>&lt;(cat data.parquet)</c>: its name says
+    /// nothing) and what it gave begins with Parquet's magic bytes <c>PAR1</c>.</summary>
+    internal static bool IsParquetInput(string path)
+    {
+        if (IsParquet(path)) return true;
+        if (FileStatus.Of(path) is not { IsRegular: false, IsFolder: false }) return false;
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = OpenRead(path);
+        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PAR1"u8);
+    }
 
     private static RawTable ReadDelimited(string path)
     {

@@ -28,7 +28,7 @@ public static class TableScan
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(target);
         TableReader.CheckFile(path);
-        if (TableReader.IsParquet(path))
+        if (TableReader.IsParquetInput(path))
             return ImbalanceSummary.Of(TableDataset.Build(TableReader.Read(path), target, drop));
         var scan = Scan(path, target, drop);
         return ImbalanceSummary.Of(scan.Classes, scan.Counts, [.. scan.Roles.Numeric.Select(j => scan.Columns[j])],

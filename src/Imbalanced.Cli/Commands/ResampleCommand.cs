@@ -216,7 +216,7 @@ internal static class ResampleCommand
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
-        if (!TableReader.IsParquet(input))
+        if (!TableReader.IsParquetInput(input))
         {
             var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet);
             Finish(info, streamed.Warnings, usage, input, output);
@@ -273,9 +273,10 @@ internal static class ResampleCommand
     {
         foreach (var warning in warnings) Console.Error.WriteLine($"warning: {warning}");
         // The output keeps the input's format whatever its name ends with; say so when the name suggests another.
-        if (TableReader.IsParquet(input) != TableReader.IsParquet(output))
+        var parquet = TableReader.IsParquetInput(input);
+        if (parquet != TableReader.IsParquet(output))
             Console.Error.WriteLine($"warning: --output {output}: written as "
-                + $"{(TableReader.IsParquet(input) ? "Parquet" : "delimited text")}, the input's format");
+                + $"{(parquet ? "Parquet" : "delimited text")}, the input's format");
         if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
             Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
                 $"{info.Name} used exact neighbours where its distance is not Euclidean");
