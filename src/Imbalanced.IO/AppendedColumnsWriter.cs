@@ -41,7 +41,7 @@ public static class AppendedColumnsWriter
         var delimiter = (byte)table.Delimiter;
         {
             var output = new ByteBuffer(1 << 20);
-            output.AppendHeader(table.Columns.Concat(added), delimiter);
+            table.Layout.AppendStart(output, table.Columns.Concat(added));
             for (var i = 0; i < table.RowCount; i++)
             {
                 var fields = table.Fields(i);
@@ -56,7 +56,7 @@ public static class AppendedColumnsWriter
                     output.Append(delimiter);
                     output.AppendField(v, delimiter);
                 }
-                output.Append((byte)'\n');
+                output.Append(table.Layout.LineEnd);
                 output.FlushWhenLarge(stream);
             }
             stream.Write(output.Written);

@@ -57,7 +57,10 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
         AppendField(System.Text.Encoding.UTF8.GetBytes(value), delimiter);
 
     /// <summary>Appends a header line: the names as fields, then a line break.</summary>
-    public void AppendHeader(IEnumerable<string> names, byte delimiter)
+    public void AppendHeader(IEnumerable<string> names, byte delimiter) => AppendHeader(names, delimiter, "\n"u8);
+
+    /// <summary>The same, ended by <paramref name="lineEnd"/>.</summary>
+    public void AppendHeader(IEnumerable<string> names, byte delimiter, ReadOnlySpan<byte> lineEnd)
     {
         var first = true;
         foreach (var name in names)
@@ -66,7 +69,7 @@ internal sealed class ByteBuffer(int capacity = 1 << 16)
             AppendField(name, delimiter);
             first = false;
         }
-        Append((byte)'\n');
+        Append(lineEnd);
     }
 
     /// <summary>Writes what is buffered to <paramref name="stream"/>

@@ -14,10 +14,10 @@ internal static class DelimitedScanner
 
     /// <summary>Reads <paramref name="path"/>: <paramref name="header"/> gets the column names (checked), then
     /// <paramref name="row"/> each data row in order.</summary>
-    /// <returns>The delimiter.</returns>
+    /// <returns>The delimiter, the header row's line break and whether a byte order mark begins the file.</returns>
     /// <exception cref="DataException">The file is empty, its header is empty or has an unnamed or repeated column,
     /// a row has another number of fields than the header, or the quoting is broken.</exception>
-    public static char Scan(string path, Action<string[]> header, RowAction row)
+    public static TextLayout Scan(string path, Action<string[]> header, RowAction row)
     {
         var length = new FileInfo(TableReader.Readable(path)).Length;
         if (length == 0) throw new DataException($"{path}: the file is empty; expected a header row and data rows");
@@ -28,11 +28,13 @@ internal static class DelimitedScanner
             if (string.IsNullOrWhiteSpace(first)) throw new DataException($"{path}: line 1: the header row is empty");
             delimiter = DelimiterDetector.Detect(first, path);
         }
+        bool crLf;
+        using (var raw = TableReader.OpenRead(path)) crLf = HeaderEndsWithCrLf(raw);
         // Latin-1 maps every byte to the one char of the same value and back, so the CSV grammar (all ASCII) is
         // parsed as usual while each cell keeps its exact bytes, valid UTF-8 or not: a copied value is written
         // back byte for byte.
         var stream = TableReader.OpenRead(path);
-        SkipByteOrderMark(stream);
+        var byteOrderMark = SkipByteOrderMark(stream);
         using var reader = new StreamReader(stream, System.Text.Encoding.Latin1, false, 1 << 16);
         var options = new CsvDataReaderOptions
         {
@@ -63,7 +65,7 @@ internal static class DelimitedScanner
                 for (var j = 0; j < columns.Length; j++) line += csv.GetFieldSpan(j).Count('\n');
                 row(csv, start);
             }
-            return delimiter;
+            return new TextLayout(delimiter, crLf, byteOrderMark);
         }
         catch (CsvFormatException e)
         {
@@ -76,12 +78,31 @@ internal static class DelimitedScanner
 
     /// <summary>Moves <paramref name="stream"/> past a UTF-8 byte order mark at its start, if there is one, so that
     /// the CSV grammar starts at the first field: a quoted first column name after the mark is then unquoted like
-    /// any other.</summary>
-    private static void SkipByteOrderMark(FileStream stream)
+    /// any other. Returns whether there was one.</summary>
+    private static bool SkipByteOrderMark(FileStream stream)
     {
         Span<byte> start = stackalloc byte[3];
         var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
-        if (read < 3 || !start.SequenceEqual("\uFEFF"u8)) stream.Position = 0;
+        if (read == 3 && start.SequenceEqual("\uFEFF"u8)) return true;
+        stream.Position = 0;
+        return false;
+    }
+
+    /// <summary>Whether the header row, up to the first line feed outside quotes, ends with CR LF.</summary>
+    private static bool HeaderEndsWithCrLf(FileStream stream)
+    {
+        var buffer = new byte[1 << 16];
+        var (quoted, previous) = (false, (byte)0);
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+            for (var i = 0; i < read; i++)
+            {
+                var b = buffer[i];
+                if (b == (byte)'"') quoted = !quoted;
+                else if (b == (byte)'\n' && !quoted) return previous == (byte)'\r';
+                previous = b;
+            }
+        return false;
     }
 
     private static int NewlinesIn(string[] columns)

@@ -16,7 +16,7 @@ public sealed class RawTable
     private object? _textLock;
     private double[]? _values;
 
-    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines, char delimiter)
+    internal RawTable(string path, IReadOnlyList<string> columns, TextArena text, int[] lines, TextLayout layout)
     {
         Path = path;
         Columns = columns;
@@ -25,7 +25,7 @@ public sealed class RawTable
         (_values, _profiles) = CellParser.Parse(text, columns.Count);
         _lines = lines;
         Format = TableFormat.Delimited;
-        Delimiter = delimiter;
+        Layout = layout;
     }
 
     /// <summary>A table of typed Parquet columns of <paramref name="rows"/> rows each: numbers are taken as they are,
@@ -37,7 +37,7 @@ public sealed class RawTable
         RowCount = rows;
         _parquet = columns;
         Format = TableFormat.Parquet;
-        Delimiter = ',';
+        Layout = new TextLayout(',');
         ParquetTypes = [.. columns.Select(c => c.ValueType)];
         (_values, _profiles) = ProfileColumns(columns, rows);
     }
@@ -81,7 +81,10 @@ public sealed class RawTable
     public TableFormat Format { get; }
 
     /// <summary>Delimiter of a delimited file.</summary>
-    public char Delimiter { get; }
+    public char Delimiter => Layout.Delimiter;
+
+    /// <summary>Delimiter, line break and byte order mark of a delimited file.</summary>
+    internal TextLayout Layout { get; }
 
     /// <summary>The CLR type of each Parquet column (null for delimited files).</summary>
     public IReadOnlyList<Type>? ParquetTypes { get; }

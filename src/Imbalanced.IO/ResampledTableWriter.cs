@@ -57,8 +57,8 @@ public static class ResampledTableWriter
         double[]? target = null)
     {
         var header = new ByteBuffer();
-        header.AppendHeader(indexColumn is null ? source.Table.Columns : [.. source.Table.Columns, indexColumn],
-            (byte)source.Table.Delimiter);
+        source.Table.Layout.AppendStart(header,
+            indexColumn is null ? source.Table.Columns : [.. source.Table.Columns, indexColumn]);
         stream.Write(header.Written);
         WriteRows(source, result, 0, stream, indexColumn is not null, null, target);
     }
@@ -120,7 +120,7 @@ public static class ResampledTableWriter
                 target);
             if (index) output.Append(delimiter);
         }
-        output.Append((byte)'\n');
+        output.Append(table.Layout.LineEnd);
     }
 
     /// <summary>Appends the fields of added row <paramref name="a"/> of <paramref name="result"/> (no line break):

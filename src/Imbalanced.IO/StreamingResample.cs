@@ -97,7 +97,7 @@ internal sealed class StreamingResample
         if (_ranks is not null) CheckIndexColumn(indexColumn);
         var index = indexColumn is not null;
         var header = new ByteBuffer();
-        header.AppendHeader(index ? [.. _scan.Columns, indexColumn!] : _scan.Columns, (byte)_scan.Delimiter);
+        _scan.Layout.AppendStart(header, index ? [.. _scan.Columns, indexColumn!] : _scan.Columns);
         if (_ranks is null && _local is null)
         {
             WriteWhole(stream, header, indexColumn);
@@ -129,7 +129,7 @@ internal sealed class StreamingResample
         });
         if (_local is { } local)
         {
-            var table = new RawTable(path, _scan.Columns, part, [.. lines], _scan.Delimiter);
+            var table = new RawTable(path, _scan.Columns, part, [.. lines], _scan.Layout);
             var data = TableDataset.BuildPart(table, _scan.Target, _scan.Roles, _scan.Classes);
             var whole = new WholeTable(_scan.Counts, _scan.EmptyNumeric, _scan.EmptyCategorical);
             _added = Refused(path, () => local.FitResample(data.Data, whole));
@@ -162,7 +162,7 @@ internal sealed class StreamingResample
             if (sources.Contains(input)) copies[input] = Fields(csv);
             return times;
         });
-        var delimiter = (byte)_scan.Delimiter;
+        var delimiter = (byte)_scan.Layout.Delimiter;
         var labels = _scan.Classes.Labels.Select(l => Encoding.UTF8.GetBytes(l)).ToArray();
         var output = new ByteBuffer(1 << 20);
         var scratch = new double[data.NumericCount];
@@ -177,7 +177,7 @@ internal sealed class StreamingResample
                 output.Append(delimiter);
                 if (source >= 0) output.AppendInt(source);
             }
-            output.Append((byte)'\n');
+            output.Append(_scan.Layout.LineEnd);
             output.FlushWhenLarge(stream);
         }
         stream.Write(output.Written);
@@ -237,7 +237,7 @@ internal sealed class StreamingResample
 
     private void AppendFields(ByteBuffer row, CsvDataReader csv, byte[] bytes)
     {
-        var delimiter = (byte)_scan.Delimiter;
+        var delimiter = (byte)_scan.Layout.Delimiter;
         for (var j = 0; j < _scan.Columns.Length; j++)
         {
             if (j > 0) row.Append(delimiter);
@@ -253,7 +253,7 @@ internal sealed class StreamingResample
     /// says (with the index column when asked); returns the number of rows copied at least once.</summary>
     private int Copy(Stream stream, bool index, RowVisit times)
     {
-        var delimiter = (byte)_scan.Delimiter;
+        var delimiter = (byte)_scan.Layout.Delimiter;
         var output = new ByteBuffer(1 << 20);
         var row = new ByteBuffer();
         var bytes = new byte[256];
@@ -270,7 +270,7 @@ internal sealed class StreamingResample
                 row.Append(delimiter);
                 row.AppendInt(input);
             }
-            row.Append((byte)'\n');
+            row.Append(_scan.Layout.LineEnd);
             for (var t = 0; t < n; t++) output.Append(row.Written);
             output.FlushWhenLarge(stream);
         });

@@ -42,14 +42,14 @@ public static class TableReader
         var text = new TextArena();
         var lines = new List<int>();
         string[] columns = [];
-        var delimiter = DelimitedScanner.Scan(path, header => columns = header, (csv, line) =>
+        var layout = DelimitedScanner.Scan(path, header => columns = header, (csv, line) =>
         {
             for (var j = 0; j < columns.Length; j++) text.AddBytes(csv.GetFieldSpan(j));
             text.EndRow();
             lines.Add(line);
         });
         if (lines.Count == 0) throw new DataException($"{path}: the file has a header row but no data rows");
-        return new RawTable(path, columns, text, [.. lines], delimiter);
+        return new RawTable(path, columns, text, [.. lines], layout);
     }
 
     /// <summary>Copies of inputs that are not regular files, by path (see <see cref="Readable"/>).</summary>

@@ -48,7 +48,7 @@ public static class TableScan
         var counts = new List<int>();
         var bytes = new byte[256];
         var chars = new char[256];
-        var delimiter = DelimitedScanner.Scan(path, header =>
+        var layout = DelimitedScanner.Scan(path, header =>
         {
             columns = header;
             t = ColumnRoles.Target(path, columns, target, drop);
@@ -80,7 +80,7 @@ public static class TableScan
         var classes = ClassSet.FromDistinct(labels.Names);
         var classCounts = new int[classes.Count];
         for (var c = 0; c < labels.Names.Count; c++) classCounts[classes.IndexOf(labels.Names[c])] = counts[c];
-        return new ScannedTable(path, columns, delimiter, t, roles, classes, classCounts, rows)
+        return new ScannedTable(path, columns, layout, t, roles, classes, classCounts, rows)
         {
             EmptyNumeric = [.. roles.Numeric.Select(j => profiles[j].EmptyCount)],
             EmptyCategorical = [.. roles.Categorical.Select(j => profiles[j].EmptyCount)],
