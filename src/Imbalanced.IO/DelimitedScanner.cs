@@ -28,8 +28,6 @@ internal static class DelimitedScanner
             if (string.IsNullOrWhiteSpace(first)) throw new DataException($"{path}: line 1: the header row is empty");
             delimiter = DelimiterDetector.Detect(first, path);
         }
-        bool crLf;
-        using (var raw = TableReader.OpenRead(path)) crLf = HeaderEndsWithCrLf(raw);
         // Latin-1 maps every byte to the one char of the same value and back, so the CSV grammar (all ASCII) is
         // parsed as usual while each cell keeps its exact bytes, valid UTF-8 or not: a copied value is written
         // back byte for byte.
@@ -52,6 +50,8 @@ internal static class DelimitedScanner
             TableReader.CheckColumnNames(path, columns);
             header(columns);
             line = 2 + NewlinesIn(columns);
+            bool crLf;
+            using (var raw = TableReader.OpenRead(path)) crLf = HeaderEndsWithCrLf(raw, Breaks(columns));
             while (csv.Read())
             {
                 var start = line;
@@ -88,21 +88,33 @@ internal static class DelimitedScanner
         return false;
     }
 
-    /// <summary>Whether the header row, up to the first line feed outside quotes, ends with CR LF.</summary>
-    private static bool HeaderEndsWithCrLf(FileStream stream)
+    /// <summary>Whether the header row ends with CR LF: the line break after the <paramref name="within"/> breaks
+    /// inside its quoted names (CR LF, LF or a lone CR, each one break). Reads only as far as the header row.
+    /// </summary>
+    private static bool HeaderEndsWithCrLf(FileStream stream, int within)
     {
         var buffer = new byte[1 << 16];
-        var (quoted, previous) = (false, (byte)0);
+        var (breaks, afterCr) = (0, false);
         int read;
         while ((read = stream.Read(buffer)) > 0)
             for (var i = 0; i < read; i++)
             {
                 var b = buffer[i];
-                if (b == (byte)'"') quoted = !quoted;
-                else if (b == (byte)'\n' && !quoted) return previous == (byte)'\r';
-                previous = b;
+                if (afterCr && b != (byte)'\n' && breaks++ == within) return false;
+                if (b == (byte)'\n' && breaks++ == within) return afterCr;
+                afterCr = b == (byte)'\r';
             }
         return false;
+    }
+
+    /// <summary>The line breaks (CR LF, LF or a lone CR, each one) inside the column names.</summary>
+    private static int Breaks(string[] columns)
+    {
+        var n = 0;
+        foreach (var c in columns)
+            for (var i = 0; i < c.Length; i++)
+                if (c[i] == '\n' || (c[i] == '\r' && (i + 1 == c.Length || c[i + 1] != '\n'))) n++;
+        return n;
     }
 
     private static int NewlinesIn(string[] columns)

@@ -27,14 +27,18 @@ public static class TableReader
 
     /// <summary>True when the input <paramref name="path"/> is to be read as Parquet: its name ends with
     /// <c>.parquet</c>, or it is not a regular file (a named pipe, <c>&lt;(cat data.parquet)</c>: its name says
-    /// nothing) and what it gave begins with Parquet's magic bytes <c>PAR1</c>.</summary>
+    /// nothing) and what it gave begins and ends with Parquet's magic bytes <c>PAR1</c>.</summary>
     internal static bool IsParquetInput(string path)
     {
         if (IsParquet(path)) return true;
         if (FileStatus.Of(path) is not { IsRegular: false, IsFolder: false }) return false;
-        Span<byte> magic = stackalloc byte[4];
+        Span<byte> head = stackalloc byte[4];
+        Span<byte> tail = stackalloc byte[4];
         using var stream = OpenRead(path);
-        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PAR1"u8);
+        if (stream.Length < 12 || stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4) return false;
+        stream.Seek(-4, SeekOrigin.End);
+        return stream.ReadAtLeast(tail, 4, throwOnEndOfStream: false) == 4
+            && head.SequenceEqual("PAR1"u8) && tail.SequenceEqual("PAR1"u8);
     }
 
     private static RawTable ReadDelimited(string path)

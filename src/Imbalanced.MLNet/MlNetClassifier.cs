@@ -175,14 +175,15 @@ public sealed class MlNetClassifier : IInPlaceClassifier
     /// through a cursor at each iteration rather than holding them.</summary>
     private static bool Streams(int? threads) => (threads ?? Environment.ProcessorCount) == 1;
 
+    // On one thread a binary fit leases a copy of ML.NET's LightGBM assembly (fits side by side); on more it keeps
+    // ML.NET's lock, which serialises the multi-threaded native training every copy shares.
     private static MlNetClassifier LightGbm(Func<MLContext> context, int? threads) => new(context,
         (c, w) =>
         [
-            new(new LeasedTrainer<LightGbmBinaryTrainer.Options>(c, new LightGbmBinaryTrainer.Options
-            {
-                ExampleWeightColumnName = w,
-                NumberOfThreads = threads,
-            }, TrainerCopies.LightGbmExtensions, "LightGbm")),
+            new(threads == 1
+                ? new LeasedTrainer<LightGbmBinaryTrainer.Options>(
+                    c, LightGbmOptions(w, threads), TrainerCopies.LightGbmExtensions, "LightGbm")
+                : c.BinaryClassification.Trainers.LightGbm(LightGbmOptions(w, threads))),
         ],
         (c, w) =>
         [
@@ -192,6 +193,12 @@ public sealed class MlNetClassifier : IInPlaceClassifier
                 NumberOfThreads = threads,
             })),
         ]);
+
+    private static LightGbmBinaryTrainer.Options LightGbmOptions(string? weights, int? threads) => new()
+    {
+        ExampleWeightColumnName = weights,
+        NumberOfThreads = threads,
+    };
 
     private static MlNetClassifier BoostedTrees(Func<MLContext> context, int trees, int? threads) =>
         PlattCalibrated(context, (w) => Boosted(w, trees, threads), "FastTree",

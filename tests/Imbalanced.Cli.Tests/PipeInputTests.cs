@@ -76,4 +76,16 @@ public class PipeInputTests
         if (command == "inspect") Assert.Equal(plain.Stdout, piped.Stdout);
         else Assert.Equal(File.ReadAllBytes(plainOut), File.ReadAllBytes(pipedOut));
     }
+
+    [Fact]
+    public void A_delimited_pipe_whose_first_bytes_are_PAR1_is_still_delimited_text()
+    {
+        // Parquet begins and ends with PAR1; a CSV whose first column is named PAR1x only begins with it.
+        if (!OperatingSystem.IsLinux()) return;
+        var source = Path.Combine(Directory.CreateTempSubdirectory("imbalanced-par1-").FullName, "data.csv");
+        File.WriteAllText(source, "PAR1x,y\n1,a\n2,a\n3,b\n4,a\n");
+        var (piped, plain, _, _) = BothFrom(source, ".csv", "inspect", "{in}", "--target", "y", "--json");
+        Assert.True(piped.ExitCode == 0, piped.Stderr);
+        Assert.Equal(plain.Stdout, piped.Stdout);
+    }
 }

@@ -65,4 +65,26 @@ public class TextLayoutTests
         var copied = rows.Skip(1).Where(r => r.Length > 0).Take(3).ToArray();
         Assert.All(copied, r => Assert.Contains(Lines.Skip(1), l => r.StartsWith(l, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("a;size 12\" screen;y\r\n", "\r\n")]
+    [InlineData("a;\"two\r\nlines\";y\r\n", "\r\n")]
+    [InlineData("a;\"two\nlines\";y\n", "\n")]
+    [InlineData("a;b;y\r", "\n")]
+    public void The_line_break_is_the_header_rows_whatever_its_quotes_and_a_lone_cr_becomes_lf(
+        string header, string expected)
+    {
+        // A stray quote, a quoted line break in a name, and CR-only lines (read as lines, written with LF).
+        var path = Path.Combine(Directory.CreateTempSubdirectory("imbalanced-layout-").FullName, "in.csv");
+        var end = header.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : header[^1..];
+        File.WriteAllText(path, header + string.Join(end, Lines.Skip(1)) + end);
+        var output = Path.Combine(Path.GetDirectoryName(path)!, "out.csv");
+        var run = Run("resample", path, "--target", "y", "--method", "random-under", "--output", output, "--quiet");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var text = File.ReadAllText(output);
+        var rows = text.Split(expected).Where(r => r.Length > 0).ToArray();
+        Assert.Equal(1 + 2 * 3, rows.Length - (header.Contains("lines") ? 1 : 0));
+        Assert.Equal(expected == "\n" ? 0 : text.Count(c => c == '\n'), text.Count(c => c == '\r'));
+        Assert.All(rows.TakeLast(6), r => Assert.Contains(r, Lines));
+    }
 }

@@ -129,8 +129,45 @@ public class TrainerCopiesTests
         var pair = TrainerCopies.Lease(referenced,
             outer => TrainerCopies.Lease(referenced, inner => (outer, inner)));
         Assert.NotSame(pair.outer, pair.inner);
+        // The referenced assembly is left to fits that do not lease, so that they never wait on a leased one.
+        Assert.DoesNotContain(referenced, new[] { pair.outer, pair.inner });
         Assert.Equal(referenced.FullName, pair.outer.FullName);
         Assert.Equal(referenced.FullName, pair.inner.FullName);
+    }
+
+    [Fact]
+    public void Options_are_copied_member_by_member_enumerations_by_number_and_nested_options_too()
+    {
+        var forest = new FastForestBinaryTrainer.Options { Bundling = Bundle.Adjacent, NumberOfLeaves = 7 };
+        var forestCopy = TrainerCopies.CopyOptions(forest, forest.GetType().Assembly,
+            TrainerCopies.Load(forest.GetType().Assembly));
+        Assert.NotSame(forest.GetType(), forestCopy.GetType());
+        Assert.Equal("Adjacent", forestCopy.GetType().GetField("Bundling")!.GetValue(forestCopy)!.ToString());
+        Assert.Equal(7, forestCopy.GetType().GetField("NumberOfLeaves")!.GetValue(forestCopy));
+
+        var gbm = new LightGbmBinaryTrainer.Options
+        {
+            Booster = new DartBooster.Options { TreeDropFraction = 0.25 },
+            NumberOfLeaves = 9,
+        };
+        var copy = TrainerCopies.Load(gbm.GetType().Assembly);
+        var gbmCopy = TrainerCopies.CopyOptions(gbm, gbm.GetType().Assembly, copy);
+        var booster = gbmCopy.GetType().GetProperty("Booster")!.GetValue(gbmCopy)!;
+        Assert.Same(copy, booster.GetType().Assembly);
+        Assert.Equal(typeof(DartBooster.Options).FullName, booster.GetType().FullName);
+        Assert.Equal(0.25, booster.GetType().GetField("TreeDropFraction")!.GetValue(booster));
+    }
+
+    [Fact]
+    public void A_copy_s_trainer_refuses_bad_options_with_ml_net_s_own_exception()
+    {
+        var options = new FastForestBinaryTrainer.Options { NumberOfLeaves = 1 };
+        var copy = TrainerCopies.Load(options.GetType().Assembly);
+        var e = Record.Exception(() =>
+            TrainerCopies.Trainer(copy, new MLContext(1), options, Trees, "FastForest").Fit(View(new MLContext(1))));
+        Assert.NotNull(e);
+        Assert.IsNotType<System.Reflection.TargetInvocationException>(e);
+        Assert.Contains("leaves", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
