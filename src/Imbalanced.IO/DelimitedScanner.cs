@@ -14,7 +14,7 @@ internal static class DelimitedScanner
 
     /// <summary>Reads <paramref name="path"/>: <paramref name="header"/> gets the column names (checked), then
     /// <paramref name="row"/> each data row in order.</summary>
-    /// <returns>The delimiter, the header row's line break and whether a byte order mark begins the file.</returns>
+    /// <returns>The delimiter, the first line break's kind and whether a byte order mark begins the file.</returns>
     /// <exception cref="DataException">The file is empty, its header is empty or has an unnamed or repeated column,
     /// a row has another number of fields than the header, or the quoting is broken.</exception>
     public static TextLayout Scan(string path, Action<string[]> header, RowAction row)
@@ -22,8 +22,12 @@ internal static class DelimitedScanner
         var length = new FileInfo(TableReader.Readable(path)).Length;
         if (length == 0) throw new DataException($"{path}: the file is empty; expected a header row and data rows");
         char delimiter;
-        using (var peek = new StreamReader(TableReader.OpenRead(path)))
+        bool crLf;
+        using (var raw = TableReader.OpenRead(path))
         {
+            crLf = FirstBreakIsCrLf(raw);
+            raw.Position = 0;
+            using var peek = new StreamReader(raw);
             var first = peek.ReadLine();
             if (string.IsNullOrWhiteSpace(first)) throw new DataException($"{path}: line 1: the header row is empty");
             delimiter = DelimiterDetector.Detect(first, path);
@@ -50,8 +54,6 @@ internal static class DelimitedScanner
             TableReader.CheckColumnNames(path, columns);
             header(columns);
             line = 2 + NewlinesIn(columns);
-            bool crLf;
-            using (var raw = TableReader.OpenRead(path)) crLf = HeaderEndsWithCrLf(raw, Breaks(columns));
             while (csv.Read())
             {
                 var start = line;
@@ -88,33 +90,18 @@ internal static class DelimitedScanner
         return false;
     }
 
-    /// <summary>Whether the header row ends with CR LF: the line break after the <paramref name="within"/> breaks
-    /// inside its quoted names (CR LF, LF or a lone CR, each one break). Reads only as far as the header row.
+    /// <summary>Whether the file's first line break (its header row's, or one quoted inside a column name, which
+    /// a file writes in its own style) is CR LF; a lone CR or an LF is not. Reads only as far as that break.
     /// </summary>
-    private static bool HeaderEndsWithCrLf(FileStream stream, int within)
+    private static bool FirstBreakIsCrLf(FileStream stream)
     {
-        var buffer = new byte[1 << 16];
-        var (breaks, afterCr) = (0, false);
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-            for (var i = 0; i < read; i++)
-            {
-                var b = buffer[i];
-                if (afterCr && b != (byte)'\n' && breaks++ == within) return false;
-                if (b == (byte)'\n' && breaks++ == within) return afterCr;
-                afterCr = b == (byte)'\r';
-            }
+        Span<byte> b = stackalloc byte[1];
+        while (stream.Read(b) == 1)
+        {
+            if (b[0] == (byte)'\n') return false;
+            if (b[0] == (byte)'\r') return stream.Read(b) == 1 && b[0] == (byte)'\n';
+        }
         return false;
-    }
-
-    /// <summary>The line breaks (CR LF, LF or a lone CR, each one) inside the column names.</summary>
-    private static int Breaks(string[] columns)
-    {
-        var n = 0;
-        foreach (var c in columns)
-            for (var i = 0; i < c.Length; i++)
-                if (c[i] == '\n' || (c[i] == '\r' && (i + 1 == c.Length || c[i + 1] != '\n'))) n++;
-        return n;
     }
 
     private static int NewlinesIn(string[] columns)

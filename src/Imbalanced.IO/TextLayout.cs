@@ -1,10 +1,10 @@
 namespace Imbalanced.Data;
 
 /// <summary>How a delimited file is laid out, so that a table written from it is laid out the same way: its
-/// delimiter, its line break (CR LF when the header row ends with CR LF, LF otherwise: a lone CR too) and whether
+/// delimiter, its line break (CR LF when its first line break is CR LF, LF otherwise: a lone CR too) and whether
 /// it begins with a UTF-8 byte order mark.</summary>
 /// <param name="Delimiter">The delimiter.</param>
-/// <param name="CrLf">Whether the header row ends with CR LF.</param>
+/// <param name="CrLf">Whether the file's first line break is CR LF.</param>
 /// <param name="ByteOrderMark">Whether the file begins with a UTF-8 byte order mark.</param>
 internal readonly record struct TextLayout(char Delimiter, bool CrLf = false, bool ByteOrderMark = false)
 {

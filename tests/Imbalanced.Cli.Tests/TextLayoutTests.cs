@@ -71,7 +71,7 @@ public class TextLayoutTests
     [InlineData("a;\"two\r\nlines\";y\r\n", "\r\n")]
     [InlineData("a;\"two\nlines\";y\n", "\n")]
     [InlineData("a;b;y\r", "\n")]
-    public void The_line_break_is_the_header_rows_whatever_its_quotes_and_a_lone_cr_becomes_lf(
+    public void The_line_break_is_the_files_first_whatever_the_quotes_and_a_lone_cr_becomes_lf(
         string header, string expected)
     {
         // A stray quote, a quoted line break in a name, and CR-only lines (read as lines, written with LF).

@@ -219,7 +219,7 @@ internal static class ResampleCommand
         if (!TableReader.IsParquetInput(input))
         {
             var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet);
-            Finish(info, streamed.Warnings, usage, input, output);
+            Finish(info, streamed.Warnings, usage, parquet: false, output);
             if (json)
                 WriteJson(info.Name, streamed.Classes, streamed.Before, streamed.After, streamed.Synthetic,
                     streamed.Removed, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
@@ -247,7 +247,7 @@ internal static class ResampleCommand
             files.Commit();
             return (table, result);
         });
-        Finish(info, result.Warnings, usage, input, output);
+        Finish(info, result.Warnings, usage, parquet: true, output);
         if (json)
             WriteJson(info.Name, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts(),
                 result.SyntheticCount, result.RemovedCount, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
@@ -268,12 +268,12 @@ internal static class ResampleCommand
             return run;
         });
 
-    private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage, string input,
+    /// <summary>The warnings of a run whose input was Parquet when <paramref name="parquet"/>.</summary>
+    private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage, bool parquet,
         string output)
     {
         foreach (var warning in warnings) Console.Error.WriteLine($"warning: {warning}");
         // The output keeps the input's format whatever its name ends with; say so when the name suggests another.
-        var parquet = TableReader.IsParquetInput(input);
         if (parquet != TableReader.IsParquet(output))
             Console.Error.WriteLine($"warning: --output {output}: written as "
                 + $"{(parquet ? "Parquet" : "delimited text")}, the input's format");
