@@ -110,6 +110,12 @@ public class EnsembleEstimatorTests
         var probability = scored.GetColumn<float>("Probability").ToArray();
         var score = scored.GetColumn<float>("Score").ToArray();
         for (var i = 0; i < score.Length; i++) Assert.Equal(probability[i] > 0.5f, score[i] > 0);
+        // Members that all agree give a share of 0 or 1: kept inside, so that the log loss is finite and Score is
+        // the log-odds of Probability on every row.
+        Assert.All(probability, p => Assert.InRange(p, 1e-7f, 0.9999999f));
+        Assert.True(double.IsFinite(metrics.LogLoss), $"log loss {metrics.LogLoss}");
+        for (var i = 0; i < score.Length; i++)
+            Assert.Equal(Math.Log(probability[i] / (1.0 - probability[i])), score[i], 1e-3);
     }
 
     [Fact]

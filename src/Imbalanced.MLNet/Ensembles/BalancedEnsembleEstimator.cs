@@ -10,9 +10,10 @@ namespace Imbalanced.MLNet.Ensembles;
 /// transformers (the members, column copies and <c>Expression</c> transforms), so a saved model loads in any
 /// <see cref="MLContext"/> without registering anything, and scoring needs only the feature column. It adds
 /// <c>Probability</c> (the members' averaged probability, or for RUSBoost SAMME's weighted share of votes for the
-/// positive class), <c>Score</c> (its log-odds, <c>ln(p / (1 − p))</c> with p kept within 1e-7 of 0 and 1, so that
-/// ML.NET's evaluators, which decide at <c>Score &gt; 0</c>, agree with the prediction) and <c>PredictedLabel</c>
-/// (<c>Probability &gt; 0.5</c>).
+/// positive class, kept within [1e-7, 1 − 1e-7]: when every member agrees the share is 0 or 1, and ML.NET's
+/// evaluator would report an infinite log loss for one such row on the wrong side), <c>Score</c> (its log-odds,
+/// <c>ln(p / (1 − p))</c>, so that ML.NET's evaluators, which decide at <c>Score &gt; 0</c>, agree with the
+/// prediction) and <c>PredictedLabel</c> (<c>Probability &gt; 0.5</c>).
 /// Create it with the catalog extensions of <see cref="BalancedEnsembleCatalog"/>.
 /// </summary>
 /// <example>
@@ -72,10 +73,12 @@ public sealed class BalancedEnsembleEstimator : IEstimator<ITransformer>
                 ? ml.Transforms.Expression(Sum, $"p => {term}", "Probability")
                 : ml.Transforms.Expression(Sum, $"(s, p) => s + {term}", Sum, "Probability"));
         }
-        chain.Add(ml.Transforms.Expression("Probability", "s => s > 1.0 ? 1.0 : s", Sum));
+        // A sum a rounding above 1 is 1; a share of exactly 0 or 1 (every member agreeing) is kept 1e-7 inside, so
+        // that the log loss of ML.NET's evaluator stays finite and Score stays the log-odds of Probability.
+        chain.Add(ml.Transforms.Expression("Probability", "s => min(max(s, 1e-7), 0.9999999)", Sum));
         // Score is the log-odds, as ML.NET's binary trainers give a margin: its evaluators and CrossValidate decide
         // at Score > 0, which is Probability > 0.5, the PredictedLabel. A score equal to the probability made
-        // every row positive there. Probabilities within 1e-7 of 0 or 1 share the end scores.
+        // every row positive there.
         chain.Add(ml.Transforms.Expression("Score", "p => ln(max(p, 1e-7) / max(1 - p, 1e-7))", "Probability"));
         chain.Add(ml.Transforms.Expression("PredictedLabel", "p => p > 0.5", "Probability"));
         chain.Add(ml.Transforms.DropColumns(Sum));
