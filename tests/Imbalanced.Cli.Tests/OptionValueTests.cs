@@ -121,6 +121,8 @@ public class OptionValueTests
     [InlineData("fn=NaN,fp=1", "fn must be a finite number at least 0; got NaN")]
     [InlineData("fn=0,fp=0", "at least one of the costs must be above 0")]
     [InlineData("fn=x,fp=1", "not of the form fn=A,fp=B")]
+    [InlineData("fn=1e308,fp=1e308", "fn must be at most 1000000000000")]
+    [InlineData("fn=1,fp=2e12", "fp must be at most 1000000000000")]
     public void A_cost_out_of_range_is_a_plain_usage_error(string cost, string expected)
     {
         var line = AssertRefused(2, ["--cost", expected, "e.g. --cost fn=20,fp=1"], "--model",
@@ -160,6 +162,36 @@ public class OptionValueTests
     public void A_drop_list_that_names_no_column_is_a_usage_error(string drop) =>
         AssertRefused(2, ["--drop", $"'{drop}' names no column"], "--model",
             "train", Write(Good), "--target", "y", "--technique", "none", "--learner", "logistic", "--drop", drop);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Resample_on_fewer_than_one_thread_is_a_usage_error(string threads) =>
+        AssertRefused(2, ["--threads must be at least 1", $"got {threads}"], "--output",
+            "resample", Write(Good), "--target", "y", "--method", "smote", "--k-neighbors", "2", "--threads", threads);
+
+    [Fact]
+    public void Nearmiss_version_3_on_no_neighbours_is_a_usage_error() =>
+        AssertRefused(2, ["--n-neighbors-ver3 must be at least 1"], "--output",
+            "resample", Write(Good), "--target", "y", "--method", "nearmiss", "--version", "3",
+            "--n-neighbors-ver3", "0");
+
+    /// <summary>Squared distances of values near 1e160 overflow to infinity: ENN removed every row of a class and
+    /// k-means failed with .NET's own words. Every method that measures distances refuses, naming the column.
+    /// </summary>
+    [Theory]
+    [InlineData("enn")]
+    [InlineData("smote")]
+    [InlineData("kmeans-smote")]
+    [InlineData("cluster-centroids")]
+    [InlineData("svm-smote")]
+    public void Values_too_large_for_distances_are_a_data_error_naming_the_column(string method)
+    {
+        var rows = string.Concat(Enumerable.Range(0, 40).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{(i % 7 - 3) * 1e160:R},{i % 5},{(i % 4 == 0 ? "pos" : "neg")}\n")));
+        AssertRefused(1, ["column 'a' holds", "too large for", "rescale the column"], "--output",
+            "resample", Write("a,b,y\n" + rows), "--target", "y", "--method", method);
+    }
 
     [Fact]
     public void A_seed_that_is_not_a_whole_number_is_a_usage_error_in_every_command() =>

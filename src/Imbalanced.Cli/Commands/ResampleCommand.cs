@@ -44,7 +44,7 @@ internal static class ResampleCommand
         };
         var json = CommonOptions.Json("print a JSON summary to stdout");
         var quiet = CommonOptions.Quiet();
-        var threads = new Option<int>("--threads")
+        var threads = new Option<int?>("--threads")
         {
             Description = "threads to use (default: all cores); results do not depend on it",
         };
@@ -85,7 +85,9 @@ internal static class ResampleCommand
             if (r.GetValue(indexColumn) is { Length: 0 })
                 throw new UsageException("--index-column: the name is empty; give the new column a name");
             var usage = new NeighborUsage(ParseNeighbors(r.GetValue(neighbors)!));
-            var search = new NeighborSearch(Algorithm: usage.Asked, MaxDegreeOfParallelism: r.GetValue(threads))
+            if (r.GetValue(threads) is < 1 and var t)
+                throw new UsageException($"--threads must be at least 1; got {t}");
+            var search = new NeighborSearch(Algorithm: usage.Asked, MaxDegreeOfParallelism: r.GetValue(threads) ?? 0)
             {
                 OnBuild = usage.Record,
             };

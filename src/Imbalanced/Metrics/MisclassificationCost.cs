@@ -18,7 +18,8 @@ public sealed record MisclassificationCost
 {
     /// <summary>A cost of <paramref name="falseNegative"/> per missed positive and <paramref name="falsePositive"/>
     /// per false alarm.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A cost is negative or not finite, or both are 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cost is negative, not finite or above <see cref="Max"/>, or both
+    /// are 0.</exception>
     public MisclassificationCost(double falseNegative, double falsePositive)
     {
         Check(falseNegative, nameof(FalseNegative));
@@ -41,7 +42,8 @@ public sealed record MisclassificationCost
 
     /// <summary>Parses <c>fn=A,fp=B</c> (either order, invariant culture).</summary>
     /// <exception cref="FormatException">The text is not of that form.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A cost is negative or not finite, or both are 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cost is negative, not finite or above <see cref="Max"/>, or both
+    /// are 0.</exception>
     public static MisclassificationCost Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -67,9 +69,16 @@ public sealed record MisclassificationCost
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"fn={FalseNegative:R},fp={FalsePositive:R}");
 
+    /// <summary>The largest cost accepted. Costs only matter relative to each other; sums of costs over millions
+    /// of rows, and their spreads, stay far from overflow below it.</summary>
+    public const double Max = 1e12;
+
     private static void Check(double value, string name)
     {
         if (!double.IsFinite(value) || value < 0)
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number at least 0");
+        if (value > Max)
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture,
+                $"{name} must be at most {Max:R}: costs count only relative to each other, scale both down"));
     }
 }

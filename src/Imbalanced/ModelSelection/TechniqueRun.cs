@@ -40,6 +40,10 @@ internal sealed class TechniqueRun
         // Neighbours of the same class: a class of m rows in a training part has at most m − 1 (imbalanced-learn
         // refuses more). Rather than fail on a tiny class, the workflow asks for m − 1 and reports it.
         var within = _sampler.Name == "adasyn" ? "n_neighbors" : "k_neighbors";
+        if (smallestPart < 2 && _sampler.Parameters.Any(p => p.Name == within))
+            throw new DataException($"the smallest class has {smallestPart} row(s) in the data a model is trained " +
+                $"on, too few for {technique}, which needs a row and a neighbour of the same class: choose a " +
+                "technique that copies or weighs rows (random-over, class-weight) or gather more rows of that class");
         if (smallestPart >= 2
             && _sampler.Parameters.FirstOrDefault(p => p.Name == within) is { Default: int k } && k >= smallestPart)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Imbalanced.Data;
 
 namespace Imbalanced.Sampling;
@@ -29,9 +30,11 @@ internal static class DataChecks
     public static void RequireComplete(Dataset data, string method, WholeTable? whole = null)
     {
         var p = data.NumericCount;
+        var limit = DistanceLimit(p, data.RowCount);
         for (var j = 0; j < p; j++)
         {
             var missing = whole?.EmptyNumeric[j] ?? 0;
+            var largest = 0.0;
             for (var i = 0; i < data.RowCount; i++)
             {
                 var v = data.Numeric[i * p + j];
@@ -39,10 +42,16 @@ internal static class DataChecks
                 else if (!double.IsFinite(v))
                     throw new DataException($"column '{data.NumericNames[j]}', row {i}: {v} is not a finite number; " +
                         $"{method} needs finite values");
+                else largest = Math.Max(largest, Math.Abs(v));
             }
             if (missing > 0)
                 throw new DataException($"column '{data.NumericNames[j]}' has {missing} empty cell(s); {method} " +
                     "measures distances and cannot use rows with missing values: fill them in or leave the column out");
+            if (largest > limit)
+                throw new DataException($"column '{data.NumericNames[j]}' holds " +
+                    $"{largest.ToString("R", CultureInfo.InvariantCulture)}, too large for {method}: its squared " +
+                    "distances, summed over the rows, would overflow; rescale the column (values up to " +
+                    $"{limit.ToString("G3", CultureInfo.InvariantCulture)} in magnitude work here)");
         }
         var q = data.CategoricalCount;
         for (var j = 0; j < q; j++)
@@ -55,6 +64,12 @@ internal static class DataChecks
                     "measures distances and cannot use rows with missing values: fill them in or leave the column out");
         }
     }
+
+    /// <summary>The largest magnitude a feature may hold for a method that measures distances: with every value of
+    /// <paramref name="dimensions"/> features within it, a squared distance is at most <c>4·d·M²</c>, and the sum of
+    /// one per row (k-means++'s potential, say) stays finite with a margin of 4.</summary>
+    public static double DistanceLimit(int dimensions, int rows) =>
+        Math.Sqrt(double.MaxValue / (16.0 * Math.Max(1, dimensions) * Math.Max(1, rows)));
 
     /// <summary>Each class to over-sample must have more rows than the neighbours asked for.</summary>
     public static void RequireNeighbors(Dataset data, int classCode, int classSize, int k,

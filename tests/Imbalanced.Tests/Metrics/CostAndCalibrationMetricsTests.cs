@@ -22,8 +22,11 @@ public class CostAndCalibrationMetricsTests
         Assert.Equal(1.0 / 21, new MisclassificationCost(20, 1).BayesThreshold, 15);
         foreach (var bad in new[] { "", "fn=1", "fn=1,fp=x", "fn=1,fn=2", "fn=1,fp=1,tp=0", "fn:1,fp:2" })
             Assert.Throws<FormatException>(() => MisclassificationCost.Parse(bad));
-        foreach (var bad in new[] { "fn=-1,fp=1", "fn=0,fp=0", "fn=NaN,fp=1", "fn=1e400,fp=1" })
+        foreach (var bad in new[] { "fn=-1,fp=1", "fn=0,fp=0", "fn=NaN,fp=1", "fn=1e400,fp=1", "fn=1e308,fp=1e308",
+                     "fn=1,fp=1.0000001e12" })
             Assert.Throws<ArgumentOutOfRangeException>(() => MisclassificationCost.Parse(bad));
+        // Costs only count relative to each other: up to 1e12 each, far from overflow in sums over the rows.
+        Assert.Equal(1e12, MisclassificationCost.Parse($"fn=1e12,fp=1").FalseNegative);
     }
 
     [Fact]

@@ -121,6 +121,25 @@ public class CompareWorkflowRunTests
         Assert.Empty(report.Results.Single(r => r.Technique == "random-over").Parameters);
     }
 
+    /// <summary>A class of one row in a training part leaves SMOTE no neighbour: refused before any fit, in the
+    /// workflow's terms (no option of the sampler can fix it), with the techniques that can run.</summary>
+    [Fact]
+    public void A_class_of_one_row_in_a_training_part_is_refused_for_interpolating_techniques()
+    {
+        var rows = Enumerable.Range(0, 40).ToArray();
+        var tiny = new Dataset(rows.SelectMany(i => new[] { i % 7 * 1.0, i % 5 * 1.0 }).ToArray(), ["a", "b"],
+            rows.Select(i => i % 20 == 0 ? 1 : 0).ToArray(), ClassSet.FromDistinct(["common", "rare"]));
+        var options = new CompareOptions { Techniques = ["smote"], Folds = 2, Repeats = 1 };
+
+        var e = Assert.Throws<DataException>(() => CompareWorkflow.Run(tiny, options, new Knn()));
+
+        Assert.Contains("the smallest class has 1 row(s)", e.Message);
+        Assert.Contains("random-over", e.Message);
+        Assert.DoesNotContain("k_neighbors", e.Message);
+        Assert.Null(e.Parameter);
+        Assert.NotNull(CompareWorkflow.Run(tiny, options with { Techniques = ["random-over"] }, new Knn()));
+    }
+
     [Fact]
     public void Several_classes_rank_by_default_on_macro_average_precision_with_log_loss_and_brier()
     {

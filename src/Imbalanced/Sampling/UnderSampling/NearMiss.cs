@@ -28,10 +28,16 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
         if (_options.Version is < 1 or > 3)
             throw new ArgumentOutOfRangeException(nameof(_options.Version), _options.Version,
                 $"Version must be 1, 2 or 3; got {_options.Version}");
+        if (_options.NNeighbors < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.NNeighbors), _options.NNeighbors,
+                $"NNeighbors must be at least 1; got {_options.NNeighbors}");
+        if (_options.Version == 3 && _options.NNeighborsVer3 < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.NNeighborsVer3), _options.NNeighborsVer3,
+                $"NNeighborsVer3 must be at least 1; got {_options.NNeighborsVer3}");
         int k = _options.NNeighbors, p = data.NumericCount;
         var minority = ClassCounting.Minority(counts);
         var minorityRows = data.RowsOfClass(minority);
-        if (k < 1 || k > minorityRows.Length)
+        if (k > minorityRows.Length)
             throw new DataException($"NNeighbors = {k} needs at least {k} rows of the minority class " +
                 $"'{data.Classes[minority]}', which has {minorityRows.Length}")
             {
@@ -49,7 +55,7 @@ public sealed class NearMiss(NearMissOptions? options = null) : ISampler
             if (_options.Version == 3)
             {
                 var kv3 = _options.NNeighborsVer3;
-                if (kv3 < 1 || kv3 > rows.Length)
+                if (kv3 > rows.Length)
                     throw new DataException($"NNeighborsVer3 = {kv3} needs at least {kv3} rows of class " +
                         $"'{data.Classes[c]}', which has {rows.Length}")
                     {
