@@ -185,28 +185,73 @@ internal sealed class FileTransaction : IDisposable
         Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
     /// <summary>Puts every file written in place: first the targets written through, in the order written, then the
-    /// renames, so that a failure to write through leaves every renamed target untouched.</summary>
+    /// renames, so that a failure to write through leaves every renamed target untouched. With several renames, each
+    /// existing target is first kept under a second name (a hard link, or a copy where links are not possible): when
+    /// a later rename fails (a file that cannot be replaced), the targets already replaced get their old contents
+    /// back and the ones created are removed, so that no target is left changed.</summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         _committed = true;
+        var renames = _staged.Where(s => !s.Through).ToList();
+        var backups = new List<string?>();
+        var placed = 0;
         try
         {
             foreach (var (temp, target, _) in _staged.Where(s => s.Through)) WriteThrough(temp, target);
-            foreach (var (temp, target, _) in _staged.Where(s => !s.Through))
+            if (renames.Count > 1)
+                foreach (var (_, target, _) in renames) backups.Add(KeepOld(target));
+            foreach (var (temp, target, _) in renames)
             {
                 KeepMode(temp, target);
                 File.Move(temp, target, overwrite: true);
+                placed++;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (renames.Count > 1) Restore(renames.Take(placed).Select(r => r.Target).ToList(), backups);
             throw new DataException($"cannot put the written files in place ({e.Message})", e);
         }
         finally
         {
             DeleteTemporaries();
+            foreach (var backup in backups) if (backup is not null) TryDelete(backup);
         }
+    }
+
+    /// <summary>A second name for the existing <paramref name="target"/>'s contents, named as a temporary (so that
+    /// a killed run's is removed by a later one, the target itself still holding its data); null when there is no
+    /// such file.</summary>
+    private static string? KeepOld(string target)
+    {
+        if (!File.Exists(target)) return null;
+        var backup = Temporary(Path.GetDirectoryName(target)!, Path.GetFileName(target));
+        if (!OperatingSystem.IsLinux() || link(target, backup) != 0) File.Copy(target, backup);
+        return backup;
+    }
+
+    /// <summary>Undoes the renames onto <paramref name="placed"/>: each gets its <paramref name="backups"/> entry
+    /// back, or is removed when it did not exist before.</summary>
+    private static void Restore(List<string> placed, List<string?> backups)
+    {
+        for (var i = 0; i < placed.Count && i < backups.Count; i++)
+        {
+            try
+            {
+                if (backups[i] is { } backup) File.Move(backup, placed[i], overwrite: true);
+                else File.Delete(placed[i]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more can be done for this one; the others are still restored.
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Gives <paramref name="temp"/> the permissions of the file it replaces, as writing the file in place
@@ -356,4 +401,8 @@ internal sealed class FileTransaction : IDisposable
 
     [DllImport("libc")]
     private static extern void free(IntPtr pointer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 }

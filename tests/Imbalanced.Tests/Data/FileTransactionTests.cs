@@ -29,6 +29,34 @@ public class FileTransactionTests
         Assert.Equal([first], Directory.GetFiles(dir));
     }
 
+    /// <summary>A rename that fails after another succeeded (a file that cannot be replaced, here a temporary gone
+    /// before the commit) puts the replaced file's old contents back and removes the file it created: all or
+    /// nothing holds to the end, and nothing but the targets is left in the folder.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_rename_that_fails_after_another_undoes_it(bool firstExisted)
+    {
+        var dir = Folder();
+        var first = Path.Combine(dir, "first.csv");
+        var second = Path.Combine(dir, "second.csv");
+        if (firstExisted) File.WriteAllText(first, "old first");
+        File.WriteAllText(second, "old second");
+        var e = Assert.Throws<DataException>(() =>
+        {
+            using var files = new FileTransaction();
+            files.Write(first, s => s.Write("new first"u8));
+            files.Write(second, s => s.Write("new second"u8));
+            foreach (var temp in Directory.GetFiles(dir, ".second.csv.*.tmp")) File.Delete(temp);
+            files.Commit();
+        });
+        Assert.Contains("cannot put the written files in place", e.Message);
+        Assert.Equal(firstExisted, File.Exists(first));
+        if (firstExisted) Assert.Equal("old first", File.ReadAllText(first));
+        Assert.Equal("old second", File.ReadAllText(second));
+        Assert.Equal(firstExisted ? [first, second] : [second], Directory.GetFiles(dir).Order().ToArray());
+    }
+
     [Fact]
     public void Commit_puts_every_file_in_place()
     {
