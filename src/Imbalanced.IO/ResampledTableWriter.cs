@@ -8,7 +8,9 @@ namespace Imbalanced.Data;
 /// Writes a resampled table in the input's format and column order: rows copied from the input keep their exact
 /// text (Parquet: their typed values, in the input's schema), synthetic numbers are written in shortest round-trip
 /// form (Parquet: in the column's type), labels and categories verbatim, dropped columns empty on synthetic rows.
-/// Optionally appends an index column (the input row a row copies, empty for synthetic rows). Writes atomically.
+/// Optionally appends an index column (a kept row's input row; empty for every added row, a copy random
+/// over-sampling added included: it holds the copied row's text, and the provenance's base names that row).
+/// Writes atomically.
 /// </summary>
 public static class ResampledTableWriter
 {
@@ -108,10 +110,11 @@ public static class ResampledTableWriter
                 fields.MoveNext();
                 output.AppendField(fields.Current, delimiter);
             }
+            // An added copy (random over-sampling's duplicate) is a synthetic row: its index cell stays empty.
             if (index)
             {
                 output.Append(delimiter);
-                output.AppendInt(inputRows?[origin.Source] ?? origin.Source);
+                if (!origin.Synthetic) output.AppendInt(inputRows?[origin.Source] ?? origin.Source);
             }
         }
         else
@@ -177,9 +180,7 @@ public static class ResampledTableWriter
         }
         if (indexColumn is not null)
         {
-            var rows = new int[table.RowCount];
-            for (var i = 0; i < rows.Length; i++) rows[i] = i;
-            columns.Add(new ParquetStructColumn<int>(new DataField<int?>(indexColumn), rows));
+            columns.Add(new ParquetIndexColumn(new DataField<int?>(indexColumn), kept.Length));
             synthetic.Add(SyntheticValues.None);
         }
         ParquetTableWriter.Write(stream, columns, synthetic, sources, addedCount);
@@ -203,7 +204,7 @@ public static class ResampledTableWriter
             var o = originOf(r);
             output.AppendInt(r);
             output.Append(o.Synthetic ? ",synthetic,"u8 : ",original,"u8);
-            if (o.Source >= 0) output.AppendInt(o.Source);
+            if (!o.Synthetic && o.Source >= 0) output.AppendInt(o.Source);
             output.Append((byte)',');
             if (o.Base >= 0) output.AppendInt(o.Base);
             output.Append((byte)',');

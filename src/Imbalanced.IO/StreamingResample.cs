@@ -172,11 +172,8 @@ internal sealed class StreamingResample
             if (source >= 0) output.Append(copies[source]);
             else ResampledTableWriter.AppendSynthetic(output, _scan.Roles.Roles, result, a, scratch, delimiter,
                 labels);
-            if (index)
-            {
-                output.Append(delimiter);
-                if (source >= 0) output.AppendInt(source);
-            }
+            // Every row here is added, a copy included: its index cell stays empty.
+            if (index) output.Append(delimiter);
             output.Append(_scan.Layout.LineEnd);
             output.FlushWhenLarge(stream);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using static Imbalanced.Cli.Tests.CliRunner;
 
@@ -75,6 +76,39 @@ public class CommandTests
         Assert.Equal("0,original,0,,,", prov[1]);
         Assert.Matches(@"^569,synthetic,,\d+,\d+,0\.\d+", prov[570]);
         Assert.Equal(715, prov.Length);
+    }
+
+    /// <summary>The contract: the index column is empty for synthetic rows, and a provenance line's source is the
+    /// input row of an original. A copy random over-sampling adds is a synthetic row (after the originals, kind
+    /// synthetic): its index and source stay empty, and its base names the row it copies, whose text it holds.
+    /// </summary>
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void Random_over_copies_are_synthetic_rows_with_an_empty_index_and_their_row_as_base(string format)
+    {
+        var input = Temp(format);
+        Assert.Equal(0, Run("generate", "--output", input, "--rows", "200", "--weights", "0.9").ExitCode);
+        var output = Temp(".csv");
+        var provenance = Temp();
+        var csvInput = format == ".csv" ? input : null;
+        var r = Run("resample", input, "--target", "label", "--method", "random-over", "--output",
+            format == ".csv" ? output : output + ".parquet", "--index-column", "idx", "--provenance", provenance);
+        Assert.Equal(0, r.ExitCode);
+        var prov = File.ReadAllLines(provenance).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Contains(prov, p => p[1] == "synthetic");
+        Assert.All(prov, p => Assert.Equal(p[1] == "synthetic" ? "" : p[0], p[2]));
+        Assert.All(prov.Where(p => p[1] == "synthetic"), p => Assert.Matches(@"^\d+$", p[3]));
+        if (csvInput is null) return;
+        var inputLines = File.ReadAllLines(csvInput);
+        var lines = File.ReadAllLines(output);
+        for (var i = 0; i < prov.Length; i++)
+        {
+            var synthetic = prov[i][1] == "synthetic";
+            Assert.Equal(synthetic ? "" : prov[i][2], lines[i + 1][(lines[i + 1].LastIndexOf(',') + 1)..]);
+            var copied = int.Parse(synthetic ? prov[i][3] : prov[i][2], CultureInfo.InvariantCulture);
+            Assert.Equal(inputLines[copied + 1], lines[i + 1][..lines[i + 1].LastIndexOf(',')]);
+        }
     }
 
     [Fact]
