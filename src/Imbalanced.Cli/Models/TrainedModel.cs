@@ -17,6 +17,8 @@ namespace Imbalanced.Cli.Models;
 /// </summary>
 internal sealed class TrainedModel
 {
+    private const string LearnerEntry = "learner.zip";
+
     private TrainedModel(TrainedCombination combination, IReadOnlyList<FeatureColumn> features, string? tunedFor)
     {
         Combination = combination;
@@ -61,21 +63,31 @@ internal sealed class TrainedModel
     /// <summary>Saves the model file (atomically).</summary>
     public void Save(string path) => AtomicFile.Write(path, Save);
 
-    /// <summary>Writes the model file to <paramref name="stream"/>.</summary>
+    /// <summary>Writes the model file to <paramref name="stream"/>: the same bytes for the same model on every run and
+    /// machine (<see cref="FixedTimeZip"/>; ML.NET's own zips inside <c>learner.zip</c> are written again the same
+    /// way).</summary>
     public void Save(Stream stream)
     {
         var c = Combination;
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry("learner.zip").Open()) MlNetClassifier.Save(c.Model, entry);
-        using var manifest = zip.CreateEntry("imbalanced-model.json").Open();
         var p = c.Preprocessor;
-        JsonSerializer.Serialize(manifest, new Manifest(c.Technique, c.RanAs, c.Learner, c.Threshold, TunedFor,
-            Positive, [.. Classes], [.. Features],
+        byte[] learner;
+        using (var saved = new MemoryStream())
+        {
+            MlNetClassifier.Save(c.Model, saved);
+            learner = FixedTimeZip.Repack(saved.ToArray());
+        }
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new ModelManifest(c.Technique, c.RanAs, c.Learner,
+            c.Threshold, TunedFor, Positive, [.. Classes], [.. Features],
             [.. p.NumericFill.Select(v => double.IsNaN(v) ? (double?)null : v)],
             CalibrationState.Of(c.Calibrator), [.. c.TrainingPrior]));
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        FixedTimeZip.Add(zip, LearnerEntry, learner);
+        FixedTimeZip.Add(zip, ModelManifest.EntryName, manifest);
     }
 
-    /// <summary>Loads a model file.</summary>
+    /// <summary>Loads a model file, checking that its parts are complete and agree with each other (the manifest's
+    /// features, fill values, classes, priors and calibration, and the learner's input columns and classes), and that
+    /// it scores a row.</summary>
     /// <exception cref="DataException">The file is not a model file or is damaged.</exception>
     public static TrainedModel Load(string path)
     {
@@ -91,21 +103,36 @@ internal sealed class TrainedModel
         using (zip)
         {
             var m = ReadManifest(zip, path);
-            var entry = zip.GetEntry("learner.zip")
-                ?? throw new DataException($"{path}: damaged model file: the member 'learner.zip' is missing");
+            var entry = zip.GetEntry(LearnerEntry)
+                ?? throw Damaged(path, $"the member '{LearnerEntry}' is missing");
+            byte[] saved;
             IClassifierModel learner;
             try
             {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                copy.Position = 0;
-                learner = MlNetClassifier.Load(new MLContext(0), copy);
+                using (var stream = entry.Open())
+                using (var copy = new MemoryStream())
+                {
+                    stream.CopyTo(copy);
+                    saved = copy.ToArray();
+                }
+                using var read = new MemoryStream(saved, writable: false);
+                learner = MlNetClassifier.Load(new MLContext(0), read);
             }
             catch (Exception e) when (e is not DataException and not OutOfMemoryException)
             {
-                throw new DataException($"{path}: damaged model file: its learner cannot be loaded ({e.Message})", e);
+                throw Damaged(path, $"its learner cannot be loaded ({e.Message})", e);
             }
+            var k = m.Classes.Length;
+            if (LearnerShape.Read(saved) is { } shape)
+            {
+                if (shape.Columns is { } columns && columns != m.EncodedWidth())
+                    throw Damaged(path, $"'{ModelManifest.EntryName}' lists {m.Features.Length} features, " +
+                        $"{m.EncodedWidth()} input columns, but its learner takes {columns}");
+                if (shape.Classes != k)
+                    throw Damaged(path, $"'{ModelManifest.EntryName}' lists {k} classes, " +
+                        $"but its learner predicts {shape.Classes}");
+            }
+            TrainedModel model;
             try
             {
                 var classes = ClassSet.FromDistinct(m.Classes);
@@ -116,48 +143,74 @@ internal sealed class TrainedModel
                 var combination = new TrainedCombination(m.Technique, m.RanAs ?? m.Technique, m.Learner, classes,
                     preprocessor, learner, m.Calibration.Restore(), m.TrainingPrior,
                     m.Positive is null ? null : classes.IndexOf(m.Positive), m.Threshold);
-                return new TrainedModel(combination, m.Features, m.TunedFor);
+                model = new TrainedModel(combination, m.Features, m.TunedFor);
             }
             catch (Exception e) when (e is ArgumentException or NullReferenceException)
             {
-                throw new DataException($"{path}: damaged model file: 'imbalanced-model.json' is not consistent " +
-                    $"({e.Message})", e);
+                throw Damaged(path, $"'{ModelManifest.EntryName}' is not consistent ({e.Message})", e);
             }
+            model.Probe(path);
+            return model;
         }
     }
 
-    private static Manifest ReadManifest(ZipArchive zip, string path)
+    /// <summary>Scores one row of the model's features (each numeric one at its fill value or 0, each categorical one
+    /// at its first category) as <see cref="Predict"/> does: whatever the checks of <see cref="Load"/> do not
+    /// foresee fails here, as a damaged model file, rather than midway through scoring a table.</summary>
+    private void Probe(string path)
     {
-        var entry = zip.GetEntry("imbalanced-model.json")
-            ?? throw new DataException($"{path}: not an imbalanced model file (no 'imbalanced-model.json' in it)");
-        Manifest? m;
+        var c = Combination;
+        var p = c.Preprocessor;
+        var k = Classes.Count;
+        double[] raw;
+        try
+        {
+            var row = new Dataset(p.NumericFill.Select(v => double.IsNaN(v) ? 0 : v).ToArray(), p.NumericNames,
+                p.Categories.Select(list => list.Count > 0 ? 0 : -1).ToArray(), p.CategoricalNames, p.Categories,
+                [0], c.Classes);
+            raw = c.Model.PredictProbabilities(p.Transform(Preprocessor.EmptyAsCategory(row)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Damaged(path, $"its learner cannot score the features '{ModelManifest.EntryName}' lists " +
+                $"({e.Message})", e);
+        }
+        if (raw.Length != k)
+            throw Damaged(path,
+                $"'{ModelManifest.EntryName}' lists {k} classes, but its learner predicts {raw.Length}");
+        try
+        {
+            c.Decide(c.Calibrator.Apply(raw, k));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Damaged(path, $"its calibration does not fit its learner ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The error of a damaged model file at <paramref name="path"/>.</summary>
+    private static DataException Damaged(string path, string what, Exception? inner = null)
+    {
+        var message = $"{path}: damaged model file: {what}; train it again";
+        return inner is null ? new(message) : new(message, inner);
+    }
+
+    private static ModelManifest ReadManifest(ZipArchive zip, string path)
+    {
+        var entry = zip.GetEntry(ModelManifest.EntryName) ?? throw new DataException(
+            $"{path}: not an imbalanced model file (no '{ModelManifest.EntryName}' in it)");
+        ModelManifest? m;
         try
         {
             using var stream = entry.Open();
-            m = JsonSerializer.Deserialize<Manifest>(stream);
+            m = JsonSerializer.Deserialize<ModelManifest>(stream);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or IOException or NotSupportedException)
         {
-            throw new DataException(
-                $"{path}: damaged model file: 'imbalanced-model.json' is not valid ({e.Message})", e);
+            throw Damaged(path, $"'{ModelManifest.EntryName}' is not valid ({e.Message})", e);
         }
-        string Damaged(string what) => $"{path}: damaged model file: 'imbalanced-model.json' {what}";
-        if (m is null) throw new DataException(Damaged("holds no manifest"));
-        if (m.Technique is null || m.Learner is null)
-            throw new DataException(Damaged("names no technique or learner"));
-        if (m.Classes is null || m.Classes.Length < 2 || m.Classes.Any(c => c is null))
-            throw new DataException(Damaged("does not list two or more classes"));
-        if (m.Features is null || m.Features.Length == 0 || m.Features.Any(f => f?.Name is null))
-            throw new DataException(Damaged("lists no features"));
-        if (m.Positive is not null && !m.Classes.Contains(m.Positive))
-            throw new DataException(Damaged($"names a positive class '{m.Positive}' that is not one of its classes"));
-        if (m.Threshold is { } t && !double.IsFinite(t))
-            throw new DataException(Damaged("has a threshold that is not finite"));
-        if (m.NumericFill is null || m.NumericFill.Length != m.Features.Count(f => f.Categories is null))
-            throw new DataException(Damaged("does not give one fill value per numeric feature"));
-        if (m.Calibration is null) throw new DataException(Damaged("has no calibration"));
-        if (m.TrainingPrior is null || m.TrainingPrior.Length != m.Classes.Length)
-            throw new DataException(Damaged("does not give the training prior of every class"));
+        if (m is null) throw Damaged(path, $"'{ModelManifest.EntryName}' holds no manifest");
+        if (m.Problem() is { } problem) throw Damaged(path, $"'{ModelManifest.EntryName}' {problem}");
         return m;
     }
 
@@ -180,17 +233,4 @@ internal sealed class TrainedModel
         }
         return (c.Decide(p).Select(code => c.Classes[code]).ToArray(), p);
     }
-
-    private sealed record Manifest(
-        string Technique,
-        string? RanAs,
-        string Learner,
-        double? Threshold,
-        string? TunedFor,
-        string? Positive,
-        string[] Classes,
-        FeatureColumn[] Features,
-        double?[] NumericFill,
-        CalibrationState Calibration,
-        double[] TrainingPrior);
 }
