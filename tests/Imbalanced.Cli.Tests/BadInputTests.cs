@@ -140,9 +140,11 @@ public class BadInputTests
     [Theory]
     [InlineData("train")]
     [InlineData("compare")]
-    public void A_value_beyond_single_precision_is_named_with_its_column(string command) =>
-        AssertWorkflowFails(1, ["column 'b'", "single precision"],
-            Workflow(command, Write(Good.Replace("4.25", "1.7e308"))));
+    public void A_value_beyond_single_precision_is_named_with_its_column(string command)
+    {
+        var input = Write(Good.Replace("4.25", "1.7e308"));
+        AssertWorkflowFails(1, [$"{input}: column 'b'", "single precision"], Workflow(command, input));
+    }
 
     [Fact]
     public void Cluster_centroids_names_the_column_whose_means_would_overflow() =>

@@ -344,15 +344,12 @@ public class HostileInputTests
             rows.Append(CultureInfo.InvariantCulture,
                 $"{(i % 2 == 0 ? 1 : -1) * 1.7e308},{(i % 3 == 0 ? -1 : 1) * 1.5e308},{(i < 8 ? "p" : "q")}\n");
         var input = Write(rows.ToString());
+        // Their squared distances overflow: every neighbour would be at +∞, so the methods that measure them refuse.
         foreach (var method in new[] { "smote", "adasyn" })
         {
-            var output = Temp();
-            var args = new List<string> { "resample", input, "--target", "y", "--method", method, "--output", output };
+            var args = new List<string> { "resample", input, "--target", "y", "--method", method, "--output", Temp() };
             args.AddRange(method == "smote" ? ["--k-neighbors", "2"] : ["--n-neighbors", "2"]);
-            Assert.Equal(0, Run([.. args]).ExitCode);
-            foreach (var line in File.ReadLines(output).Skip(1))
-                foreach (var cell in line.Split(',')[..2])
-                    Assert.True(double.IsFinite(double.Parse(cell, CultureInfo.InvariantCulture)), $"{method}: {line}");
+            AssertError(Run([.. args]), 1, "column 'a' holds 1.7E+308, too large for");
         }
         AssertError(Run("resample", input, "--target", "y", "--method", "random-over", "--shrinkage", "1", "--output",
             Temp()), 1, "column 'a'");

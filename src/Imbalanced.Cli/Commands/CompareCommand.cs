@@ -70,10 +70,12 @@ internal static class CompareCommand
             };
             DistinctFiles.Check(
                 [("the input", r.GetValue(input)!)], ("--json", r.GetValue(json)), ("--report", r.GetValue(report)));
-            var table = TableDataset.Build(
-                TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
-            var result = StatusDisplay.RunWithProgress("techniques × folds", r.GetValue(quiet),
-                progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress));
+            var inputPath = r.GetValue(input)!;
+            var table = InputErrors.Of(inputPath, () => TableDataset.Build(
+                TableReader.Read(inputPath), r.GetValue(target)!, r.GetValue(drop) ?? []));
+            var result = InputErrors.Of(inputPath, () => StatusDisplay.RunWithProgress("techniques × folds",
+                r.GetValue(quiet),
+                progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress)));
             using var files = new FileTransaction();
             // The dataset block is inspect's: the table's columns by kind and its empty cells, before imputation.
             var summary = ImbalanceSummary.Of(table.Data, table.Missing);

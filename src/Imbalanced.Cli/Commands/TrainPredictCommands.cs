@@ -38,11 +38,12 @@ internal static class TrainPredictCommands
         {
             var modelPath = r.GetValue(model)!;
             DistinctFiles.Check([("the input", r.GetValue(input)!)], ("--model", modelPath));
-            var table = TableDataset.Build(
-                TableReader.Read(r.GetValue(input)!), r.GetValue(target)!, r.GetValue(drop) ?? []);
+            var inputPath = r.GetValue(input)!;
+            var table = InputErrors.Of(inputPath, () => TableDataset.Build(
+                TableReader.Read(inputPath), r.GetValue(target)!, r.GetValue(drop) ?? []));
             var options = workflow.Read(r);
-            var trained = StatusDisplay.Run("training", r.GetValue(quiet), () =>
-                TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options));
+            var trained = InputErrors.Of(inputPath, () => StatusDisplay.Run("training", r.GetValue(quiet), () =>
+                TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options)));
             trained.Save(modelPath);
             return ExitCodes.Success;
         });
@@ -94,7 +95,7 @@ internal static class TrainPredictCommands
                 throw new DataException($"--index-column '{indexName}' is a column predict adds " +
                     $"({string.Join(", ", names)}); choose another name");
             var table = TableReader.Read(inputPath);
-            var (predicted, probabilities) = trained.Predict(table, r.GetValue(prior));
+            var (predicted, probabilities) = InputErrors.Of(inputPath, () => trained.Predict(table, r.GetValue(prior)));
             var k = trained.Classes.Count;
             var pos = trained.Positive is null ? -1 : trained.Classes.ToList().IndexOf(trained.Positive);
             string F(double v) => v.ToString(CultureInfo.InvariantCulture);
