@@ -127,6 +127,22 @@ public class ServingTests
         Assert.NotEqual(unweighted.GetColumn<float>("Probability"), served.Select(d => d.Probability));
     }
 
+    /// <summary>What the README says of the default weights: they balance the classes of the rows the trainer sees,
+    /// so after a sampler that has balanced them every weight is 1 and the model is the resampled one alone (weights
+    /// given explicitly do combine, above).</summary>
+    [Fact]
+    public void Balanced_weights_after_a_balancing_sampler_are_all_one()
+    {
+        var ml = new MLContext(0);
+        var data = Load(ml);
+        var sampler = new RandomUnderSampler(new RandomUnderSamplerOptions { Seed = 1 });
+        var weighted = Featurizer(ml).Append(Tree(ml, "Weight").WithResampling(ml, sampler).WithClassWeights(ml))
+            .Fit(data).Transform(data).GetColumn<float>("Probability").ToArray();
+        var resampled = Featurizer(ml).Append(Tree(ml).WithResampling(ml, sampler)).Fit(data).Transform(data)
+            .GetColumn<float>("Probability").ToArray();
+        Assert.Equal(resampled, weighted);
+    }
+
     /// <summary>A trainer that reads no example weights (or reads them from another column) would ignore the class
     /// weights and give the unweighted model without a word: refused at once, with the way that works, also
     /// through WithResampling.</summary>
