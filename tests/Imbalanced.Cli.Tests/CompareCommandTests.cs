@@ -31,9 +31,17 @@ public class CompareCommandTests
             .Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble());
         Assert.Equal(highestMean, best.GetProperty("mean").GetDouble());
         Assert.Contains("<- best", r.Stdout);
-        var others = results.EnumerateArray().Where(x => x.TryGetProperty("versus_best", out _)).ToArray();
+        // Every result has both keys (a strict reader indexes them): null for the best itself, and versus_none
+        // null for technique none itself.
+        Assert.All(results.EnumerateArray(), x => Assert.True(x.TryGetProperty("versus_best", out _)));
+        Assert.All(results.EnumerateArray(), x => Assert.True(x.TryGetProperty("versus_none", out _)));
+        var others = results.EnumerateArray()
+            .Where(x => x.GetProperty("versus_best").ValueKind == JsonValueKind.Object).ToArray();
         Assert.Equal(2, others.Length);
         Assert.All(others, x => Assert.InRange(x.GetProperty("versus_best").GetProperty("p").GetDouble(), 0, 1));
+        Assert.Single(results.EnumerateArray(), x => x.GetProperty("versus_best").ValueKind == JsonValueKind.Null);
+        Assert.All(results.EnumerateArray().Where(x => x.GetProperty("technique").GetString() == "none"),
+            x => Assert.Equal(JsonValueKind.Null, x.GetProperty("versus_none").ValueKind));
     }
 
     /// <summary>compare takes the combined samplers beyond imbalanced-learn as techniques, from the registry.

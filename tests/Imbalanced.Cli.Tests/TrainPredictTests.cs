@@ -85,11 +85,13 @@ public class TrainPredictTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains($"'{header[0]}'", r.Stderr);
         Assert.False(File.Exists(output));
-        var text = Write(lines[0] + "\n" +
-            string.Join("\n", lines.Skip(1).Select(l => "abc" + l[l.IndexOf(',')..])) + "\n");
+        // One cell that is not a number, on the fourth data row (line 5): named with its line, column and text.
+        var text = Write(lines[0] + "\n" + string.Join("\n",
+            lines.Skip(1).Select((l, i) => i == 3 ? "abc" + l[l.IndexOf(',')..] : l)) + "\n");
         r = Run("predict", "--model", model, text, "--output", output);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("must be numeric", r.Stderr);
+        Assert.Contains($"line 5, column '{header[0]}': 'abc' is not a number", r.Stderr);
+        Assert.Contains("trained on numbers", r.Stderr);
     }
 
     [Fact]

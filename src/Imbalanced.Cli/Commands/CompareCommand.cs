@@ -201,7 +201,13 @@ internal static class CompareCommand
             }
             w.WriteEndObject();
             w.WriteNumber("fit_seconds", Math.Round(x.FitSeconds, 3));
-            if (x.VersusBest is { } versus)
+            // Every result has both keys, as threshold: null where there is nothing to compare with (the best
+            // itself; technique none itself).
+            if (x.VersusBest is not { } versus)
+            {
+                w.WriteNull("versus_best");
+            }
+            else
             {
                 w.WriteStartObject("versus_best");
                 w.WriteNumber("t", double.IsFinite(versus.T) ? versus.T : Math.Sign(versus.T) * double.MaxValue);
@@ -210,7 +216,11 @@ internal static class CompareCommand
                 w.WriteString("verdict", Verdict(versus.Verdict));
                 w.WriteEndObject();
             }
-            if (x.VersusNone is { } none)
+            if (x.VersusNone is not { } none)
+            {
+                w.WriteNull("versus_none");
+            }
+            else
             {
                 w.WriteStartObject("versus_none");
                 w.WriteFinite("difference", none.Difference);

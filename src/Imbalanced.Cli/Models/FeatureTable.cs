@@ -23,7 +23,12 @@ internal static class FeatureTable
             var name = numericColumns[o].Name;
             var j = Column(table, name);
             if (!table.IsNumeric(j))
-                throw new DataException($"{table.Path}: column '{name}' must be numeric, as in training; it is not");
+            {
+                var bad = Enumerable.Range(0, n)
+                    .First(i => !table.Utf8(i, j).IsEmpty && !NumberText.TryParse(table.Utf8(i, j), out _));
+                throw new DataException($"{table.Path}: line {table.LineOf(bad)}, column '{name}': " +
+                    $"'{table.Text(bad, j)}' is not a number, and the model was trained on numbers in this column");
+            }
             for (var i = 0; i < n; i++)
             {
                 if (table.Utf8(i, j).IsEmpty)
