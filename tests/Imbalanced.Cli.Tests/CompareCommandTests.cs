@@ -25,6 +25,12 @@ public class CompareCommandTests
             Assert.Equal(6, ap.GetProperty("folds").GetArrayLength());
             Assert.Equal(ap.GetProperty("folds").EnumerateArray().Average(v => v.GetDouble()),
                 ap.GetProperty("mean").GetDouble(), 1e-12);
+            // Every numeric top-level key of evaluate --json, support (the test fold's rows) included.
+            var metrics = result.GetProperty("metrics");
+            foreach (var key in new[] { "support", "accuracy", "balanced_accuracy", "mcc", "cohen_kappa",
+                         "geometric_mean", "roc_auc", "average_precision", "log_loss", "brier" })
+                Assert.True(metrics.TryGetProperty(key, out _), key);
+            Assert.Equal(569.0 / 3, metrics.GetProperty("support").GetProperty("mean").GetDouble(), 1e-9);
         }
         var best = doc.GetProperty("best");
         var highestMean = results.EnumerateArray()

@@ -21,12 +21,14 @@ public static class CompareWorkflow
     /// calibration.</summary>
     public const int ThresholdFolds = 3;
 
-    /// <summary>The numeric keys of an evaluation that can rank combinations.</summary>
+    /// <summary>The numeric top-level keys of an evaluation (those of <c>evaluate --json</c>): <c>support</c>, the
+    /// rows scored, and the metrics proper.</summary>
     public static IReadOnlyDictionary<string, double> NumericMetrics(EvaluationResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var metrics = new Dictionary<string, double>
         {
+            ["support"] = r.Support,
             ["accuracy"] = r.Accuracy,
             ["balanced_accuracy"] = r.BalancedAccuracy,
             ["mcc"] = r.Mcc,
@@ -43,12 +45,14 @@ public static class CompareWorkflow
     /// <summary>The metrics that can rank combinations: with two classes, the label metrics, the score metrics,
     /// <c>expected_calibration_error</c> and, with costs, <c>expected_cost</c>; with more, the label metrics,
     /// <c>roc_auc</c> and <c>average_precision</c> macro-averaged one versus rest, <c>log_loss</c> and
-    /// <c>brier</c>.</summary>
+    /// <c>brier</c>; and <c>support</c>, the rows scored, a key of every result's metrics like the others (the
+    /// same for every combination: ranking by it ranks nothing).</summary>
     public static IReadOnlyList<string> RankableMetrics(bool binary, bool cost = false) => binary
-        ? ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
-            "log_loss", "brier", "expected_calibration_error", .. cost ? new[] { "expected_cost" } : []]
-        : ["accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc", "average_precision",
-            "log_loss", "brier"];
+        ? ["support", "accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc",
+            "average_precision", "log_loss", "brier", "expected_calibration_error",
+            .. cost ? new[] { "expected_cost" } : []]
+        : ["support", "accuracy", "balanced_accuracy", "mcc", "cohen_kappa", "geometric_mean", "roc_auc",
+            "average_precision", "log_loss", "brier"];
 
     /// <summary>Whether a lower value of <paramref name="metric"/> is better: <c>log_loss</c>, <c>brier</c>,
     /// <c>expected_calibration_error</c> and <c>expected_cost</c>.</summary>
