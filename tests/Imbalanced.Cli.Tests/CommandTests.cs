@@ -111,6 +111,21 @@ public class CommandTests
         }
     }
 
+    /// <summary>A label holding a comma is named in --strategy in double quotes, as in a CSV field.</summary>
+    [Fact]
+    public void A_strategy_names_a_label_holding_a_comma_in_quotes()
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => $"{i * 0.5},{(i % 5 == 0 ? "\"bad, really\"" : "good one")}");
+        var input = Write("a,y\n" + string.Join("\n", rows) + "\n");
+        var output = Temp();
+        var r = Run("resample", input, "--target", "y", "--method", "random-over", "--output", output,
+            "--strategy", "\"bad, really\"=20", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var after = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("after");
+        Assert.Equal(20, after.GetProperty("bad, really").GetInt32());
+        Assert.Equal(32, after.GetProperty("good one").GetInt32());
+    }
+
     [Fact]
     public void Resample_is_byte_identical_across_runs_and_thread_counts()
     {

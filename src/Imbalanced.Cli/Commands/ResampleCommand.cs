@@ -31,7 +31,7 @@ internal static class ResampleCommand
         var strategy = new Option<string?>("--strategy")
         {
             Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, " +
-                "LABEL=COUNT,… or LABEL,…",
+                "LABEL=COUNT,… or LABEL,… (a label holding a comma in double quotes: '\"bad, really\"=100')",
         };
         var seed = CommonOptions.Seed();
         var indexColumn = new Option<string?>("--index-column")

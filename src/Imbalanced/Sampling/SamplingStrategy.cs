@@ -55,7 +55,8 @@ public abstract class SamplingStrategy
         new FunctionStrategy(function);
 
     /// <summary>Parses the command line's spelling: a name (<c>not-minority</c> or <c>not minority</c>), a number,
-    /// <c>LABEL=COUNT,…</c> or <c>LABEL,…</c>.</summary>
+    /// <c>LABEL=COUNT,…</c> or <c>LABEL,…</c>. A label holding a comma is written in double quotes, a quote inside
+    /// doubled, as in a CSV field: <c>"bad, really"=100</c>.</summary>
     public static SamplingStrategy Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -70,21 +71,57 @@ public abstract class SamplingStrategy
             case "all": return All;
         }
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio)) return Ratio(ratio);
-        if (text.Contains('='))
+        var parts = SplitList(text);
+        if (parts.Any(p => EqualsSign(p) >= 0))
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var part in text.Split(','))
+            foreach (var part in parts)
             {
-                var kv = part.Split('=', 2);
-                if (kv.Length != 2
-                    || !int.TryParse(kv[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                var at = EqualsSign(part);
+                if (at < 0 || !int.TryParse(part.AsSpan(at + 1), NumberStyles.Integer, CultureInfo.InvariantCulture,
+                        out var count))
                     throw new FormatException($"'{part}' in strategy '{text}' is not LABEL=COUNT");
-                counts[kv[0]] = count;
+                counts[Unquote(part[..at])] = count;
             }
             return Counts(counts);
         }
-        return Classes(text.Split(','));
+        return Classes(parts.Select(Unquote));
     }
+
+    /// <summary>Where the last <c>=</c> outside double quotes is in <paramref name="part"/>, or -1.</summary>
+    private static int EqualsSign(string part)
+    {
+        var (at, quoted) = (-1, false);
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (part[i] == '"') quoted = !quoted;
+            else if (part[i] == '=' && !quoted) at = i;
+        }
+        return at;
+    }
+
+    /// <summary>The comma-separated parts of <paramref name="text"/>, commas inside double quotes kept.</summary>
+    private static List<string> SplitList(string text)
+    {
+        var parts = new List<string>();
+        var (start, quoted) = (0, false);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"') quoted = !quoted;
+            else if (text[i] == ',' && !quoted)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    /// <summary>A label as written, or, when wrapped in double quotes, what they hold (a doubled quote is one).
+    /// </summary>
+    private static string Unquote(string label) =>
+        label.Length >= 2 && label[0] == '"' && label[^1] == '"' ? label[1..^1].Replace("\"\"", "\"") : label;
 
     /// <summary>Resolves the strategy for class counts <paramref name="counts"/> (indexed by class code).</summary>
     /// <returns>Class code → number, in class order (see the class remarks for what the number means).</returns>

@@ -88,4 +88,21 @@ public class SamplingStrategyTests
         Assert.Equal("a,b", SamplingStrategy.Parse("a,b").ToString());
         Assert.Throws<FormatException>(() => SamplingStrategy.Parse("a=x"));
     }
+
+    /// <summary>Labels are strings exactly as written, commas included: such a label is written in double quotes
+    /// (a quote inside doubled), as a CSV field would be.</summary>
+    [Fact]
+    public void A_label_holding_a_comma_or_an_equals_sign_is_written_in_quotes()
+    {
+        var data = TestData.Blobs([30, 12, 5], ["bad, really", "good \"one\"", "a=b"]);
+        var counts = data.ClassCounts();
+        var over = SamplingStrategy.Parse("\"bad, really\"=40,\"good \"\"one\"\"\"=20,a=b=9")
+            .Resolve(counts, data.Classes, SamplingType.OverSampling);
+        Assert.Equal(10, over[data.Classes.IndexOf("bad, really")]);
+        Assert.Equal(8, over[data.Classes.IndexOf("good \"one\"")]);
+        Assert.Equal(4, over[data.Classes.IndexOf("a=b")]);
+        var clean = SamplingStrategy.Parse("\"bad, really\",\"a=b\"")
+            .Resolve(counts, data.Classes, SamplingType.CleanSampling);
+        Assert.Equal(["a=b", "bad, really"], clean.Keys.Select(c => data.Classes[c]).Order(StringComparer.Ordinal));
+    }
 }
