@@ -39,7 +39,9 @@ internal sealed record LearnerShape(int? Columns, int Classes)
             };
             return classes is { } k && (columns is not null || kind == "prior") ? new(columns, k) : null;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or JsonException)
+        // ArgumentException: a JSON object with a key twice (System.Text.Json refuses it when read).
+        catch (Exception e) when (e is InvalidDataException or IOException or JsonException or ArgumentException
+                                      or InvalidOperationException)
         {
             return null;
         }
