@@ -87,15 +87,7 @@ internal static class EvaluateCommand
         if (scores is not null && positive is null && truth.Concat(predictions).Distinct().Count() != 2)
             throw new DataException(
                 $"{input}: a score needs a positive class: give --positive for a problem with other than two classes");
-        EvaluationResult result;
-        try
-        {
-            result = Evaluation.Evaluate(truth, predictions, scores, positive);
-        }
-        catch (DataException e)
-        {
-            throw new DataException($"{input}: {e.Message}", e);
-        }
+        var result = InputErrors.Of(input, () => Evaluation.Evaluate(truth, predictions, scores, positive));
         if (result.RocAuc is double.NaN)
             throw new DataException($"{input}: ROC-AUC needs both classes in the truth; only one is present");
         if (json) WriteJson(result);

@@ -158,15 +158,7 @@ internal static class ResampleCommand
         {
             var table = TableDataset.BuildRegression(TableReader.Read(input), target, drop);
             GC.Collect();
-            RegressionResampleResult result;
-            try
-            {
-                result = sampler.FitResample(table.Regression!);
-            }
-            catch (DataException e)
-            {
-                throw new DataException($"{input}: {e.Message}", e) { Parameter = e.Parameter };
-            }
+            var result = InputErrors.Of(input, () => sampler.FitResample(table.Regression!));
             using var files = new FileTransaction();
             files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
             if (provenance is not null)
@@ -234,15 +226,7 @@ internal static class ResampleCommand
             // The table's parsed copy of every cell is dead now; reclaim it before resampling allocates, so that
             // peak memory stays near the size of the text kept for verbatim output plus the matrix.
             GC.Collect();
-            ResampleResult result;
-            try
-            {
-                result = sampler.FitResample(table.Data);
-            }
-            catch (DataException e)
-            {
-                throw new DataException($"{input}: {e.Message}", e);
-            }
+            var result = InputErrors.Of(input, () => sampler.FitResample(table.Data));
             using var files = new FileTransaction();
             files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
             if (provenance is not null) files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result, s));

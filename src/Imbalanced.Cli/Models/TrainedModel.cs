@@ -122,16 +122,10 @@ internal sealed class TrainedModel
             {
                 throw Damaged(path, $"its learner cannot be loaded ({e.Message})", e);
             }
-            var k = m.Classes.Length;
-            if (LearnerShape.Read(saved) is { } shape)
-            {
-                if (shape.Columns is { } columns && columns != m.EncodedWidth())
-                    throw Damaged(path, $"'{ModelManifest.EntryName}' lists {m.Features.Length} features, " +
-                        $"{m.EncodedWidth()} input columns, but its learner takes {columns}");
-                if (shape.Classes != k)
-                    throw Damaged(path, $"'{ModelManifest.EntryName}' lists {k} classes, " +
-                        $"but its learner predicts {shape.Classes}");
-            }
+            // The learner's number of classes is checked by the probe below, which scores a row.
+            if (LearnerShape.Columns(saved) is { } columns && columns != m.EncodedWidth())
+                throw Damaged(path, $"'{ModelManifest.EntryName}' lists {m.Features.Length} features, " +
+                    $"{m.EncodedWidth()} input columns, but its learner takes {columns}");
             TrainedModel model;
             try
             {

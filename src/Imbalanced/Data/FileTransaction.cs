@@ -249,6 +249,7 @@ internal sealed class FileTransaction : IDisposable
         }
     }
 
+    /// <summary>Removes <paramref name="path"/> if it can; a file that cannot be removed is left.</summary>
     private static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -298,8 +299,7 @@ internal sealed class FileTransaction : IDisposable
 
     private void DeleteTemporaries()
     {
-        foreach (var (temp, _, _) in _staged)
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var (temp, _, _) in _staged) TryDelete(temp);
         _staged.Clear();
     }
 
@@ -320,8 +320,7 @@ internal sealed class FileTransaction : IDisposable
             var middle = Path.GetFileName(file).AsSpan()[(name.Length + 2)..^4]; // PID.GUID
             var dot = middle.IndexOf('.');
             if (dot <= 0 || middle.Length - dot - 1 != 32 || !int.TryParse(middle[..dot], out var pid)) continue;
-            if (IsRunning(pid)) continue;
-            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (!IsRunning(pid)) TryDelete(file);
         }
     }
 

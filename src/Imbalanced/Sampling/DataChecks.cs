@@ -83,25 +83,6 @@ internal static class DataChecks
             { Parameter = parameter };
     }
 
-    /// <summary>Every column's sum of magnitudes over the rows must be finite, so that means of the rows (cluster
-    /// centres) are finite: a column of values near ±1.8e308 is refused, named, instead of making infinite
-    /// centres.</summary>
-    /// <param name="data">The data set, for the column names.</param>
-    /// <param name="points">Rows of <paramref name="data"/>'s numeric features, row-major.</param>
-    /// <param name="method">The method's command-line name, for the message.</param>
-    public static void RequireFiniteMeans(Dataset data, ReadOnlySpan<double> points, string method)
-    {
-        var p = data.NumericCount;
-        for (var j = 0; j < p; j++)
-        {
-            var sum = 0.0;
-            for (var i = j; i < points.Length; i += p) sum += Math.Abs(points[i]);
-            if (!double.IsFinite(sum))
-                throw new DataException($"column '{data.NumericNames[j]}': its values are too large for the means " +
-                    $"{method} makes (their sum overflows); rescale the column or leave it out");
-        }
-    }
-
     /// <summary>Every value of the added rows must be finite: a method that would overflow refuses, naming the
     /// column.</summary>
     /// <param name="added">The added rows.</param>

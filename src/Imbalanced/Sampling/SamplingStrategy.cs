@@ -89,33 +89,31 @@ public abstract class SamplingStrategy
     }
 
     /// <summary>Where the last <c>=</c> outside double quotes is in <paramref name="part"/>, or -1.</summary>
-    private static int EqualsSign(string part)
-    {
-        var (at, quoted) = (-1, false);
-        for (var i = 0; i < part.Length; i++)
-        {
-            if (part[i] == '"') quoted = !quoted;
-            else if (part[i] == '=' && !quoted) at = i;
-        }
-        return at;
-    }
+    private static int EqualsSign(string part) => Unquoted(part, '=').DefaultIfEmpty(-1).Last();
 
     /// <summary>The comma-separated parts of <paramref name="text"/>, commas inside double quotes kept.</summary>
     private static List<string> SplitList(string text)
     {
         var parts = new List<string>();
-        var (start, quoted) = (0, false);
-        for (var i = 0; i < text.Length; i++)
+        var start = 0;
+        foreach (var comma in Unquoted(text, ','))
         {
-            if (text[i] == '"') quoted = !quoted;
-            else if (text[i] == ',' && !quoted)
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
+            parts.Add(text[start..comma]);
+            start = comma + 1;
         }
         parts.Add(text[start..]);
         return parts;
+    }
+
+    /// <summary>The positions of <paramref name="c"/> in <paramref name="text"/> outside double quotes.</summary>
+    private static IEnumerable<int> Unquoted(string text, char c)
+    {
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"') quoted = !quoted;
+            else if (text[i] == c && !quoted) yield return i;
+        }
     }
 
     /// <summary>A label as written, or, when wrapped in double quotes, what they hold (a doubled quote is one).

@@ -23,6 +23,7 @@ public sealed class ClusterCentroids(ClusterCentroidsOptions? options = null) : 
         ArgumentNullException.ThrowIfNull(data);
         var counts = data.ClassCounts();
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.UnderSampling);
+        // Also bounds every value, so that sums of rows (the cluster centres) stay finite.
         DataChecks.RequireNumericComplete(data, "cluster-centroids");
         var p = data.NumericCount;
         var hard = _options.Voting == CentroidVoting.Hard;
@@ -34,7 +35,6 @@ public sealed class ClusterCentroids(ClusterCentroidsOptions? options = null) : 
             if (!strategy.TryGetValue(c, out var wanted)) { kept.AddRange(rows); continue; }
             if (wanted == 0) continue;
             var points = data.Select(rows).Numeric;
-            DataChecks.RequireFiniteMeans(data, points, "cluster-centroids");
             var fit = KMeans.Fit(points, rows.Length, p,
                 new KMeansOptions { Clusters = wanted, Seed = _options.Seed, Neighbors = _options.Neighbors });
             var nearest = _options.Neighbors.Build(points, rows.Length, p).Query(fit.Centers, 1).Indices;
