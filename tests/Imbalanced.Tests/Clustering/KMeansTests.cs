@@ -91,6 +91,75 @@ public class KMeansTests
         return centers;
     }
 
+    /// <summary>Lloyd's steps with Hamerly's bounds: the centres and labels of asking the engine about every point at
+    /// every step, on points that keep moving between many clusters for dozens of steps, whatever the thread count;
+    /// and after the first steps most points are not asked again.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Bounded_steps_give_the_centres_of_assigning_every_point(int threads)
+    {
+        const int count = 6_000, dims = 6, k = 60;
+        var points = TestData.Gaussian(count, dims, seed: 11);
+        var search = new NeighborSearch(MaxDegreeOfParallelism: threads);
+        var start = KMeans.Fit(points, count, dims, new KMeansOptions
+        {
+            Clusters = k,
+            MaxIterations = 0,
+            Seed = 5,
+            Neighbors = search,
+        }).Centers;
+        var fit = KMeans.Fit(points, count, dims, new KMeansOptions
+        {
+            Clusters = k,
+            InitialCenters = start,
+            Neighbors = search,
+            Tolerance = 0,
+        });
+        var (centers, labels, iterations) = Lloyd(points, count, dims, k, start);
+        Assert.True(fit.Iterations >= 20, $"{fit.Iterations} steps");
+        Assert.Equal(iterations, fit.Iterations);
+        Assert.Equal(centers, fit.Centers);
+        Assert.Equal(labels, fit.Labels);
+
+        var assignment = new BoundedAssignment(points, count, dims, search);
+        assignment.Assign(start, k, null);
+        Assert.Equal(count, assignment.Asked);
+        var moved = start.Select((v, i) => v + 1e-3 * ((i % 3) - 1)).ToArray();
+        assignment.Assign(moved, k, start);
+        Assert.InRange(assignment.Asked, 1, count / 4);
+        var full = search.Build(moved, k, dims).Query(points, 1).Indices;
+        Assert.Equal(full, assignment.Labels);
+    }
+
+    /// <summary>Plain Lloyd: every point assigned by a full query at every step, empty clusters keeping their centre,
+    /// sums in point order; stops when a step moves no centre, or after 300 steps.</summary>
+    private static (double[] Centers, int[] Labels, int Iterations) Lloyd(double[] points, int count, int dims, int k,
+        double[] start)
+    {
+        var centers = (double[])start.Clone();
+        var steps = 0;
+        while (steps < 300)
+        {
+            steps++;
+            var labels = NeighborSearch.Default.Build(centers, k, dims).Query(points, 1).Indices;
+            var next = new double[k * dims];
+            var sizes = new int[k];
+            for (var i = 0; i < count; i++)
+            {
+                sizes[labels[i]]++;
+                for (var j = 0; j < dims; j++) next[labels[i] * dims + j] += points[i * dims + j];
+            }
+            for (var c = 0; c < k; c++)
+                for (var j = 0; j < dims; j++)
+                    next[c * dims + j] = sizes[c] > 0 ? next[c * dims + j] / sizes[c] : centers[c * dims + j];
+            var still = next.SequenceEqual(centers);
+            centers = next;
+            if (still) break;
+        }
+        return (centers, NeighborSearch.Default.Build(centers, k, dims).Query(points, 1).Indices, steps);
+    }
+
     [Fact]
     public void More_clusters_than_points_is_a_data_error() =>
         Assert.Throws<DataException>(() => KMeans.Fit([1, 2, 3], 3, 1, new KMeansOptions { Clusters = 4 }));
