@@ -263,7 +263,8 @@ def main():
                 cells += [f"{r['metrics'][m]['mean']:.4f} ± {r['metrics'][m]['std']:.4f}" if r else "" for r in rs]
             for r in rs:
                 v = (r or {}).get("versus_none")
-                cells.append("" if not v else f"{v['verdict']} ({v['difference']:+.4f}, p = {v['p']:.2f})")
+                shown = v and t != "none"
+                cells.append(f"{v['verdict']} ({v['difference']:+.4f}, p = {v['p']:.2f})" if shown else "")
             cells += ["", ""] if run is None else [f"{run['seconds']:.0f}", str(run["peak_mb"])]
             w("| " + " | ".join(cells) + " |")
     w("")

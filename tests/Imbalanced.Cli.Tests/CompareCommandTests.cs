@@ -37,17 +37,45 @@ public class CompareCommandTests
             .Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble());
         Assert.Equal(highestMean, best.GetProperty("mean").GetDouble());
         Assert.Contains("<- best", r.Stdout);
-        // Every result has both keys (a strict reader indexes them): null for the best itself, and versus_none
-        // null for technique none itself.
-        Assert.All(results.EnumerateArray(), x => Assert.True(x.TryGetProperty("versus_best", out _)));
-        Assert.All(results.EnumerateArray(), x => Assert.True(x.TryGetProperty("versus_none", out _)));
-        var others = results.EnumerateArray()
-            .Where(x => x.GetProperty("versus_best").ValueKind == JsonValueKind.Object).ToArray();
-        Assert.Equal(2, others.Length);
-        Assert.All(others, x => Assert.InRange(x.GetProperty("versus_best").GetProperty("p").GetDouble(), 0, 1));
-        Assert.Single(results.EnumerateArray(), x => x.GetProperty("versus_best").ValueKind == JsonValueKind.Null);
-        Assert.All(results.EnumerateArray().Where(x => x.GetProperty("technique").GetString() == "none"),
-            x => Assert.Equal(JsonValueKind.Null, x.GetProperty("versus_none").ValueKind));
+        // Every result has both objects (a strict reader indexes them): the best against itself and technique none
+        // against itself differ by nothing (p = 1, within noise).
+        Assert.All(results.EnumerateArray(), x =>
+        {
+            Assert.InRange(x.GetProperty("versus_best").GetProperty("p").GetDouble(), 0, 1);
+            Assert.Contains(x.GetProperty("versus_none").GetProperty("verdict").GetString(),
+                new[] { "better", "worse", "within noise" });
+        });
+        var self = results.EnumerateArray().Where(x =>
+            x.GetProperty("technique").GetString() == best.GetProperty("technique").GetString()
+            && x.GetProperty("learner").GetString() == best.GetProperty("learner").GetString()).Single();
+        Assert.Equal(1.0, self.GetProperty("versus_best").GetProperty("p").GetDouble());
+        Assert.Equal("within noise", self.GetProperty("versus_best").GetProperty("verdict").GetString());
+        Assert.All(results.EnumerateArray().Where(x => x.GetProperty("technique").GetString() == "none"), x =>
+        {
+            Assert.Equal(0.0, x.GetProperty("versus_none").GetProperty("difference").GetDouble());
+            Assert.Equal(1.0, x.GetProperty("versus_none").GetProperty("p").GetDouble());
+        });
+    }
+
+    /// <summary>With three classes the most probable class is predicted and there is no threshold to report: the
+    /// object is there with tuned_for none and mean null.</summary>
+    [Fact]
+    public void Three_classes_report_no_threshold_value()
+    {
+        var input = Temp(".csv");
+        var json = Temp(".json");
+        Assert.Equal(0, Run("generate", "--rows", "300", "--features", "5", "--classes", "3", "--informative", "3",
+            "--weights", "0.6,0.3",
+            "--seed", "1", "--output", input).ExitCode);
+        var r = Run("compare", input, "--target", "label", "--techniques", "none,random-over", "--learners",
+            "logistic", "--folds", "2", "--repeats", "1", "--json", json, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var result in JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
+            .EnumerateArray())
+        {
+            Assert.Equal("none", result.GetProperty("threshold").GetProperty("tuned_for").GetString());
+            Assert.Equal(JsonValueKind.Null, result.GetProperty("threshold").GetProperty("mean").ValueKind);
+        }
     }
 
     /// <summary>compare takes the combined samplers beyond imbalanced-learn as techniques, from the registry.
@@ -82,10 +110,14 @@ public class CompareCommandTests
         var expected = JsonDocument.Parse(inspect.Stdout).RootElement;
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(dataset));
         Assert.Equal(381, dataset.GetProperty("missing").GetProperty("Income").GetInt32());
-        // Every result keeps the threshold key; without tuning (the default) it is null.
+        // Every result keeps the threshold object; without tuning (the default) the most probable class is predicted,
+        // for two classes the threshold 0.5.
         foreach (var result in JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
             .EnumerateArray())
-            Assert.Equal(JsonValueKind.Null, result.GetProperty("threshold").ValueKind);
+        {
+            Assert.Equal("none", result.GetProperty("threshold").GetProperty("tuned_for").GetString());
+            Assert.Equal(0.5, result.GetProperty("threshold").GetProperty("mean").GetDouble());
+        }
         Assert.Contains("Home",
             dataset.GetProperty("categorical_features").EnumerateArray().Select(e => e.GetString()));
     }

@@ -135,6 +135,10 @@ internal static class CompareCommand
         _ => "within noise",
     };
 
+    /// <summary>A t statistic as a JSON number: an infinite one (folds that all differ by the same amount) as the
+    /// largest finite number of its sign.</summary>
+    private static double Bounded(double t) => double.IsFinite(t) ? t : Math.Sign(t) * double.MaxValue;
+
     private static void WriteJson(Stream stream, CompareReport r, ImbalanceSummary dataset, string target)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -176,18 +180,14 @@ internal static class CompareCommand
                 w.WriteEndObject();
             }
             w.WriteString("learner", x.Learner);
-            // Every result has the key: null when no threshold was tuned (the most probable class is predicted).
-            if (x.TunedFor is null)
-            {
-                w.WriteNull("threshold");
-            }
-            else
-            {
-                w.WriteStartObject("threshold");
-                w.WriteString("tuned_for", x.TunedFor);
-                w.WriteFinite("mean", x.ThresholdMean!.Value);
-                w.WriteEndObject();
-            }
+            // Every result has the key as an object. Without tuning the most probable class is predicted: for two
+            // classes that is the threshold 0.5 on the positive class's probability; with more there is none.
+            w.WriteStartObject("threshold");
+            w.WriteString("tuned_for", x.TunedFor ?? "none");
+            if (x.ThresholdMean is { } mean) w.WriteFinite("mean", mean);
+            else if (dataset.Classes.Count == 2) w.WriteNumber("mean", 0.5);
+            else w.WriteNull("mean");
+            w.WriteEndObject();
             w.WriteStartObject("metrics");
             foreach (var (name, s) in x.Metrics)
             {
@@ -201,34 +201,22 @@ internal static class CompareCommand
             }
             w.WriteEndObject();
             w.WriteNumber("fit_seconds", Math.Round(x.FitSeconds, 3));
-            // Every result has both keys, as threshold: null where there is nothing to compare with (the best
-            // itself; technique none itself).
-            if (x.VersusBest is not { } versus)
-            {
-                w.WriteNull("versus_best");
-            }
-            else
-            {
-                w.WriteStartObject("versus_best");
-                w.WriteNumber("t", double.IsFinite(versus.T) ? versus.T : Math.Sign(versus.T) * double.MaxValue);
-                w.WriteFinite("p", versus.P);
-                w.WriteBoolean("within_noise", versus.WithinNoise);
-                w.WriteString("verdict", Verdict(versus.Verdict));
-                w.WriteEndObject();
-            }
-            if (x.VersusNone is not { } none)
-            {
-                w.WriteNull("versus_none");
-            }
-            else
-            {
-                w.WriteStartObject("versus_none");
-                w.WriteFinite("difference", none.Difference);
-                w.WriteNumber("t", double.IsFinite(none.T) ? none.T : Math.Sign(none.T) * double.MaxValue);
-                w.WriteFinite("p", none.P);
-                w.WriteString("verdict", Verdict(none.Verdict));
-                w.WriteEndObject();
-            }
+            // Every result has both objects. The best compared with itself, and technique none with itself, differ
+            // by nothing: t = 0, p = 1, within noise.
+            var versus = x.VersusBest;
+            w.WriteStartObject("versus_best");
+            w.WriteNumber("t", versus is null ? 0 : Bounded(versus.T));
+            w.WriteFinite("p", versus?.P ?? 1);
+            w.WriteBoolean("within_noise", versus?.WithinNoise ?? true);
+            w.WriteString("verdict", Verdict(versus?.Verdict ?? ModelSelection.Verdict.WithinNoise));
+            w.WriteEndObject();
+            var none = x.VersusNone;
+            w.WriteStartObject("versus_none");
+            w.WriteFinite("difference", none?.Difference ?? 0);
+            w.WriteNumber("t", none is null ? 0 : Bounded(none.T));
+            w.WriteFinite("p", none?.P ?? 1);
+            w.WriteString("verdict", Verdict(none?.Verdict ?? ModelSelection.Verdict.WithinNoise));
+            w.WriteEndObject();
             w.WriteEndObject();
         }
         w.WriteEndArray();
