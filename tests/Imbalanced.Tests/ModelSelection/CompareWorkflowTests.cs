@@ -151,6 +151,26 @@ public class CompareWorkflowTests
             CompareWorkflow.Run(Data, Options("none") with { Metric = "nope" }, learners)).Message);
     }
 
+    /// <summary>The techniques meet the first fold all at once before any model is fitted; a sampler that refuses
+    /// the data is reported as its own data error (not wrapped), whatever the threads and its place.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_sampler_refusing_the_first_fold_is_reported_as_its_own_error(int threads)
+    {
+        var learners = new NearestNeighborLearners();
+        foreach (var techniques in new[]
+                 {
+                     new[] { "kmeans-smote", "none", "random-over", "smote" },
+                     ["none", "random-over", "smote", "kmeans-smote"],
+                 })
+        {
+            var e = Assert.Throws<DataException>(() =>
+                CompareWorkflow.Run(Data, Options(techniques) with { Threads = threads }, learners));
+            Assert.Contains("no cluster has enough rows", e.Message);
+        }
+    }
+
     [Fact]
     public void A_positive_class_that_is_not_a_class_is_a_data_error_naming_the_option_property()
     {
