@@ -1,4 +1,3 @@
-using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
 
 namespace Imbalanced.Clustering;
@@ -27,7 +26,7 @@ public static class KMeans
                 nameof(options));
         var centers = options.InitialCenters is { } initial
             ? (double[])initial.Clone()
-            : PlusPlus(points, count, dimensions, k, rng, options.Neighbors);
+            : KMeansPlusPlus.Seed(points, count, dimensions, k, rng, options.Neighbors.Threads);
         var tolerance = options.Tolerance * MeanVariance(points, count, dimensions);
         var assignment = new BoundedAssignment(points, count, dimensions, options.Neighbors);
         var labels = assignment.Labels;
@@ -75,96 +74,5 @@ public static class KMeans
             total += sq / count;
         }
         return total / dimensions;
-    }
-
-    /// <summary>
-    /// Greedy k-means++: each new centre is the best of <c>2 + ln k</c> candidates drawn with probability
-    /// proportional to the squared distance to the nearest centre so far. A candidate is the first point whose running
-    /// sum of those distances (added in point order) exceeds the draw; each candidate's distances are found in
-    /// parallel and summed in point order, which also gives the running sums the next draws read, so the centres do
-    /// not depend on the thread count.
-    /// </summary>
-    private static double[] PlusPlus(double[] points, int count, int dimensions, int k, SeededRandom rng,
-        NeighborSearch search)
-    {
-        var metric = DistanceMetric.Euclidean;
-        var centers = new double[k * dimensions];
-        var first = rng.NextInt(count);
-        points.AsSpan(first * dimensions, dimensions).CopyTo(centers);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = count >= ParallelFrom ? search.Threads : 1 };
-        var parts = (count + Part - 1) / Part;
-        // The nearest centre's squared distance of every point and their running sums: the current ones, the best
-        // candidate's so far and the candidate's being tried; the buffers are swapped, not made again.
-        var closest = new double[count];
-        var running = new double[count];
-        var best = (Closest: new double[count], Running: new double[count]);
-        var trial = (Closest: new double[count], Running: new double[count]);
-        // Each point's squared distance to point `at`, or the smaller of it and current[i], into `into`.
-        void Nearer(int at, double[]? current, double[] into) => Parallel.For(0, parts, parallel, part =>
-        {
-            var end = Math.Min(count, (part + 1) * Part);
-            var centre = points.AsSpan(at * dimensions, dimensions);
-            for (var i = part * Part; i < end; i++)
-            {
-                var d = metric.Reduced(points.AsSpan(i * dimensions, dimensions), centre);
-                into[i] = current is null ? d : Math.Min(current[i], d);
-            }
-        });
-        Nearer(first, null, closest);
-        var potential = Accumulate(closest, running);
-        var trials = 2 + (int)Math.Log(k);
-        for (var c = 1; c < k; c++)
-        {
-            var chosen = -1;
-            var bestPotential = double.PositiveInfinity;
-            for (var t = 0; t < trials; t++)
-            {
-                var candidate = FirstAbove(running, rng.NextDouble() * potential);
-                Nearer(candidate, closest, trial.Closest);
-                var sum = Accumulate(trial.Closest, trial.Running);
-                if (sum < bestPotential)
-                {
-                    (bestPotential, chosen) = (sum, candidate);
-                    (best, trial) = (trial, best);
-                }
-            }
-            points.AsSpan(chosen * dimensions, dimensions).CopyTo(centers.AsSpan(c * dimensions, dimensions));
-            (closest, running, best) = (best.Closest, best.Running, (closest, running));
-            potential = bestPotential;
-        }
-        return centers;
-    }
-
-    /// <summary>Points a thread takes at a time in k-means++.</summary>
-    private const int Part = 8192;
-
-    /// <summary>Fewest points for which k-means++ finds distances on more than one thread.</summary>
-    private const int ParallelFrom = 4 * Part;
-
-    /// <summary>Writes the running sums of <paramref name="values"/>, added in order, into
-    /// <paramref name="running"/>; returns the total.</summary>
-    private static double Accumulate(double[] values, double[] running)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            sum += values[i];
-            running[i] = sum;
-        }
-        return sum;
-    }
-
-    /// <summary>The first point before the last whose running sum exceeds <paramref name="target"/>; the last point
-    /// when none does (running sums never decrease: the distances are not negative).</summary>
-    private static int FirstAbove(double[] running, double target)
-    {
-        int lo = 0, hi = running.Length - 1;
-        while (lo < hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            if (running[mid] > target) hi = mid;
-            else lo = mid + 1;
-        }
-        return lo;
     }
 }

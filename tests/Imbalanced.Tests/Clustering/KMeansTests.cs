@@ -31,9 +31,10 @@ public class KMeansTests
         }
     }
 
-    /// <summary>k-means++ on enough points to find their distances on several threads: the centres of the plain
-    /// one-point-at-a-time greedy k-means++ (each candidate the first point whose running sum of squared distances
-    /// exceeds the draw), whatever the thread count.</summary>
+    /// <summary>k-means++ on enough points to find their distances on several threads: the centres of the greedy
+    /// k-means++ written plainly, one trial after the other (each candidate the first point whose running sum of
+    /// squared distances, taken 512 points at a time and then by block, exceeds the draw), whatever the thread count.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -52,6 +53,20 @@ public class KMeansTests
         Assert.Equal(Sequential(points, count, dims, k, new SeededRandom(3)), fit.Centers);
     }
 
+    /// <summary>The sum the seeding compares: each block of 512 values summed in order, then the blocks' sums.
+    /// </summary>
+    private static double BlockedSum(double[] values)
+    {
+        var total = 0.0;
+        for (var start = 0; start < values.Length; start += 512)
+        {
+            var block = 0.0;
+            for (var i = start; i < Math.Min(values.Length, start + 512); i++) block += values[i];
+            total += block;
+        }
+        return total;
+    }
+
     private static double[] Sequential(double[] points, int count, int dims, int k, SeededRandom rng)
     {
         var metric = DistanceMetric.Euclidean;
@@ -62,27 +77,34 @@ public class KMeansTests
             closest[i] = metric.Reduced(points.AsSpan(i * dims, dims), centers.AsSpan(0, dims));
         for (var c = 1; c < k; c++)
         {
-            var potential = 0.0;
-            foreach (var v in closest) potential += v;
+            var potential = BlockedSum(closest);
             var (best, bestPotential) = (-1, double.PositiveInfinity);
             double[]? bestClosest = null;
             for (var t = 0; t < 2 + (int)Math.Log(k); t++)
             {
                 var target = rng.NextDouble() * potential;
-                var candidate = 0;
-                for (var acc = 0.0; candidate < count - 1; candidate++)
+                // The running sum at a point: the blocks before its block, plus its block's values up to it.
+                var candidate = count - 1;
+                var before = 0.0;
+                for (var start = 0; start < count && candidate == count - 1; start += 512)
                 {
-                    acc += closest[candidate];
-                    if (acc > target) break;
+                    var partial = 0.0;
+                    for (var i = start; i < Math.Min(count, start + 512); i++)
+                    {
+                        partial += closest[i];
+                        if (before + partial > target)
+                        {
+                            candidate = i;
+                            break;
+                        }
+                    }
+                    before += partial;
                 }
                 var trial = new double[count];
-                var sum = 0.0;
                 for (var i = 0; i < count; i++)
-                {
                     trial[i] = Math.Min(closest[i],
                         metric.Reduced(points.AsSpan(i * dims, dims), points.AsSpan(candidate * dims, dims)));
-                    sum += trial[i];
-                }
+                var sum = BlockedSum(trial);
                 if (sum < bestPotential) (bestPotential, best, bestClosest) = (sum, candidate, trial);
             }
             points.AsSpan(best * dims, dims).CopyTo(centers.AsSpan(c * dims, dims));

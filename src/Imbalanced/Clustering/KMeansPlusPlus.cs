@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
+
+namespace Imbalanced.Clustering;
+
+/// <summary>
+/// Greedy k-means++ seeding (Arthur and Vassilvitskii, 2007, with scikit-learn's 2 + ln k local trials): each new
+/// centre is the best of the trials, whose candidates are drawn with probability proportional to the squared distance
+/// to the nearest centre so far. Squared distances are summed <see cref="Block"/> points at a time in point order,
+/// then the blocks' sums in block order; a candidate is the first point whose running sum (the sum of the blocks
+/// before its block plus its block's values up to it) exceeds the draw. All trials of a centre are measured in one
+/// pass over the points, blocks on all threads; the centres do not depend on the thread count (tested against the
+/// rule written plainly).
+/// </summary>
+internal static class KMeansPlusPlus
+{
+    /// <summary>Points whose squared distances are summed in order before their sum joins the running total.</summary>
+    internal const int Block = 512;
+
+    /// <summary>Blocks a thread takes at a time.</summary>
+    private const int BlocksPerPart = 16;
+
+    /// <summary>Fewest points for which the distances are found on more than one thread.</summary>
+    private const int ParallelFrom = 4 * BlocksPerPart * Block;
+
+    /// <summary>The <paramref name="k"/> seeded centres, row-major.</summary>
+    public static double[] Seed(double[] points, int count, int dimensions, int k, SeededRandom rng, int threads)
+    {
+        var metric = DistanceMetric.Euclidean;
+        var d = dimensions;
+        var centers = new double[k * d];
+        var first = rng.NextInt(count);
+        points.AsSpan(first * d, d).CopyTo(centers);
+        var blocks = (count + Block - 1) / Block;
+        var parts = (blocks + BlocksPerPart - 1) / BlocksPerPart;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = count >= ParallelFrom ? Math.Max(1, threads) : 1,
+        };
+        // Every point's squared distance to its nearest centre so far; each block's sum of them; their running sums.
+        var closest = new double[count];
+        var blockSums = new double[blocks];
+        var running = new double[blocks];
+        void ForBlocks(Action<int, int, int> block) => Parallel.For(0, parts, parallel, part =>
+        {
+            var end = Math.Min(blocks, (part + 1) * BlocksPerPart);
+            for (var b = part * BlocksPerPart; b < end; b++) block(b, b * Block, Math.Min(count, (b + 1) * Block));
+        });
+        ForBlocks((b, from, to) =>
+        {
+            var centre = points.AsSpan(first * d, d);
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                closest[i] = metric.Reduced(points.AsSpan(i * d, d), centre);
+                sum += closest[i];
+            }
+            blockSums[b] = sum;
+        });
+        var potential = Total(blockSums, running);
+        var trials = 2 + (int)Math.Log(k);
+        var candidates = new int[trials];
+        // Each trial's sums by block (trial-major), and their totals.
+        var trialSums = new double[trials * blocks];
+        var totals = new double[trials];
+        for (var c = 1; c < k; c++)
+        {
+            for (var t = 0; t < trials; t++)
+                candidates[t] = Draw(closest, running, rng.NextDouble() * potential);
+            ForBlocks((b, from, to) =>
+            {
+                Span<double> sums = stackalloc double[trials];
+                ref var data = ref MemoryMarshal.GetArrayDataReference(points);
+                for (var i = from; i < to; i++)
+                {
+                    ref var row = ref Unsafe.Add(ref data, i * d);
+                    var current = closest[i];
+                    for (var t = 0; t < trials; t++)
+                        sums[t] += Math.Min(current, Reduced(ref row, ref Unsafe.Add(ref data, candidates[t] * d), d));
+                }
+                for (var t = 0; t < trials; t++) trialSums[t * blocks + b] = sums[t];
+            });
+            // The first trial with the smallest total, as trying them one after the other keeps it.
+            var best = 0;
+            for (var t = 0; t < trials; t++)
+            {
+                var total = 0.0;
+                for (var b = 0; b < blocks; b++) total += trialSums[t * blocks + b];
+                totals[t] = total;
+                if (total < totals[best]) best = t;
+            }
+            var chosen = candidates[best];
+            points.AsSpan(chosen * d, d).CopyTo(centers.AsSpan(c * d, d));
+            ForBlocks((b, from, to) =>
+            {
+                var centre = points.AsSpan(chosen * d, d);
+                for (var i = from; i < to; i++)
+                    closest[i] = Math.Min(closest[i], metric.Reduced(points.AsSpan(i * d, d), centre));
+                blockSums[b] = trialSums[best * blocks + b];
+            });
+            potential = Total(blockSums, running);
+        }
+        return centers;
+    }
+
+    /// <summary>The squared Euclidean distance of two rows of <paramref name="d"/> values, added exactly as
+    /// <see cref="DistanceMetric.Reduced"/> adds them for the Euclidean metric (four lanes, then the lanes in pairs,
+    /// then the rest in order), without its call and slicing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Reduced(ref double a, ref double b, int d)
+    {
+        var i = 0;
+        var acc = Vector256<double>.Zero;
+        for (; i + 4 <= d; i += 4)
+        {
+            var diff = Vector256.LoadUnsafe(ref a, (nuint)i) - Vector256.LoadUnsafe(ref b, (nuint)i);
+            acc += diff * diff;
+        }
+        var sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+        for (; i < d; i++)
+        {
+            var diff = Unsafe.Add(ref a, i) - Unsafe.Add(ref b, i);
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /// <summary>The running sums of the blocks' sums into <paramref name="running"/>; returns the total.</summary>
+    private static double Total(double[] blockSums, double[] running)
+    {
+        var sum = 0.0;
+        for (var b = 0; b < blockSums.Length; b++)
+        {
+            sum += blockSums[b];
+            running[b] = sum;
+        }
+        return sum;
+    }
+
+    /// <summary>The first point before the last whose running sum exceeds <paramref name="target"/>; the last point
+    /// when none does (running sums never decrease: the distances are not negative).</summary>
+    private static int Draw(double[] closest, double[] running, double target)
+    {
+        int lo = 0, hi = running.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (running[mid] > target) hi = mid;
+            else lo = mid + 1;
+        }
+        var last = closest.Length - 1;
+        if (!(running[lo] > target)) return last;
+        var before = lo > 0 ? running[lo - 1] : 0.0;
+        var partial = 0.0;
+        var end = Math.Min(closest.Length, (lo + 1) * Block);
+        for (var i = lo * Block; i < end; i++)
+        {
+            partial += closest[i];
+            if (before + partial > target) return i;
+        }
+        return end - 1;
+    }
+}
