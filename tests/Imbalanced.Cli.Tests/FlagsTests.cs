@@ -59,7 +59,7 @@ public class FlagsTests
         Assert.Equal(2, kind.ExitCode);
         Assert.Contains("--kind must be borderline-1 or borderline-2; got 'b3'", kind.Stderr);
         var rows = Run("generate", "--rows", "0", "--output", Temp());
-        Assert.Equal(1, rows.ExitCode);
+        Assert.Equal(2, rows.ExitCode);
         Assert.Equal("error: --rows must be at least 1; got 0\n", rows.Stderr.ReplaceLineEndings("\n"));
     }
 }

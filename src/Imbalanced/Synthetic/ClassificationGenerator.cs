@@ -13,7 +13,10 @@ namespace Imbalanced.Synthetic;
 public static class ClassificationGenerator
 {
     /// <summary>Generates the data set: features <c>f0 … f{d-1}</c>, labels <c>0 … C-1</c>.</summary>
-    /// <exception cref="DataException">The options are inconsistent.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (Rows below 1, Classes below 2,
+    /// Informative or ClustersPerClass below 1, Redundant negative, Flip outside [0, 1], ClassSeparation not
+    /// finite).</exception>
+    /// <exception cref="DataException">The options are inconsistent with each other.</exception>
     public static Dataset Generate(ClassificationOptions o)
     {
         Validate(o);
@@ -128,9 +131,10 @@ public static class ClassificationGenerator
 
     private static void Validate(ClassificationOptions o)
     {
-        // Inconsistent generator options are data errors (an impossible request), as they always were here.
-        static DataException Bad(string name, object value, string rule) =>
-            new($"{name} {rule}; got {value}") { Parameter = name };
+        // A value out of its own range is a bad argument, as a sampler's option is; options that cannot hold
+        // together (an impossible request) are data errors.
+        static ArgumentOutOfRangeException Bad(string name, object value, string rule) =>
+            new(name, value, $"{name} {rule}; got {value}");
         if (o.Rows < 1) throw Bad(nameof(o.Rows), o.Rows, "must be at least 1");
         if (o.Classes < 2) throw Bad(nameof(o.Classes), o.Classes, "must be at least 2");
         if (o.Informative < 1) throw Bad(nameof(o.Informative), o.Informative, "must be at least 1");

@@ -60,19 +60,38 @@ public class ClassificationGeneratorTests
     }
 
     [Theory]
-    [InlineData(1, 20, 2, 2, 1)]
-    [InlineData(100, 3, 2, 2, 2)]
-    [InlineData(100, 20, 1, 0, 3)]
-    public void Inconsistent_options_are_data_errors(int classes, int features, int informative, int redundant,
-        int clusters)
+    [InlineData(3, 2, 2, 2)]
+    [InlineData(20, 1, 0, 3)]
+    public void Inconsistent_options_are_data_errors(int features, int informative, int redundant, int clusters)
     {
         Assert.Throws<DataException>(() => ClassificationGenerator.Generate(new ClassificationOptions
         {
-            Classes = classes == 1 ? 1 : 2,
             Features = features,
             Informative = informative,
             Redundant = redundant,
             ClustersPerClass = clusters,
         }));
+    }
+
+    /// <summary>A value out of its own range is a bad argument naming the option, as a sampler's option is.</summary>
+    [Fact]
+    public void Options_out_of_their_range_are_argument_errors()
+    {
+        var ok = new ClassificationOptions();
+        foreach (var (options, name) in new[]
+                 {
+                     (ok with { Rows = 0 }, nameof(ok.Rows)),
+                     (ok with { Classes = 1 }, nameof(ok.Classes)),
+                     (ok with { Informative = 0 }, nameof(ok.Informative)),
+                     (ok with { ClustersPerClass = 0 }, nameof(ok.ClustersPerClass)),
+                     (ok with { Redundant = -1 }, nameof(ok.Redundant)),
+                     (ok with { Flip = 1.5 }, nameof(ok.Flip)),
+                     (ok with { ClassSeparation = double.NaN }, nameof(ok.ClassSeparation)),
+                 })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClassificationGenerator.Generate(options));
+            Assert.Equal(name, e.ParamName);
+            Assert.StartsWith(name + " ", e.Message);
+        }
     }
 }
