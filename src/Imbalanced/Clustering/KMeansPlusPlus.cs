@@ -12,13 +12,17 @@ namespace Imbalanced.Clustering;
 /// to the nearest centre so far. Squared distances are summed <see cref="Block"/> points at a time in point order,
 /// then the blocks' sums in block order; a candidate is the first point whose running sum (the sum of the blocks
 /// before its block plus its block's values up to it) exceeds the draw. All trials of a centre are measured in one
-/// pass over the points, blocks on all threads; the centres do not depend on the thread count (tested against the
-/// rule written plainly).
+/// pass over the points, blocks on all threads, four candidates per vector with each distance added as
+/// <see cref="DistanceMetric.Reduced"/> adds it (tested bit for bit); the centres do not depend on the thread count
+/// (tested against the rule written plainly).
 /// </summary>
 internal static class KMeansPlusPlus
 {
     /// <summary>Points whose squared distances are summed in order before their sum joins the running total.</summary>
     internal const int Block = 512;
+
+    /// <summary>Candidates measured side by side in one vector.</summary>
+    internal const int Lanes = 4;
 
     /// <summary>Blocks a thread takes at a time.</summary>
     private const int BlocksPerPart = 16;
@@ -63,6 +67,9 @@ internal static class KMeansPlusPlus
         var potential = Total(blockSums, running);
         var trials = 2 + (int)Math.Log(k);
         var candidates = new int[trials];
+        // The candidates' values by dimension, four candidates side by side (the last repeated to fill a group).
+        var groups = (trials + Lanes - 1) / Lanes;
+        var across = new double[groups * Lanes * d];
         // Each trial's sums by block (trial-major), and their totals.
         var trialSums = new double[trials * blocks];
         var totals = new double[trials];
@@ -70,18 +77,23 @@ internal static class KMeansPlusPlus
         {
             for (var t = 0; t < trials; t++)
                 candidates[t] = Draw(closest, running, rng.NextDouble() * potential);
+            for (var t = 0; t < groups * Lanes; t++)
+            {
+                var from = candidates[Math.Min(t, trials - 1)] * d;
+                for (var j = 0; j < d; j++) across[(t / Lanes * d + j) * Lanes + t % Lanes] = points[from + j];
+            }
             ForBlocks((b, from, to) =>
             {
-                Span<double> sums = stackalloc double[trials];
-                ref var data = ref MemoryMarshal.GetArrayDataReference(points);
+                Span<Vector256<double>> sums = stackalloc Vector256<double>[groups];
+                sums.Clear();
                 for (var i = from; i < to; i++)
                 {
-                    ref var row = ref Unsafe.Add(ref data, i * d);
-                    var current = closest[i];
-                    for (var t = 0; t < trials; t++)
-                        sums[t] += Math.Min(current, Reduced(ref row, ref Unsafe.Add(ref data, candidates[t] * d), d));
+                    var row = points.AsSpan(i * d, d);
+                    var current = Vector256.Create(closest[i]);
+                    for (var g = 0; g < groups; g++)
+                        sums[g] += Vector256.Min(current, Reduced(row, across, g * d * Lanes));
                 }
-                for (var t = 0; t < trials; t++) trialSums[t * blocks + b] = sums[t];
+                for (var t = 0; t < trials; t++) trialSums[t * blocks + b] = sums[t / Lanes].GetElement(t % Lanes);
             });
             // The first trial with the smallest total, as trying them one after the other keeps it.
             var best = 0;
@@ -106,24 +118,35 @@ internal static class KMeansPlusPlus
         return centers;
     }
 
-    /// <summary>The squared Euclidean distance of two rows of <paramref name="d"/> values, added exactly as
-    /// <see cref="DistanceMetric.Reduced"/> adds them for the Euclidean metric (four lanes, then the lanes in pairs,
-    /// then the rest in order), without its call and slicing.</summary>
+    /// <summary>The squared Euclidean distances from <paramref name="row"/> to four candidates stored by dimension
+    /// from <paramref name="at"/> in <paramref name="across"/>, each added exactly as
+    /// <see cref="DistanceMetric.Reduced"/> adds it for the Euclidean metric: the dimensions of each residue modulo 4
+    /// in order (its four lanes), then those four sums in pairs, then the last dimensions in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Reduced(ref double a, ref double b, int d)
+    internal static Vector256<double> Reduced(ReadOnlySpan<double> row, double[] across, int at)
     {
-        var i = 0;
-        var acc = Vector256<double>.Zero;
-        for (; i + 4 <= d; i += 4)
+        ref var values = ref MemoryMarshal.GetArrayDataReference(across);
+        Vector256<double> Diff(ReadOnlySpan<double> row, ref double values, int j) =>
+            Vector256.Create(row[j]) - Vector256.LoadUnsafe(ref values, (nuint)(at + j * Lanes));
+        var (r0, r1, r2, r3) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero,
+            Vector256<double>.Zero);
+        var j = 0;
+        for (; j + 4 <= row.Length; j += 4)
         {
-            var diff = Vector256.LoadUnsafe(ref a, (nuint)i) - Vector256.LoadUnsafe(ref b, (nuint)i);
-            acc += diff * diff;
+            var d0 = Diff(row, ref values, j);
+            r0 += d0 * d0;
+            var d1 = Diff(row, ref values, j + 1);
+            r1 += d1 * d1;
+            var d2 = Diff(row, ref values, j + 2);
+            r2 += d2 * d2;
+            var d3 = Diff(row, ref values, j + 3);
+            r3 += d3 * d3;
         }
-        var sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
-        for (; i < d; i++)
+        var sum = (r0 + r1) + (r2 + r3);
+        for (; j < row.Length; j++)
         {
-            var diff = Unsafe.Add(ref a, i) - Unsafe.Add(ref b, i);
-            sum += diff * diff;
+            var dj = Diff(row, ref values, j);
+            sum += dj * dj;
         }
         return sum;
     }

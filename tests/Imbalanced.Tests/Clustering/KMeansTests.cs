@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Imbalanced.Clustering;
 using Imbalanced.Neighbors;
 using Imbalanced.Randomness;
@@ -36,12 +37,14 @@ public class KMeansTests
     /// squared distances, taken 512 points at a time and then by block, exceeds the draw), whatever the thread count.
     /// </summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Initial_centres_are_those_of_the_sequential_greedy_rule(int threads)
+    [InlineData(1, 5)]
+    [InlineData(2, 5)]
+    [InlineData(3, 5)]
+    [InlineData(2, 3)]
+    [InlineData(2, 8)]
+    public void Initial_centres_are_those_of_the_sequential_greedy_rule(int threads, int dims)
     {
-        const int count = 40_000, dims = 5, k = 9;
+        const int count = 40_000, k = 9;
         var points = TestData.Gaussian(count, dims, seed: 7);
         var fit = KMeans.Fit(points, count, dims, new KMeansOptions
         {
@@ -51,6 +54,28 @@ public class KMeansTests
             Neighbors = new NeighborSearch(MaxDegreeOfParallelism: threads),
         });
         Assert.Equal(Sequential(points, count, dims, k, new SeededRandom(3)), fit.Centers);
+    }
+
+    /// <summary>The seeding's four-candidate distance gives, bit for bit, what <c>DistanceMetric.Reduced</c> gives for
+    /// each candidate, whatever the number of dimensions (with and without a remainder modulo 4).</summary>
+    [Fact]
+    public void Four_candidates_at_once_are_measured_as_the_metric_measures_each()
+    {
+        var rng = new Random(5);
+        for (var dims = 1; dims <= 13; dims++)
+        {
+            var row = Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e3 - 500).ToArray();
+            var candidates = Enumerable.Range(0, 4)
+                .Select(_ => Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e-2 + rng.Next(-3, 3)).ToArray())
+                .ToArray();
+            var across = new double[KMeansPlusPlus.Lanes * dims];
+            for (var t = 0; t < 4; t++)
+                for (var j = 0; j < dims; j++) across[j * KMeansPlusPlus.Lanes + t] = candidates[t][j];
+            var four = KMeansPlusPlus.Reduced(row, across, 0);
+            for (var t = 0; t < 4; t++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DistanceMetric.Euclidean.Reduced(row, candidates[t])),
+                    BitConverter.DoubleToInt64Bits(four.GetElement(t)));
+        }
     }
 
     /// <summary>The sum the seeding compares: each block of 512 values summed in order, then the blocks' sums.
