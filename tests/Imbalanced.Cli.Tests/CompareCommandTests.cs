@@ -37,6 +37,9 @@ public class CompareCommandTests
             .Max(x => x.GetProperty("metrics").GetProperty("average_precision").GetProperty("mean").GetDouble());
         Assert.Equal(highestMean, best.GetProperty("mean").GetDouble());
         Assert.Contains("<- best", r.Stdout);
+        // p-values to three decimals, as in the report, so that "worse" never sits beside a rounded "p = 0.05".
+        Assert.Matches(@"\(p (= [01]\.\d{3}|< 0\.001)\)", r.Stdout);
+        Assert.DoesNotMatch(@"p = \d\.\d{2}\)", r.Stdout);
         // Every result has both objects (a strict reader indexes them): the best against itself and technique none
         // against itself differ by nothing (p = 1, within noise).
         Assert.All(results.EnumerateArray(), x =>

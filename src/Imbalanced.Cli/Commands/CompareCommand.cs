@@ -110,10 +110,10 @@ internal static class CompareCommand
         {
             var technique = x.RanAs == x.Technique ? x.Technique : $"{x.Technique} ({x.RanAs})";
             var none = x.VersusNone is { } v
-                ? $"{Verdict(v.Verdict)} ({v.Difference:+0.0000;-0.0000}, p = {v.P:0.00})"
+                ? $"{Verdict(v.Verdict)} ({v.Difference:+0.0000;-0.0000}, {Report.HtmlReport.P(v.P)})"
                 : "";
             var best = x == r.Best ? "<- best"
-                : $"{Verdict(x.VersusBest!.Verdict)} (p = {x.VersusBest.P:0.00})";
+                : $"{Verdict(x.VersusBest!.Verdict)} ({Report.HtmlReport.P(x.VersusBest.P)})";
             Console.Out.WriteLine($"{technique,-18}{x.Learner,-24}" +
                 $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-34}{best}");
         }

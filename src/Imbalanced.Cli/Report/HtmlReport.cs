@@ -219,7 +219,8 @@ internal static class HtmlReport
         _ => "noise",
     };
 
-    private static string P(double p) =>
+    /// <summary>A p-value as the report and the summary table print it: three decimals, or below 0.001.</summary>
+    internal static string P(double p) =>
         p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Signed(double v) => (v >= 0 ? "+" : "") + F(v);
