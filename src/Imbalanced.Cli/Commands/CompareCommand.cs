@@ -136,8 +136,9 @@ internal static class CompareCommand
     };
 
     /// <summary>A t statistic as a JSON number: an infinite one (folds that all differ by the same amount) as the
-    /// largest finite number of its sign.</summary>
-    private static double Bounded(double t) => double.IsFinite(t) ? t : Math.Sign(t) * double.MaxValue;
+    /// largest finite number of its sign; none (NaN) as 0, no difference shown.</summary>
+    private static double Bounded(double t) =>
+        double.IsNaN(t) ? 0 : double.IsFinite(t) ? t : Math.Sign(t) * double.MaxValue;
 
     private static void WriteJson(Stream stream, CompareReport r, ImbalanceSummary dataset, string target)
     {

@@ -7,7 +7,8 @@ namespace Imbalanced.Clustering;
 /// point keeps an upper bound on its distance to its centre and a lower bound on its distance to every other centre;
 /// when the centres move, the bounds move by as much, and only a point whose bounds no longer prove its centre the
 /// nearest (within a margin for rounding) asks the neighbour engine again. The labels are the engine's answers for
-/// every point (tested against assigning every point each time).
+/// every point (tested against assigning every point each time). With a metric other than the Euclidean, or an
+/// approximate index over the centres, every point is asked at every step.
 /// </summary>
 internal sealed class BoundedAssignment(double[] points, int count, int dimensions, NeighborSearch search)
 {
@@ -23,6 +24,9 @@ internal sealed class BoundedAssignment(double[] points, int count, int dimensio
     // Sum over the steps of the largest movement: bounds' rounding grows with it.
     private double _travelled;
 
+    // One centre: every point's nearest.
+    private bool _single;
+
     /// <summary>The nearest centre of every point.</summary>
     public int[] Labels { get; } = new int[count];
 
@@ -35,7 +39,10 @@ internal sealed class BoundedAssignment(double[] points, int count, int dimensio
     {
         var d = dimensions;
         var index = search.Build(centers, k, d);
-        if (previous is null)
+        _single = k == 1;
+        // The bounds hold for exact Euclidean answers; another metric or an approximate index is asked about every
+        // point at every step.
+        if (previous is null || search.EffectiveMetric != DistanceMetric.Euclidean || index is IvfIndex)
         {
             Ask(index, k, null, count);
             return;
@@ -74,7 +81,7 @@ internal sealed class BoundedAssignment(double[] points, int count, int dimensio
     }
 
     /// <summary>Whether point <paramref name="i"/>'s bounds prove its centre the nearest.</summary>
-    private bool Separated(int i) => double.IsPositiveInfinity(_lower[i])
+    private bool Separated(int i) => _single
         || _upper[i] + Margin * (_upper[i] + Math.Abs(_lower[i]) + 2 * _travelled) < _lower[i];
 
     /// <summary>Asks the engine for the two nearest centres of the points <paramref name="rows"/> (every point when

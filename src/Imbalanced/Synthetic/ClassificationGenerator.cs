@@ -13,8 +13,8 @@ namespace Imbalanced.Synthetic;
 public static class ClassificationGenerator
 {
     /// <summary>Generates the data set: features <c>f0 … f{d-1}</c>, labels <c>0 … C-1</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (Rows below 1, Classes below 2,
-    /// Informative or ClustersPerClass below 1, Redundant negative, Flip outside [0, 1], ClassSeparation not
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (Rows or Features below 1, Classes
+    /// below 2, Informative or ClustersPerClass below 1, Redundant negative, Flip outside [0, 1], ClassSeparation not
     /// finite).</exception>
     /// <exception cref="DataException">The options are inconsistent with each other.</exception>
     public static Dataset Generate(ClassificationOptions o)
@@ -136,6 +136,7 @@ public static class ClassificationGenerator
         static ArgumentOutOfRangeException Bad(string name, object value, string rule) =>
             new(name, value, $"{name} {rule}; got {value}");
         if (o.Rows < 1) throw Bad(nameof(o.Rows), o.Rows, "must be at least 1");
+        if (o.Features < 1) throw Bad(nameof(o.Features), o.Features, "must be at least 1");
         if (o.Classes < 2) throw Bad(nameof(o.Classes), o.Classes, "must be at least 2");
         if (o.Informative < 1) throw Bad(nameof(o.Informative), o.Informative, "must be at least 1");
         if (o.ClustersPerClass < 1) throw Bad(nameof(o.ClustersPerClass), o.ClustersPerClass, "must be at least 1");

@@ -179,6 +179,22 @@ public class KMeansTests
         Assert.Equal(full, assignment.Labels);
     }
 
+    /// <summary>The bounds are Euclidean: with another metric every point is asked at every step, and the labels are
+    /// that metric's nearest centres.</summary>
+    [Fact]
+    public void Another_metric_is_asked_about_every_point()
+    {
+        const int count = 3_000, dims = 4, k = 20;
+        var points = TestData.Gaussian(count, dims, seed: 13);
+        var search = new NeighborSearch(DistanceMetric.Manhattan);
+        var fit = KMeans.Fit(points, count, dims, new KMeansOptions { Clusters = k, Seed = 2, Neighbors = search });
+        Assert.Equal(search.Build(fit.Centers, k, dims).Query(points, 1).Indices, fit.Labels);
+        var assignment = new BoundedAssignment(points, count, dims, search);
+        assignment.Assign(fit.Centers, k, null);
+        assignment.Assign(fit.Centers.Select(v => v + 1e-6).ToArray(), k, fit.Centers);
+        Assert.Equal(count, assignment.Asked);
+    }
+
     /// <summary>Plain Lloyd: every point assigned by a full query at every step, empty clusters keeping their centre,
     /// sums in point order; stops when a step moves no centre, or after 300 steps.</summary>
     private static (double[] Centers, int[] Labels, int Iterations) Lloyd(double[] points, int count, int dims, int k,

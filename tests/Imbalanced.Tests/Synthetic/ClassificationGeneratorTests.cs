@@ -81,6 +81,7 @@ public class ClassificationGeneratorTests
         foreach (var (options, name) in new[]
                  {
                      (ok with { Rows = 0 }, nameof(ok.Rows)),
+                     (ok with { Features = 0 }, nameof(ok.Features)),
                      (ok with { Classes = 1 }, nameof(ok.Classes)),
                      (ok with { Informative = 0 }, nameof(ok.Informative)),
                      (ok with { ClustersPerClass = 0 }, nameof(ok.ClustersPerClass)),
