@@ -45,7 +45,8 @@ internal static class FixedTimeZip
         return result.ToArray();
     }
 
-    private static byte[] Read(ZipArchiveEntry entry)
+    /// <summary>The whole contents of <paramref name="entry"/>.</summary>
+    public static byte[] Read(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
         using var copy = new MemoryStream();

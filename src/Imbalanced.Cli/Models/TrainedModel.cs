@@ -109,12 +109,7 @@ internal sealed class TrainedModel
             IClassifierModel learner;
             try
             {
-                using (var stream = entry.Open())
-                using (var copy = new MemoryStream())
-                {
-                    stream.CopyTo(copy);
-                    saved = copy.ToArray();
-                }
+                saved = FixedTimeZip.Read(entry);
                 using var read = new MemoryStream(saved, writable: false);
                 learner = MlNetClassifier.Load(new MLContext(0), read);
             }

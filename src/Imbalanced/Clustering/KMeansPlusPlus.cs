@@ -70,9 +70,8 @@ internal static class KMeansPlusPlus
         // The candidates' values by dimension, four candidates side by side (the last repeated to fill a group).
         var groups = (trials + Lanes - 1) / Lanes;
         var across = new double[groups * Lanes * d];
-        // Each trial's sums by block (trial-major), and their totals.
+        // Each trial's sums by block (trial-major).
         var trialSums = new double[trials * blocks];
-        var totals = new double[trials];
         for (var c = 1; c < k; c++)
         {
             for (var t = 0; t < trials; t++)
@@ -96,13 +95,12 @@ internal static class KMeansPlusPlus
                 for (var t = 0; t < trials; t++) trialSums[t * blocks + b] = sums[t / Lanes].GetElement(t % Lanes);
             });
             // The first trial with the smallest total, as trying them one after the other keeps it.
-            var best = 0;
+            var (best, smallest) = (0, double.PositiveInfinity);
             for (var t = 0; t < trials; t++)
             {
                 var total = 0.0;
                 for (var b = 0; b < blocks; b++) total += trialSums[t * blocks + b];
-                totals[t] = total;
-                if (total < totals[best]) best = t;
+                if (total < smallest) (best, smallest) = (t, total);
             }
             var chosen = candidates[best];
             points.AsSpan(chosen * d, d).CopyTo(centers.AsSpan(c * d, d));

@@ -83,23 +83,11 @@ public static class CompareWorkflow
             : [.. options.Techniques, Techniques.None];
         var runs = techniques.Select(t => new TechniqueRun(t, data, options, learners, plan.SmallestPart)).ToArray();
         var (T, L, S) = (runs.Length, options.Learners.Count, splits.Count);
-        // Every sampler meets the data (first fold) before the first model is fitted: all at once, and the first
+        // Every sampler meets the data (first fold) before the first model is fitted, all at once; the first
         // technique (in the order asked) that fails is reported, whatever the threads.
         var first = new PreparedTraining[T];
-        var failures = new Exception?[T];
-        OutOfFoldLoop.Parallel(T, options.Threads, t =>
-        {
-            try
-            {
-                first[t] = runs[t].Prepare(data.Select(splits[0].Train), plan.InnerFolds);
-            }
-            catch (Exception e)
-            {
-                failures[t] = e;
-            }
-        });
-        if (failures.FirstOrDefault(e => e is not null) is { } failure)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        OutOfFoldLoop.Parallel(T, options.Threads,
+            t => first[t] = runs[t].Prepare(data.Select(splits[0].Train), plan.InnerFolds));
         var example = Enumerable.Range(0, T)
             .Where(t => Synthesizes(runs[t].RanAs)
                         && first[t].Outer.Resampled?.AddedOrigins.Any(o => o.Source < 0) == true)

@@ -52,17 +52,25 @@ internal static class OutOfFoldLoop
 
     /// <summary>Runs <paramref name="units"/> units of fold work on up to <paramref name="threads"/> threads (all
     /// cores when null), each unit independent of the others and of scheduling, so that the results are the same
-    /// whatever the number of threads; the first failure is rethrown as it was.</summary>
+    /// whatever the number of threads. When units fail, the failure of the lowest one is rethrown as it was, whatever
+    /// the threads: every unit below a failed one still runs, units above it that have not started do not.</summary>
     public static void Parallel(int units, int? threads, Action<int> unit)
     {
-        try
-        {
-            System.Threading.Tasks.Parallel.For(0, units,
-                new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount }, unit);
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        var failures = new Exception?[units];
+        System.Threading.Tasks.Parallel.For(0, units,
+            new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount }, (i, loop) =>
+            {
+                try
+                {
+                    unit(i);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                    loop.Break();
+                }
+            });
+        if (failures.FirstOrDefault(e => e is not null) is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
 }
