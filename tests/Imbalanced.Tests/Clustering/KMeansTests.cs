@@ -56,26 +56,54 @@ public class KMeansTests
         Assert.Equal(Sequential(points, count, dims, k, new SeededRandom(3)), fit.Centers);
     }
 
-    /// <summary>The seeding's four-candidate distance gives, bit for bit, what <c>DistanceMetric.Reduced</c> gives for
-    /// each candidate, whatever the number of dimensions (with and without a remainder modulo 4).</summary>
+    /// <summary>The seeding's distances to several candidates at once give, bit for bit, what
+    /// <c>DistanceMetric.Reduced</c> gives for each candidate, at every vector width, whatever the number of dimensions
+    /// (with and without a remainder modulo 4).</summary>
     [Fact]
-    public void Four_candidates_at_once_are_measured_as_the_metric_measures_each()
+    public void Candidates_side_by_side_are_measured_as_the_metric_measures_each()
     {
-        var rng = new Random(5);
-        for (var dims = 1; dims <= 13; dims++)
+        Check<Double128, Vector128<double>>();
+        Check<Double256, Vector256<double>>();
+        Check<Double512, Vector512<double>>();
+
+        static void Check<TLanes, TVector>()
+            where TLanes : struct, IDoubleLanes<TVector>
+            where TVector : unmanaged
         {
-            var row = Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e3 - 500).ToArray();
-            var candidates = Enumerable.Range(0, 4)
-                .Select(_ => Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e-2 + rng.Next(-3, 3)).ToArray())
-                .ToArray();
-            var across = new double[KMeansPlusPlus.Lanes * dims];
-            for (var t = 0; t < 4; t++)
-                for (var j = 0; j < dims; j++) across[j * KMeansPlusPlus.Lanes + t] = candidates[t][j];
-            var four = KMeansPlusPlus.Reduced(row, across, 0);
-            for (var t = 0; t < 4; t++)
-                Assert.Equal(BitConverter.DoubleToInt64Bits(DistanceMetric.Euclidean.Reduced(row, candidates[t])),
-                    BitConverter.DoubleToInt64Bits(four.GetElement(t)));
+            var rng = new Random(5);
+            var lanes = TLanes.Count;
+            for (var dims = 1; dims <= 13; dims++)
+            {
+                var row = Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e3 - 500).ToArray();
+                var candidates = Enumerable.Range(0, lanes)
+                    .Select(_ => Enumerable.Range(0, dims).Select(_ => rng.NextDouble() * 1e-2 + rng.Next(-3, 3))
+                        .ToArray())
+                    .ToArray();
+                var across = new double[lanes * dims];
+                for (var t = 0; t < lanes; t++)
+                    for (var j = 0; j < dims; j++) across[j * lanes + t] = candidates[t][j];
+                var together = KMeansPlusPlus.Reduced<TLanes, TVector>(row, across, 0);
+                for (var t = 0; t < lanes; t++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(DistanceMetric.Euclidean.Reduced(row, candidates[t])),
+                        BitConverter.DoubleToInt64Bits(TLanes.Element(together, t)));
+            }
         }
+    }
+
+    /// <summary>The seeding at each vector width (emulated where the hardware lacks it) gives the centres of the rule
+    /// written plainly, on one thread and on two.</summary>
+    [Theory]
+    [InlineData(128, 1)]
+    [InlineData(256, 2)]
+    [InlineData(512, 2)]
+    [InlineData(512, 1)]
+    public void Every_width_seeds_the_same_centres(int bits, int threads)
+    {
+        var width = bits switch { 128 => VectorWidth.W128, 256 => VectorWidth.W256, _ => VectorWidth.W512 };
+        const int count = 40_000, dims = 7, k = 40;
+        var points = TestData.Gaussian(count, dims, seed: 8);
+        Assert.Equal(Sequential(points, count, dims, k, new SeededRandom(4)),
+            KMeansPlusPlus.Seed(points, count, dims, k, new SeededRandom(4), threads, width));
     }
 
     /// <summary>The sum the seeding compares: each block of 512 values summed in order, then the blocks' sums.
