@@ -229,4 +229,84 @@ public class MulticlassEnsembleEstimatorTests
             () => ml.MulticlassClassification.Trainers.EasyEnsemble(members: 2).Fit(data));
         Assert.Contains("need a key label", error.Message);
     }
+
+    /// <summary>A label of numbers or Booleans mapped to keys: PredictedLabel's key values are the label's own, of
+    /// their own type, as ML.NET's multiclass trainers give them, so MapKeyToValue gives numbers (or Booleans) back;
+    /// each prediction is the key of the highest score.</summary>
+    [Theory]
+    [InlineData("EasyEnsemble", false)]
+    [InlineData("BalancedRandomForest", false)]
+    [InlineData("EasyEnsemble", true)]
+    public void A_label_of_numbers_or_Booleans_is_predicted_as_numbers_or_Booleans(string kind, bool boolean)
+    {
+        var ml = new MLContext(0);
+        var raw = boolean ? Load(ml, "1", "6") : Load(ml);
+        var codes = new Dictionary<string, float>
+        {
+            ["building_float"] = 10.5f,
+            ["building_nonfloat"] = 2f,
+            ["vehicle_float"] = -3f,
+            ["containers"] = 7f,
+            ["tableware"] = 0.25f,
+            ["headlamps"] = 99f,
+        };
+        var rows = ml.Data.CreateEnumerable<GlassRow>(raw, reuseRowObject: false)
+            .Select(r => new NumericGlassRow
+            {
+                Measures = r.Measures,
+                Code = codes[r.Type],
+                Tableware = r.Type == "tableware",
+            }).ToList();
+        var labelColumn = boolean ? nameof(NumericGlassRow.Tableware) : nameof(NumericGlassRow.Code);
+        var loaded = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Transforms.Conversion.MapValueToKey("Label", labelColumn).Fit(loaded).Transform(loaded);
+        var pipeline = ml.Transforms.Concatenate("Features", nameof(NumericGlassRow.Measures))
+            .Append(Ensemble(ml, kind))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("Predicted", "PredictedLabel"));
+        var fitted = pipeline.Fit(data);
+        var scored = fitted.Transform(data);
+        Assert.Equal(scored.Schema["Label"].Type, scored.Schema["PredictedLabel"].Type);
+        Assert.Equal(boolean ? BooleanDataViewType.Instance : NumberDataViewType.Single,
+            scored.Schema["Predicted"].Type);
+        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        if (boolean)
+        {
+            VBuffer<bool> keys = default;
+            scored.Schema["Label"].GetKeyValues(ref keys);
+            var predicted = scored.GetColumn<bool>("Predicted").ToArray();
+            var expected = scores.Select(s => keys.GetItemOrDefault(Array.IndexOf(s, s.Max()))).ToArray();
+            Assert.Equal(expected, predicted);
+        }
+        else
+        {
+            VBuffer<float> keys = default;
+            scored.Schema["Label"].GetKeyValues(ref keys);
+            var predicted = scored.GetColumn<float>("Predicted").ToArray();
+            var expected = scores.Select(s => keys.GetItemOrDefault(Array.IndexOf(s, s.Max()))).ToArray();
+            Assert.Equal(expected, predicted);
+            Assert.True(predicted.Distinct().Count() > 2);
+            // Saved, loaded in a fresh context and served on rows without a label, as a number.
+            var file = Path.Combine(Directory.CreateTempSubdirectory("imbalanced-numeric-").FullName, "m.zip");
+            ml.Model.Save(fitted, data.Schema, file);
+            var fresh = new MLContext(1);
+            var engine = fresh.Model.CreatePredictionEngine<GlassRequest, NumericDecision>(
+                fresh.Model.Load(file, out _));
+            Assert.Equal(predicted[0], engine.Predict(new GlassRequest { Measures = rows[0].Measures }).Predicted);
+        }
+    }
+
+    private sealed class NumericDecision
+    {
+        public float Predicted { get; set; }
+    }
+
+    private sealed class NumericGlassRow
+    {
+        [VectorType(9)]
+        public float[] Measures { get; set; } = [];
+
+        public float Code { get; set; }
+
+        public bool Tableware { get; set; }
+    }
 }

@@ -121,9 +121,7 @@ public sealed class MulticlassBalancedEnsembleEstimator : IEstimator<ITransforme
             chain.Add(ml.Transforms.CopyColumns(slots[j], Mapping.ValueColumn));
         }
         chain.Add(ml.Transforms.Concatenate("Score", slots));
-        chain.Add(ml.Transforms.Conversion.MapValue("PredictedLabel",
-            classOfKey.Select((c, j) => new KeyValuePair<int, string>(c, keyValues[j])), Mapping.BestColumn,
-            treatValuesAsKeyType: true));
+        chain.Add(PredictedLabel(ml, label, classOfKey, keyValues, Temporary("PredictedValue")));
         if (k == 2) temporary.Add("Probability");
         chain.Add(ml.Transforms.DropColumns([.. temporary, .. slots]));
         return chain.Build();
@@ -134,6 +132,55 @@ public sealed class MulticlassBalancedEnsembleEstimator : IEstimator<ITransforme
             if (!temporary.Contains(column)) temporary.Add(column);
             return column;
         }
+    }
+
+    /// <summary>The key column <c>PredictedLabel</c> from the best class's number: its key values are the label's own,
+    /// of their own type (text, Boolean or a number), as a multiclass trainer of ML.NET gives them, so that
+    /// <c>MapKeyToValue</c> gives back values of the label's type.</summary>
+    /// <remarks>Text key values are mapped straight to keys. Others are mapped to the value (in the temporary column
+    /// <paramref name="value"/>) and then to keys with the label's key values, in key order, as the key data: a value
+    /// map's own keys would have text values. Text keys copy the best class's number to <paramref name="value"/>, so
+    /// that every kind of label leaves the same temporary column to drop.</remarks>
+    private static IEstimator<ITransformer> PredictedLabel(MLContext ml, DataViewSchema.Column label,
+        int[] classOfKey, string[] keyValues, string value)
+    {
+        var type = (label.Annotations.Schema.GetColumnOrNull("KeyValues")?.Type as VectorDataViewType)?.ItemType;
+        return type?.RawType switch
+        {
+            { } t when t == typeof(bool) => Typed<bool>(ml, label, classOfKey, value),
+            { } t when t == typeof(float) => Typed<float>(ml, label, classOfKey, value),
+            { } t when t == typeof(double) => Typed<double>(ml, label, classOfKey, value),
+            { } t when t == typeof(int) => Typed<int>(ml, label, classOfKey, value),
+            { } t when t == typeof(uint) => Typed<uint>(ml, label, classOfKey, value),
+            { } t when t == typeof(long) => Typed<long>(ml, label, classOfKey, value),
+            { } t when t == typeof(ulong) => Typed<ulong>(ml, label, classOfKey, value),
+            { } t when t == typeof(short) => Typed<short>(ml, label, classOfKey, value),
+            { } t when t == typeof(ushort) => Typed<ushort>(ml, label, classOfKey, value),
+            { } t when t == typeof(byte) => Typed<byte>(ml, label, classOfKey, value),
+            { } t when t == typeof(sbyte) => Typed<sbyte>(ml, label, classOfKey, value),
+            _ => ml.Transforms.Conversion.MapValue("PredictedLabel",
+                    classOfKey.Select((c, j) => new KeyValuePair<int, string>(c, keyValues[j])), Mapping.BestColumn,
+                    treatValuesAsKeyType: true)
+                .Append(ml.Transforms.CopyColumns(value, Mapping.BestColumn)),
+        };
+    }
+
+    private static IEstimator<ITransformer> Typed<T>(MLContext ml, DataViewSchema.Column label, int[] classOfKey,
+        string value)
+    {
+        VBuffer<T> values = default;
+        label.GetKeyValues(ref values);
+        var dense = values.DenseValues().ToArray();
+        var keys = ml.Data.LoadFromEnumerable(dense.Select(v => new KeyValue<T> { Value = v }));
+        return ml.Transforms.Conversion.MapValue(value,
+                classOfKey.Select((c, j) => new KeyValuePair<int, T>(c, dense[j])), Mapping.BestColumn)
+            .Append(ml.Transforms.Conversion.MapValueToKey("PredictedLabel", value, keyData: keys));
+    }
+
+    /// <summary>One key value, a row of the key data of <see cref="Typed"/>.</summary>
+    private sealed class KeyValue<T>
+    {
+        public T? Value { get; set; }
     }
 
     /// <summary>The schema after the fitted ensemble: the input's columns and the multiclass prediction columns
