@@ -8,10 +8,28 @@ namespace Imbalanced.Cli;
 /// <summary>Options shared by several commands, spelled once.</summary>
 internal static class CommonOptions
 {
-    public static Argument<string> Input() => new("INPUT")
+    public static Argument<string> Input()
     {
-        Description = "a .csv/.tsv/.txt file with a header row, or a .parquet file",
-    };
+        var input = new Argument<string>("INPUT")
+        {
+            Description = "a .csv/.tsv/.txt file with a header row, or a .parquet file",
+        };
+        input.Validators.Add(r =>
+        {
+            if (r.Tokens is [{ Value: "" }]) r.AddError("INPUT: the path is empty; name a file");
+        });
+        return input;
+    }
+
+    /// <summary><paramref name="option"/>, a file path: an empty one (<c>--output ""</c>) is a usage error.</summary>
+    public static Option<T> Path<T>(Option<T> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens is [{ Value: "" }]) r.AddError($"{option.Name}: the path is empty; name a file");
+        });
+        return option;
+    }
 
     public static Option<string> Target() => new("--target") { Description = "the label column", Required = true };
 
@@ -44,6 +62,8 @@ internal static class CommonOptions
 
     public static Option<bool> Json(string description) => new("--json") { Description = description };
 
+    /// <summary><c>--quiet</c>: no progress display; accepted by every command, including those that show none.
+    /// </summary>
     public static Option<bool> Quiet() => new("--quiet") { Description = "no progress display" };
 
     public static Option<string> Task() => new("--task")

@@ -61,7 +61,8 @@ public static class Program
                 ExitCodes.UsageError);
         if (!args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
             return Fail($"unknown command '{args[0]}'; the commands are: {commands}", ExitCodes.UsageError);
-        var parse = root.Parse(args);
+        // A path may start with '@': no argument is read as a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             var error = parse.Errors

@@ -2,23 +2,35 @@ using Parquet.Schema;
 
 namespace Imbalanced.Data;
 
-/// <summary>Writes a numeric <see cref="Dataset"/> (for example a generated one) as CSV, or Parquet by extension:
-/// the numeric features, then the label column. Atomic.</summary>
+/// <summary>Writes a numeric <see cref="Dataset"/> (for example a generated one) as CSV, or by a path's extension
+/// Parquet (<c>.parquet</c>) or tab-separated text (<c>.tsv</c>): the numeric features, then the label column.
+/// Atomic.</summary>
 public static class DatasetFileWriter
 {
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/>.</summary>
-    public static void Write(Dataset data, string path, string labelColumn = "label") =>
-        AtomicFile.Write(path, s => Write(data, s,
-            TableReader.IsParquet(path) ? TableFormat.Parquet : TableFormat.Delimited,
-            labelColumn));
+    public static void Write(Dataset data, string path, string labelColumn = "label")
+    {
+        RequireNumeric(data);
+        AtomicFile.Write(path, s =>
+        {
+            if (TableReader.IsParquet(path)) WriteParquet(data, s, labelColumn);
+            else WriteCsv(data, s, labelColumn,
+                path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? (byte)'\t' : (byte)',');
+        });
+    }
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/> as CSV or Parquet.</summary>
     public static void Write(Dataset data, Stream stream, TableFormat format, string labelColumn = "label")
     {
+        RequireNumeric(data);
+        if (format == TableFormat.Parquet) WriteParquet(data, stream, labelColumn);
+        else WriteCsv(data, stream, labelColumn, (byte)',');
+    }
+
+    private static void RequireNumeric(Dataset data)
+    {
         if (data.CategoricalCount > 0)
             throw new ArgumentException("only numeric data sets can be written this way", nameof(data));
-        if (format == TableFormat.Parquet) WriteParquet(data, stream, labelColumn);
-        else WriteCsv(data, stream, labelColumn);
     }
 
     /// <summary>Parquet by columns: a required double column per feature, then the labels as strings.</summary>
@@ -38,19 +50,19 @@ public static class DatasetFileWriter
         ParquetTableWriter.Write(stream, columns, synthetic, sources, data.RowCount);
     }
 
-    private static void WriteCsv(Dataset data, Stream stream, string labelColumn)
+    private static void WriteCsv(Dataset data, Stream stream, string labelColumn, byte delimiter)
     {
         var output = new ByteBuffer(1 << 20);
-        output.AppendHeader(data.NumericNames.Append(labelColumn), (byte)',');
+        output.AppendHeader(data.NumericNames.Append(labelColumn), delimiter);
         var labels = data.Classes.Labels.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         for (var i = 0; i < data.RowCount; i++)
         {
             foreach (var v in data.NumericRow(i))
             {
                 output.AppendNumber(v);
-                output.Append((byte)',');
+                output.Append(delimiter);
             }
-            output.AppendField(labels[data.Labels[i]], (byte)',');
+            output.AppendField(labels[data.Labels[i]], delimiter);
             output.Append((byte)'\n');
             output.FlushWhenLarge(stream);
         }

@@ -20,6 +20,9 @@ public static class TableReader
     {
         if (Directory.Exists(path)) throw new DataException($"{path}: is a folder, not a file");
         if (!File.Exists(path)) throw new DataException($"{path}: file not found");
+        // File.Exists is true of a symbolic link whose target is missing.
+        if (OperatingSystem.IsLinux() && FileStatus.Of(path) is null)
+            throw new DataException($"{path}: file not found (a symbolic link to a file that does not exist)");
     }
 
     /// <summary>True when the path names a Parquet file.</summary>
@@ -27,18 +30,23 @@ public static class TableReader
 
     /// <summary>True when the input <paramref name="path"/> is to be read as Parquet: its name ends with
     /// <c>.parquet</c>, or it is not a regular file (a named pipe, <c>&lt;(cat data.parquet)</c>: its name says
-    /// nothing) and what it gave begins and ends with Parquet's magic bytes <c>PAR1</c>.</summary>
+    /// nothing) and what it gave begins with Parquet's magic bytes <c>PAR1</c> followed by binary data (a control
+    /// byte other than tab, CR or LF among its first 64 bytes) or ends with <c>PAR1</c> too: a damaged Parquet file
+    /// is then refused as Parquet, and text whose header happens to start with <c>PAR1</c> stays text.</summary>
     internal static bool IsParquetInput(string path)
     {
         if (IsParquet(path)) return true;
         if (FileStatus.Of(path) is not { IsRegular: false, IsFolder: false }) return false;
-        Span<byte> head = stackalloc byte[4];
+        Span<byte> head = stackalloc byte[64];
         Span<byte> tail = stackalloc byte[4];
         using var stream = OpenRead(path);
-        if (stream.Length < 12 || stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4) return false;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read < 4 || !head[..4].SequenceEqual("PAR1"u8)) return false;
+        foreach (var b in head[4..read])
+            if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r') return true;
+        if (stream.Length < 12) return false;
         stream.Seek(-4, SeekOrigin.End);
-        return stream.ReadAtLeast(tail, 4, throwOnEndOfStream: false) == 4
-            && head.SequenceEqual("PAR1"u8) && tail.SequenceEqual("PAR1"u8);
+        return stream.ReadAtLeast(tail, 4, throwOnEndOfStream: false) == 4 && tail.SequenceEqual("PAR1"u8);
     }
 
     private static RawTable ReadDelimited(string path)
@@ -103,7 +111,11 @@ public static class TableReader
         {
             throw new DataException($"{path}: cannot be read ({e.Message})", e);
         }
-        catch (IOException e) when (e is not FileNotFoundException)
+        catch (FileNotFoundException e)
+        {
+            throw new DataException($"{path}: file not found", e);
+        }
+        catch (IOException e)
         {
             throw new DataException($"{path}: cannot be read ({e.Message})", e);
         }

@@ -419,4 +419,198 @@ public class HostileInputTests
         AssertError(Run("compare", Write(Good), "--target", "y", "--metric", "nope"), 2, "'nope'", "average_precision",
             "mcc");
     }
+
+    /// <summary>A stdout that cannot be written (a full disk) is an error naming it, and the files of the run are not
+    /// put in place: what goes to stdout is written before the files are renamed.</summary>
+    [Fact]
+    public void A_stdout_that_cannot_be_written_leaves_no_output_file()
+    {
+        if (!File.Exists("/dev/full")) return;
+        string[] full = ["sh", "-c", "exec \"$@\" >/dev/full", "sh"];
+        var output = Temp();
+        AssertError(RunWith(full, "resample", Write(Good), "--target", "y", "--method", "random-over", "--output",
+            output, "--json"), 1, "standard output", "cannot be written");
+        Assert.False(File.Exists(output));
+        var json = Write("{}", ".json");
+        AssertError(RunWith(full, "compare", Write(Good), "--target", "y", "--techniques", "none", "--learners",
+            "logistic", "--folds", "2", "--repeats", "1", "--quiet", "--json", json), 1, "standard output");
+        Assert.Equal("{}", File.ReadAllText(json));
+    }
+
+    /// <summary>A file name as long as the system allows is written: its temporary's name is shortened (with a hash
+    /// of the whole name) rather than made longer than a name may be.</summary>
+    [Fact]
+    public void An_output_with_the_longest_name_a_folder_allows_is_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-long-").FullName;
+        var output = Path.Combine(folder, new string('d', 251) + ".csv");
+        var r = Run("resample", Write(Good), "--target", "y", "--method", "random-over", "--output", output);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.True(File.Exists(output));
+        Assert.Single(Directory.GetFiles(folder));
+    }
+
+    /// <summary>An existing output file this user may not write (mode 444, another user's) is refused, as writing it
+    /// in place would be, and keeps its contents; renaming over it would have replaced it.</summary>
+    [Fact]
+    public void A_read_only_output_file_is_refused_and_kept()
+    {
+        var folder = Directory.CreateTempSubdirectory("imbalanced-rofile-").FullName;
+        var prefix = AsUnprivileged(folder);
+        var input = Path.Combine(folder, "in.csv");
+        File.WriteAllText(input, Good);
+        File.SetUnixFileMode(input, (UnixFileMode)0b110_100_100);
+        var output = Path.Combine(folder, "out.csv");
+        File.WriteAllText(output, "old\n");
+        File.SetUnixFileMode(output, (UnixFileMode)0b100_100_100);
+        AssertError(RunWith(prefix, "resample", input, "--target", "y", "--method", "random-over", "--output",
+            output), 1, "out.csv", "read-only");
+        Assert.Equal("old\n", File.ReadAllText(output));
+    }
+
+    /// <summary>An empty path is a malformed value (exit 2) naming the option; a path may start with '@' (it is not
+    /// read as a response file); a symbolic link to a missing file is a missing file.</summary>
+    [Fact]
+    public void Empty_at_sign_and_dangling_paths_are_what_they_are()
+    {
+        AssertError(Run("resample", Write(Good), "--target", "y", "--method", "smote", "--output", ""), 2,
+            "--output", "empty");
+        AssertError(Run("inspect", "", "--target", "y"), 2, "INPUT", "empty");
+        var folder = Directory.CreateTempSubdirectory("imbalanced-at-").FullName;
+        File.WriteAllText(Path.Combine(folder, "@in.csv"), Good);
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "imbalanced.dll"), "inspect", "@in.csv",
+            "--target", "y", "--json" })
+            info.ArgumentList.Add(a);
+        using (var process = System.Diagnostics.Process.Start(info)!)
+        {
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(9, JsonDocument.Parse(stdout).RootElement.GetProperty("rows").GetInt32());
+        }
+        var dangling = Path.Combine(folder, "gone.csv");
+        File.CreateSymbolicLink(dangling, Path.Combine(folder, "missing.csv"));
+        AssertError(Run("inspect", dangling, "--target", "y"), 1, "gone.csv", "file not found");
+    }
+
+    /// <summary>A model file cut short in its central directory (an interrupted download) names the file; a model
+    /// whose ML.NET part is damaged leaves no temporary folder behind.</summary>
+    [Fact]
+    public void A_model_cut_short_names_the_file_and_leaves_nothing_behind()
+    {
+        var bytes = File.ReadAllBytes(Model);
+        var folder = Directory.CreateTempSubdirectory("imbalanced-cut-").FullName;
+        for (var cut = 1; cut <= 60; cut += 7)
+        {
+            var model = Path.Combine(folder, "cut.zip");
+            File.WriteAllBytes(model, bytes[..^cut]);
+            AssertError(Run("predict", "--model", model, Write(Good), "--output", Path.Combine(folder, "o.csv")), 1,
+                "cut.zip");
+        }
+        var damaged = Path.Combine(folder, "inner.zip");
+        using (var outer = ZipFile.Open(damaged, ZipArchiveMode.Create))
+        using (var source = ZipFile.OpenRead(Model))
+            foreach (var entry in source.Entries)
+            {
+                using var read = entry.Open();
+                using var copy = new MemoryStream();
+                read.CopyTo(copy);
+                var data = copy.ToArray();
+                if (entry.FullName == "learner.zip")
+                {
+                    // The learner's own zip with its model.zip member cut in half.
+                    using var inner = new MemoryStream();
+                    using (var learner = new ZipArchive(new MemoryStream(data), ZipArchiveMode.Read))
+                    using (var rebuilt = new ZipArchive(inner, ZipArchiveMode.Create, leaveOpen: true))
+                        foreach (var part in learner.Entries)
+                        {
+                            using var p = part.Open();
+                            using var m = new MemoryStream();
+                            p.CopyTo(m);
+                            var partBytes = m.ToArray();
+                            if (part.FullName == "model.zip") partBytes = partBytes[..(partBytes.Length / 2)];
+                            using var w = rebuilt.CreateEntry(part.FullName).Open();
+                            w.Write(partBytes);
+                        }
+                    data = inner.ToArray();
+                }
+                using var write = outer.CreateEntry(entry.FullName).Open();
+                write.Write(data);
+            }
+        var temp = Directory.CreateTempSubdirectory("imbalanced-tmp-").FullName;
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true };
+        info.Environment["TMPDIR"] = temp + "/";
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "imbalanced.dll"), "predict", "--model",
+            damaged, Write(Good), "--output", Path.Combine(folder, "o.csv") })
+            info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
+    }
+
+    /// <summary>A pipe that gives Parquet's magic bytes and then binary data, but no whole Parquet file, is refused
+    /// as Parquet, not read as text.</summary>
+    [Fact]
+    public void A_damaged_parquet_stream_is_refused_as_parquet()
+    {
+        var parquet = Temp(".parquet");
+        Assert.Equal(0, Run("generate", "--rows", "50", "--output", parquet).ExitCode);
+        var cut = Temp(".bin");
+        File.WriteAllBytes(cut, File.ReadAllBytes(parquet)[..600]);
+        var r = RunWith(["sh", "-c", $"cat '{cut}' | \"$@\" /dev/stdin --target label", "sh"], "inspect");
+        AssertError(r, 1, "/dev/stdin", "Parquet");
+    }
+
+    /// <summary>Advice an option cannot follow is not given: a class of one row cannot be over-sampled with any
+    /// number of neighbours, nor split into 2 folds; a whole number too large for an option says so.</summary>
+    [Fact]
+    public void A_class_of_one_row_gets_advice_that_can_be_followed()
+    {
+        var input = Write("a,b,y\n0.1,1.5,x\n0.2,2.5,x\n0.35,3.5,x\n0.4,4.25,x\n0.5,5.5,x\n0.61,6.5,x\n0.7,7.5,z\n");
+        var line = AssertError(Run("resample", input, "--target", "y", "--method", "smote", "--k-neighbors", "1",
+            "--output", Temp()), 1, "class 'z' has 1 row", "at least 2 rows");
+        Assert.DoesNotContain("at most", line);
+        line = AssertError(Run("resample", input, "--target", "y", "--method", "iht", "--output", Temp()), 1,
+            "class 'z' has 1 row", "at least 2 rows");
+        Assert.DoesNotContain("at most 1 folds", line);
+        AssertError(Run("resample", input, "--target", "y", "--method", "smote", "--k-neighbors", "99999999999",
+            "--output", Temp()), 2, "--k-neighbors", "out of range");
+    }
+
+    /// <summary>Every command takes --quiet; generate writes tab-separated text to a .tsv path.</summary>
+    [Fact]
+    public void Every_command_takes_quiet_and_generate_writes_tsv_by_its_name()
+    {
+        var tsv = Temp(".tsv");
+        Assert.Equal(0, Run("generate", "--rows", "20", "--output", tsv, "--quiet").ExitCode);
+        Assert.StartsWith("f0\tf1\t", File.ReadAllText(tsv));
+        Assert.Equal(0, Run("inspect", tsv, "--target", "label", "--quiet").ExitCode);
+        Assert.Equal(0, Run("evaluate", Write(Good), "--target", "y", "--predicted", "y", "--quiet").ExitCode);
+        Assert.Equal(0, Run("predict", "--model", Model, Write(Good), "--output", Temp(), "--quiet").ExitCode);
+    }
+
+    /// <summary>inspect --task regression: a mean and deviation that are finite are written, even where the plain
+    /// sums overflow (values near the largest double).</summary>
+    [Fact]
+    public void Regression_inspect_gives_a_finite_mean_of_huge_values()
+    {
+        var values = Enumerable.Range(0, 40).Select(i => (i / 4.0).ToString(CultureInfo.InvariantCulture))
+            .Concat(Enumerable.Repeat("1.79e308", 6));
+        var input = Write("x,t\n" + string.Concat(values.Select((v, i) => $"{i},{v}\n")));
+        var r = Run("inspect", input, "--target", "t", "--task", "regression", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var d = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("distribution");
+        var mean = (40 * 39 / 2 / 4.0 + 6 * 1.79e308) / 46;
+        Assert.Equal(mean, d.GetProperty("mean").GetDouble(), mean * 1e-12);
+        Assert.True(double.IsFinite(d.GetProperty("std").GetDouble()));
+    }
 }

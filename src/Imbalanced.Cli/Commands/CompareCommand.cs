@@ -45,11 +45,12 @@ internal static class CompareCommand
         {
             Description = "folds run at once (default: all cores); the results do not depend on it",
         };
-        var report = new Option<string?>("--report")
+        var report = CommonOptions.Path(new Option<string?>("--report")
         {
             Description = "write a self-contained HTML report (charts as inline SVG) to this file",
-        };
-        var json = new Option<string?>("--json") { Description = "write the results as JSON to this file" };
+        });
+        var json = CommonOptions.Path(
+            new Option<string?>("--json") { Description = "write the results as JSON to this file" });
         var quiet = CommonOptions.Quiet();
         var command = new Command(
             "compare", "compare techniques and learners under leakage-free repeated stratified cross-validation")
@@ -86,10 +87,10 @@ internal static class CompareCommand
                 var text = Report.HtmlReport.Build(result, r.GetValue(input)!);
                 files.Write(html, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
             }
-            files.Commit();
-            // The table is printed once the files are in place: a run whose --json or --report cannot be written
-            // prints nothing but the error.
-            WriteHuman(result);
+            // The table is printed once the files are written in full, before they are put in place: a run whose
+            // --json or --report cannot be written prints nothing but the error, and one whose stdout cannot be
+            // written leaves no file.
+            files.Commit(() => StandardOutput.Write(Human(result)));
             return ExitCodes.Success;
         });
         return command;
@@ -102,10 +103,12 @@ internal static class CompareCommand
         return names.Length > 0 ? names : throw new UsageException($"{option}: '{text}' names no {kind}");
     }
 
-    private static void WriteHuman(CompareReport r)
+    /// <summary>The summary table printed on stdout.</summary>
+    private static string Human(CompareReport r)
     {
+        var text = new StringWriter();
         var m = r.Options.Metric;
-        Console.Out.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-34}vs best");
+        text.WriteLine($"{"technique",-18}{"learner",-24}{m + " (mean ± sd)",-30}{"vs none",-34}vs best");
         foreach (var x in r.Ranked)
         {
             var technique = x.RanAs == x.Technique ? x.Technique : $"{x.Technique} ({x.RanAs})";
@@ -114,17 +117,18 @@ internal static class CompareCommand
                 : "";
             var best = x == r.Best ? "<- best"
                 : $"{Verdict(x.VersusBest!.Verdict)} ({Report.HtmlReport.P(x.VersusBest.P)})";
-            Console.Out.WriteLine($"{technique,-18}{x.Learner,-24}" +
+            text.WriteLine($"{technique,-18}{x.Learner,-24}" +
                 $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-34}{best}");
         }
         var helped = r.Results.Where(x => x.VersusNone?.Verdict == ModelSelection.Verdict.Better)
             .Select(x => $"{x.Technique} with {x.Learner}").ToArray();
-        Console.Out.WriteLine(helped.Length == 0
+        text.WriteLine(helped.Length == 0
             ? $"No technique beat doing nothing (technique none, same learner) on {m} beyond noise."
             : $"Beat doing nothing (technique none, same learner) on {m} beyond noise: {string.Join(", ", helped)}.");
-        Console.Out.WriteLine(
+        text.WriteLine(
             "Differences are judged with the corrected resampled t-test (Nadeau and Bengio) over the paired folds, " +
             "at p < 0.05.");
+        return text.ToString();
     }
 
     /// <summary>A verdict as the contract spells it.</summary>

@@ -38,7 +38,7 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "report imbalance-aware metrics of predictions")
         {
-            input, target, predicted, score, positive, json, digits,
+            input, target, predicted, score, positive, json, digits, CommonOptions.Quiet(),
         };
         command.SetAction(r => Run(r.GetValue(input)!, r.GetValue(target)!, r.GetValue(predicted)!, r.GetValue(score),
             r.GetValue(positive), r.GetValue(json), r.GetValue(digits)));

@@ -12,11 +12,11 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output")
+        var output = CommonOptions.Path(new Option<string>("--output")
         {
             Description = "the file to write (.csv or .parquet)",
             Required = true,
-        };
+        });
         var rows = CommonOptions.WholeNumber("--rows", 1000, "rows");
         var features = CommonOptions.WholeNumber("--features", 20, "features in all");
         var informative = CommonOptions.WholeNumber("--informative", 2, "informative features");
@@ -36,6 +36,7 @@ internal static class GenerateCommand
             "write a synthetic classification data set (in the manner of make_classification)")
         {
             output, rows, features, informative, redundant, classes, clusters, weights, separation, flip, seed,
+            CommonOptions.Quiet(),
         };
         command.SetAction(r =>
         {

@@ -24,7 +24,7 @@ internal static class InspectCommand
             "show class counts (or the target's distribution and rare ranges), the imbalance ratio, feature kinds, " +
             "missing values and advice")
         {
-            input, target, drop, json, task, threshold,
+            input, target, drop, json, task, threshold, CommonOptions.Quiet(),
         };
         command.SetAction(r =>
         {

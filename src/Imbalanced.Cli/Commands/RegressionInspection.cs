@@ -19,16 +19,32 @@ internal static class RegressionInspection
         var relevance = RelevanceFunction.FromBoxPlot(y);
         var bins = RelevanceBins.Of(y, relevance, threshold);
         var box = relevance.BoxPlot!;
-        var mean = 0.0;
-        foreach (var v in y) mean += v;
-        mean /= y.Length;
-        var squares = 0.0;
-        foreach (var v in y) squares += (v - mean) * (v - mean);
-        var std = y.Length > 1 ? Math.Sqrt(squares / (y.Length - 1)) : 0;
+        var (mean, std) = MeanAndStd(y, 1.0);
+        // Values near the largest double overflow the sums: then they are taken over the values divided by the
+        // largest magnitude, and scaled back (finite whenever the mean and the deviation themselves are).
+        if (!double.IsFinite(mean) || !double.IsFinite(std))
+        {
+            var largest = 0.0;
+            foreach (var v in y) largest = Math.Max(largest, Math.Abs(v));
+            var (scaledMean, scaledStd) = MeanAndStd(y, largest);
+            (mean, std) = (scaledMean * largest, scaledStd * largest);
+        }
         var rare = bins.Bins.Where(b => b.Rare).ToArray();
         if (json) WriteJson(table, target, box, mean, std, bins, rare);
         else WriteHuman(input, table, target, box, mean, std, bins, rare);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The mean and the sample standard deviation (0 for one value) of the values divided by
+    /// <paramref name="scale"/>.</summary>
+    private static (double Mean, double Std) MeanAndStd(ReadOnlySpan<double> y, double scale)
+    {
+        var mean = 0.0;
+        foreach (var v in y) mean += v / scale;
+        mean /= y.Length;
+        var squares = 0.0;
+        foreach (var v in y) squares += (v / scale - mean) * (v / scale - mean);
+        return (mean, y.Length > 1 ? Math.Sqrt(squares / (y.Length - 1)) : 0);
     }
 
     private static string Side(RelevanceBin bin, BoxPlotStatistics box) => bin.High < box.Median ? "low" : "high";

@@ -23,11 +23,11 @@ internal static class ResampleCommand
             Description = "one of: " + string.Join(", ", SamplerRegistry.All.Select(e => e.Name)),
             Required = true,
         };
-        var output = new Option<string>("--output")
+        var output = CommonOptions.Path(new Option<string>("--output")
         {
             Description = "the file to write, in the input's format",
             Required = true,
-        };
+        });
         var strategy = new Option<string?>("--strategy")
         {
             Description = "auto, minority, majority, not-minority, not-majority, all, a ratio, " +
@@ -38,10 +38,10 @@ internal static class ResampleCommand
         {
             Description = "append a column with each row's input row number (empty for synthetic rows)",
         };
-        var provenance = new Option<string?>("--provenance")
+        var provenance = CommonOptions.Path(new Option<string?>("--provenance")
         {
             Description = "write row,kind,source,base,neighbor,gap for every output row to this CSV",
-        };
+        });
         var json = CommonOptions.Json("print a JSON summary to stdout");
         var quiet = CommonOptions.Quiet();
         var threads = new Option<int?>("--threads")
@@ -154,7 +154,7 @@ internal static class ResampleCommand
     {
         var clock = Stopwatch.StartNew();
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
-        var result = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
+        StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var table = TableDataset.BuildRegression(TableReader.Read(input), target, drop);
             GC.Collect();
@@ -163,12 +163,8 @@ internal static class ResampleCommand
             files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
             if (provenance is not null)
                 files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result.Rows, s));
-            files.Commit();
-            return result;
-        });
-        if (json)
-        {
-            JsonOutput.ToStdout(w =>
+            // The summary goes to stdout before the files are put in place: a stdout that fails leaves no file.
+            files.Commit(json ? () => StandardOutput.Write(JsonOutput.Document(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("method", info.Name);
@@ -183,8 +179,9 @@ internal static class ResampleCommand
                 w.WriteNumber("seconds", Math.Round(clock.Elapsed.TotalSeconds, 3));
                 w.WriteString("neighbors", usage.AnyApproximate ? "approximate" : "exact");
                 w.WriteEndObject();
-            });
-        }
+            })) : null);
+            return result;
+        });
         return ExitCodes.Success;
     }
 
@@ -212,11 +209,10 @@ internal static class ResampleCommand
         DistinctFiles.Check([("the input", input)], ("--output", output), ("--provenance", provenance));
         if (!TableReader.IsParquetInput(input))
         {
-            var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet);
+            var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet,
+                json ? run => JsonDocument(info.Name, run.Classes, run.Before, run.After, run.Synthetic, run.Removed,
+                    clock.Elapsed.TotalSeconds, usage.AnyApproximate) : null);
             Finish(info, streamed.Warnings, usage, parquet: false, output);
-            if (json)
-                WriteJson(info.Name, streamed.Classes, streamed.Before, streamed.After, streamed.Synthetic,
-                    streamed.Removed, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
             return ExitCodes.Success;
         }
         // Parquet is read by columns, whole.
@@ -230,27 +226,29 @@ internal static class ResampleCommand
             using var files = new FileTransaction();
             files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
             if (provenance is not null) files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result, s));
-            files.Commit();
+            // The summary goes to stdout before the files are put in place: a stdout that fails leaves no file.
+            files.Commit(json ? () => StandardOutput.Write(JsonDocument(info.Name, table.Data.Classes,
+                table.Data.ClassCounts(), result.ClassCounts(), result.SyntheticCount, result.RemovedCount,
+                clock.Elapsed.TotalSeconds, usage.AnyApproximate)) : null);
             return (table, result);
         });
         Finish(info, result.Warnings, usage, parquet: true, output);
-        if (json)
-            WriteJson(info.Name, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts(),
-                result.SyntheticCount, result.RemovedCount, clock.Elapsed.TotalSeconds, usage.AnyApproximate);
         return ExitCodes.Success;
     }
 
-    /// <summary>Resamples a delimited file without holding its text in memory (<see cref="StreamingResample"/>).
+    /// <summary>Resamples a delimited file without holding its text in memory (<see cref="StreamingResample"/>);
+    /// what <paramref name="stdout"/> makes of the run (when given) is printed before the files are put in place.
     /// </summary>
     private static StreamingResample Streamed(string input, string target, string[] drop, SamplerInfo info,
-        ISampler sampler, string output, string? indexColumn, string? provenance, bool quiet) =>
+        ISampler sampler, string output, string? indexColumn, string? provenance, bool quiet,
+        Func<StreamingResample, byte[]>? stdout) =>
         StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
         {
             var run = StreamingResample.Prepare(input, target, drop, sampler);
             using var files = new FileTransaction();
             files.Write(output, s => run.Write(s, indexColumn));
             if (provenance is not null) files.Write(provenance, run.WriteProvenance);
-            files.Commit();
+            files.Commit(stdout is null ? null : () => StandardOutput.Write(stdout(run)));
             return run;
         });
 
@@ -268,10 +266,9 @@ internal static class ResampleCommand
                 $"{info.Name} used exact neighbours where its distance is not Euclidean");
     }
 
-    private static void WriteJson(string method, ClassSet classes, int[] before, int[] after, int synthetic,
-        int removed, double seconds, bool approximate)
-    {
-        JsonOutput.ToStdout(w =>
+    private static byte[] JsonDocument(string method, ClassSet classes, int[] before, int[] after, int synthetic,
+        int removed, double seconds, bool approximate) =>
+        JsonOutput.Document(w =>
         {
             w.WriteStartObject();
             w.WriteString("method", method);
@@ -283,7 +280,6 @@ internal static class ResampleCommand
             w.WriteString("neighbors", approximate ? "approximate" : "exact");
             w.WriteEndObject();
         });
-    }
 
     private static void WriteCounts(Utf8JsonWriter w, string name, ClassSet classes, int[] counts)
     {

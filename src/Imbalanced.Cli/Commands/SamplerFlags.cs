@@ -79,7 +79,9 @@ internal sealed class SamplerFlags
         if (Nullable.GetUnderlyingType(type) is not null && text == "auto") return null;
         if (t == typeof(int))
             return int.TryParse(text, NumberStyles.Integer, c, out var i) ? i
-                : throw new UsageException($"{flag}: '{text}' is not a whole number");
+                : throw new UsageException(System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, c, out _)
+                    ? $"{flag}: '{text}' is out of range; give a whole number from {int.MinValue} to {int.MaxValue}"
+                    : $"{flag}: '{text}' is not a whole number");
         if (t == typeof(double))
             return CommonOptions.Finite(text) ?? throw new UsageException($"{flag}: '{text}' is not a finite number");
         if (t.IsEnum)

@@ -27,7 +27,8 @@ internal static class TrainPredictCommands
             Required = true,
         };
         var workflow = new WorkflowFlags();
-        var model = new Option<string>("--model") { Description = "the model file to write (.zip)", Required = true };
+        var model = CommonOptions.Path(
+            new Option<string>("--model") { Description = "the model file to write (.zip)", Required = true });
         var quiet = CommonOptions.Quiet();
         var command = new Command("train", "fit a technique and a learner on all of INPUT and save one model file")
         {
@@ -52,17 +53,17 @@ internal static class TrainPredictCommands
 
     public static Command Predict()
     {
-        var model = new Option<string>("--model")
+        var model = CommonOptions.Path(new Option<string>("--model")
         {
             Description = "a model file written by 'imbalanced train'",
             Required = true,
-        };
+        });
         var input = CommonOptions.Input();
-        var output = new Option<string>("--output")
+        var output = CommonOptions.Path(new Option<string>("--output")
         {
             Description = "the file to write, in the input's format",
             Required = true,
-        };
+        });
         var index = new Option<string?>("--index-column")
         {
             Description = "append each row's 0-based input row number",
@@ -72,7 +73,7 @@ internal static class TrainPredictCommands
             "probabilities are mapped to it and decisions taken on them");
         var command = new Command("predict", "append predictions and probabilities to INPUT's columns")
         {
-            model, input, output, index, prior,
+            model, input, output, index, prior, CommonOptions.Quiet(),
         };
         command.SetAction(r =>
         {

@@ -57,12 +57,16 @@ internal static class JsonOutput
 
     /// <summary>Builds one document with <paramref name="write"/> and prints it to stdout with a newline, so a
     /// failure while building it prints nothing.</summary>
-    public static void ToStdout(Action<Utf8JsonWriter> write, bool indented = false)
+    /// <exception cref="DataException">Stdout cannot be written.</exception>
+    public static void ToStdout(Action<Utf8JsonWriter> write, bool indented = false) =>
+        StandardOutput.Write(Document(write, indented));
+
+    /// <summary>One document built with <paramref name="write"/>, as UTF-8 with a final newline.</summary>
+    public static byte[] Document(Action<Utf8JsonWriter> write, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented })) write(w);
-        using var stdout = Console.OpenStandardOutput();
-        stdout.Write(buffer.WrittenSpan);
-        stdout.Write("\n"u8);
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -95,6 +95,8 @@ internal sealed class TrainedModel
         try
         {
             zip = ZipFile.OpenRead(path);
+            // The central directory is read on first use: a file cut short there fails here, not midway.
+            _ = zip.Entries.Count;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -107,15 +109,29 @@ internal sealed class TrainedModel
                 ?? throw Damaged(path, $"the member '{LearnerEntry}' is missing");
             byte[] saved;
             IClassifierModel learner;
+            // ML.NET unpacks a model into a folder of its own, which it leaves behind when the model is damaged: it
+            // gets a scratch folder, removed whatever happens.
+            var scratch = Directory.CreateTempSubdirectory("imbalanced-model-");
             try
             {
                 saved = FixedTimeZip.Read(entry);
                 using var read = new MemoryStream(saved, writable: false);
-                learner = MlNetClassifier.Load(new MLContext(0), read);
+                learner = MlNetClassifier.Load(new MLContext(0) { TempFilePath = scratch.FullName }, read);
             }
             catch (Exception e) when (e is not DataException and not OutOfMemoryException)
             {
                 throw Damaged(path, $"its learner cannot be loaded ({e.Message})", e);
+            }
+            finally
+            {
+                try
+                {
+                    scratch.Delete(recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A folder that cannot be removed is left; the model is read all the same.
+                }
             }
             // The learner's number of classes is checked by the probe below, which scores a row.
             if (LearnerShape.Columns(saved) is { } columns && columns != m.EncodedWidth())

@@ -16,7 +16,8 @@ namespace Imbalanced.Data;
 /// <c>/dev/stdout</c>) is never renamed over: its data is kept in a temporary in the system's temporary folder and
 /// written through, into the opened target, by <see cref="Commit"/> before any rename, once every file has been
 /// written in full.</para>
-/// <para>Temporaries are named <c>.NAME.PID.GUID.tmp</c>; before writing a file the transaction removes the
+/// <para>Temporaries are named <c>.NAME.PID.GUID.tmp</c> (a name too long for that is shortened and given a hash of
+/// itself, <see cref="Stem"/>); before writing a file the transaction removes the
 /// temporaries for the same target that a process no longer running left behind (a killed run).</para>
 /// </remarks>
 /// <example>
@@ -46,6 +47,7 @@ internal sealed class FileTransaction : IDisposable
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         var full = Target(path, out var through);
+        if (!through) RefuseReadOnly(path, full);
         var dir = through ? Path.GetTempPath() : Path.GetDirectoryName(full)!;
         var name = through ? ThroughName : Path.GetFileName(full);
         RemoveStale(dir, name);
@@ -76,6 +78,7 @@ internal sealed class FileTransaction : IDisposable
     {
         var full = Target(path, out var through);
         if (through) return full;
+        RefuseReadOnly(path, full);
         var dir = Path.GetDirectoryName(full)!;
         var probe = Temporary(dir, Path.GetFileName(full));
         try
@@ -93,6 +96,26 @@ internal sealed class FileTransaction : IDisposable
         }
         return full;
     }
+
+    /// <summary>Refuses to replace an existing file this process may not write (a file made read-only, or another
+    /// user's), as writing it in place would be refused: renaming over it would otherwise succeed wherever the folder
+    /// is writable. A missing file, or one that may be written, passes.</summary>
+    /// <exception cref="DataException">The file exists and may not be written.</exception>
+    private static void RefuseReadOnly(string path, string full)
+    {
+        var writable = OperatingSystem.IsWindows()
+            ? !File.Exists(full) || !File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly)
+            : access(full, WriteAccess) == 0 || Marshal.GetLastPInvokeError() != PermissionDenied;
+        if (!writable)
+            throw new DataException(
+                $"{path}: the file is read-only here (permission denied); make it writable or choose another path");
+    }
+
+    /// <summary><c>W_OK</c> of <c>access(2)</c>.</summary>
+    private const int WriteAccess = 2;
+
+    /// <summary><c>EACCES</c> (13 on Linux and macOS).</summary>
+    private const int PermissionDenied = 13;
 
     /// <summary>The full path a file is written at: not a folder, in a folder that exists. Symbolic links are
     /// followed to their final target, whether it exists or not.</summary>
@@ -180,16 +203,41 @@ internal sealed class FileTransaction : IDisposable
     }
 
     /// <summary>A temporary for target <paramref name="name"/> in <paramref name="dir"/>:
-    /// <c>.NAME.PID.GUID.tmp</c>, the name <see cref="RemoveStale"/> recognises.</summary>
+    /// <c>.STEM.PID.GUID.tmp</c> (<see cref="Stem"/>), the name <see cref="RemoveStale"/> recognises.</summary>
     private static string Temporary(string dir, string name) =>
-        Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Path.Combine(dir, $".{Stem(name)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
-    /// <summary>Puts every file written in place: first the targets written through, in the order written, then the
-    /// renames, so that a failure to write through leaves every renamed target untouched. With several renames, each
-    /// existing target is first kept under a second name (a hard link, or a copy where links are not possible): when
-    /// a later rename fails (a file that cannot be replaced), the targets already replaced get their old contents
-    /// back and the ones created are removed, so that no target is left changed.</summary>
-    public void Commit()
+    /// <summary>Longest name, in UTF-8 bytes, kept whole in its temporaries' names: with the dots, process number,
+    /// GUID and <c>.tmp</c> they stay within the 255 bytes most file systems allow in a name.</summary>
+    private const int WholeStem = 190;
+
+    /// <summary>The part of a temporary's name that stands for target <paramref name="name"/>: the name itself, or
+    /// for a longer one its first characters within <see cref="WholeStem"/> − 17 bytes, <c>~</c> and 16 hex digits
+    /// of the whole name's SHA-256 (so that two long names with the same start have different temporaries).</summary>
+    internal static string Stem(string name)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(name) <= WholeStem) return name;
+        var hash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16];
+        var end = 0;
+        var bytes = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > WholeStem - 17) break;
+            bytes += rune.Utf8SequenceLength;
+            end += rune.Utf16SequenceLength;
+        }
+        return $"{name[..end]}~{hash}";
+    }
+
+    /// <summary>Puts every file written in place: first the targets written through, in the order written, then
+    /// <paramref name="beforeRenames"/> (what else the run must deliver, e.g. its standard output: when it fails, no
+    /// file is renamed), then the renames, so that a failure to write through leaves every renamed target untouched.
+    /// With several renames, each existing target is first kept under a second name (a hard link, or a copy where
+    /// links are not possible): when a later rename fails (a file that cannot be replaced), the targets already
+    /// replaced get their old contents back and the ones created are removed, so that no target is left changed.
+    /// </summary>
+    public void Commit(Action? beforeRenames = null)
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         _committed = true;
@@ -199,6 +247,7 @@ internal sealed class FileTransaction : IDisposable
         try
         {
             foreach (var (temp, target, _) in _staged.Where(s => s.Through)) WriteThrough(temp, target);
+            beforeRenames?.Invoke();
             if (renames.Count > 1)
                 foreach (var (_, target, _) in renames) backups.Add(KeepOld(target));
             foreach (var (temp, target, _) in renames)
@@ -303,9 +352,11 @@ internal sealed class FileTransaction : IDisposable
         _staged.Clear();
     }
 
-    /// <summary>Removes <c>.NAME.PID.GUID.tmp</c> files in <paramref name="dir"/> whose process is gone.</summary>
+    /// <summary>Removes <c>.STEM.PID.GUID.tmp</c> files (<see cref="Stem"/> of <paramref name="name"/>) in
+    /// <paramref name="dir"/> whose process is gone.</summary>
     internal static void RemoveStale(string dir, string name)
     {
+        name = Stem(name);
         string[] candidates;
         try
         {
@@ -400,6 +451,9 @@ internal sealed class FileTransaction : IDisposable
 
     [DllImport("libc")]
     private static extern void free(IntPtr pointer);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing,

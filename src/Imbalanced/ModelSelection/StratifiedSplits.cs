@@ -62,8 +62,9 @@ public static class StratifiedSplits
                     ? labels[rows[0]].ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : classes[labels[rows[0]]];
                 throw new DataException(
-                    $"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; " +
-                    $"use at most {rows.Length} folds");
+                    $"class '{name}' has {rows.Length} row(s), fewer than the {folds} folds; " + (rows.Length >= 2
+                        ? $"use at most {rows.Length} folds"
+                        : "cross-validation needs at least 2 rows of every class (2 folds): add rows of it"));
             }
         return SplitsOf(FoldOf(labels, folds, shuffle ? new SeededRandom(seed) : null), folds);
     }

@@ -79,7 +79,10 @@ internal static class DataChecks
         if (classSize <= k)
             throw new DataException(
                 $"class '{data.Classes[classCode]}' has {classSize} row(s), too few for {parameter} = {k} ({method} " +
-                $"needs more rows in a class than neighbours); set {parameter} to at most {Math.Max(1, classSize - 1)}")
+                "needs more rows in a class than neighbours); " + (classSize >= 2
+                    ? $"set {parameter} to at most {classSize - 1}"
+                    : "a class it grows needs at least 2 rows: add rows of it, or choose a sampling strategy " +
+                        "that leaves it as it is"))
             { Parameter = parameter };
     }
 

@@ -46,8 +46,10 @@ internal static class RegressionResampling
             if (factors[b] > 1 && size <= k)
                 throw new DataException($"the {(bins.Bins[b].Rare ? "rare" : "common")} range " +
                     $"[{bins.Bins[b].Low}, {bins.Bins[b].High}] of the target '{data.TargetName}' has {size} row(s), " +
-                    $"too few for KNeighbors = {k} ({method} needs more rows in a range than neighbours); set " +
-                    $"KNeighbors to at most {Math.Max(1, size - 1)}")
+                    $"too few for KNeighbors = {k} ({method} needs more rows in a range than neighbours); " +
+                    (size >= 2
+                        ? $"set KNeighbors to at most {size - 1}"
+                        : "a range it grows needs at least 2 rows: change the relevance threshold"))
                 { Parameter = nameof(SmoterOptions.KNeighbors) };
         }
 
