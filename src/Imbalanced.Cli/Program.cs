@@ -75,7 +75,26 @@ public static class Program
 
     private static int Fail(string message, int exitCode)
     {
-        Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        Console.Error.WriteLine($"error: {Printable(message)}");
         return exitCode;
+    }
+
+    /// <summary>Longest error line kept whole; a longer one (a value of megabytes quoted in it) keeps its start, where
+    /// the file, line and column are, and its end.</summary>
+    private const int LongestMessage = 4000;
+
+    /// <summary><paramref name="message"/> as one printable line: line breaks become spaces, other control
+    /// characters (from a column name or a value) <c>\xNN</c>, and a very long message keeps its start and end.
+    /// </summary>
+    internal static string Printable(string message)
+    {
+        var text = new System.Text.StringBuilder(Math.Min(message.Length, LongestMessage + 100));
+        foreach (var c in message.ReplaceLineEndings(" "))
+            if (char.IsControl(c) && c != '\t') text.Append($"\\x{(int)c:X2}");
+            else text.Append(c);
+        if (text.Length <= LongestMessage) return text.ToString();
+        var left = text.Length - LongestMessage * 3 / 4;
+        return $"{text.ToString(0, LongestMessage / 2)} … ({left} characters left out) … " +
+            text.ToString(text.Length - LongestMessage / 4, LongestMessage / 4);
     }
 }

@@ -8,13 +8,20 @@ internal static class NumberText
 {
     private const NumberStyles Style = NumberStyles.Float;
 
-    /// <summary>Parses a number written in the invariant culture (<c>1e-3</c>, <c>-0.5</c>).</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+    /// <summary>Parses a number written in the invariant culture (<c>1e-3</c>, <c>-0.5</c>). Text holding a NUL is
+    /// not a number (.NET's parser would ignore trailing NULs: <c>"2\0"</c> would read as 2).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        return !text.Contains('\0') && double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+    }
 
-    /// <summary>Parses a number written in the invariant culture from UTF-8.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out double value) =>
-        double.TryParse(utf8, Style, CultureInfo.InvariantCulture, out value);
+    /// <summary>Parses a number written in the invariant culture from UTF-8 (none when it holds a NUL).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        return !utf8.Contains((byte)0) && double.TryParse(utf8, Style, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>Writes <paramref name="value"/> in shortest round-trip form as UTF-8.</summary>
     public static int Format(double value, Span<byte> destination)

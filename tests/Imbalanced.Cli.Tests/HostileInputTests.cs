@@ -613,4 +613,35 @@ public class HostileInputTests
         Assert.Equal(mean, d.GetProperty("mean").GetDouble(), mean * 1e-12);
         Assert.True(double.IsFinite(d.GetProperty("std").GetDouble()));
     }
+
+    /// <summary>A value holding a NUL is text, not a number (.NET's parser ignores trailing NULs); control characters
+    /// of a column name are escaped in the error line, which stays one line; a very long error line keeps its start
+    /// and end.</summary>
+    [Fact]
+    public void Nul_and_control_characters_are_not_numbers_nor_raw_bytes_on_stderr()
+    {
+        var input = Write("a,b,y\n1,2\u0000,x\n2,3,x\n3,4,z\n4,5,z\n");
+        var r = Run("inspect", input, "--target", "y", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var json = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal(["b"], json.GetProperty("categorical_features").EnumerateArray().Select(e => e.GetString()));
+        var named = Write("a\u0001b,y\n1,x\n2,z\n");
+        var line = AssertError(Run("inspect", named, "--target", "nope"), 1, "nope", "a\\x01b");
+        Assert.DoesNotContain('\u0001', line);
+        var huge = Write("a,y\n1,x\n2,z\n" + new string('7', 100_000) + "e999,z\n");
+        line = AssertError(Run("resample", huge, "--target", "y", "--method", "smote", "--output", Temp()), 1,
+            "line 4", "characters left out");
+        Assert.True(line.Length < 5000, $"{line.Length} characters");
+    }
+
+    /// <summary>predict keeps the input's format whatever the output's name says, and says so, as resample does.
+    /// </summary>
+    [Fact]
+    public void Predict_warns_when_the_output_name_suggests_another_format()
+    {
+        var r = Run("predict", "--model", Model, Write(Good), "--output", Temp(".parquet"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("warning: --output", r.Stderr);
+        Assert.Contains("written as delimited text", r.Stderr);
+    }
 }

@@ -109,6 +109,12 @@ internal static class TrainPredictCommands
                 outputPath,
                 r.GetValue(index),
                 names[1..]);
+            // The output keeps the input's format whatever its name ends with (as resample's): said when the name
+            // suggests another.
+            var parquet = TableReader.IsParquetInput(inputPath);
+            if (parquet != TableReader.IsParquet(outputPath))
+                Console.Error.WriteLine($"warning: --output {outputPath}: written as "
+                    + $"{(parquet ? "Parquet" : "delimited text")}, the input's format");
             return ExitCodes.Success;
         });
         return command;
