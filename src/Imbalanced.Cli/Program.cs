@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using Imbalanced.Data;
 using Imbalanced.Cli.Commands;
 
 namespace Imbalanced.Cli;
@@ -10,6 +12,10 @@ public static class Program
     /// <summary>Runs the command line.</summary>
     public static int Main(string[] args)
     {
+        // Stopped by Ctrl+C or kill: no temporary and no part of the outputs is left behind; then the signal's own
+        // handling ends the process.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stopped);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stopped);
         try
         {
             return Run(args);
@@ -41,6 +47,13 @@ public static class Program
             // The last resort: a failure no check above foresaw still ends as one line, never a stack trace.
             return Fail($"{e.Message} ({e.GetType().Name})", ExitCodes.DataError);
         }
+    }
+
+    private static void Stopped(PosixSignalContext context)
+    {
+        var removed = FileTransaction.Abandon();
+        TableReader.RemoveSpooled();
+        Console.Error.WriteLine(removed ? "error: stopped; nothing was written" : "error: stopped");
     }
 
     private static int Run(string[] args)

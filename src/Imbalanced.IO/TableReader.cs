@@ -80,6 +80,22 @@ public static class TableReader
         return Spooled.GetOrAdd(path, p => new Lazy<string>(() => Spool(p))).Value;
     }
 
+    /// <summary>Removes the copies of inputs that are not regular files (for a process being stopped).</summary>
+    internal static void RemoveSpooled()
+    {
+        foreach (var copy in Spooled.Values.Where(c => c.IsValueCreated))
+        {
+            try
+            {
+                File.Delete(copy.Value);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the system's temporary folder's cleaning.
+            }
+        }
+    }
+
     private static string Spool(string path)
     {
         var copy = Path.Combine(Path.GetTempPath(),

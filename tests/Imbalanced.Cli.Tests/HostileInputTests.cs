@@ -644,4 +644,39 @@ public class HostileInputTests
         Assert.Contains("warning: --output", r.Stderr);
         Assert.Contains("written as delimited text", r.Stderr);
     }
+
+    /// <summary>A command stopped by Ctrl+C (SIGINT) while it puts its files in place leaves neither an output nor a
+    /// temporary: here its --provenance is a FIFO nobody reads, so the run waits in its commit until it is stopped.
+    /// </summary>
+    [Fact]
+    public async Task A_run_stopped_by_ctrl_c_leaves_no_file_behind()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var folder = Directory.CreateTempSubdirectory("imbalanced-stop-").FullName;
+        var temp = Directory.CreateDirectory(Path.Combine(folder, "tmp")).FullName;
+        var fifo = Path.Combine(folder, "provenance");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var output = Path.Combine(folder, "out.csv");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true };
+        info.Environment["TMPDIR"] = temp + "/";
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "imbalanced.dll"), "resample", Write(Good),
+            "--target", "y", "--method", "random-over", "--output", output, "--provenance", fifo })
+            info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        // Waiting for the FIFO: both files are written in full, as temporaries.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !Directory.GetFiles(temp, ".imbalanced-through.*").Any())
+            await Task.Delay(100);
+        Assert.NotEmpty(Directory.GetFiles(temp, ".imbalanced-through.*"));
+        Assert.NotEmpty(Directory.GetFiles(folder, ".out.csv.*.tmp"));
+        var pid = process.Id.ToString(CultureInfo.InvariantCulture);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", pid])) kill.WaitForExit();
+        Assert.True(process.WaitForExit(30_000));
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.StartsWith("error: stopped", await stderr);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(folder, ".*.tmp"));
+        Assert.Empty(Directory.GetFiles(temp, ".imbalanced-*"));
+    }
 }

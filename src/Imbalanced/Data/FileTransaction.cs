@@ -36,6 +36,15 @@ internal sealed class FileTransaction : IDisposable
     /// <summary>How many symbolic links a path may go through (Linux's limit).</summary>
     private const int MaxLinks = 40;
 
+    /// <summary>Guards <see cref="Open"/>, the renames of every commit and <see cref="Abandon"/>.</summary>
+    private static readonly object Gate = new();
+
+    /// <summary>The transactions holding temporaries.</summary>
+    private static readonly List<FileTransaction> Open = [];
+
+    /// <summary>Set by <see cref="Abandon"/>: nothing more is written or put in place.</summary>
+    private static bool _abandoned;
+
     private readonly List<(string Temp, string Target, bool Through)> _staged = [];
     private bool _committed;
 
@@ -54,8 +63,15 @@ internal sealed class FileTransaction : IDisposable
         var temp = Temporary(dir, name);
         try
         {
-            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            _staged.Add((temp, full, through));
+            FileStream stream;
+            lock (Gate)
+            {
+                if (_abandoned) throw new DataException($"{path}: not written (interrupted)");
+                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                _staged.Add((temp, full, through));
+                if (!Open.Contains(this)) Open.Add(this);
+            }
+            using var _ = stream;
             write(stream);
             stream.Flush(flushToDisk: !through);
         }
@@ -248,13 +264,18 @@ internal sealed class FileTransaction : IDisposable
         {
             foreach (var (temp, target, _) in _staged.Where(s => s.Through)) WriteThrough(temp, target);
             beforeRenames?.Invoke();
-            if (renames.Count > 1)
-                foreach (var (_, target, _) in renames) backups.Add(KeepOld(target));
-            foreach (var (temp, target, _) in renames)
+            // The renames are not interrupted by Abandon, nor after it: every target is replaced, or none.
+            lock (Gate)
             {
-                KeepMode(temp, target);
-                File.Move(temp, target, overwrite: true);
-                placed++;
+                if (_abandoned) throw new DataException("the written files were not put in place (interrupted)");
+                if (renames.Count > 1)
+                    foreach (var (_, target, _) in renames) backups.Add(KeepOld(target));
+                foreach (var (temp, target, _) in renames)
+                {
+                    KeepMode(temp, target);
+                    File.Move(temp, target, overwrite: true);
+                    placed++;
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -348,8 +369,27 @@ internal sealed class FileTransaction : IDisposable
 
     private void DeleteTemporaries()
     {
-        foreach (var (temp, _, _) in _staged) TryDelete(temp);
-        _staged.Clear();
+        lock (Gate)
+        {
+            foreach (var (temp, _, _) in _staged) TryDelete(temp);
+            _staged.Clear();
+            Open.Remove(this);
+        }
+    }
+
+    /// <summary>Removes the temporaries of every transaction not yet committed, and makes every later write or commit
+    /// fail: for a process that is being stopped (Ctrl+C, <c>kill</c>), so that it leaves neither temporaries nor a
+    /// part of its outputs. A commit already renaming finishes first.</summary>
+    /// <returns>Whether any temporary was removed.</returns>
+    internal static bool Abandon()
+    {
+        lock (Gate)
+        {
+            _abandoned = true;
+            var any = Open.Any(t => t._staged.Count > 0);
+            foreach (var transaction in Open.ToArray()) transaction.DeleteTemporaries();
+            return any;
+        }
     }
 
     /// <summary>Removes <c>.STEM.PID.GUID.tmp</c> files (<see cref="Stem"/> of <paramref name="name"/>) in
