@@ -197,6 +197,19 @@ public class NeighbourhoodCleaningRuleTests
             result.KeptRows);
     }
 
+    [Theory]
+    [InlineData(-10.0)]
+    [InlineData(0.0)]
+    [InlineData(double.NaN)]
+    public void A_threshold_cleaning_not_above_0_is_refused(double threshold)
+    {
+        var data = TestData.Blobs([30, 10], ["a", "b"], dims: 2, seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new NeighbourhoodCleaningRule(new NeighbourhoodCleaningRuleOptions { ThresholdCleaning = threshold })
+                .FitResample(data));
+        Assert.Contains("ThresholdCleaning", error.Message);
+    }
+
     [Fact]
     public void A_minority_row_does_not_vote_for_itself_as_in_the_paper()
     {

@@ -31,6 +31,11 @@ public sealed class NeighbourhoodCleaningRule(NeighbourhoodCleaningRuleOptions? 
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        // Current imbalanced-learn's range, (0, ∞): a share of the minority's size.
+        if (!(_options.ThresholdCleaning > 0) || !double.IsFinite(_options.ThresholdCleaning))
+            throw new ArgumentOutOfRangeException(nameof(NeighbourhoodCleaningRuleOptions.ThresholdCleaning),
+                _options.ThresholdCleaning,
+                $"ThresholdCleaning must be a finite number above 0; got {_options.ThresholdCleaning}");
         var counts = data.ClassCounts();
         var targeted = _options.Strategy.Resolve(counts, data.Classes, SamplingType.CleanSampling).Keys.ToHashSet();
         int k = _options.NNeighbors;

@@ -7,7 +7,8 @@ public sealed record NeighbourhoodCleaningRuleOptions : SamplerOptions
     [SamplerParameter("n_neighbors", "neighbours that vote")]
     public int NNeighbors { get; init; } = 3;
 
-    /// <summary>imbalanced-learn's <c>threshold_cleaning</c> (0.5).</summary>
+    /// <summary>imbalanced-learn's <c>threshold_cleaning</c> (0.5): a class is cleaned of the neighbours of
+    /// misclassified minority rows when it has more than this share of the minority's rows (above 0).</summary>
     [SamplerParameter("threshold_cleaning", "share of the minority's size a class needs to be cleaned")]
     public double ThresholdCleaning { get; init; } = 0.5;
 }
