@@ -135,16 +135,31 @@ public sealed class MlNetClassifier : IInPlaceClassifier
         _ => null,
     };
 
-    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads) => new(context,
-        (c, w) => [new(new ForestVoteShare(c, Forest(w, trees, threads)))],
+    private static MlNetClassifier RandomForest(Func<MLContext> context, int trees, int? threads,
+        int smallestLeaf = DefaultSmallestLeaf) => new(context,
+        (c, w) => [new(new ForestVoteShare(c, Forest(w, trees, threads, smallestLeaf)))],
         (c, w) =>
         [
             new(c.MulticlassClassification.Trainers.OneVersusAll(
-                c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads)), useProbabilities: true)),
+                c.BinaryClassification.Trainers.FastForest(Forest(w, trees, threads, smallestLeaf)),
+                useProbabilities: true)),
         ]);
 
-    private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads) =>
-        TreeTraining.Configure(new FastForestBinaryTrainer.Options { NumberOfTrees = trees }, weights, threads);
+    /// <summary>ML.NET's smallest number of rows in a leaf of FastForest (10).</summary>
+    private const int DefaultSmallestLeaf = 10;
+
+    /// <summary>The random forest that estimates instance hardness (<c>iht</c>): 100 trees whose leaves may hold a
+    /// single row, as scikit-learn's <c>RandomForestClassifier</c> (imbalanced-learn's default estimator) grows them;
+    /// with ML.NET's 10 rows a leaf, a forest on a small table makes no split and gives every row the same
+    /// probability, so that nothing is removed.</summary>
+    internal static MlNetClassifier HardnessForest(Func<MLContext> context, int? threads) =>
+        RandomForest(context, 100, threads, smallestLeaf: 1);
+
+    private static FastForestBinaryTrainer.Options Forest(string? weights, int trees, int? threads,
+        int smallestLeaf) =>
+        TreeTraining.Configure(
+            new FastForestBinaryTrainer.Options { NumberOfTrees = trees, MinimumExampleCountPerLeaf = smallestLeaf },
+            weights, threads);
 
     // On one thread L-BFGS reads the rows through a cursor once per iteration: the normalised rows are kept in
     // ML.NET's cache rather than normalised again each time (they are not part of the fitted model). On more, ML.NET

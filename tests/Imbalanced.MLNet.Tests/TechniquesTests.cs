@@ -3,7 +3,6 @@ using Imbalanced.ModelSelection;
 using Imbalanced.Sampling;
 using Imbalanced.Sampling.UnderSampling;
 using Imbalanced.Synthetic;
-using Microsoft.ML;
 
 namespace Imbalanced.MLNet.Tests;
 
@@ -27,7 +26,7 @@ public class TechniquesTests
         {
             Seed = 5,
             Folds = 3,
-            Estimator = MlNetClassifier.RandomForest(new MLContext(5)),
+            Estimator = new MlNetLearners().SamplerEstimator(5),
         }).FitResample(data).KeptRows;
         var nearest = new InstanceHardnessThreshold(new() { Seed = 5, Folds = 3 }).FitResample(data).KeptRows;
 

@@ -117,7 +117,9 @@ public sealed class MlNetLearners : ILearnerFactory
     }
 
     /// <summary>The classifier a sampler that asks one (instance hardness) uses inside the workflow: ML.NET's
-    /// random forest (on ML.NET's default threads), seeded by <paramref name="seed"/>.</summary>
+    /// random forest of 100 trees (on ML.NET's default threads), seeded by <paramref name="seed"/>, whose leaves may
+    /// hold one row, as scikit-learn's random forest grows them (ML.NET's default of 10 a leaf makes no split on a
+    /// small table).</summary>
     /// <param name="seed">The seed of every fit.</param>
     /// <returns>The random forest; never null.</returns>
     /// <example>
@@ -126,8 +128,7 @@ public sealed class MlNetLearners : ILearnerFactory
     /// double[] p = forest!.Fit(train).PredictProbabilities(train);
     /// </code>
     /// </example>
-    public IClassifier? SamplerEstimator(long seed) =>
-        MlNetClassifier.ByName(() => Context(seed), "random-forest", TreeThreads);
+    public IClassifier? SamplerEstimator(long seed) => MlNetClassifier.HardnessForest(() => Context(seed), TreeThreads);
 
     /// <summary>True for the balanced ensembles: every member is fitted on a balanced sample, so their probabilities
     /// reflect equal class priors (prior correction maps them back).</summary>
