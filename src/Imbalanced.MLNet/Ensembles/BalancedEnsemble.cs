@@ -154,10 +154,10 @@ public sealed class BalancedEnsemble
         {
             var memberSeed = (long)rng.NextUInt64();
             int[] rows;
-            if (_kind is EnsembleKind.BalancedBagging or EnsembleKind.BalancedRandomForest)
+            if (_kind == EnsembleKind.BalancedRandomForest) rows = BalancedBootstrap(dataset, rng);
+            else if (_kind == EnsembleKind.BalancedBagging)
             {
-                var bootstrap = Enumerable.Range(0, dataset.RowCount).Select(_ => rng.NextInt(dataset.RowCount))
-                    .ToArray();
+                var bootstrap = Bootstrap(dataset, rng);
                 rows = Balance(dataset.Select(bootstrap), memberSeed).Select(i => bootstrap[i]).ToArray();
             }
             else rows = Balance(dataset, memberSeed);
@@ -208,6 +208,40 @@ public sealed class BalancedEnsemble
     }
 
     /// <summary>Rows of a random under-sample with every class at the minority's count.</summary>
+    /// <summary>Chen, Liaw and Breiman's (2004) sample for a tree of the balanced random forest: from every class as
+    /// many rows as the smallest class has, drawn with replacement (a bootstrap of the minority, the same number drawn
+    /// from each other class), in row order. Every class is in it, however few rows it has: imbalanced-learn's
+    /// bootstrap of an under-sample can miss one, which its trees accept and ML.NET's trainers refuse.</summary>
+    private static int[] BalancedBootstrap(Dataset data, SeededRandom rng)
+    {
+        var counts = data.ClassCounts();
+        var size = counts.Where(c => c > 0).Min();
+        var rows = new List<int>(size * counts.Length);
+        for (var c = 0; c < counts.Length; c++)
+        {
+            if (counts[c] == 0) continue;
+            var ofClass = data.RowsOfClass(c);
+            for (var j = 0; j < size; j++) rows.Add(ofClass[rng.NextInt(ofClass.Length)]);
+        }
+        rows.Sort();
+        return [.. rows];
+    }
+
+    /// <summary>A bootstrap of the rows (as many drawn with replacement) holding every class of the data: one that
+    /// misses a class is drawn again (up to 100 times), as a member fitted on one class is refused by ML.NET's
+    /// trainers (scikit-learn's bagged trees accept it).</summary>
+    private static int[] Bootstrap(Dataset data, SeededRandom rng)
+    {
+        var present = data.ClassCounts().Count(c => c > 0);
+        int[] bootstrap = [];
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            bootstrap = Enumerable.Range(0, data.RowCount).Select(_ => rng.NextInt(data.RowCount)).ToArray();
+            if (bootstrap.Select(i => data.Labels[i]).Distinct().Count() == present) break;
+        }
+        return bootstrap;
+    }
+
     private static int[] Balance(Dataset data, long seed)
     {
         if (data.ClassCounts().Count(c => c > 0) < 2) return Enumerable.Range(0, data.RowCount).ToArray();

@@ -10,7 +10,8 @@ public enum EnsembleKind
     /// <example><c>new BalancedEnsemble(ml, EnsembleKind.BalancedBagging, members: 10).Fit(train)</c></example>
     BalancedBagging,
     /// <summary>BalancedRandomForestClassifier: single ML.NET trees
-    /// (√d features each) on balanced bootstraps.</summary>
+    /// (√d features each) on balanced bootstraps: from every class as many rows as the smallest class has, drawn
+    /// with replacement (Chen, Liaw and Breiman 2004).</summary>
     /// <example><c>new BalancedEnsemble(ml, EnsembleKind.BalancedRandomForest, members: 100).Fit(train)</c></example>
     BalancedRandomForest,
     /// <summary>EasyEnsembleClassifier: boosted learners (ML.NET
