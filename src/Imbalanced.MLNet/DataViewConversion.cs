@@ -133,6 +133,9 @@ public static class DataViewConversion
         return ToDataView(data, null, shape, weights, weightColumn);
     }
 
+    /// <summary>Single precision's smallest normal number.</summary>
+    private const float SmallestNormal = 1.17549435e-38f;
+
     /// <summary>A finite value beyond single precision's range, which ML.NET's learners would read as infinite.
     /// </summary>
     private static DataException TooLarge(string column, double value) => new(
@@ -157,7 +160,10 @@ public static class DataViewConversion
             {
                 var value = (float)row[j];
                 if (float.IsInfinity(value) && double.IsFinite(row[j])) throw TooLarge(data.NumericNames[j], row[j]);
-                features[i * d + j] = value;
+                // Below single precision's smallest normal number a value is read as 0: min-max scaling of a column
+                // of such values overflows (its scale, one over its largest magnitude, is beyond 3.4e38) and ML.NET's
+                // logistic regression then finds every row missing.
+                features[i * d + j] = Math.Abs(value) < SmallestNormal ? 0f : value;
             }
         }
         var labels = Enumerable.Range(0, n).Select(i => data.Labels[rows?[i] ?? i]);
