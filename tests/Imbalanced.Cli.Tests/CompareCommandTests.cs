@@ -146,4 +146,35 @@ public class CompareCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'nope'", r.Stderr);
     }
+
+    /// <summary>A default lowered to fit a small class (smote's k_neighbors) is said in the summary and written as a
+    /// number under the result's "parameters".</summary>
+    [Fact]
+    public void A_parameter_lowered_for_a_small_class_is_said_and_written_as_a_number()
+    {
+        var rows = Enumerable.Range(0, 24).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{i * 0.37 % 5},{i % 3},{(i < 4 ? "z" : "x")}\n"));
+        var input = Write("a,b,y\n" + string.Concat(rows));
+        var json = Temp(".json");
+        var r = Run("compare", input, "--target", "y", "--techniques", "none,smote", "--learners", "logistic",
+            "--folds", "3", "--repeats", "1", "--quiet", "--json", json);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("smote ran with k_neighbors = 1", r.Stdout);
+        var smote = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
+            .EnumerateArray().Single(x => x.GetProperty("technique").GetString() == "smote");
+        Assert.Equal(1, smote.GetProperty("parameters").GetProperty("k_neighbors").GetInt32());
+    }
+
+    /// <summary>A technique or learner named twice is a usage error (it gave two identical results).</summary>
+    [Fact]
+    public void A_name_given_twice_is_a_usage_error()
+    {
+        var r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--techniques",
+            "none,smote,none");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: --techniques: technique 'none' is named twice", r.Stderr);
+        r = Run("compare", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--learners", "logistic,logistic");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'logistic' is named twice", r.Stderr);
+    }
 }

@@ -679,4 +679,39 @@ public class HostileInputTests
         Assert.Empty(Directory.GetFiles(folder, ".*.tmp"));
         Assert.Empty(Directory.GetFiles(temp, ".imbalanced-*"));
     }
+
+    /// <summary>A column of values below single precision's smallest normal number (1e-40) is read as zeros by the
+    /// ML.NET learners: logistic regression used to fail, its min-max scale overflowing, with ML.NET's message.
+    /// </summary>
+    [Fact]
+    public void A_column_of_tiny_values_does_not_stop_logistic_regression()
+    {
+        var rows = Enumerable.Range(0, 40).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{(i % 5) * 1e-40},{i % 7 + (i < 12 ? 3 : 0)},{(i < 12 ? "x" : "z")}\n"));
+        var input = Write("tiny,b,y\n" + string.Concat(rows));
+        var r = Run("train", input, "--target", "y", "--technique", "none", "--learner", "logistic", "--model",
+            Temp(".zip"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+    }
+
+    /// <summary>A feature named as a column predict adds (predicted, probability, probability_LABEL) is refused by
+    /// train, with the fix: the model would clash with every input predict is given.</summary>
+    [Fact]
+    public void Train_refuses_a_feature_named_as_a_column_predict_adds()
+    {
+        AssertError(Run("train", Write(Good.Replace("a,b,y", "probability,b,y")), "--target", "y", "--technique",
+            "none", "--learner", "logistic", "--model", Temp(".zip")), 1, "'probability'", "--drop");
+        var three = Write("a,probability_w,y\n1,2,w\n2,3,w\n3,4,v\n4,5,v\n5,6,u\n6,7,u\n7,8,w\n8,9,v\n9,1,u\n");
+        AssertError(Run("train", three, "--target", "y", "--technique", "none", "--learner", "logistic", "--model",
+            Temp(".zip")), 1, "'probability_w'");
+    }
+
+    /// <summary>predict names the line of a number beyond single precision, as it does for one that is not finite.
+    /// </summary>
+    [Fact]
+    public void Predict_names_the_line_of_a_number_beyond_single_precision()
+    {
+        var input = Write(Good.Replace("0.4,4.25,x", "0.4,1e308,x"));
+        AssertError(Run("predict", "--model", Model, input, "--output", Temp()), 1, "line 5", "column 'b'", "1e308");
+    }
 }

@@ -96,10 +96,12 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>The names of a list option; a list that names nothing is a usage error.</summary>
+    /// <summary>The names of a list option; a list that names nothing, or a name twice, is a usage error.</summary>
     private static string[] Split(string text, string option, string kind)
     {
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UsageException($"{option}: {kind} '{twice.Key}' is named twice; name each once");
         return names.Length > 0 ? names : throw new UsageException($"{option}: '{text}' names no {kind}");
     }
 
@@ -120,6 +122,11 @@ internal static class CompareCommand
             text.WriteLine($"{technique,-18}{x.Learner,-24}" +
                 $"{x.Metrics[m].Mean:0.0000} ± {x.Metrics[m].Std:0.0000}{"",-13}{none,-34}{best}");
         }
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var x in r.Results.Where(x => x.Parameters.Count > 0).DistinctBy(x => x.Technique))
+            text.WriteLine($"{x.Technique} ran with " +
+                string.Join(", ", x.Parameters.Select(p => string.Create(invariant, $"{p.Key} = {p.Value}"))) +
+                ": a class of a training part has too few rows for its default.");
         var helped = r.Results.Where(x => x.VersusNone?.Verdict == ModelSelection.Verdict.Better)
             .Select(x => $"{x.Technique} with {x.Learner}").ToArray();
         text.WriteLine(helped.Length == 0
@@ -181,7 +188,9 @@ internal static class CompareCommand
             {
                 w.WriteStartObject("parameters");
                 foreach (var (name, value) in x.Parameters)
-                    w.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    if (value is int number) w.WriteNumber(name, number);
+                    else w.WriteString(name,
+                        Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 w.WriteEndObject();
             }
             w.WriteString("learner", x.Learner);

@@ -43,6 +43,14 @@ internal static class TrainPredictCommands
             var table = InputErrors.Of(inputPath, () => TableDataset.Build(
                 TableReader.Read(inputPath), r.GetValue(target)!, r.GetValue(drop) ?? []));
             var options = workflow.Read(r);
+            // predict writes the input's columns and adds its own: a feature of one of those names would make every
+            // input predict is given clash with its output.
+            var data = table.Data;
+            var added = AddedColumns(data.Classes.Labels);
+            foreach (var feature in data.NumericNames.Concat(data.CategoricalNames))
+                if (added.Contains(feature))
+                    throw new DataException($"{inputPath}: feature column '{feature}' has a name predict adds to its " +
+                        $"output ({string.Join(", ", added)}); rename the column, or leave it out with --drop");
             var trained = InputErrors.Of(inputPath, () => StatusDisplay.Run("training", r.GetValue(quiet), () =>
                 TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options)));
             trained.Save(modelPath);
@@ -122,7 +130,9 @@ internal static class TrainPredictCommands
 
     /// <summary>The columns predict appends to INPUT's: <c>predicted</c>, then <c>probability</c> (binary) or one
     /// <c>probability_LABEL</c> per class.</summary>
-    private static string[] AddedColumns(TrainedModel trained) => trained.Classes.Count == 2
+    private static string[] AddedColumns(TrainedModel trained) => AddedColumns(trained.Classes);
+
+    private static string[] AddedColumns(IReadOnlyList<string> classes) => classes.Count == 2
         ? ["predicted", "probability"]
-        : ["predicted", .. trained.Classes.Select(c => $"probability_{c}")];
+        : ["predicted", .. classes.Select(c => $"probability_{c}")];
 }

@@ -40,6 +40,10 @@ internal static class FeatureTable
                 if (!double.IsFinite(v))
                     throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{name}': " +
                         $"'{table.Text(i, j)}' is not a finite number");
+                if (Math.Abs(v) > float.MaxValue)
+                    throw new DataException($"{table.Path}: line {table.LineOf(i)}, column '{name}': " +
+                        $"'{table.Text(i, j)}' is beyond the ±3.4e38 the model's ML.NET learner takes (single " +
+                        "precision)");
                 numeric[i * p + o] = v;
             }
         }
