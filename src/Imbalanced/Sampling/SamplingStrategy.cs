@@ -212,6 +212,15 @@ public abstract class SamplingStrategy
         private protected override IReadOnlyDictionary<int, int> ResolveCore(IReadOnlyList<int> counts,
             ClassSet classes, SamplingType type)
         {
+            if (type == SamplingType.CleanSampling)
+            {
+                // A class whose label is this number was most likely meant: say how to name it.
+                var meant = classes.Labels.FirstOrDefault(l =>
+                    double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v == _ratio);
+                throw new DataException("a cleaning method does not take a ratio; give the classes to clean " +
+                    "(LABEL,LABEL) or a named strategy" + (meant is null ? "" :
+                        $" (a bare number is read as a ratio: to clean class '{meant}', quote it: \"{meant}\")"));
+            }
             if (Present(counts).Count() != 2)
                 throw new DataException("a ratio strategy needs exactly two classes; there are " +
                     $"{Present(counts).Count()}; give LABEL=COUNT for each class instead");

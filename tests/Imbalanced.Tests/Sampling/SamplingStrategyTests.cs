@@ -105,4 +105,18 @@ public class SamplingStrategyTests
             .Resolve(counts, data.Classes, SamplingType.CleanSampling);
         Assert.Equal(["a=b", "bad, really"], clean.Keys.Select(c => data.Classes[c]).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>A bare number given to a cleaning method is a ratio, which it does not take; when a class has that
+    /// label the message says how to name it (quoted), and the quoted form cleans it.</summary>
+    [Fact]
+    public void A_number_meant_as_a_class_to_clean_gets_the_quoted_form()
+    {
+        var data = Dataset.FromRows([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]], new[] { 1, 1, 1, 2, 2, 3 });
+        var error = Assert.Throws<DataException>(() =>
+            SamplingStrategy.Parse("1").Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling));
+        Assert.Contains("to clean class '1', quote it: \"1\"", error.Message);
+        var cleaned = SamplingStrategy.Parse("\"1\"").Resolve(data.ClassCounts(), data.Classes,
+            SamplingType.CleanSampling);
+        Assert.Equal([data.Classes.IndexOf("1")], cleaned.Keys);
+    }
 }
