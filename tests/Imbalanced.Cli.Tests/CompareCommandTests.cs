@@ -163,6 +163,11 @@ public class CompareCommandTests
         var smote = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
             .EnumerateArray().Single(x => x.GetProperty("technique").GetString() == "smote");
         Assert.Equal(1, smote.GetProperty("parameters").GetProperty("k_neighbors").GetInt32());
+        // train says it on stderr, as a warning.
+        var trained = Run("train", input, "--target", "y", "--technique", "smote", "--learner", "logistic",
+            "--tune-threshold", "f1", "--model", Temp(".zip"));
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        Assert.Contains("warning: smote ran with k_neighbors = ", trained.Stderr);
     }
 
     /// <summary>A technique or learner named twice is a usage error (it gave two identical results).</summary>

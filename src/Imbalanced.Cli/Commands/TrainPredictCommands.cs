@@ -54,6 +54,11 @@ internal static class TrainPredictCommands
             var trained = InputErrors.Of(inputPath, () => StatusDisplay.Run("training", r.GetValue(quiet), () =>
                 TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options)));
             trained.Save(modelPath);
+            var adjusted = trained.Combination.Adjusted;
+            if (adjusted.Count > 0)
+                Console.Error.WriteLine($"warning: {trained.Combination.Technique} ran with " +
+                    string.Join(", ", adjusted.Select(a => string.Create(CultureInfo.InvariantCulture,
+                        $"{a.Key} = {a.Value}"))) + ": a class has too few rows for its default");
             return ExitCodes.Success;
         });
         return command;

@@ -106,6 +106,10 @@ public sealed class TrainedCombination
         return FitLearner(prepared, run, learner, learners, options, plan.Objective, plan.Positive);
     }
 
+    /// <summary>The sampler's parameters set away from their defaults for this data
+    /// (<see cref="CompareResult.Parameters"/>); empty when none was, or when the combination was loaded.</summary>
+    internal IReadOnlyDictionary<string, object?> Adjusted { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>The calibrated class probabilities of <paramref name="data"/>'s rows (row-major, rows × classes); its
     /// features must be those trained on (categories matched by name; an unseen one encodes as zeros).</summary>
     public double[] PredictProbabilities(Dataset data)
@@ -162,6 +166,7 @@ public sealed class TrainedCombination
                     Enumerable.Range(0, train.RowCount).Select(i => oof[i * k + pos]).ToArray(), objective).Threshold;
         }
         return new TrainedCombination(run.Technique, run.RanAs, learner, train.Classes, outer.Preprocessor, model,
-            calibrator, outer.TruePrior, positive, threshold);
+            calibrator, outer.TruePrior, positive, threshold)
+        { Adjusted = run.Adjusted };
     }
 }
