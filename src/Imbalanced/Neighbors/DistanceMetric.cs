@@ -29,9 +29,35 @@ public abstract class DistanceMetric
     /// <summary>Name of the metric.</summary>
     public abstract override string ToString();
 
-    private sealed class EuclideanMetric : DistanceMetric
+    /// <summary>The Euclidean metric. Its sum: the squares of the dimensions of each residue modulo 4 added in order,
+    /// those four sums in pairs, then the last dimensions in order; with 256-bit vectors where the hardware has them,
+    /// else with two 128-bit ones (NEON on ARM64), the same additions in the same order (tested bit for bit).</summary>
+    internal sealed class EuclideanMetric : DistanceMetric
     {
-        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+            Vector256.IsHardwareAccelerated ? Reduced256(a, b) : Reduced128(a, b);
+
+        internal static double Reduced128(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var i = 0;
+            var (low, high) = (Vector128<double>.Zero, Vector128<double>.Zero);
+            for (; i + 4 <= a.Length; i += 4)
+            {
+                var d0 = Vector128.Create(a.Slice(i, 2)) - Vector128.Create(b.Slice(i, 2));
+                var d1 = Vector128.Create(a.Slice(i + 2, 2)) - Vector128.Create(b.Slice(i + 2, 2));
+                low += d0 * d0;
+                high += d1 * d1;
+            }
+            var sum = (low.GetElement(0) + low.GetElement(1)) + (high.GetElement(0) + high.GetElement(1));
+            for (; i < a.Length; i++)
+            {
+                var diff = a[i] - b[i];
+                sum += diff * diff;
+            }
+            return sum;
+        }
+
+        internal static double Reduced256(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
         {
             var i = 0;
             var acc = Vector256<double>.Zero;
@@ -54,11 +80,29 @@ public abstract class DistanceMetric
         public override string ToString() => "euclidean";
     }
 
-    private sealed class ManhattanMetric : DistanceMetric
+    /// <summary>The Manhattan metric: four running sums, as the Euclidean metric keeps (a quarter of the dependent
+    /// additions), with 256-bit vectors or two 128-bit ones, the same additions in the same order.</summary>
+    internal sealed class ManhattanMetric : DistanceMetric
     {
-        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        public override double Reduced(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+            Vector256.IsHardwareAccelerated ? Reduced256(a, b) : Reduced128(a, b);
+
+        internal static double Reduced128(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
         {
-            // Four running sums, as the Euclidean metric keeps: a quarter of the dependent additions.
+            var i = 0;
+            var (low, high) = (Vector128<double>.Zero, Vector128<double>.Zero);
+            for (; i + 4 <= a.Length; i += 4)
+            {
+                low += Vector128.Abs(Vector128.Create(a.Slice(i, 2)) - Vector128.Create(b.Slice(i, 2)));
+                high += Vector128.Abs(Vector128.Create(a.Slice(i + 2, 2)) - Vector128.Create(b.Slice(i + 2, 2)));
+            }
+            var sum = (low.GetElement(0) + low.GetElement(1)) + (high.GetElement(0) + high.GetElement(1));
+            for (; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+            return sum;
+        }
+
+        internal static double Reduced256(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
             var i = 0;
             var acc = Vector256<double>.Zero;
             for (; i + 4 <= a.Length; i += 4)
