@@ -71,7 +71,10 @@ internal sealed class Float24Rows
     internal static float Widen(uint bits) => BitConverter.UInt32BitsToSingle(bits << 8);
 
     /// <summary>The squared distance of rows <paramref name="a"/> and <paramref name="b"/>: the same value for a
-    /// pair every time.</summary>
+    /// pair every time, on every machine. The squares are added in one fixed order whatever the vector width: eight
+    /// running sums over the blocks of eight values (one per position in a block), folded as
+    /// <see cref="Fold(Vector128{float}, Vector128{float})"/> says; then a last block of four, folded; then the last
+    /// values one by one.</summary>
     public float Distance(int a, int b)
     {
         // Read in place, without a bounds check per load: every load ends within the row's bytes plus the four
@@ -81,29 +84,39 @@ internal sealed class Float24Rows
         ref var y = ref Unsafe.Add(ref start, (nint)b * _d * 3);
         var i = 0;
         var sum = 0f;
-        if (Vector256.IsHardwareAccelerated && _d >= 8)
+        if (_d >= 8)
         {
-            // Eight values a step: twelve bytes into each half, spread within each half.
-            var spread = Vector256.Create(Spread, Spread);
-            var acc8 = Vector256<float>.Zero;
-            for (; i + 8 <= _d; i += 8)
+            Vector128<float> low, high;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var diff = Within(ref x, i, spread) - Within(ref y, i, spread);
-                acc8 += diff * diff;
+                // Eight values a step: twelve bytes into each half, spread within each half.
+                var spread = Vector256.Create(Spread, Spread);
+                var acc8 = Vector256<float>.Zero;
+                for (; i + 8 <= _d; i += 8)
+                {
+                    var diff = Within(ref x, i, spread) - Within(ref y, i, spread);
+                    acc8 += diff * diff;
+                }
+                (low, high) = (acc8.GetLower(), acc8.GetUpper());
             }
-            sum = Vector256.Sum(acc8);
+            else
+            {
+                (low, high) = (Vector128<float>.Zero, Vector128<float>.Zero);
+                for (; i + 8 <= _d; i += 8)
+                {
+                    var d0 = Four(ref x, i) - Four(ref y, i);
+                    var d1 = Four(ref x, i + 4) - Four(ref y, i + 4);
+                    low += d0 * d0;
+                    high += d1 * d1;
+                }
+            }
+            sum = Fold(low, high);
         }
-        if (Vector128.IsHardwareAccelerated && _d - i >= 4)
+        if (_d - i >= 4)
         {
-            var acc = Vector128<float>.Zero;
-            for (; i + 4 <= _d; i += 4)
-            {
-                var xs = Vector128.Shuffle(Vector128.LoadUnsafe(ref x, (nuint)(i * 3)), Spread).AsSingle();
-                var ys = Vector128.Shuffle(Vector128.LoadUnsafe(ref y, (nuint)(i * 3)), Spread).AsSingle();
-                var diff = xs - ys;
-                acc += diff * diff;
-            }
-            sum += Vector128.Sum(acc);
+            var diff = Four(ref x, i) - Four(ref y, i);
+            sum += Fold(diff * diff);
+            i += 4;
         }
         for (; i < _d; i++)
         {
@@ -130,27 +143,38 @@ internal sealed class Float24Rows
         ref var y = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), (nint)b * _d * 3);
         var i = 0;
         var sum = 0f;
-        if (Vector256.IsHardwareAccelerated && _d >= 8)
+        if (_d >= 8)
         {
-            var spread = Vector256.Create(Spread, Spread);
-            var acc8 = Vector256<float>.Zero;
-            for (; i + 8 <= _d; i += 8)
+            Vector128<float> low, high;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var diff = Vector256.LoadUnsafe(ref x, (nuint)i) - Within(ref y, i, spread);
-                acc8 += diff * diff;
+                var spread = Vector256.Create(Spread, Spread);
+                var acc8 = Vector256<float>.Zero;
+                for (; i + 8 <= _d; i += 8)
+                {
+                    var diff = Vector256.LoadUnsafe(ref x, (nuint)i) - Within(ref y, i, spread);
+                    acc8 += diff * diff;
+                }
+                (low, high) = (acc8.GetLower(), acc8.GetUpper());
             }
-            sum = Vector256.Sum(acc8);
+            else
+            {
+                (low, high) = (Vector128<float>.Zero, Vector128<float>.Zero);
+                for (; i + 8 <= _d; i += 8)
+                {
+                    var d0 = Vector128.LoadUnsafe(ref x, (nuint)i) - Four(ref y, i);
+                    var d1 = Vector128.LoadUnsafe(ref x, (nuint)(i + 4)) - Four(ref y, i + 4);
+                    low += d0 * d0;
+                    high += d1 * d1;
+                }
+            }
+            sum = Fold(low, high);
         }
-        if (Vector128.IsHardwareAccelerated && _d - i >= 4)
+        if (_d - i >= 4)
         {
-            var acc = Vector128<float>.Zero;
-            for (; i + 4 <= _d; i += 4)
-            {
-                var ys = Vector128.Shuffle(Vector128.LoadUnsafe(ref y, (nuint)(i * 3)), Spread).AsSingle();
-                var diff = Vector128.LoadUnsafe(ref x, (nuint)i) - ys;
-                acc += diff * diff;
-            }
-            sum += Vector128.Sum(acc);
+            var diff = Vector128.LoadUnsafe(ref x, (nuint)i) - Four(ref y, i);
+            sum += Fold(diff * diff);
+            i += 4;
         }
         for (; i < _d; i++)
         {
@@ -159,6 +183,22 @@ internal sealed class Float24Rows
         }
         return sum;
     }
+
+    /// <summary>The one order the running sums are added in, that of .NET's <c>Vector256.Sum</c> on x64:
+    /// <c>((l0 + l1) + (l2 + l3)) + ((h0 + h1) + (h2 + h3))</c>, <c>l</c> the sums of positions 0–3 of a block of
+    /// eight, <c>h</c> those of 4–7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Fold(Vector128<float> low, Vector128<float> high) => Fold(low) + Fold(high);
+
+    /// <summary><c>(s0 + s1) + (s2 + s3)</c>, the order of .NET's <c>Vector128.Sum</c> on x64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Fold(Vector128<float> s) =>
+        (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
+
+    /// <summary>Values <paramref name="i"/> … <paramref name="i"/> + 3 of a row, widened.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Four(ref byte row, int i) =>
+        Vector128.Shuffle(Vector128.LoadUnsafe(ref row, (nuint)(i * 3)), Spread).AsSingle();
 
     /// <summary>Values per row.</summary>
     public int Dimensions => _d;
