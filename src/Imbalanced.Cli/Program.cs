@@ -49,8 +49,13 @@ public static class Program
         }
     }
 
+    /// <summary>Set when a stop signal arrived: the failure it causes on the main thread prints nothing (the
+    /// handler's line is the one), and the process ends by the signal.</summary>
+    private static volatile bool _stopping;
+
     private static void Stopped(PosixSignalContext context)
     {
+        _stopping = true;
         var removed = FileTransaction.Abandon();
         TableReader.RemoveSpooled();
         Console.Error.WriteLine(removed ? "error: stopped; nothing was written" : "error: stopped");
@@ -88,6 +93,8 @@ public static class Program
 
     private static int Fail(string message, int exitCode)
     {
+        // Stopped by a signal: its handler said so; wait for the signal to end the process.
+        if (_stopping) Thread.Sleep(Timeout.Infinite);
         Console.Error.WriteLine($"error: {Printable(message)}");
         return exitCode;
     }

@@ -80,14 +80,17 @@ public static class TableReader
         return Spooled.GetOrAdd(path, p => new Lazy<string>(() => Spool(p))).Value;
     }
 
+    /// <summary>Every copy made or being made, by its path: a run stopped while it copies removes it too.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Copies = new(StringComparer.Ordinal);
+
     /// <summary>Removes the copies of inputs that are not regular files (for a process being stopped).</summary>
     internal static void RemoveSpooled()
     {
-        foreach (var copy in Spooled.Values.Where(c => c.IsValueCreated))
+        foreach (var copy in Copies.Keys)
         {
             try
             {
-                File.Delete(copy.Value);
+                File.Delete(copy);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -100,6 +103,7 @@ public static class TableReader
     {
         var copy = Path.Combine(Path.GetTempPath(),
             $".imbalanced-input.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Copies[copy] = true;
         try
         {
             using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))

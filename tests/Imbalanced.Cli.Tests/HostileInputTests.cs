@@ -663,6 +663,19 @@ public class HostileInputTests
             "--target", "y", "--method", "random-over", "--output", output, "--provenance", fifo })
             info.ArgumentList.Add(a);
         using var process = System.Diagnostics.Process.Start(info)!;
+        try
+        {
+            await StoppedCleanly(process, folder, temp, output);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+    }
+
+    private static async Task StoppedCleanly(System.Diagnostics.Process process, string folder, string temp,
+        string output)
+    {
         var stderr = process.StandardError.ReadToEndAsync();
         // Waiting for the FIFO: both files are written in full, as temporaries.
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -700,7 +713,7 @@ public class HostileInputTests
     public void Train_refuses_a_feature_named_as_a_column_predict_adds()
     {
         AssertError(Run("train", Write(Good.Replace("a,b,y", "probability,b,y")), "--target", "y", "--technique",
-            "none", "--learner", "logistic", "--model", Temp(".zip")), 1, "'probability'", "--drop");
+            "none", "--learner", "logistic", "--model", Temp(".zip")), 1, "'probability'", "rename the column");
         var three = Write("a,probability_w,y\n1,2,w\n2,3,w\n3,4,v\n4,5,v\n5,6,u\n6,7,u\n7,8,w\n8,9,v\n9,1,u\n");
         AssertError(Run("train", three, "--target", "y", "--technique", "none", "--learner", "logistic", "--model",
             Temp(".zip")), 1, "'probability_w'");

@@ -50,7 +50,7 @@ internal static class TrainPredictCommands
             foreach (var feature in data.NumericNames.Concat(data.CategoricalNames))
                 if (added.Contains(feature))
                     throw new DataException($"{inputPath}: feature column '{feature}' has a name predict adds to its " +
-                        $"output ({string.Join(", ", added)}); rename the column, or leave it out with --drop");
+                        $"output ({string.Join(", ", added)}); rename the column here and in the tables to predict");
             var trained = InputErrors.Of(inputPath, () => StatusDisplay.Run("training", r.GetValue(quiet), () =>
                 TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options)));
             trained.Save(modelPath);

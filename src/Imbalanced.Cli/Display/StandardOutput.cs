@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Imbalanced.Cli.Display;
 
@@ -22,7 +21,8 @@ internal static class StandardOutput
         }
     }
 
-    /// <summary>Writes <paramref name="text"/> to stdout as UTF-8.</summary>
+    /// <summary>Writes <paramref name="text"/> to stdout in the console's encoding (UTF-8 on Linux and macOS; a
+    /// Windows console's code page), as <c>Console.Out</c> would.</summary>
     /// <exception cref="DataException">Stdout cannot be written.</exception>
-    public static void Write(string text) => Write(Encoding.UTF8.GetBytes(text));
+    public static void Write(string text) => Write(Console.OutputEncoding.GetBytes(text));
 }

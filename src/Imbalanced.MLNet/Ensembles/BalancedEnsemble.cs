@@ -207,7 +207,6 @@ public sealed class BalancedEnsemble
         return new BalancedEnsembleModel(_ml, _kind, memberShape, dataset.Classes.Labels, members);
     }
 
-    /// <summary>Rows of a random under-sample with every class at the minority's count.</summary>
     /// <summary>Chen, Liaw and Breiman's (2004) sample for a tree of the balanced random forest: from every class as
     /// many rows as the smallest class has, drawn with replacement (a bootstrap of the minority, the same number drawn
     /// from each other class), in row order. Every class is in it, however few rows it has: imbalanced-learn's
@@ -242,6 +241,7 @@ public sealed class BalancedEnsemble
         return bootstrap;
     }
 
+    /// <summary>Rows of a random under-sample with every class at the minority's count.</summary>
     private static int[] Balance(Dataset data, long seed)
     {
         if (data.ClassCounts().Count(c => c > 0) < 2) return Enumerable.Range(0, data.RowCount).ToArray();

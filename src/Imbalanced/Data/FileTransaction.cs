@@ -67,7 +67,8 @@ internal sealed class FileTransaction : IDisposable
             lock (Gate)
             {
                 if (_abandoned) throw new DataException($"{path}: not written (interrupted)");
-                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                // FileShare.Delete: a stopped run's handler removes the temporary while it is open (Windows too).
+                stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Delete, 1 << 16);
                 _staged.Add((temp, full, through));
                 if (!Open.Contains(this)) Open.Add(this);
             }
@@ -121,7 +122,8 @@ internal sealed class FileTransaction : IDisposable
     {
         var writable = OperatingSystem.IsWindows()
             ? !File.Exists(full) || !File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly)
-            : access(full, WriteAccess) == 0 || Marshal.GetLastPInvokeError() != PermissionDenied;
+            : access(full, WriteAccess) == 0
+                || Marshal.GetLastPInvokeError() is not (PermissionDenied or NotPermitted);
         if (!writable)
             throw new DataException(
                 $"{path}: the file is read-only here (permission denied); make it writable or choose another path");
@@ -132,6 +134,9 @@ internal sealed class FileTransaction : IDisposable
 
     /// <summary><c>EACCES</c> (13 on Linux and macOS).</summary>
     private const int PermissionDenied = 13;
+
+    /// <summary><c>EPERM</c> (1 on Linux and macOS): an immutable file, for one.</summary>
+    private const int NotPermitted = 1;
 
     /// <summary>The full path a file is written at: not a folder, in a folder that exists. Symbolic links are
     /// followed to their final target, whether it exists or not.</summary>
@@ -276,6 +281,9 @@ internal sealed class FileTransaction : IDisposable
                     File.Move(temp, target, overwrite: true);
                     placed++;
                 }
+                // Every target is in place: the old contents kept aside go now, before a stopped run could leave them.
+                foreach (var backup in backups) if (backup is not null) TryDelete(backup);
+                backups.Clear();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

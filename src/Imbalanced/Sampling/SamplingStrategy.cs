@@ -219,7 +219,8 @@ public abstract class SamplingStrategy
                     double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v == _ratio);
                 throw new DataException("a cleaning method does not take a ratio; give the classes to clean " +
                     "(LABEL,LABEL) or a named strategy" + (meant is null ? "" :
-                        $" (a bare number is read as a ratio: to clean class '{meant}', quote it: \"{meant}\")"));
+                        $" (a bare number is read as a ratio: to clean class '{meant}', name it in double quotes, " +
+                        $"\"{meant}\"; in a shell '\"{meant}\"')"));
             }
             if (Present(counts).Count() != 2)
                 throw new DataException("a ratio strategy needs exactly two classes; there are " +

@@ -114,7 +114,7 @@ public class SamplingStrategyTests
         var data = Dataset.FromRows([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]], new[] { 1, 1, 1, 2, 2, 3 });
         var error = Assert.Throws<DataException>(() =>
             SamplingStrategy.Parse("1").Resolve(data.ClassCounts(), data.Classes, SamplingType.CleanSampling));
-        Assert.Contains("to clean class '1', quote it: \"1\"", error.Message);
+        Assert.Contains("to clean class '1', name it in double quotes, \"1\"", error.Message);
         var cleaned = SamplingStrategy.Parse("\"1\"").Resolve(data.ClassCounts(), data.Classes,
             SamplingType.CleanSampling);
         Assert.Equal([data.Classes.IndexOf("1")], cleaned.Keys);
