@@ -39,7 +39,20 @@ internal static class ParquetTableReader
         {
             using var group = reader.OpenRowGroupReader(g);
             var count = (int)group.RowCount;
-            foreach (var column in columns) await column.ReadAsync(group, offset, count);
+            for (var j = 0; j < columns.Length; j++)
+            {
+                try
+                {
+                    await columns[j].ReadAsync(group, offset, count);
+                }
+                catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+                {
+                    // A valid value .NET cannot hold (a decimal beyond 28 digits of scale or 7.9e28, a date outside
+                    // years 1 to 9999): said of its column.
+                    throw new DataException($"{path}: column '{fields[j].Name}' holds a value .NET cannot represent " +
+                        $"({e.Message.Split('\n')[0]}); convert the column (for example to double or text) first", e);
+                }
+            }
             offset += count;
         }
         if (offset == 0) throw new DataException($"{path}: the file has columns but no data rows");
