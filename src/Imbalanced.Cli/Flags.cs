@@ -103,6 +103,7 @@ internal static partial class Flags
     private static readonly Dictionary<string, string> Advice = new()
     {
         ["or leave the column out"] = "or drop the column with --drop",
+        ["or leave the columns out"] = "or drop the columns with --drop (names comma-separated)",
         ["fill them in or leave the column out"] = "fill them in or drop the column with --drop",
     };
 

@@ -727,4 +727,21 @@ public class HostileInputTests
         var input = Write(Good.Replace("0.4,4.25,x", "0.4,1e308,x"));
         AssertError(Run("predict", "--model", Model, input, "--output", Temp()), 1, "line 5", "column 'b'", "1e308");
     }
+
+    /// <summary>A method that needs numbers names every text column at once; only an over-sampler is pointed to
+    /// smote-nc (it cannot stand in for a cleaning or under-sampling method). A ratio outside (0, 1] is a usage
+    /// error naming --strategy.</summary>
+    [Fact]
+    public void Text_columns_are_named_together_with_advice_that_fits_the_method()
+    {
+        var input = Write("a,k,m,y\n0.1,p,u,x\n0.2,q,v,x\n0.35,p,u,x\n0.4,q,v,x\n0.5,p,u,x\n0.61,q,v,x\n" +
+            "0.7,p,u,z\n0.8,q,v,z\n0.95,p,u,z\n");
+        var line = AssertError(Run("resample", input, "--target", "y", "--method", "enn", "--output", Temp()), 1,
+            "columns 'k', 'm' are not numeric", "--drop");
+        Assert.DoesNotContain("smote-nc", line);
+        AssertError(Run("resample", input, "--target", "y", "--method", "borderline-smote", "--output", Temp()), 1,
+            "columns 'k', 'm' are not numeric", "smote-nc");
+        AssertError(Run("resample", Write(Good), "--target", "y", "--method", "smote", "--strategy", "1.5",
+            "--output", Temp()), 2, "--strategy", "(0, 1]");
+    }
 }

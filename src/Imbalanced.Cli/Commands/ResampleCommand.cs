@@ -79,6 +79,11 @@ internal static class ResampleCommand
             {
                 throw new UsageException($"--strategy: {e.Message}");
             }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // A ratio outside (0, 1]: wrong whatever the data, a usage error as imbalanced-learn's ValueError.
+                throw new UsageException($"--strategy: {e.Message.Split(" (Parameter")[0]}");
+            }
             // imbalanced-learn's instance hardness asks a random forest by default; so does the command line, with
             // the same estimator compare and train give it.
             if (info.UsesClassifier) AddEstimator(parameters, info.Name, r.GetValue(seed));

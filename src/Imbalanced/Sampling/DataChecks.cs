@@ -9,15 +9,25 @@ internal static class DataChecks
     /// <summary>Every feature must be numeric and present: the method measures distances.</summary>
     /// <param name="data">The data set.</param>
     /// <param name="method">The method's command-line name, for the message.</param>
-    /// <param name="categoricalAdvice">What to use instead when there are categorical features.</param>
+    /// <param name="categoricalAdvice">What to use instead when there are categorical features (by default
+    /// SMOTE-NC for an over-sampler, else encoding or leaving the columns out).</param>
     /// <param name="whole">The whole table's empty cells, when <paramref name="data"/> holds only part of it.</param>
-    public static void RequireNumericComplete(Dataset data, string method,
-        string categoricalAdvice = "use smote-nc for mixed numeric and categorical data, or leave the column out",
+    public static void RequireNumericComplete(Dataset data, string method, string? categoricalAdvice = null,
         WholeTable? whole = null)
     {
         if (data.CategoricalCount > 0)
-            throw new DataException($"column '{data.CategoricalNames[0]}' is not numeric, and {method} needs numeric " +
-                $"features only; {categoricalAdvice}");
+        {
+            var names = data.CategoricalNames;
+            var listed = string.Join(", ", names.Take(30).Select(n => $"'{n}'")) +
+                (names.Count > 30 ? $" and {names.Count - 30} more" : "");
+            var leaveOut = names.Count == 1 ? "or leave the column out" : "or leave the columns out";
+            // SMOTE-NC stands in only for an over-sampler; any method can do without the columns.
+            var advice = categoricalAdvice ?? (SamplerRegistry.Find(method)?.Kind == SamplerKind.Over
+                ? $"use smote-nc for mixed numeric and categorical data, {leaveOut}"
+                : $"encode them as numbers, {leaveOut}");
+            throw new DataException((names.Count == 1 ? $"column {listed} is" : $"columns {listed} are") +
+                $" not numeric, and {method} needs numeric features only; {advice}");
+        }
         if (data.NumericCount == 0)
             throw new DataException($"{method} needs at least one numeric feature; there are none");
         RequireComplete(data, method, whole);

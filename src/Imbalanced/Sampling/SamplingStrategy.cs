@@ -39,6 +39,7 @@ public abstract class SamplingStrategy
 
     /// <summary>A ratio <c>N_minority / N_majority</c> wanted after
     /// resampling, in (0, 1]; binary problems only.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The ratio is not in (0, 1].</exception>
     public static SamplingStrategy Ratio(double ratio) => new RatioStrategy(ratio);
 
     /// <summary>Target counts per class label: rows wanted after
@@ -202,8 +203,8 @@ public abstract class SamplingStrategy
         public RatioStrategy(double ratio)
         {
             if (!(ratio > 0 && ratio <= 1))
-                throw new DataException("a ratio strategy must be in (0, 1]; got " +
-                    $"{ratio.ToString(CultureInfo.InvariantCulture)}");
+                throw new ArgumentOutOfRangeException(nameof(ratio), ratio,
+                    $"a ratio strategy must be in (0, 1]; got {ratio.ToString(CultureInfo.InvariantCulture)}");
             _ratio = ratio;
         }
 

@@ -55,7 +55,7 @@ public class SamplingStrategyTests
         Assert.Contains("'w'", e.Message);
         Assert.Throws<DataException>(() =>
             SamplingStrategy.Ratio(0.5).Resolve(counts, ThreeClasses.Classes, SamplingType.OverSampling));
-        Assert.Throws<DataException>(() => SamplingStrategy.Ratio(1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SamplingStrategy.Ratio(1.5));
     }
 
     [Fact]
