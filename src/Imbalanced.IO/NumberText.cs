@@ -8,19 +8,21 @@ internal static class NumberText
 {
     private const NumberStyles Style = NumberStyles.Float;
 
-    /// <summary>Parses a number written in the invariant culture (<c>1e-3</c>, <c>-0.5</c>). Text holding a NUL is
-    /// not a number (.NET's parser would ignore trailing NULs: <c>"2\0"</c> would read as 2).</summary>
+    /// <summary>Parses a number written in the invariant culture (<c>1e-3</c>, <c>-0.5</c>). Text ending in a NUL is
+    /// not a number: .NET's parser ignores trailing NULs (<c>"2\0"</c> would read as 2) and refuses them elsewhere,
+    /// so only the last character needs a look.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        return !text.Contains('\0') && double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+        return (text.IsEmpty || text[^1] != '\0')
+            && double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Parses a number written in the invariant culture from UTF-8 (none when it holds a NUL).</summary>
+    /// <summary>Parses a number written in the invariant culture from UTF-8 (none when it ends in a NUL).</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
-        return !utf8.Contains((byte)0) && double.TryParse(utf8, Style, CultureInfo.InvariantCulture, out value);
+        return (utf8.IsEmpty || utf8[^1] != 0) && double.TryParse(utf8, Style, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Writes <paramref name="value"/> in shortest round-trip form as UTF-8.</summary>

@@ -71,59 +71,13 @@ internal sealed class Float24Rows
     internal static float Widen(uint bits) => BitConverter.UInt32BitsToSingle(bits << 8);
 
     /// <summary>The squared distance of rows <paramref name="a"/> and <paramref name="b"/>: the same value for a
-    /// pair every time, on every machine. The squares are added in one fixed order whatever the vector width: eight
-    /// running sums over the blocks of eight values (one per position in a block), folded as
-    /// <see cref="Fold(Vector128{float}, Vector128{float})"/> says; then a last block of four, folded; then the last
-    /// values one by one.</summary>
+    /// pair every time, on every machine (<see cref="Sum{TRow}"/>).</summary>
     public float Distance(int a, int b)
     {
         // Read in place, without a bounds check per load: every load ends within the row's bytes plus the four
         // bytes after the last row.
         ref var start = ref MemoryMarshal.GetArrayDataReference(_bytes);
-        ref var x = ref Unsafe.Add(ref start, (nint)a * _d * 3);
-        ref var y = ref Unsafe.Add(ref start, (nint)b * _d * 3);
-        var i = 0;
-        var sum = 0f;
-        if (_d >= 8)
-        {
-            Vector128<float> low, high;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                // Eight values a step: twelve bytes into each half, spread within each half.
-                var spread = Vector256.Create(Spread, Spread);
-                var acc8 = Vector256<float>.Zero;
-                for (; i + 8 <= _d; i += 8)
-                {
-                    var diff = Within(ref x, i, spread) - Within(ref y, i, spread);
-                    acc8 += diff * diff;
-                }
-                (low, high) = (acc8.GetLower(), acc8.GetUpper());
-            }
-            else
-            {
-                (low, high) = (Vector128<float>.Zero, Vector128<float>.Zero);
-                for (; i + 8 <= _d; i += 8)
-                {
-                    var d0 = Four(ref x, i) - Four(ref y, i);
-                    var d1 = Four(ref x, i + 4) - Four(ref y, i + 4);
-                    low += d0 * d0;
-                    high += d1 * d1;
-                }
-            }
-            sum = Fold(low, high);
-        }
-        if (_d - i >= 4)
-        {
-            var diff = Four(ref x, i) - Four(ref y, i);
-            sum += Fold(diff * diff);
-            i += 4;
-        }
-        for (; i < _d; i++)
-        {
-            var diff = Widen(Bits(ref x, i)) - Widen(Bits(ref y, i));
-            sum += diff * diff;
-        }
-        return sum;
+        return Sum<Packed>(ref Unsafe.Add(ref start, (nint)a * _d * 3), ref Unsafe.Add(ref start, (nint)b * _d * 3));
     }
 
     /// <summary>Row <paramref name="a"/>'s values, widened to single precision, into <paramref name="into"/>
@@ -137,10 +91,18 @@ internal sealed class Float24Rows
     /// <summary>The squared distance of a row widened by <see cref="Widen(int, Span{float})"/> and row
     /// <paramref name="b"/>: the same value as <see cref="Distance(int, int)"/> gives for the two rows, summed in
     /// the same order.</summary>
-    public float Distance(ReadOnlySpan<float> a, int b)
+    public float Distance(ReadOnlySpan<float> a, int b) => Sum<Widened>(
+        ref Unsafe.As<float, byte>(ref MemoryMarshal.GetReference(a)),
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), (nint)b * _d * 3));
+
+    /// <summary>The squared distance of row <paramref name="x"/>, read as <typeparamref name="TRow"/> says, and the
+    /// packed row <paramref name="y"/>. The squares are added in one fixed order whatever the vector width: eight
+    /// running sums over the blocks of eight values (one per position in a block), folded as
+    /// <see cref="Fold(Vector128{float}, Vector128{float})"/> says; then a last block of four, folded; then the last
+    /// values one by one.</summary>
+    private float Sum<TRow>(ref byte x, ref byte y)
+        where TRow : struct, IRow
     {
-        ref var x = ref MemoryMarshal.GetReference(a);
-        ref var y = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), (nint)b * _d * 3);
         var i = 0;
         var sum = 0f;
         if (_d >= 8)
@@ -148,11 +110,12 @@ internal sealed class Float24Rows
             Vector128<float> low, high;
             if (Vector256.IsHardwareAccelerated)
             {
+                // Eight values a step: twelve bytes into each half, spread within each half.
                 var spread = Vector256.Create(Spread, Spread);
                 var acc8 = Vector256<float>.Zero;
                 for (; i + 8 <= _d; i += 8)
                 {
-                    var diff = Vector256.LoadUnsafe(ref x, (nuint)i) - Within(ref y, i, spread);
+                    var diff = TRow.Eight(ref x, i, spread) - Within(ref y, i, spread);
                     acc8 += diff * diff;
                 }
                 (low, high) = (acc8.GetLower(), acc8.GetUpper());
@@ -162,8 +125,8 @@ internal sealed class Float24Rows
                 (low, high) = (Vector128<float>.Zero, Vector128<float>.Zero);
                 for (; i + 8 <= _d; i += 8)
                 {
-                    var d0 = Vector128.LoadUnsafe(ref x, (nuint)i) - Four(ref y, i);
-                    var d1 = Vector128.LoadUnsafe(ref x, (nuint)(i + 4)) - Four(ref y, i + 4);
+                    var d0 = TRow.Four(ref x, i) - Four(ref y, i);
+                    var d1 = TRow.Four(ref x, i + 4) - Four(ref y, i + 4);
                     low += d0 * d0;
                     high += d1 * d1;
                 }
@@ -172,16 +135,55 @@ internal sealed class Float24Rows
         }
         if (_d - i >= 4)
         {
-            var diff = Vector128.LoadUnsafe(ref x, (nuint)i) - Four(ref y, i);
+            var diff = TRow.Four(ref x, i) - Four(ref y, i);
             sum += Fold(diff * diff);
             i += 4;
         }
         for (; i < _d; i++)
         {
-            var diff = Unsafe.Add(ref x, i) - Widen(Bits(ref y, i));
+            var diff = TRow.One(ref x, i) - Widen(Bits(ref y, i));
             sum += diff * diff;
         }
         return sum;
+    }
+
+    /// <summary>How <see cref="Sum{TRow}"/> reads its first row: values <c>i</c> … <c>i + 7</c>, <c>i</c> …
+    /// <c>i + 3</c>, or <c>i</c>, in single precision.</summary>
+    private interface IRow
+    {
+        static abstract Vector256<float> Eight(ref byte row, int i, Vector256<byte> spread);
+
+        static abstract Vector128<float> Four(ref byte row, int i);
+
+        static abstract float One(ref byte row, int i);
+    }
+
+    /// <summary>A packed row: three bytes a value.</summary>
+    private readonly struct Packed : IRow
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Eight(ref byte row, int i, Vector256<byte> spread) => Within(ref row, i, spread);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Four(ref byte row, int i) => Float24Rows.Four(ref row, i);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float One(ref byte row, int i) => Widen(Bits(ref row, i));
+    }
+
+    /// <summary>A widened row: single-precision values (the bytes of a float span).</summary>
+    private readonly struct Widened : IRow
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Eight(ref byte row, int i, Vector256<byte> spread) =>
+            Vector256.LoadUnsafe(ref Unsafe.As<byte, float>(ref row), (nuint)i);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Four(ref byte row, int i) =>
+            Vector128.LoadUnsafe(ref Unsafe.As<byte, float>(ref row), (nuint)i);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float One(ref byte row, int i) => Unsafe.Add(ref Unsafe.As<byte, float>(ref row), i);
     }
 
     /// <summary>The one order the running sums are added in, that of .NET's <c>Vector256.Sum</c> on x64:
@@ -195,7 +197,7 @@ internal sealed class Float24Rows
     internal static float Fold(Vector128<float> s) =>
         (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
 
-    /// <summary>Values <paramref name="i"/> … <paramref name="i"/> + 3 of a row, widened.</summary>
+    /// <summary>Values <paramref name="i"/> … <paramref name="i"/> + 3 of a packed row, widened.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> Four(ref byte row, int i) =>
         Vector128.Shuffle(Vector128.LoadUnsafe(ref row, (nuint)(i * 3)), Spread).AsSingle();
