@@ -81,7 +81,25 @@ internal static class CommonOptions
         _ => throw new UsageException($"--task must be classification or regression; got '{task}'"),
     };
 
-    public static Option<long> Seed() => WholeNumber("--seed", 0L, "seed of every random choice");
+    /// <summary><c>--seed</c>: a whole number from 0 to 4294967295, the range NumPy (and so imbalanced-learn's
+    /// <c>random_state</c>) accepts; anything else is a parse error naming the option.</summary>
+    public static Option<long> Seed() => new("--seed")
+    {
+        Description = "seed of every random choice (0 to 4294967295)",
+        DefaultValueFactory = _ => 0L,
+        CustomParser = r =>
+        {
+            var seed = ParseWhole<long>(r, "--seed");
+            if (seed is >= 0 and <= MaxSeed) return seed.Value;
+            if (seed is not null)
+                r.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"--seed: '{seed}' is out of range; give a whole number from 0 to {MaxSeed}"));
+            return 0L;
+        },
+    };
+
+    /// <summary>The largest seed: 2³² − 1.</summary>
+    private const long MaxSeed = uint.MaxValue;
 
     /// <summary>An option holding a whole number (invariant culture) with a default; a value that is not one is a
     /// parse error naming the option and the kind expected (<c>--rows: 'abc' is not a whole number</c>), never

@@ -81,6 +81,14 @@ public class BadInputTests
     public void Malformed_option_value_is_a_usage_error() =>
         AssertFails(2, "--seed", Write(Good), "--seed", "abc");
 
+    // NumPy, and so imbalanced-learn's random_state, takes seeds from 0 to 2^32 - 1.
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("4294967296")]
+    public void A_seed_outside_numpys_range_is_a_usage_error(string seed) =>
+        AssertFails(2, "--seed: '" + seed + "' is out of range; give a whole number from 0 to 4294967295",
+            Write(Good), "--seed", seed);
+
     [Fact]
     public void Malformed_strategy_is_a_usage_error() =>
         AssertFails(2, "strategy", Write(Good), "--strategy", "z=lots");

@@ -43,6 +43,18 @@ public class NeighborsOptionTests
         Assert.Equal("exact", Resample("tomek-links", "--neighbors", "auto").Json.GetProperty("neighbors").GetString());
     }
 
+    [Theory]
+    [InlineData("random-over")]
+    [InlineData("random-under")]
+    [InlineData("iht")]
+    public void A_method_without_neighbours_reports_the_index_asked_for(string method)
+    {
+        Assert.Equal("approximate",
+            Resample(method, "--neighbors", "approximate").Json.GetProperty("neighbors").GetString());
+        Assert.Equal("exact", Resample(method, "--neighbors", "exact").Json.GetProperty("neighbors").GetString());
+        Assert.Equal("exact", Resample(method).Json.GetProperty("neighbors").GetString());
+    }
+
     [Fact]
     public void Approximate_is_deterministic_across_threads()
     {

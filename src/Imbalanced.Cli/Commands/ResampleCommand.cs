@@ -182,7 +182,7 @@ internal static class ResampleCommand
                 w.WriteNumber("synthetic", result.SyntheticCount);
                 w.WriteNumber("removed", result.RemovedCount);
                 w.WriteNumber("seconds", Math.Round(clock.Elapsed.TotalSeconds, 3));
-                w.WriteString("neighbors", usage.AnyApproximate ? "approximate" : "exact");
+                w.WriteString("neighbors", usage.Reported);
                 w.WriteEndObject();
             })) : null);
             return result;
@@ -216,7 +216,7 @@ internal static class ResampleCommand
         {
             var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet,
                 json ? run => JsonDocument(info.Name, run.Classes, run.Before, run.After, run.Synthetic, run.Removed,
-                    clock.Elapsed.TotalSeconds, usage.AnyApproximate) : null);
+                    clock.Elapsed.TotalSeconds, usage.Reported) : null);
             Finish(info, streamed.Warnings, usage, parquet: false, output);
             return ExitCodes.Success;
         }
@@ -234,7 +234,7 @@ internal static class ResampleCommand
             // The summary goes to stdout before the files are put in place: a stdout that fails leaves no file.
             files.Commit(json ? () => StandardOutput.Write(JsonDocument(info.Name, table.Data.Classes,
                 table.Data.ClassCounts(), result.ClassCounts(), result.SyntheticCount, result.RemovedCount,
-                clock.Elapsed.TotalSeconds, usage.AnyApproximate)) : null);
+                clock.Elapsed.TotalSeconds, usage.Reported)) : null);
             return (table, result);
         });
         Finish(info, result.Warnings, usage, parquet: true, output);
@@ -272,7 +272,7 @@ internal static class ResampleCommand
     }
 
     private static byte[] JsonDocument(string method, ClassSet classes, int[] before, int[] after, int synthetic,
-        int removed, double seconds, bool approximate) =>
+        int removed, double seconds, string neighbors) =>
         JsonOutput.Document(w =>
         {
             w.WriteStartObject();
@@ -282,7 +282,7 @@ internal static class ResampleCommand
             w.WriteNumber("synthetic", synthetic);
             w.WriteNumber("removed", removed);
             w.WriteNumber("seconds", Math.Round(seconds, 3));
-            w.WriteString("neighbors", approximate ? "approximate" : "exact");
+            w.WriteString("neighbors", neighbors);
             w.WriteEndObject();
         });
 
@@ -304,6 +304,12 @@ internal static class ResampleCommand
         public bool AnyApproximate => Volatile.Read(ref _approximate) != 0;
 
         public bool AnyExact => Volatile.Read(ref _exact) != 0;
+
+        /// <summary><c>approximate</c> when the run built an approximate index, or built none (its method measures no
+        /// distances, as the random samplers and iht's forest) and <c>approximate</c> was asked; else
+        /// <c>exact</c>.</summary>
+        public string Reported =>
+            AnyApproximate || (!AnyExact && asked == NeighborAlgorithm.Approximate) ? "approximate" : "exact";
 
         public void Record(NeighborAlgorithm built)
         {
