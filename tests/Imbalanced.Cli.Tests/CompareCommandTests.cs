@@ -182,4 +182,37 @@ public class CompareCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'logistic' is named twice", r.Stderr);
     }
+
+    /// <summary>A default technique the data refuse (ADASYN where no minority row has a neighbour of another class)
+    /// is left out with a warning and named in the JSON; named with --techniques, it stops the run.</summary>
+    [Fact]
+    public void A_default_technique_the_data_refuse_is_left_out_one_asked_for_stops_the_run()
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var rows = Enumerable.Range(0, 60).Select(i => i < 45
+            ? string.Create(invariant, $"{i % 7 * 0.1},{i % 5 * 0.1},common\n")
+            : string.Create(invariant, $"{10 + i % 4 * 0.1},{10 + i % 3 * 0.1},rare\n"));
+        var input = Write("a,b,y\n" + string.Concat(rows));
+        var json = Temp(".json");
+        var r = Run("compare", input, "--target", "y", "--learners", "logistic", "--folds", "3", "--repeats", "1",
+            "--quiet", "--json", json);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var warning = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("warning: adasyn left out (a default technique; fold 1 refused it): ", warning);
+        Assert.Contains("adasyn was left out: ", r.Stdout);
+        var doc = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        var left = Assert.Single(doc.GetProperty("left_out").EnumerateArray().ToArray());
+        Assert.Equal("adasyn", left.GetProperty("technique").GetString());
+        Assert.Equal(1, left.GetProperty("fold").GetInt32());
+        var techniques = doc.GetProperty("results").EnumerateArray()
+            .Select(x => x.GetProperty("technique").GetString()).ToArray();
+        Assert.Equal(8, techniques.Length);
+        Assert.DoesNotContain("adasyn", techniques);
+
+        var asked = Run("compare", input, "--target", "y", "--learners", "logistic", "--folds", "3", "--repeats",
+            "1", "--techniques", "none,adasyn", "--quiet", "--json", json);
+        Assert.Equal(1, asked.ExitCode);
+        Assert.StartsWith("error: ", Assert.Single(asked.Stderr.TrimEnd('\n').Split('\n')));
+        Assert.Contains("ADASYN has no weights", asked.Stderr);
+    }
 }

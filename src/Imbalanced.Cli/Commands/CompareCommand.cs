@@ -64,6 +64,8 @@ internal static class CompareCommand
             {
                 Learners = Split(r.GetValue(learners)!, "--learners", "learner"),
                 Techniques = Split(r.GetValue(techniques)!, "--techniques", "technique"),
+                // The default list was not asked for technique by technique: one the data refuse is left out.
+                LeaveOutRefusedTechniques = r.GetResult(techniques) is not { Implicit: false },
                 Folds = r.GetValue(folds),
                 Repeats = r.GetValue(repeats),
                 Metric = r.GetValue(metric)!,
@@ -77,6 +79,9 @@ internal static class CompareCommand
             var result = InputErrors.Of(inputPath, () => StatusDisplay.RunWithProgress("techniques × folds",
                 r.GetValue(quiet),
                 progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress)));
+            foreach (var left in result.LeftOut)
+                Console.Error.WriteLine($"warning: {left.Technique} left out (a default technique; fold " +
+                    $"{left.Fold + 1} refused it): {left.Reason}");
             using var files = new FileTransaction();
             // The dataset block is inspect's: the table's columns by kind and its empty cells, before imputation.
             var summary = ImbalanceSummary.Of(table.Data, table.Missing);
@@ -127,6 +132,8 @@ internal static class CompareCommand
             text.WriteLine($"{x.Technique} ran with " +
                 string.Join(", ", x.Parameters.Select(p => string.Create(invariant, $"{p.Key} = {p.Value}"))) +
                 ": a class of a training part has too few rows for its default.");
+        foreach (var left in r.LeftOut)
+            text.WriteLine($"{left.Technique} was left out: {left.Reason}");
         var helped = r.Results.Where(x => x.VersusNone?.Verdict == ModelSelection.Verdict.Better)
             .Select(x => $"{x.Technique} with {x.Learner}").ToArray();
         text.WriteLine(helped.Length == 0
@@ -178,6 +185,16 @@ internal static class CompareCommand
             "corrected resampled t-test (Nadeau and Bengio 2003) of each combination against the best and " +
             "against technique none with the same learner, over paired folds; within noise when p >= 0.05");
         w.WriteEndObject();
+        w.WriteStartArray("left_out");
+        foreach (var left in r.LeftOut)
+        {
+            w.WriteStartObject();
+            w.WriteString("technique", left.Technique);
+            w.WriteNumber("fold", left.Fold + 1);
+            w.WriteString("reason", left.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("results");
         foreach (var x in r.Results)
         {

@@ -56,7 +56,10 @@ internal static class HtmlReport
             foreach (var k in keys) html.Append($"<td>{F(x.Metrics[k].Mean)} ± {F(x.Metrics[k].Std)}</td>");
             html.Append($"<td>{VersusBestText(x, r.Best)}</td><td>{VersusNoneText(x)}</td></tr>");
         }
-        html.Append("</table></div>").Append(Chart(Charts.Results(ranked, metric, r.Best)));
+        html.Append("</table></div>");
+        foreach (var left in r.LeftOut)
+            html.Append($"<p>{Esc(left.Technique)} was left out: {Esc(left.Reason)}</p>");
+        html.Append(Chart(Charts.Results(ranked, metric, r.Best)));
 
         var positive = r.Positive is null ? -1 : r.Classes.IndexOf(r.Positive);
         var leading = ranked.Take(Leading).Where(x => x.OutOfFold?.Scores is not null).ToArray();

@@ -51,4 +51,12 @@ public sealed record CompareOptions
 
     /// <summary>How many folds run at once (all cores when null); the results do not depend on it.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Whether a technique whose sampler refuses the training part of a fold (a <see cref="DataException"/>,
+    /// such as ADASYN's when no minority row has a neighbour of another class) is left out of the results and named
+    /// in <see cref="CompareReport.LeftOut"/> instead of stopping the run; false by default: then every technique is
+    /// one asked for, and its refusal stops the run. The command line leaves refused techniques out only when
+    /// <c>--techniques</c> is not given (the default list), as scikit-learn's <c>cross_validate</c> scores a failing
+    /// fit and goes on.</summary>
+    public bool LeaveOutRefusedTechniques { get; init; }
 }

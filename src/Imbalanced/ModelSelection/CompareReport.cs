@@ -20,4 +20,8 @@ public sealed record CompareReport(ImbalanceSummary Dataset, CompareOptions Opti
 
     /// <summary>A resampling the workflow ran with a synthesising technique, or null when it ran none.</summary>
     public ResamplingExample? Resampling { get; init; }
+
+    /// <summary>The techniques left out because their sampler refused a fold's training part (only with
+    /// <see cref="CompareOptions.LeaveOutRefusedTechniques"/>), in the order asked.</summary>
+    public IReadOnlyList<LeftOutTechnique> LeftOut { get; init; } = [];
 }

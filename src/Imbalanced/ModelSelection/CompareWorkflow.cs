@@ -85,13 +85,25 @@ public static class CompareWorkflow
         var (T, L, S) = (runs.Length, options.Learners.Count, splits.Count);
         // Every sampler meets the data (first fold) before the first model is fitted, all at once; the first
         // technique (in the order asked) that fails is reported, whatever the threads.
-        var first = new PreparedTraining[T];
-        OutOfFoldLoop.Parallel(T, options.Threads,
-            t => first[t] = runs[t].Prepare(data.Select(splits[0].Train), plan.InnerFolds));
+        var refused = new string?[T, splits.Count];
+        PreparedTraining? Prepare(int t, int f)
+        {
+            try
+            {
+                return runs[t].Prepare(data.Select(splits[f].Train), plan.InnerFolds);
+            }
+            catch (DataException e) when (options.LeaveOutRefusedTechniques && runs[t].Sampler is not null)
+            {
+                refused[t, f] = e.Message;
+                return null;
+            }
+        }
+        var first = new PreparedTraining?[T];
+        OutOfFoldLoop.Parallel(T, options.Threads, t => first[t] = Prepare(t, 0));
         var example = Enumerable.Range(0, T)
             .Where(t => Synthesizes(runs[t].RanAs)
-                        && first[t].Outer.Resampled?.AddedOrigins.Any(o => o.Source < 0) == true)
-            .Select(t => new ResamplingExample(runs[t].Technique, options.Learners[0], first[t].Outer.Resampled!))
+                        && first[t]?.Outer.Resampled?.AddedOrigins.Any(o => o.Source < 0) == true)
+            .Select(t => new ResamplingExample(runs[t].Technique, options.Learners[0], first[t]!.Outer.Resampled!))
             .FirstOrDefault();
         var outcomes = new FoldOutcome[T, L, S];
         var done = 0;
@@ -99,13 +111,14 @@ public static class CompareWorkflow
         {
             var (t, f) = (unit / S, unit % S);
             var clock = Stopwatch.StartNew();
-            PreparedTraining prepared;
+            PreparedTraining? prepared;
             if (f == 0)
             {
                 prepared = first[t];
-                first[t] = null!;
+                first[t] = null;
             }
-            else prepared = runs[t].Prepare(data.Select(splits[f].Train), plan.InnerFolds);
+            else prepared = refused[t, 0] is null ? Prepare(t, f) : null;
+            if (prepared is null) return;
             var test = data.Select(splits[f].Test);
             var share = clock.Elapsed.TotalSeconds / L;
             for (var l = 0; l < L; l++)
@@ -119,8 +132,11 @@ public static class CompareWorkflow
             lock (outcomes) progress?.Report((now, T * S));
         });
 
+        var leftOut = LeftOut(runs, refused);
+        if (leftOut.Count > 0 && options.Techniques.All(x => leftOut.Any(l => l.Technique == x)))
+            throw new DataException(leftOut[0].Reason);
         var all = new List<CompareResult>();
-        for (var t = 0; t < T; t++)
+        foreach (var t in Enumerable.Range(0, T).Where(t => leftOut.All(x => x.Technique != runs[t].Technique)))
             for (var l = 0; l < L; l++)
                 all.Add(Result(runs[t], options.Learners[l], plan, data, splits, options,
                     Enumerable.Range(0, S).Select(f => outcomes[t, l, f]).ToArray()));
@@ -142,7 +158,21 @@ public static class CompareWorkflow
         }).ToArray();
         return new CompareReport(ImbalanceSummary.Of(dataset), options, plan.Positive is { } p ? data.Classes[p] : null,
             compared, compared[results.IndexOf(best)], data.Classes)
-        { Resampling = example };
+        { Resampling = example, LeftOut = leftOut };
+    }
+
+    /// <summary>The techniques whose sampler refused a fold, each with the first fold it refused.</summary>
+    private static List<LeftOutTechnique> LeftOut(TechniqueRun[] runs, string?[,] refused)
+    {
+        var leftOut = new List<LeftOutTechnique>();
+        for (var t = 0; t < runs.Length; t++)
+            for (var f = 0; f < refused.GetLength(1); f++)
+                if (refused[t, f] is { } reason)
+                {
+                    leftOut.Add(new LeftOutTechnique(runs[t].Technique, f, reason));
+                    break;
+                }
+        return leftOut;
     }
 
     /// <summary>Whether a technique is an over-sampler or combination that may synthesise rows; the first whose
