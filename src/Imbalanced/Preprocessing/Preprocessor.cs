@@ -7,7 +7,9 @@ namespace Imbalanced.Preprocessing;
 /// The preprocessing the comparison workflow and <c>train</c> fit on a training part and apply unchanged to every
 /// other row: empty numeric cells filled with the training part's median or mean (scikit-learn's
 /// <c>SimpleImputer</c>), categorical features one-hot encoded over the categories seen in the training part
-/// (scikit-learn's <c>OneHotEncoder(handle_unknown="ignore")</c>: a category never seen encodes as zeros). An empty
+/// (scikit-learn's <c>OneHotEncoder(handle_unknown="ignore")</c>: a category never seen encodes as zeros), at most
+/// <see cref="DefaultMaxCategories"/> per feature by default: the most frequent ones, so that a column of
+/// identifiers (a different value in every row) does not become as many columns as there are rows. An empty
 /// categorical cell is a category of its own, <see cref="EmptyCategory"/> (<see cref="EmptyAsCategory"/>).
 /// </summary>
 /// <example>
@@ -78,14 +80,24 @@ public sealed class Preprocessor
     /// category of each categorical feature.</summary>
     public IReadOnlyList<string> EncodedNames { get; }
 
+    /// <summary>The most one-hot columns a categorical feature gets by default: 100.</summary>
+    public const int DefaultMaxCategories = 100;
+
     /// <summary>Fits the preprocessing on <paramref name="train"/> only.</summary>
     /// <param name="train">The training part (empty categorical cells already a category of their own, see
     /// <see cref="EmptyAsCategory"/>; any left are encoded as zeros).</param>
     /// <param name="impute">What fills empty numeric cells; a column with no value in the training part fills with
     /// 0.</param>
-    public static Preprocessor Fit(Dataset train, ImputationMethod impute = ImputationMethod.Median)
+    /// <param name="maxCategories">The most categories a feature is one-hot encoded over (at least 1): where the
+    /// training part holds more, those of most rows (ties: the first in the feature's category order); the others
+    /// encode as zeros, as a category never seen does (scikit-learn's <c>max_categories</c> without its column of
+    /// infrequent categories).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCategories"/> is below 1.</exception>
+    public static Preprocessor Fit(Dataset train, ImputationMethod impute = ImputationMethod.Median,
+        int maxCategories = DefaultMaxCategories)
     {
         ArgumentNullException.ThrowIfNull(train);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCategories, 1);
         var p = train.NumericCount;
         var fill = new double[p];
         var values = new List<double>(train.RowCount);
@@ -105,10 +117,13 @@ public sealed class Preprocessor
         var categories = new IReadOnlyList<string>[q];
         for (var f = 0; f < q; f++)
         {
-            var seen = new bool[train.Categories[f].Count];
+            var rows = new int[train.Categories[f].Count];
             for (var i = 0; i < train.RowCount; i++)
-                if (train.Categorical[i * q + f] is var code && code >= 0) seen[code] = true;
-            categories[f] = train.Categories[f].Where((_, code) => seen[code]).ToArray();
+                if (train.Categorical[i * q + f] is var code && code >= 0) rows[code]++;
+            var kept = rows.Select((count, code) => (count, code)).Where(x => x.count > 0)
+                .OrderByDescending(x => x.count).ThenBy(x => x.code).Take(maxCategories)
+                .Select(x => x.code).Order().ToArray();
+            categories[f] = kept.Select(code => train.Categories[f][code]).ToArray();
         }
         return new Preprocessor(train.NumericNames, fill, train.CategoricalNames, categories);
     }

@@ -24,6 +24,22 @@ public class PreprocessorTests
     }
 
     [Fact]
+    public void Beyond_max_categories_the_most_frequent_are_kept_in_their_order_and_the_others_encode_as_zeros()
+    {
+        // colour codes over {a, b, c, d}: a once, b three times, c three times, d twice.
+        int[] codes = [1, 2, 0, 3, 1, 2, 3, 2, 1];
+        var train = new Dataset(new double[9], ["x"], codes, ["colour"], [["a", "b", "c", "d"]], new int[9], Classes);
+
+        var two = Preprocessor.Fit(train, maxCategories: 2);
+        Assert.Equal(["x", "colour=b", "colour=c"], two.EncodedNames);
+        var encoded = two.Encode(train).NumericValues.ToArray();
+        Assert.Equal([0.0, 1, 0, 0, 0, 1, 0, 0, 0], encoded[..9]); // rows b, c, a
+        Assert.Equal(["x", "colour=b", "colour=c", "colour=d"], Preprocessor.Fit(train, maxCategories: 3).EncodedNames);
+        Assert.Equal(4, Preprocessor.Fit(train).Categories[0].Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Preprocessor.Fit(train, maxCategories: 0));
+    }
+
+    [Fact]
     public void A_category_never_seen_in_training_encodes_as_zeros_and_categories_match_by_name()
     {
         var train = new Dataset([1.0, 2.0], ["x"], [0, 1], ["colour"], [["red", "blue"]], [0, 1], Classes);

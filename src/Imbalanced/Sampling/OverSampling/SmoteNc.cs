@@ -47,15 +47,26 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : IClassLocalSampler
 
     /// <summary>The encoded points of <paramref name="rows"/>: continuous features,
     /// then each categorical feature one-hot with value <paramref name="medianStd"/>
-    /// / 2 (numeric-as-categorical features by their distinct values).</summary>
+    /// / 2 (numeric-as-categorical features by their distinct values). A feature's one-hot columns are those of the
+    /// categories <paramref name="rows"/> hold, in category order: a column no row sets adds 0 to every distance, so
+    /// the distances are those over all the data's categories, without a column per category of other rows (a
+    /// column of identifiers has as many categories as the table has rows).</summary>
     public static double[] Encode(Dataset data, int[] rows, int[] continuous, int[] numericAsCategorical,
         double medianStd, out int width)
     {
         int p = data.NumericCount, q = data.CategoricalCount;
-        var valueCodes = numericAsCategorical.Select(j => Enumerable.Range(0, data.RowCount)
+        var valueCodes = numericAsCategorical.Select(j => rows
             .Select(i => data.Numeric[i * p + j])
             .Distinct().Order().Select((v, code) => (v, code)).ToDictionary(t => t.v, t => t.code)).ToArray();
-        width = continuous.Length + valueCodes.Sum(v => v.Count) + data.Categories.Sum(c => c.Count);
+        var categoryCodes = new int[q][];
+        var categoryCounts = new int[q];
+        for (var f = 0; f < q; f++)
+        {
+            var codes = categoryCodes[f] = new int[data.Categories[f].Count];
+            foreach (var r in rows) codes[data.Categorical[r * q + f]] = 1;
+            for (var c = 0; c < codes.Length; c++) codes[c] = codes[c] == 1 ? categoryCounts[f]++ : -1;
+        }
+        width = continuous.Length + valueCodes.Sum(v => v.Count) + categoryCounts.Sum();
         var points = new double[rows.Length * width];
         var half = medianStd / 2;
         for (var i = 0; i < rows.Length; i++)
@@ -70,8 +81,8 @@ public sealed class SmoteNc(SmoteNcOptions? options = null) : IClassLocalSampler
             }
             for (var f = 0; f < q; f++)
             {
-                points[o + data.Categorical[r * q + f]] = half;
-                o += data.Categories[f].Count;
+                points[o + categoryCodes[f][data.Categorical[r * q + f]]] = half;
+                o += categoryCounts[f];
             }
         }
         return points;
