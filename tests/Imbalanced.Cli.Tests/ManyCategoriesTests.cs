@@ -25,10 +25,10 @@ public class ManyCategoriesTests
         var lines = compared.Stderr.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.Equal("warning: column 'id' has a different value in each of its 160 filled rows (an identifier?): " +
-            "no model can use it on new rows, and each training part one-hot encodes only 100 of them; leave it " +
-            "out with --drop id", lines[0]);
-        Assert.Equal("warning: column 'code' has 120 categories; each training part one-hot encodes its 100 most " +
-            "frequent, the others as zeros", lines[1]);
+            "no model can use it on new rows, and no training part encodes it; leave it out with --drop id",
+            lines[0]);
+        Assert.Equal("warning: column 'code' has 120 categories; each training part one-hot encodes at most 100, the " +
+            "most frequent of those in two rows or more, and the others as zeros", lines[1]);
         Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("results")
             .GetArrayLength());
 

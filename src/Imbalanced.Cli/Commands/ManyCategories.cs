@@ -26,10 +26,11 @@ internal static class ManyCategories
             var invariant = CultureInfo.InvariantCulture;
             yield return distinct == filled
                 ? string.Create(invariant, $"warning: column '{name}' has a different value in each of its {filled} ") +
-                  "filled rows (an identifier?): no model can use it on new rows, and each training part one-hot " +
-                  string.Create(invariant, $"encodes only {max} of them; leave it out with --drop {name}")
+                  "filled rows (an identifier?): no model can use it on new rows, and no training part encodes it; " +
+                  string.Create(invariant, $"leave it out with --drop {name}")
                 : string.Create(invariant, $"warning: column '{name}' has {distinct} categories; each training ") +
-                  string.Create(invariant, $"part one-hot encodes its {max} most frequent, the others as zeros");
+                  string.Create(invariant, $"part one-hot encodes at most {max}, the most frequent of those in two ") +
+                  "rows or more, and the others as zeros";
         }
     }
 }

@@ -8,8 +8,9 @@ namespace Imbalanced.Preprocessing;
 /// other row: empty numeric cells filled with the training part's median or mean (scikit-learn's
 /// <c>SimpleImputer</c>), categorical features one-hot encoded over the categories seen in the training part
 /// (scikit-learn's <c>OneHotEncoder(handle_unknown="ignore")</c>: a category never seen encodes as zeros), at most
-/// <see cref="DefaultMaxCategories"/> per feature by default: the most frequent ones, so that a column of
-/// identifiers (a different value in every row) does not become as many columns as there are rows. An empty
+/// <see cref="DefaultMaxCategories"/> per feature by default: beyond that, the most frequent of those in two rows or
+/// more, so that a column of identifiers (a different value in every row) does not become as many columns of noise
+/// as there are rows. An empty
 /// categorical cell is a category of its own, <see cref="EmptyCategory"/> (<see cref="EmptyAsCategory"/>).
 /// </summary>
 /// <example>
@@ -89,9 +90,11 @@ public sealed class Preprocessor
     /// <param name="impute">What fills empty numeric cells; a column with no value in the training part fills with
     /// 0.</param>
     /// <param name="maxCategories">The most categories a feature is one-hot encoded over (at least 1): where the
-    /// training part holds more, those of most rows (ties: the first in the feature's category order); the others
-    /// encode as zeros, as a category never seen does (scikit-learn's <c>max_categories</c> without its column of
-    /// infrequent categories).</param>
+    /// training part holds more, those of most rows among the categories of two rows or more (ties: the first in the
+    /// feature's category order), since a category of one row is no pattern a model can use on other rows; the
+    /// others encode as zeros, as a category never seen does (scikit-learn's <c>max_categories</c> and
+    /// <c>min_frequency=2</c> without their column of infrequent categories). Up to that many, every category seen
+    /// is encoded.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCategories"/> is below 1.</exception>
     public static Preprocessor Fit(Dataset train, ImputationMethod impute = ImputationMethod.Median,
         int maxCategories = DefaultMaxCategories)
@@ -120,9 +123,11 @@ public sealed class Preprocessor
             var rows = new int[train.Categories[f].Count];
             for (var i = 0; i < train.RowCount; i++)
                 if (train.Categorical[i * q + f] is var code && code >= 0) rows[code]++;
-            var kept = rows.Select((count, code) => (count, code)).Where(x => x.count > 0)
-                .OrderByDescending(x => x.count).ThenBy(x => x.code).Take(maxCategories)
-                .Select(x => x.code).Order().ToArray();
+            var seen = rows.Select((count, code) => (count, code)).Where(x => x.count > 0).ToArray();
+            var kept = seen.Length <= maxCategories
+                ? seen.Select(x => x.code).ToArray()
+                : seen.Where(x => x.count > 1).OrderByDescending(x => x.count).ThenBy(x => x.code)
+                    .Take(maxCategories).Select(x => x.code).Order().ToArray();
             categories[f] = kept.Select(code => train.Categories[f][code]).ToArray();
         }
         return new Preprocessor(train.NumericNames, fill, train.CategoricalNames, categories);

@@ -40,6 +40,21 @@ public class PreprocessorTests
     }
 
     [Fact]
+    public void Beyond_max_categories_a_category_of_one_row_is_not_encoded()
+    {
+        // colour codes over {a, b, c, d}: a once, b three times, c once, d twice.
+        int[] codes = [1, 0, 3, 1, 2, 3, 1];
+        var train = new Dataset(new double[7], ["x"], codes, ["colour"], [["a", "b", "c", "d"]], new int[7], Classes);
+        Assert.Equal(["x", "colour=b", "colour=d"], Preprocessor.Fit(train, maxCategories: 3).EncodedNames);
+        Assert.Equal(["x", "colour=b"], Preprocessor.Fit(train, maxCategories: 1).EncodedNames);
+        Assert.Equal(["x", "colour=a", "colour=b", "colour=c", "colour=d"],
+            Preprocessor.Fit(train, maxCategories: 4).EncodedNames);
+        // An identifier (one row each) beyond the limit: no column.
+        var ids = new Dataset(new double[4], ["x"], [0, 1, 2, 3], ["id"], [["p", "q", "r", "s"]], new int[4], Classes);
+        Assert.Equal(["x"], Preprocessor.Fit(ids, maxCategories: 3).EncodedNames);
+    }
+
+    [Fact]
     public void A_category_never_seen_in_training_encodes_as_zeros_and_categories_match_by_name()
     {
         var train = new Dataset([1.0, 2.0], ["x"], [0, 1], ["colour"], [["red", "blue"]], [0, 1], Classes);
