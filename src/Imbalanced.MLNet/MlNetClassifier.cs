@@ -173,6 +173,7 @@ public sealed class MlNetClassifier : IInPlaceClassifier
                 {
                     ExampleWeightColumnName = w,
                     NumberOfThreads = threads,
+                    MaximumNumberOfIterations = LogisticIterations,
                 })),
         ],
         (c, w) =>
@@ -183,8 +184,13 @@ public sealed class MlNetClassifier : IInPlaceClassifier
                 {
                     ExampleWeightColumnName = w,
                     NumberOfThreads = threads,
+                    MaximumNumberOfIterations = LogisticIterations,
                 })),
         ]);
+
+    /// <summary>The most L-BFGS iterations of the <c>logistic</c> learner: 100, scikit-learn's
+    /// <c>LogisticRegression(max_iter=100)</c>; ML.NET's own default has no limit.</summary>
+    private const int LogisticIterations = 100;
 
     /// <summary>Whether ML.NET's L-BFGS on <paramref name="threads"/> threads (every core when null) streams its rows
     /// through a cursor at each iteration rather than holding them.</summary>
