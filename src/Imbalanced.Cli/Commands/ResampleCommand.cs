@@ -218,6 +218,7 @@ internal static class ResampleCommand
                 json ? run => JsonDocument(info.Name, run.Classes, run.Before, run.After, run.Synthetic, run.Removed,
                     clock.Elapsed.TotalSeconds, usage.Reported) : null);
             Finish(info, streamed.Warnings, usage, parquet: false, output);
+            WarnEmptied(info, streamed.Classes, streamed.Before, streamed.After);
             return ExitCodes.Success;
         }
         // Parquet is read by columns, whole.
@@ -238,6 +239,7 @@ internal static class ResampleCommand
             return (table, result);
         });
         Finish(info, result.Warnings, usage, parquet: true, output);
+        WarnEmptied(info, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts());
         return ExitCodes.Success;
     }
 
@@ -269,6 +271,15 @@ internal static class ResampleCommand
         if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
             Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
                 $"{info.Name} used exact neighbours where its distance is not Euclidean");
+    }
+
+    /// <summary>A warning for each class the method removed every row of (SMOTE-ENN's cleaning can): the output is
+    /// imbalanced-learn's, but no classifier learns from one class.</summary>
+    private static void WarnEmptied(SamplerInfo info, ClassSet classes, int[] before, int[] after)
+    {
+        for (var c = 0; c < before.Length; c++)
+            if (before[c] > 0 && after[c] == 0)
+                Console.Error.WriteLine($"warning: {info.Name} removed every row of class '{classes[c]}'");
     }
 
     private static byte[] JsonDocument(string method, ClassSet classes, int[] before, int[] after, int synthetic,

@@ -110,6 +110,21 @@ internal sealed class TechniqueRun
         }
         else resampled = sampler.FitResample(prep.Encode(imputed));
         var fit = resampled.ToDataset();
+        RequireTwoClasses(fit, train);
         return new PreparedPart(prep, fit, null, truePrior, PriorCorrection.PriorOf(fit.Labels, k), resampled);
+    }
+
+    /// <summary>A sampler that left rows of one class only (SMOTE-ENN's cleaning can remove every row of a class)
+    /// leaves nothing a classifier can learn: a data error naming the classes removed, as scikit-learn's learners
+    /// refuse one class.</summary>
+    private void RequireTwoClasses(Dataset fit, Dataset train)
+    {
+        var after = fit.ClassCounts();
+        if (after.Count(n => n > 0) > 1) return;
+        var before = train.ClassCounts();
+        var gone = Enumerable.Range(0, before.Length).Where(c => before[c] > 0 && after[c] == 0)
+            .Select(c => $"'{train.Classes[c]}'");
+        throw new DataException($"{RanAs} removed every row of class {string.Join(", ", gone)} from a training part, " +
+            "leaving one class, from which no classifier can learn; choose another technique");
     }
 }
