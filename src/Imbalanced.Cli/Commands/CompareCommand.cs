@@ -77,6 +77,8 @@ internal static class CompareCommand
             var table = InputErrors.Of(inputPath, () => TableDataset.Build(
                 TableReader.Read(inputPath), r.GetValue(target)!, r.GetValue(drop) ?? []));
             foreach (var warning in ManyCategories.Warnings(table.Data)) Console.Error.WriteLine(warning);
+            foreach (var warning in InputErrors.Of(inputPath, () => LearnerRange.Check(table.Data)))
+                Console.Error.WriteLine(warning);
             var result = InputErrors.Of(inputPath, () => StatusDisplay.RunWithProgress("techniques × folds",
                 r.GetValue(quiet),
                 progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress)));
