@@ -50,4 +50,26 @@ public class ManyCategoriesTests
         Assert.True(dropped.ExitCode == 0, dropped.Stderr);
         Assert.DoesNotContain("'id'", dropped.Stderr);
     }
+
+    /// <summary>Numbers made categorical by their formatting or by a few text cells are said as such, and an
+    /// identifier's name is quoted for the shell in the --drop suggestion.</summary>
+    [Fact]
+    public void Formatted_numbers_stray_text_and_quoted_names_are_said_as_such()
+    {
+        var rows = Enumerable.Range(0, 160).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"A-{i},\"${1000 + i * 7},{i % 100:00}\",{(i % 50 == 7 ? "n/a" : (i * 0.37).ToString("0.00",
+                CultureInfo.InvariantCulture))},{(i % 5 == 0 ? "rare" : "common")}\n"));
+        var input = Write("my id,amount,ratio,y\n" + string.Concat(rows));
+        var r = Run("train", input, "--target", "y", "--technique", "none", "--learner", "logistic", "--model",
+            Temp(".zip"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.EndsWith("leave it out with --drop 'my id'", lines[0]);
+        Assert.Equal("warning: column 'amount' looks like numbers written with symbols or separators ('$1000,00'), " +
+            "so it is read as categories; write plain numbers (such as 1234.5) to use it as a number", lines[1]);
+        Assert.Equal("warning: column 'ratio' holds numbers but for 4 filled cell(s) of text ('n/a'), so it is read " +
+            "as categories; a numeric column needs a finite number in every filled cell: correct those cells or " +
+            "empty them", lines[2]);
+    }
 }
