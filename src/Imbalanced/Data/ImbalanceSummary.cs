@@ -41,15 +41,19 @@ public sealed record ImbalanceSummary(int Rows, IReadOnlyList<ClassShare> Classe
             numericFeatures, categoricalFeatures, missing ?? []);
     }
 
-    /// <summary>One line of advice that fits the imbalance ratio.</summary>
-    public string Advice => ImbalanceRatio switch
-    {
-        < 1.5 => "Classes are roughly balanced: accuracy is meaningful, but still split with stratification.",
-        < 4 => "Mild imbalance: report balanced accuracy, F1 and MCC beside accuracy; split with stratification.",
-        < 20 => "Imbalanced: do not trust accuracy; evaluate with PR-AUC, MCC or G-mean, split with stratification, " +
-            "and resample or weight only the training data.",
-        _ => "Severely imbalanced: accuracy is meaningless here; evaluate with PR-AUC (average precision), MCC and " +
-            "recall of the minority class, use stratified cross-validation, resample only training folds, and tune " +
-            "the decision threshold.",
-    };
+    /// <summary>One line of advice that fits the imbalance ratio (or says that one class is no classification
+    /// problem).</summary>
+    public string Advice => Classes.Count < 2
+        ? "One class only: a classifier needs rows of at least two classes; check the target column."
+        : ImbalanceRatio switch
+        {
+            < 1.5 => "Classes are roughly balanced: accuracy is meaningful, but still split with stratification.",
+            < 4 => "Mild imbalance: report balanced accuracy, F1 and MCC beside accuracy; split with " +
+                "stratification.",
+            < 20 => "Imbalanced: do not trust accuracy; evaluate with PR-AUC, MCC or G-mean, split with " +
+                "stratification, and resample or weight only the training data.",
+            _ => "Severely imbalanced: accuracy is meaningless here; evaluate with PR-AUC (average precision), MCC " +
+                "and recall of the minority class, use stratified cross-validation, resample only training folds, " +
+                "and tune the decision threshold.",
+        };
 }
