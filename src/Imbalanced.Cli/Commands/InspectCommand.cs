@@ -47,6 +47,8 @@ internal static class InspectCommand
     private static int Run(string input, string target, string[] drop, bool json)
     {
         var summary = TableScan.Summarize(input, target, drop);
+        foreach (var warning in LabelSpellings.Warnings(summary.Classes.Select(c => c.Label)))
+            Console.Error.WriteLine(warning);
         if (json) WriteJson(summary, target);
         else WriteHuman(summary, target, input);
         return ExitCodes.Success;
