@@ -11,8 +11,8 @@ public class LabelSpellingsTests
     {
         var input = Write("x,y\n" + string.Concat(Enumerable.Range(0, 60).Select(i =>
             $"{i % 9},{(i % 10 == 0 ? "Yes" : i % 10 == 1 ? "yes " : i % 2 == 0 ? "No" : "no")}\n")));
-        const string Yes = "warning: the labels 'Yes', 'yes ' differ only in spaces, letter case or the spelling of a " +
-            "number; labels are taken as written, so they are different classes here: correct the target column " +
+        const string Yes = "warning: the labels 'Yes', 'yes ' differ only in spaces, letter case or the spelling " +
+            "of a number; labels are taken as written, so they are different classes here: correct the target column " +
             "if they mean one class";
         var inspected = Run("inspect", input, "--target", "y", "--json");
         Assert.True(inspected.ExitCode == 0, inspected.Stderr);
