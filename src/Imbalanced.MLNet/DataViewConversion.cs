@@ -142,6 +142,30 @@ public static class DataViewConversion
         $"column '{column}' holds {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, beyond " +
         "the ±3.4e38 ML.NET's learners take (single precision); rescale the column or leave it out");
 
+    /// <summary>The numeric features of <paramref name="data"/> as the views read them, checked before any fit: a
+    /// value beyond single precision's range is refused (as the views refuse it); returned are the columns holding
+    /// values other than 0 that the views read as 0 (below single precision's smallest normal number).</summary>
+    /// <exception cref="DataException">A value beyond ±3.4e38, naming its column.</exception>
+    internal static IReadOnlyList<string> ColumnsReadAsZero(Dataset data)
+    {
+        var (n, d) = (data.RowCount, data.NumericCount);
+        var columns = new List<string>();
+        for (var j = 0; j < d; j++)
+        {
+            var zeroed = false;
+            for (var i = 0; i < n; i++)
+            {
+                var original = data.Numeric[i * d + j];
+                var value = (float)original;
+                if (float.IsInfinity(value) && double.IsFinite(original))
+                    throw TooLarge(data.NumericNames[j], original);
+                zeroed |= original != 0 && Math.Abs(value) < SmallestNormal;
+            }
+            if (zeroed) columns.Add(data.NumericNames[j]);
+        }
+        return columns;
+    }
+
     /// <summary>The view of rows <paramref name="rows"/> of <paramref name="data"/> (all rows when null), in that
     /// order, read from where they stand: the same view <see cref="ToDataView(MLContext, Dataset, DataViewShape,
     /// IReadOnlyList{double}?, string)"/> gives of <c>data.Select(rows)</c>, without that copy.

@@ -76,11 +76,7 @@ internal static class CompareCommand
             var inputPath = r.GetValue(input)!;
             var table = InputErrors.Of(inputPath, () => TableDataset.Build(
                 TableReader.Read(inputPath), r.GetValue(target)!, r.GetValue(drop) ?? []));
-            foreach (var warning in LabelSpellings.Warnings(table.Data.Classes.Labels))
-                Console.Error.WriteLine(warning);
-            foreach (var warning in ManyCategories.Warnings(table.Data)) Console.Error.WriteLine(warning);
-            foreach (var warning in InputErrors.Of(inputPath, () => LearnerRange.Check(table.Data)))
-                Console.Error.WriteLine(warning);
+            TableWarnings.Write(inputPath, table.Data);
             var result = InputErrors.Of(inputPath, () => StatusDisplay.RunWithProgress("techniques × folds",
                 r.GetValue(quiet),
                 progress => CompareWorkflow.Run(table.Data, options, new MlNetLearners(), progress)));

@@ -217,29 +217,29 @@ internal static class ResampleCommand
             var streamed = Streamed(input, target, drop, info, sampler, output, indexColumn, provenance, quiet,
                 json ? run => JsonDocument(info.Name, run.Classes, run.Before, run.After, run.Synthetic, run.Removed,
                     clock.Elapsed.TotalSeconds, usage.Reported) : null);
-            Finish(info, streamed.Warnings, usage, parquet: false, output);
-            WarnEmptied(info, streamed.Classes, streamed.Before, streamed.After);
+            Finish(info, streamed.Warnings, usage, parquet: false, output, streamed.Classes, streamed.Before,
+                streamed.After);
             return ExitCodes.Success;
         }
         // Parquet is read by columns, whole.
-        var (table, result) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet, () =>
+        var (classes, before, after, warnings) = StatusDisplay.Run($"{info.Name}: reading, resampling, writing", quiet,
+            () =>
         {
             var table = TableDataset.Build(TableReader.Read(input), target, drop);
             // The table's parsed copy of every cell is dead now; reclaim it before resampling allocates, so that
             // peak memory stays near the size of the text kept for verbatim output plus the matrix.
             GC.Collect();
             var result = InputErrors.Of(input, () => sampler.FitResample(table.Data));
+            var (before, after) = (table.Data.ClassCounts(), result.ClassCounts());
             using var files = new FileTransaction();
             files.Write(output, s => ResampledTableWriter.Write(table, result, s, indexColumn));
             if (provenance is not null) files.Write(provenance, s => ResampledTableWriter.WriteProvenance(result, s));
             // The summary goes to stdout before the files are put in place: a stdout that fails leaves no file.
-            files.Commit(json ? () => StandardOutput.Write(JsonDocument(info.Name, table.Data.Classes,
-                table.Data.ClassCounts(), result.ClassCounts(), result.SyntheticCount, result.RemovedCount,
-                clock.Elapsed.TotalSeconds, usage.Reported)) : null);
-            return (table, result);
+            files.Commit(json ? () => StandardOutput.Write(JsonDocument(info.Name, table.Data.Classes, before, after,
+                result.SyntheticCount, result.RemovedCount, clock.Elapsed.TotalSeconds, usage.Reported)) : null);
+            return (table.Data.Classes, before, after, result.Warnings);
         });
-        Finish(info, result.Warnings, usage, parquet: true, output);
-        WarnEmptied(info, table.Data.Classes, table.Data.ClassCounts(), result.ClassCounts());
+        Finish(info, warnings, usage, parquet: true, output, classes, before, after);
         return ExitCodes.Success;
     }
 
@@ -259,9 +259,12 @@ internal static class ResampleCommand
             return run;
         });
 
-    /// <summary>The warnings of a run whose input was Parquet when <paramref name="parquet"/>.</summary>
+    /// <summary>The warnings, on stderr, of a run whose input was Parquet when <paramref name="parquet"/>: the
+    /// sampler's own, an output name that suggests another format, exact neighbours where approximate ones were asked,
+    /// and each class the method removed every row of (SMOTE-ENN's cleaning can: the output is imbalanced-learn's,
+    /// but no classifier learns from one class).</summary>
     private static void Finish(SamplerInfo info, IReadOnlyList<string> warnings, NeighborUsage usage, bool parquet,
-        string output)
+        string output, ClassSet classes, int[] before, int[] after)
     {
         foreach (var warning in warnings) Console.Error.WriteLine($"warning: {warning}");
         // The output keeps the input's format whatever its name ends with; say so when the name suggests another.
@@ -271,12 +274,6 @@ internal static class ResampleCommand
         if (usage.Asked == NeighborAlgorithm.Approximate && usage.AnyExact)
             Console.Error.WriteLine($"warning: --neighbors approximate: the approximate index is Euclidean only; " +
                 $"{info.Name} used exact neighbours where its distance is not Euclidean");
-    }
-
-    /// <summary>A warning for each class the method removed every row of (SMOTE-ENN's cleaning can): the output is
-    /// imbalanced-learn's, but no classifier learns from one class.</summary>
-    private static void WarnEmptied(SamplerInfo info, ClassSet classes, int[] before, int[] after)
-    {
         for (var c = 0; c < before.Length; c++)
             if (before[c] > 0 && after[c] == 0)
                 Console.Error.WriteLine($"warning: {info.Name} removed every row of class '{classes[c]}'");

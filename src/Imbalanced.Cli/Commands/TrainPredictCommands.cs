@@ -51,10 +51,7 @@ internal static class TrainPredictCommands
                 if (added.Contains(feature))
                     throw new DataException($"{inputPath}: feature column '{feature}' has a name predict adds to its " +
                         $"output ({string.Join(", ", added)}); rename the column here and in the tables to predict");
-            foreach (var warning in LabelSpellings.Warnings(data.Classes.Labels)) Console.Error.WriteLine(warning);
-            foreach (var warning in ManyCategories.Warnings(data)) Console.Error.WriteLine(warning);
-            foreach (var warning in InputErrors.Of(inputPath, () => LearnerRange.Check(data)))
-                Console.Error.WriteLine(warning);
+            TableWarnings.Write(inputPath, data);
             var trained = InputErrors.Of(inputPath, () => StatusDisplay.Run("training", r.GetValue(quiet), () =>
                 TrainedModel.Train(table.Data, r.GetValue(technique)!, r.GetValue(learner)!, options)));
             trained.Save(modelPath);
