@@ -103,6 +103,9 @@ internal sealed class BoundedAssignment(double[] points, int count, int dimensio
                     points.AsSpan(rows[start + q] * d, d).CopyTo(buffer.AsSpan(q * d, d));
                 queries = buffer.AsSpan(0, n * d);
             }
+            // Each chunk's query leaves megabytes of float copies and heaps; on many points the collector let
+            // them pile up over a step (cluster-centroids, 200,000 rows: peak 203 MB against 162 MB returned).
+            if (count >= LargeGarbage.MinPoints) LargeGarbage.Return();
             var answers = index.Query(queries, wanted);
             for (var q = 0; q < n; q++)
             {

@@ -6,6 +6,10 @@ namespace Imbalanced.Neighbors;
 /// minutes of the work it precedes.</summary>
 internal static class LargeGarbage
 {
+    /// <summary>Points below which a step leaves its garbage to the collector: 65,536. A blocking collection at each
+    /// of a small k-means's steps (K-Means-SMOTE inside compare's folds) would cost more than it returns.</summary>
+    public const int MinPoints = 65_536;
+
     /// <summary>Collects and compacts the whole heap now.</summary>
     public static void Return() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

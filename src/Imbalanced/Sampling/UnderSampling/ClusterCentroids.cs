@@ -1,5 +1,6 @@
 using Imbalanced.Clustering;
 using Imbalanced.Data;
+using Imbalanced.Neighbors;
 
 namespace Imbalanced.Sampling.UnderSampling;
 
@@ -34,10 +35,11 @@ public sealed class ClusterCentroids(ClusterCentroidsOptions? options = null) : 
             var rows = data.RowsOfClass(c);
             if (!strategy.TryGetValue(c, out var wanted)) { kept.AddRange(rows); continue; }
             if (wanted == 0) continue;
-            var points = data.Select(rows).Numeric;
-            var fit = KMeans.Fit(points, rows.Length, p,
-                new KMeansOptions { Clusters = wanted, Seed = _options.Seed, Neighbors = _options.Neighbors });
-            var nearest = _options.Neighbors.Build(points, rows.Length, p).Query(fit.Centers, 1).Indices;
+            var fit = Cluster(data, rows, wanted);
+            // The index reads the class's rows in place: the k-means's copy of them is garbage by now, and is
+            // returned first when large (2,000,000 rows: 304 MB beside the index's own copy).
+            if (rows.Length >= LargeGarbage.MinPoints) LargeGarbage.Return();
+            var nearest = _options.Neighbors.BuildOfRows(data.Numeric, rows, p).Query(fit.Centers, 1).Indices;
             for (var t = 0; t < wanted; t++)
             {
                 if (hard) kept.Add(rows[nearest[t]]);
@@ -51,4 +53,9 @@ public sealed class ClusterCentroids(ClusterCentroidsOptions? options = null) : 
         var origins = centres.Select(t => new RowOrigin(true, -1, t.Nearest, -1, double.NaN)).ToArray();
         return new ResampleResult(data, sortedKept, added, origins);
     }
+
+    /// <summary>The k-means of rows <paramref name="rows"/> (a copy of them, let go on return).</summary>
+    private KMeansResult Cluster(Dataset data, int[] rows, int clusters) =>
+        KMeans.Fit(data.Select(rows).Numeric, rows.Length, data.NumericCount,
+            new KMeansOptions { Clusters = clusters, Seed = _options.Seed, Neighbors = _options.Neighbors });
 }
