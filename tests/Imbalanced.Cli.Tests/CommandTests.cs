@@ -291,4 +291,23 @@ public class SmoteFamilyCommandTests
         Assert.Equal(2, Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", method,
             "--kind", "sideways", "--output", Temp()).ExitCode);
     }
+
+    /// <summary>svm-smote's SVM stopped by --max-iter (scikit-learn's SVC(max_iter=…)) before it converges: the run
+    /// succeeds and says so on one warning line, as scikit-learn's ConvergenceWarning; `auto` (the default) lets it
+    /// converge, without the warning.</summary>
+    [Fact]
+    public void Svm_smote_stopped_by_max_iter_warns()
+    {
+        var output = Temp();
+        var r = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method", "svm-smote",
+            "--max-iter", "20", "--output", output);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("warning: the SVM of class 'malignant' stopped after 20 iterations before converging; "
+            + "its support vectors are those found so far", r.Stderr);
+        Assert.Equal(1 + 2 * 357, File.ReadAllLines(output).Length);
+        var converged = Run("resample", Bundled("breast_cancer.csv"), "--target", "diagnosis", "--method",
+            "svm-smote", "--max-iter", "auto", "--output", Temp());
+        Assert.Equal(0, converged.ExitCode);
+        Assert.DoesNotContain("warning", converged.Stderr);
+    }
 }

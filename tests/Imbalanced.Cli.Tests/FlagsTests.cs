@@ -25,7 +25,7 @@ public class FlagsTests
     }
 
     /// <summary>A flag two methods give different values or meanings is described for each (--voting of
-    /// cluster-centroids and smote-ipf, --max-iter of renn and smote-ipf).</summary>
+    /// cluster-centroids and smote-ipf, --max-iter of renn, smote-ipf and svm-smote).</summary>
     [Fact]
     public void A_flag_shared_by_methods_with_different_values_describes_each()
     {
@@ -33,7 +33,8 @@ public class FlagsTests
         var words = string.Join(' ', help.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("auto | soft | hard (cluster-centroids);", words);
         Assert.Contains("majority | consensus (smote-ipf)", words);
-        Assert.Contains("most passes of ENN (renn); most iterations of the filter (smote-ipf)", words);
+        Assert.Contains("most iterations of the SVM's solver (auto: until it converges) (svm-smote); "
+            + "most passes of ENN (renn); most iterations of the filter (smote-ipf)", words);
     }
 
     [Theory]

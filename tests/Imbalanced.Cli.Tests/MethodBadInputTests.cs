@@ -101,6 +101,7 @@ public class MethodBadInputTests
     [InlineData("smote-ipf", "--stop-fraction", "1.5", "--stop-fraction must be in [0, 1]; got 1.5")]
     [InlineData("smote-ipf", "--stop-fraction", "-0.01", "--stop-fraction must be in [0, 1]; got -0.01")]
     [InlineData("smote-ipf", "--max-iter", "0", "--max-iter must be at least 1; got 0")]
+    [InlineData("svm-smote", "--max-iter", "0", "--max-iter must be at least 1; got 0")]
     [InlineData("smote-ipf", "--voting", "all", "--voting must be majority or consensus; got 'all'")]
     [InlineData("smote-ipf", "--k-neighbors", "0", "--k-neighbors must be at least 1; got 0")]
     [InlineData("smote-ipf", "--n-folds", "many", "--n-folds: 'many' is not a whole number")]

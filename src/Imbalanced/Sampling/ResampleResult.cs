@@ -50,11 +50,13 @@ public sealed class ResampleResult
     /// <param name="input">The data set resampled (numeric features only).</param>
     /// <param name="labels">The class of each added row.</param>
     /// <param name="origins">The origin of each added row: base, neighbour and gap.</param>
-    internal static ResampleResult Interpolated(Dataset input, int[] labels, RowOrigin[] origins)
+    /// <param name="warnings">The sampler's <see cref="Warnings"/>.</param>
+    internal static ResampleResult Interpolated(Dataset input, int[] labels, RowOrigin[] origins,
+        IReadOnlyList<string> warnings)
     {
         if (input.CategoricalCount > 0) throw new ArgumentException("numeric data only", nameof(input));
         if (labels.Length != origins.Length) throw new ArgumentException("one origin per added row is needed");
-        return new ResampleResult(input, KeepAll(input), labels, origins, checkFinite: true);
+        return new ResampleResult(input, KeepAll(input), labels, origins, checkFinite: true) { Warnings = warnings };
     }
 
     /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
@@ -263,6 +265,11 @@ public sealed class ResampleResult
     /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>
     public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins) =>
         new(input, KeepAll(input), added, origins);
+
+    /// <summary><see cref="KeepAllAndAdd(Dataset, Dataset, RowOrigin[])"/> with the sampler's
+    /// <see cref="Warnings"/>.</summary>
+    internal static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins,
+        IReadOnlyList<string> warnings) => new(input, KeepAll(input), added, origins) { Warnings = warnings };
 
     private static int[] KeepAll(Dataset input)
     {

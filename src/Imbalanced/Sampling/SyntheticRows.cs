@@ -71,12 +71,14 @@ internal sealed class SyntheticRows
         public Span<int> Categorical { get; } = categorical;
     }
 
-    /// <summary>The result: every input row, then the added rows.</summary>
-    public ResampleResult ToResult()
+    /// <summary>The result: every input row, then the added rows, with the sampler's
+    /// <paramref name="warnings"/>.</summary>
+    public ResampleResult ToResult(IReadOnlyList<string>? warnings = null)
     {
         if (_count != _labels.Length)
             throw new InvalidOperationException($"{_count} rows added, {_labels.Length} expected");
-        if (_madeWhenWritten) return ResampleResult.Interpolated(_input, _labels, _origins);
-        return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins);
+        if (_madeWhenWritten) return ResampleResult.Interpolated(_input, _labels, _origins, warnings ?? []);
+        return ResampleResult.KeepAllAndAdd(_input, _input.WithRows(_numeric, _categorical, _labels), _origins,
+            warnings ?? []);
     }
 }

@@ -8,17 +8,27 @@ namespace Imbalanced.Svm;
 internal sealed class RbfKernel
 {
     private readonly double[] _points;
+    private readonly int[] _rows;
     private readonly double[] _squares;
     private readonly int _dims;
 
     /// <summary>The kernel over <paramref name="count"/> points stored row-major.</summary>
     public RbfKernel(double[] points, int count, int dimensions, double? gamma = null)
+        : this(points, Enumerable.Range(0, count).ToArray(), dimensions, gamma)
+    {
+    }
+
+    /// <summary>The kernel over rows <paramref name="rows"/> of the row-major <paramref name="points"/>, read in
+    /// place (point <c>i</c> is row <c>rows[i]</c>): the same kernel as over a copy of those rows, without the
+    /// copy (svm-smote on 2,000,000 rows: 320 MB).</summary>
+    public RbfKernel(double[] points, int[] rows, int dimensions, double? gamma = null)
     {
         _points = points;
+        _rows = rows;
         _dims = dimensions;
-        _squares = new double[count];
-        for (var i = 0; i < count; i++) _squares[i] = Dot(i, i);
-        Gamma = gamma ?? ScaleGamma(points, count, dimensions);
+        _squares = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++) _squares[i] = Dot(i, i);
+        Gamma = gamma ?? ScaleGamma(points, rows, dimensions);
     }
 
     /// <summary>γ in use.</summary>
@@ -26,14 +36,22 @@ internal sealed class RbfKernel
 
     /// <summary>scikit-learn's <c>gamma='scale'</c>: 1 / (features ·
     /// variance of all entries of X); 1 when that variance is 0.</summary>
-    public static double ScaleGamma(double[] points, int count, int dimensions)
+    public static double ScaleGamma(double[] points, int count, int dimensions) =>
+        ScaleGamma(points, Enumerable.Range(0, count).ToArray(), dimensions);
+
+    /// <summary><see cref="ScaleGamma(double[], int, int)"/> of rows <paramref name="rows"/>, summed in their
+    /// order (as over a copy of them).</summary>
+    private static double ScaleGamma(double[] points, int[] rows, int dimensions)
     {
-        var n = (double)count * dimensions;
+        var n = (double)rows.Length * dimensions;
         var mean = 0.0;
-        for (var i = 0; i < count * dimensions; i++) mean += points[i];
+        foreach (var r in rows)
+            for (var f = 0; f < dimensions; f++) mean += points[r * dimensions + f];
         mean /= n;
         var variance = 0.0;
-        for (var i = 0; i < count * dimensions; i++) variance += (points[i] - mean) * (points[i] - mean);
+        foreach (var r in rows)
+            for (var f = 0; f < dimensions; f++)
+                variance += (points[r * dimensions + f] - mean) * (points[r * dimensions + f] - mean);
         variance /= n;
         return variance > 0 ? 1.0 / (dimensions * variance) : 1.0;
     }
@@ -44,7 +62,8 @@ internal sealed class RbfKernel
     private double Dot(int i, int j)
     {
         var sum = 0.0;
-        for (var f = 0; f < _dims; f++) sum += _points[i * _dims + f] * _points[j * _dims + f];
+        int a = _rows[i] * _dims, b = _rows[j] * _dims;
+        for (var f = 0; f < _dims; f++) sum += _points[a + f] * _points[b + f];
         return sum;
     }
 }

@@ -38,6 +38,10 @@ internal sealed class SmoSolver
         _cacheRows = Math.Max(2, (int)Math.Min(int.MaxValue, cacheMegabytes * 1024L * 1024 / Math.Max(1, 4L * _n)));
     }
 
+    /// <summary>Whether the last <see cref="Solve"/> met its tolerance (false: it stopped at its iteration limit,
+    /// where LIBSVM warns "reaching max number of iterations").</summary>
+    public bool Converged { get; private set; }
+
     /// <summary>Solves for α with box constraint <paramref name="c"/> and tolerance <paramref name="eps"/>.</summary>
     /// <returns>α, one per training row; the support vectors are the rows with α &gt; 0.</returns>
     public double[] Solve(double c = 1.0, double eps = 1e-3, long? maxIterations = null)
@@ -52,9 +56,10 @@ internal sealed class SmoSolver
             qd[i] = _kernel(i, i);
         }
         var limit = maxIterations ?? Math.Max(10_000_000L, n > int.MaxValue / 100 ? int.MaxValue : 100L * n);
+        Converged = false;
         for (long iteration = 0; iteration < limit; iteration++)
         {
-            if (!SelectWorkingSet(alpha, g, qd, c, eps, out var i, out var j)) break;
+            if (!SelectWorkingSet(alpha, g, qd, c, eps, out var i, out var j)) { Converged = true; break; }
             var qi = Row(i);
             var qj = Row(j);
             double oldI = alpha[i], oldJ = alpha[j];

@@ -12,15 +12,17 @@ internal static class SupportVectors
 {
     /// <summary>Rows of <paramref name="data"/> that are support vectors of
     /// class <paramref name="classCode"/> against the rest, ascending, found on <paramref name="threads"/> threads
-    /// (the same whatever their number).</summary>
-    public static int[] OneVersusRest(Dataset data, int classCode, double c = 1.0, double eps = 1e-3, int threads = 1)
+    /// (the same whatever their number), read in place (no copy of the rows), and whether the solver met its
+    /// tolerance within <paramref name="maxIterations"/> (null: LIBSVM's own limit).</summary>
+    public static (int[] Rows, bool Converged) OneVersusRest(Dataset data, int classCode, double c = 1.0,
+        double eps = 1e-3, int threads = 1, long? maxIterations = null)
     {
         var order = Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] != classCode)
             .Concat(Enumerable.Range(0, data.RowCount).Where(i => data.Labels[i] == classCode)).ToArray();
-        var points = data.Select(order).Numeric;
         var y = order.Select(i => data.Labels[i] == classCode ? -1 : 1).ToArray();
-        var kernel = new RbfKernel(points, order.Length, data.NumericCount);
-        var alpha = new SmoSolver((i, j) => kernel[i, j], y, threads: threads).Solve(c, eps);
-        return order.Where((_, i) => alpha[i] > 0).Order().ToArray();
+        var kernel = new RbfKernel(data.Numeric, order, data.NumericCount);
+        var solver = new SmoSolver((i, j) => kernel[i, j], y, threads: threads);
+        var alpha = solver.Solve(c, eps, maxIterations);
+        return (order.Where((_, i) => alpha[i] > 0).Order().ToArray(), solver.Converged);
     }
 }

@@ -14,7 +14,7 @@ public class SvmSmoteTests
         var pos = data.Classes.IndexOf("pos");
         var rows = data.RowsOfClass(pos);
         var all = NeighborSearch.Default.Build(data.Numeric, data.RowCount, data.NumericCount);
-        var support = SupportVectors.OneVersusRest(data, pos).Where(i => data.Labels[i] == pos).ToArray();
+        var support = SupportVectors.OneVersusRest(data, pos).Rows.Where(i => data.Labels[i] == pos).ToArray();
         var others = DangerSets.OtherClassNeighbors(data, all, pos, support, 10);
         var kind = support.Select((r, i) => (r, o: others[i])).ToDictionary(t => t.r, t => t.o);
         var points = data.Select(rows);

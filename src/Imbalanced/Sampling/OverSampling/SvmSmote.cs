@@ -51,15 +51,25 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         foreach (var (c, n) in strategy)
             if (n > 0)
                 DataChecks.RequireNeighbors(data, c, counts[c], k, nameof(SvmSmoteOptions.KNeighbors), "svm-smote");
+        if (_options.MaxIterations is < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options.MaxIterations), _options.MaxIterations,
+                $"MaxIterations must be at least 1; got {_options.MaxIterations}");
         var rng = new SeededRandom(_options.Seed);
-        var all = _options.Neighbors.Build(data.Numeric, data.RowCount, p);
+        // Built once the first SVM is solved: the index's copy of the table is not held beside the solver's cache.
+        INeighborIndex? all = null;
+        var warnings = new List<string>();
         var plan = new List<(int Class, int[] Seeds, int[] Rows, KNeighbors Neighbors, int Count, double Step)>();
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = data.RowsOfClass(c);
-            var support = SupportVectors.OneVersusRest(data, c, threads: _options.Neighbors.Threads)
-                .Where(i => data.Labels[i] == c).ToArray();
+            var (vectors, converged) = SupportVectors.OneVersusRest(data, c, threads: _options.Neighbors.Threads,
+                maxIterations: _options.MaxIterations);
+            if (!converged)
+                warnings.Add($"the SVM of class '{data.Classes[c]}' stopped after {_options.MaxIterations} iterations "
+                    + "before converging; its support vectors are those found so far");
+            var support = vectors.Where(i => data.Labels[i] == c).ToArray();
+            all ??= _options.Neighbors.Build(data.Numeric, data.RowCount, p);
             var others = DangerSets.OtherClassNeighbors(data, all, c, support, m);
             var kept = support.Where((_, i) => others[i] < m).ToArray();
             var keptOthers = others.Where(o => o < m).ToArray();
@@ -85,6 +95,6 @@ public sealed class SvmSmote(SvmSmoteOptions? options = null) : ISampler
         var added = new SyntheticRows(data, plan.Sum(t => t.Count));
         foreach (var (c, seeds, rows, neighbors, count, step) in plan)
             Interpolation.MakeRows(added, rng, c, seeds, k, pair => rows[neighbors.Indices[pair]], count, step);
-        return added.ToResult();
+        return added.ToResult(warnings);
     }
 }
