@@ -8,6 +8,8 @@
 #   ROWS=200000 METHODS="smote enn" bash benchmarks/streaming.sh
 #   BASE=<commit> bash benchmarks/streaming.sh         # also runs the command built from <commit>, same file
 #   TIMEOUT=600 METHODS="nearmiss cnn" bash benchmarks/streaming.sh  # stop a method after 600 s (peak so far shown)
+#   METHODS="svm-smote:--max-iter,1000 kmeans-smote:--cluster-balance-threshold,0.01" bash benchmarks/streaming.sh
+#                                      # a method's options after a colon, separated by commas
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-2000000}
@@ -27,10 +29,11 @@ fi
 awk -F, 'NR==1 {print $0 ",segment"; next}
   {print $0 "," (NR % 3 == 0 ? "retail" : NR % 3 == 1 ? "online" : "branch")}' "$TMP/in.csv" > "$TMP/mixed.csv"
 size=$(stat -c %s "$TMP/in.csv")
-run() { # build method input
-  local out="$TMP/out.csv" log="$TMP/time.txt" status=0
+run() { # build method[:option,value,...] input
+  local out="$TMP/out.csv" log="$TMP/time.txt" status=0 method="${2%%:*}" options=()
+  [[ "$2" == *:* ]] && IFS=, read -r -a options <<< "${2#*:}"
   /usr/bin/time -f "%e %M" -o "$log" timeout "$TIMEOUT" "$TMP/$1/imbalanced" resample "$3" --target label \
-    --method "$2" --output "$out" --quiet > /dev/null 2> "$TMP/err.txt" || status=$?
+    --method "$method" "${options[@]}" --output "$out" --quiet > /dev/null 2> "$TMP/err.txt" || status=$?
   read -r seconds kb < <(tail -n 1 "$log")
   if [[ $status -eq 0 ]]; then
     awk -v s="$seconds" -v kb="$kb" -v size="$size" \
@@ -60,7 +63,7 @@ run() { # build method input
   fi
   for m in $METHODS; do
     input="$TMP/in.csv"
-    [[ "$m" == smote-nc ]] && input="$TMP/mixed.csv"
+    [[ "${m%%:*}" == smote-nc ]] && input="$TMP/mixed.csv"
     if [[ -n "${BASE:-}" ]]; then
       echo "| $m | $(run base "$m" "$input") | $(run here "$m" "$input") |"
     else
