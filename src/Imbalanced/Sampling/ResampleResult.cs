@@ -264,7 +264,7 @@ public sealed class ResampleResult
 
     /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>
     public static ResampleResult KeepAllAndAdd(Dataset input, Dataset added, RowOrigin[] origins) =>
-        new(input, KeepAll(input), added, origins);
+        KeepAllAndAdd(input, added, origins, []);
 
     /// <summary><see cref="KeepAllAndAdd(Dataset, Dataset, RowOrigin[])"/> with the sampler's
     /// <see cref="Warnings"/>.</summary>

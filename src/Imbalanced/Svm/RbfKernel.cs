@@ -12,12 +12,6 @@ internal sealed class RbfKernel
     private readonly double[] _squares;
     private readonly int _dims;
 
-    /// <summary>The kernel over <paramref name="count"/> points stored row-major.</summary>
-    public RbfKernel(double[] points, int count, int dimensions, double? gamma = null)
-        : this(points, Enumerable.Range(0, count).ToArray(), dimensions, gamma)
-    {
-    }
-
     /// <summary>The kernel over rows <paramref name="rows"/> of the row-major <paramref name="points"/>, read in
     /// place (point <c>i</c> is row <c>rows[i]</c>): the same kernel as over a copy of those rows, without the
     /// copy (svm-smote on 2,000,000 rows: 320 MB).</summary>
@@ -34,13 +28,8 @@ internal sealed class RbfKernel
     /// <summary>γ in use.</summary>
     public double Gamma { get; }
 
-    /// <summary>scikit-learn's <c>gamma='scale'</c>: 1 / (features ·
-    /// variance of all entries of X); 1 when that variance is 0.</summary>
-    public static double ScaleGamma(double[] points, int count, int dimensions) =>
-        ScaleGamma(points, Enumerable.Range(0, count).ToArray(), dimensions);
-
-    /// <summary><see cref="ScaleGamma(double[], int, int)"/> of rows <paramref name="rows"/>, summed in their
-    /// order (as over a copy of them).</summary>
+    /// <summary>scikit-learn's <c>gamma='scale'</c> of rows <paramref name="rows"/>: 1 / (features · variance of all
+    /// their entries), summed in their order (as over a copy of them); 1 when that variance is 0.</summary>
     private static double ScaleGamma(double[] points, int[] rows, int dimensions)
     {
         var n = (double)rows.Length * dimensions;
