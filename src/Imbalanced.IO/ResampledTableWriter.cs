@@ -143,7 +143,7 @@ public static class ResampledTableWriter
             else if (role.Kind == ColumnKind.Target && target is not null) output.AppendNumber(target[a]);
             else if (role.Kind == ColumnKind.Target) output.AppendField(labels[result.AddedLabels[a]], delimiter);
             else if (role.Kind == ColumnKind.Categorical && categorical[role.Index] is var code and >= 0)
-                output.AppendField(result.Added.Categories[role.Index][code], delimiter);
+                output.AppendField(result.Input.Categories[role.Index][code], delimiter);
         }
     }
 
@@ -174,7 +174,7 @@ public static class ResampledTableWriter
                 ColumnKind.Target when target is not null => new SyntheticNumbers(target, 1, 0),
                 ColumnKind.Target => new SyntheticTexts(a => result.AddedLabels[a], result.Input.Classes.Labels),
                 ColumnKind.Categorical => new SyntheticTexts(
-                    a => result.AddedCategoricalRow(a)[role.Index], result.Added.Categories[role.Index]),
+                    a => result.AddedCategoricalRow(a)[role.Index], result.Input.Categories[role.Index]),
                 _ => SyntheticValues.None,
             });
         }

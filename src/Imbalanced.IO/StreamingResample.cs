@@ -14,8 +14,9 @@ namespace Imbalanced.Data;
 /// <item><see cref="RandomUnderSampler"/> draws on the class counts alone; a second pass copies the drawn rows
 /// straight through.</item>
 /// <item>A class-local over-sampler (<see cref="IClassLocalSampler"/>: random over-sampling without shrinkage,
-/// SMOTE, SMOTE-NC, SMOBD): a second pass copies every row straight through and keeps only the rows of the classes
-/// it grows, from which the new rows are made and appended. Memory grows with those classes, not with the file.</item>
+/// SMOTE, SMOTE-NC, SMOBD, and SMOTEN when every feature is categorical): a second pass copies every row straight
+/// through and keeps only the rows of the classes it grows (counting, for SMOTEN, each category's rows by class),
+/// from which the new rows are made and appended. Memory grows with those classes, not with the file.</item>
 /// <item>Any other sampler: a second pass reads the numbers and category codes of every row (no text), the sampler
 /// runs, and a third pass copies the kept rows through, holding the text only of rows copied as new rows.</item>
 /// </list>
@@ -80,7 +81,10 @@ internal sealed class StreamingResample
             return new StreamingResample(scan, sampler, ranks, null, new bool[scan.Counts.Length]);
         }
         var mask = new bool[scan.Counts.Length];
+        // A sampler that needs the whole table's category counts (SMOTEN) is given them for categorical features
+        // only; with a numeric feature it reads the whole table.
         var read = sampler is IClassLocalSampler local
+            && !(local.ReadsCategoryCounts && scan.Roles.Numeric.Length > 0)
             ? Refused(path, () => local.ClassesRead(scan.Classes, scan.Counts)) : null;
         foreach (var c in read ?? []) mask[c] = true;
         return new StreamingResample(scan, sampler, null, read is null ? null : (IClassLocalSampler)sampler, mask);
@@ -109,8 +113,10 @@ internal sealed class StreamingResample
         var part = new TextArena();
         var lines = new List<int>();
         var after = new int[_scan.Counts.Length];
+        var categories = _local is { ReadsCategoryCounts: true } ? new CategoryCounts(_scan) : null;
         Removed = _scan.Rows - Copy(stream, index, (input, c, line, csv) =>
         {
+            categories?.Add(c, csv);
             var times = 1;
             if (_ranks?[c] is { } drawn)
                 for (times = 0; cursor[c] < drawn.Length && drawn[cursor[c]] == seen[c]; cursor[c]++) times++;
@@ -131,7 +137,8 @@ internal sealed class StreamingResample
         {
             var table = new RawTable(path, _scan.Columns, part, [.. lines], _scan.Layout);
             var data = TableDataset.BuildPart(table, _scan.Target, _scan.Roles, _scan.Classes);
-            var whole = new WholeTable(_scan.Counts, _scan.EmptyNumeric, _scan.EmptyCategorical);
+            var whole = new WholeTable(_scan.Counts, _scan.EmptyNumeric, _scan.EmptyCategorical,
+                categories?.ByText());
             _added = Refused(path, () => local.FitResample(data.Data, whole));
             CheckIndexColumn(indexColumn);
             ResampledTableWriter.WriteRows(data, _added, _added.KeptRows.Length, stream, index, _partRows);
@@ -321,7 +328,7 @@ internal sealed class StreamingResample
     private int Input(int partRow) => partRow < 0 ? partRow : _partRows[partRow];
 
     /// <summary>A field's bytes (its Latin-1 chars), in <paramref name="bytes"/>, grown when too small.</summary>
-    private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<char> field, ref byte[] bytes)
+    internal static ReadOnlySpan<byte> Bytes(ReadOnlySpan<char> field, ref byte[] bytes)
     {
         if (field.Length > bytes.Length) bytes = new byte[field.Length * 2];
         return bytes.AsSpan(0, Encoding.Latin1.GetBytes(field, bytes));

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Imbalanced.Cli.Tests;
 
-/// <summary><c>resample</c> streams a delimited file for random under- and over-sampling and SMOTE: it rebalances a
-/// CSV several times larger than the process's whole managed heap.</summary>
+/// <summary><c>resample</c> streams a delimited file for random under- and over-sampling, SMOTE and SMOTEN: it
+/// rebalances a CSV several times larger than the process's whole managed heap.</summary>
 public class ResampleStreamingTests
 {
     private const long HeapLimit = 24L << 20;
@@ -26,17 +26,37 @@ public class ResampleStreamingTests
         return path;
     });
 
+    // Rows with 30 categorical features only, for SMOTEN (the text column is dropped): their codes alone, held for
+    // every row as a whole-table run holds them, with the new rows' codes, would not fit in the heap.
+    private static readonly Lazy<string> CategoricalInput = new(() =>
+    {
+        var path = CliRunner.Temp();
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write(string.Join(',', Enumerable.Range(0, 30).Select(j => $"c{j}")) + ",note,label\n");
+        for (var i = 0; i < Rows; i++)
+        {
+            var label = i % 100 == 0 ? "fraud" : "ok";
+            foreach (var j in Enumerable.Range(0, 30))
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"v{(i / (j + 1) + j) % 5},"));
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\"free text, row {i}: {new string('x', 300)}\",{label}\n"));
+        }
+        return path;
+    });
+
     [Theory]
     [InlineData("random-under", 1500, 1500, 0)]
     [InlineData("random-over", 148_500, 148_500, 147_000)]
     [InlineData("smote", 148_500, 148_500, 147_000)]
+    [InlineData("smoten", 148_500, 148_500, 147_000)]
     public void Resample_rebalances_a_csv_larger_than_the_heap_it_may_use(string method, int fraud, int ok,
         int synthetic)
     {
-        Assert.True(new FileInfo(Input.Value).Length > 2 * HeapLimit, "the file must not fit in the heap");
+        var input = method == "smoten" ? CategoricalInput.Value : Input.Value;
+        Assert.True(new FileInfo(input).Length > 2 * HeapLimit, "the file must not fit in the heap");
         var output = CliRunner.Temp();
 
-        var run = CliRunner.RunWith(["env", $"DOTNET_GCHeapHardLimit=0x{HeapLimit:X}"], "resample", Input.Value,
+        var run = CliRunner.RunWith(["env", $"DOTNET_GCHeapHardLimit=0x{HeapLimit:X}"], "resample", input,
             "--target", "label", "--method", method, "--drop", "note", "--output", output, "--json", "--quiet");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -46,9 +66,9 @@ public class ResampleStreamingTests
         Assert.Equal(ok, after.GetProperty("ok").GetInt32());
         Assert.Equal(synthetic, json.RootElement.GetProperty("synthetic").GetInt32());
         using (var lines = new StreamReader(output))
-        using (var input = new StreamReader(Input.Value))
+        using (var original = new StreamReader(input))
         {
-            Assert.Equal(input.ReadLine(), lines.ReadLine());
+            Assert.Equal(original.ReadLine(), lines.ReadLine());
             var written = 0;
             var copied = 0;
             while (lines.ReadLine() is { } line)
@@ -57,7 +77,7 @@ public class ResampleStreamingTests
                 // Original rows come first, in input order, each exactly as read.
                 if (method != "random-under" && copied < 1000)
                 {
-                    Assert.Equal(input.ReadLine(), line);
+                    Assert.Equal(original.ReadLine(), line);
                     copied++;
                 }
             }

@@ -41,6 +41,26 @@ public class StreamingResampleTests
         return text.ToString();
     }
 
+    // A table whose features are all categorical (SMOTEN's), with quoting, three classes and categories that some
+    // classes never have.
+    private static string CategoricalTable(int seed, int rows)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder("colour,\"size, s\",kind,label\n");
+        string[] colours = ["red", "green", "blue", "\"dark, blue\""];
+        string[] sizes = ["S", "M", "L", "XL", "\"X\nXL\""];
+        for (var i = 0; i < rows; i++)
+        {
+            var u = random.NextDouble();
+            var label = u < 0.1 ? "rare" : u < 0.3 ? "mid" : "common";
+            var colour = colours[random.Next(label == "rare" ? 2 : colours.Length)];
+            var size = sizes[Math.Min(sizes.Length - 1, random.Next(3) + (label == "common" ? 2 : 0))];
+            text.Append(colour).Append(',').Append(size).Append(',').Append('k').Append(random.Next(6))
+                .Append(',').Append(label).Append('\n');
+        }
+        return text.ToString();
+    }
+
     private static (string Output, string Provenance, string Counts) InMemory(string path, ISampler sampler,
         string? index)
     {
@@ -72,7 +92,7 @@ public class StreamingResampleTests
         var data = new TheoryData<string, int>();
         foreach (var name in new[] { "under", "under-replacement", "under-all", "over", "over-minority", "smote",
                      "smote-not-majority", "smote-nc", "over-shrinkage", "enn", "smote-enn", "nearmiss", "smobd",
-                     "lee" })
+                     "lee", "smoten", "smoten-numeric" })
             for (var seed = 0; seed < 4; seed++) data.Add(name, seed);
         return data;
     }
@@ -98,6 +118,12 @@ public class StreamingResampleTests
         "nearmiss" => new NearMiss(new() { Version = 1 + seed % 3 }),
         "smobd" => new Smobd(new() { Seed = seed, MaxEps = 3.0 }),
         "lee" => new Lee(new() { Seed = seed }),
+        "smoten" or "smoten-numeric" => new Smoten(new()
+        {
+            Seed = seed,
+            Strategy = seed % 2 == 0 ? SamplingStrategy.Auto : SamplingStrategy.Minority,
+            KNeighbors = 3 + seed,
+        }),
         _ => throw new ArgumentException(name),
     };
 
@@ -107,8 +133,9 @@ public class StreamingResampleTests
     {
         var numericOnly = name is "smote" or "smote-not-majority" or "over-shrinkage" or "enn" or "smote-enn"
             or "nearmiss" or "smobd" or "lee";
-        var path = Write(Table(seed, 400 + 37 * seed, empty: name is "under" or "under-replacement" or "under-all"
-            or "over" or "over-minority", categorical: !numericOnly));
+        var path = Write(name == "smoten" ? CategoricalTable(seed, 400 + 37 * seed) : Table(seed, 400 + 37 * seed,
+            empty: name is "under" or "under-replacement" or "under-all" or "over" or "over-minority",
+            categorical: !numericOnly));
         try
         {
             var index = seed % 2 == 0 ? "row" : null;
@@ -226,6 +253,25 @@ public class StreamingResampleTests
         try
         {
             Assert.Equal(local, StreamingResample.Prepare(path, "label", null, Sampler(name, 0))!.ClassLocal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Smoten_holds_only_the_classes_it_grows_when_every_feature_is_categorical(bool categoricalOnly)
+    {
+        // With a numeric feature SMOTEN reads the whole table: the class counts of a numeric column's values, which
+        // its metric needs, are not gathered while streaming.
+        var path = Write(categoricalOnly ? CategoricalTable(4, 300) : Table(4, 300, empty: false, categorical: true));
+        try
+        {
+            var run = StreamingResample.Prepare(path, "label", null, new Smoten())!;
+            Assert.Equal(categoricalOnly, run.ClassLocal);
         }
         finally
         {

@@ -20,18 +20,30 @@ internal sealed class ValueDifferenceMetric
     }
 
     /// <summary>Learns <c>P(c | v)</c> for every category of every categorical feature of
-    /// <paramref name="data"/>.</summary>
-    public static ValueDifferenceMetric Fit(Dataset data)
+    /// <paramref name="data"/>: from its rows, or, when <paramref name="wholeCounts"/> is given, from the class
+    /// counts of each category (by its text) over a larger table of which <paramref name="data"/> holds some rows.
+    /// </summary>
+    public static ValueDifferenceMetric Fit(Dataset data,
+        IReadOnlyList<IReadOnlyDictionary<string, int[]>>? wholeCounts = null)
     {
         int q = data.CategoricalCount, classes = data.Classes.Count;
         var probabilities = new double[q][];
         for (var f = 0; f < q; f++)
         {
             var table = new double[data.Categories[f].Count * classes];
-            for (var i = 0; i < data.RowCount; i++)
+            if (wholeCounts is not null)
             {
-                var v = data.Categorical[i * q + f];
-                if (v >= 0) table[v * classes + data.Labels[i]]++;
+                for (var v = 0; v < data.Categories[f].Count; v++)
+                    if (wholeCounts[f].TryGetValue(data.Categories[f][v], out var counts))
+                        for (var c = 0; c < classes; c++) table[v * classes + c] = counts[c];
+            }
+            else
+            {
+                for (var i = 0; i < data.RowCount; i++)
+                {
+                    var v = data.Categorical[i * q + f];
+                    if (v >= 0) table[v * classes + data.Labels[i]]++;
+                }
             }
             for (var v = 0; v < data.Categories[f].Count; v++)
             {

@@ -19,4 +19,10 @@ internal interface IClassLocalSampler : ISampler
     /// <see cref="ClassesRead"/> names and no other; the result equals <see cref="ISampler.FitResample(Dataset)"/> on
     /// the whole table, with rows numbered within the part.</summary>
     ResampleResult FitResample(Dataset part, WholeTable whole);
+
+    /// <summary>Whether <see cref="FitResample(Dataset, WholeTable)"/> needs <see cref="WholeTable.CategoryCounts"/>,
+    /// the class counts of every category over the whole table (SMOTEN's value-difference metric). Such a sampler
+    /// reads only the rows of some classes when every feature is categorical; the counts of a numeric feature's
+    /// values are not gathered.</summary>
+    bool ReadsCategoryCounts => false;
 }

@@ -12,8 +12,11 @@ public sealed class ResampleResult
 {
     private Dataset? _materialized;
     private Dataset? _added;
-    // The labels of added rows not yet made (see Interpolated); null once they are, or when they came made.
+    // The labels of added rows made on demand (see Interpolated and Prototyped); null when they came made.
     private readonly int[]? _interpolatedLabels;
+    // For rows made on demand as copies (see Prototyped): the rows copied, and the one of an input row.
+    private readonly Dataset? _prototypes;
+    private readonly int[]? _prototypeOf;
 
     /// <summary>Creates a result.</summary>
     /// <param name="input">The data set that was resampled.</param>
@@ -21,6 +24,13 @@ public sealed class ResampleResult
     /// <param name="added">The added rows (same columns and classes as <paramref name="input"/>).</param>
     /// <param name="addedOrigins">One origin per added row.</param>
     public ResampleResult(Dataset input, int[] keptRows, Dataset added, RowOrigin[] addedOrigins)
+        : this(input, keptRows, added, OriginList.Of(addedOrigins))
+    {
+    }
+
+    /// <summary>As the public constructor, with the origins held as <paramref name="addedOrigins"/> holds them.
+    /// </summary>
+    internal ResampleResult(Dataset input, int[] keptRows, Dataset added, OriginList addedOrigins)
     {
         if (added.RowCount != addedOrigins.Length) throw new ArgumentException("one origin per added row is needed");
         RequireFinite(input, added, addedOrigins);
@@ -30,13 +40,17 @@ public sealed class ResampleResult
         AddedOrigins = addedOrigins;
     }
 
-    // checkFinite: false when the origins come from a result that has checked its rows already.
-    private ResampleResult(Dataset input, int[] keptRows, int[] labels, RowOrigin[] origins, bool checkFinite)
+    // Rows made on demand: interpolated, or copies of prototypes when given. checkFinite: false when the origins
+    // come from a result that has checked its rows already, or the rows are copies of prototypes.
+    private ResampleResult(Dataset input, int[] keptRows, int[] labels, OriginList origins, bool checkFinite,
+        Dataset? prototypes = null, int[]? prototypeOf = null)
     {
         Input = input;
         KeptRows = keptRows;
         _interpolatedLabels = labels;
         AddedOrigins = origins;
+        _prototypes = prototypes;
+        _prototypeOf = prototypeOf;
         if (!checkFinite) return;
         var scratch = new double[input.NumericCount];
         for (var a = 0; a < origins.Length; a++)
@@ -56,12 +70,37 @@ public sealed class ResampleResult
     {
         if (input.CategoricalCount > 0) throw new ArgumentException("numeric data only", nameof(input));
         if (labels.Length != origins.Length) throw new ArgumentException("one origin per added row is needed");
-        return new ResampleResult(input, KeepAll(input), labels, origins, checkFinite: true) { Warnings = warnings };
+        return new ResampleResult(input, KeepAll(input), labels, OriginList.Of(origins), checkFinite: true)
+        {
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>An over-sampling result whose added rows are each a copy of a row of <paramref name="prototypes"/>
+    /// chosen by the input row it was made from (its base), not made until asked for: SMOTEN's, whose new row
+    /// depends on its seed row alone. Only the seeds are held, four bytes a new row.</summary>
+    /// <param name="input">The data set resampled.</param>
+    /// <param name="labels">The class of each added row.</param>
+    /// <param name="bases">The input row each added row was made from.</param>
+    /// <param name="prototypes">The rows copied, with the columns of <paramref name="input"/>.</param>
+    /// <param name="prototypeOf">For each input row, the row of <paramref name="prototypes"/> an added row made
+    /// from it copies; -1 for a row no added row is made from.</param>
+    /// <param name="warnings">The sampler's <see cref="Warnings"/>.</param>
+    internal static ResampleResult Prototyped(Dataset input, int[] labels, int[] bases, Dataset prototypes,
+        int[] prototypeOf, IReadOnlyList<string> warnings)
+    {
+        if (labels.Length != bases.Length) throw new ArgumentException("one base per added row is needed");
+        if (prototypeOf.Length != input.RowCount) throw new ArgumentException("one prototype per input row");
+        return new ResampleResult(input, KeepAll(input), labels, OriginList.MadeFrom(bases), checkFinite: false,
+            prototypes, prototypeOf)
+        {
+            Warnings = warnings,
+        };
     }
 
     /// <summary>Refuses added rows with a value that overflowed: infinite, or NaN where the row it was made from
     /// had a value (a missing value copied from an input row stays missing).</summary>
-    private static void RequireFinite(Dataset input, Dataset added, RowOrigin[] origins)
+    private static void RequireFinite(Dataset input, Dataset added, OriginList origins)
     {
         for (var a = 0; a < origins.Length; a++)
             RequireFinite(input, added.NumericRow(a), origins[a], added.NumericNames);
@@ -108,6 +147,7 @@ public sealed class ResampleResult
     internal ReadOnlySpan<double> AddedNumericRow(int a, Span<double> scratch)
     {
         if (!MadeOnDemand) return Added.NumericRow(a);
+        if (_prototypes is not null) return _prototypes.NumericRow(PrototypeOf(a));
         var origin = AddedOrigins[a];
         Interpolation.Write(Input.NumericRow(origin.Base), Input.NumericRow(origin.Neighbor), origin.Gap, scratch);
         return scratch;
@@ -126,18 +166,31 @@ public sealed class ResampleResult
     {
         var p = Input.NumericCount;
         if (!MadeOnDemand) return Added.Numeric[(long)a * p + feature];
+        if (_prototypes is not null) return _prototypes.Numeric[(long)PrototypeOf(a) * p + feature];
         var origin = AddedOrigins[a];
         return Interpolation.Value(Input.Numeric[(long)origin.Base * p + feature],
             Input.Numeric[(long)origin.Neighbor * p + feature], origin.Gap);
     }
 
-    /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are made on demand, which
-    /// only numeric data allows).</summary>
+    /// <summary>The category codes of added row <paramref name="a"/> (none when the rows are interpolated on demand,
+    /// which only numeric data allows).</summary>
     internal ReadOnlySpan<int> AddedCategoricalRow(int a) =>
-        MadeOnDemand ? default : Added.CategoricalRow(a);
+        !MadeOnDemand ? Added.CategoricalRow(a)
+        : _prototypes is not null ? _prototypes.CategoricalRow(PrototypeOf(a))
+        : default;
+
+    /// <summary>The prototype row added row <paramref name="a"/> copies.</summary>
+    private int PrototypeOf(int a) => _prototypeOf![AddedOrigins.Base(a)];
 
     private Dataset Interpolate()
     {
+        if (_prototypes is not null)
+        {
+            var copies = new int[AddedOrigins.Length];
+            for (var a = 0; a < copies.Length; a++) copies[a] = PrototypeOf(a);
+            var made = _prototypes.Select(copies);
+            return Input.WithRows(made.Numeric, made.Categorical, _interpolatedLabels!);
+        }
         var numeric = new double[(long)AddedOrigins.Length * Input.NumericCount];
         MakeAddedRows(numeric);
         return Input.WithRows(numeric, [], _interpolatedLabels!);
@@ -152,12 +205,10 @@ public sealed class ResampleResult
 
     /// <summary>Origin of each added row (the library's own array); callers see
     /// <see cref="AddedRowOrigins"/>.</summary>
-    internal RowOrigin[] AddedOrigins { get; }
+    internal OriginList AddedOrigins { get; }
 
     /// <summary>Origin of each added row, read-only.</summary>
-    public IReadOnlyList<RowOrigin> AddedRowOrigins => _origins ??= Array.AsReadOnly(AddedOrigins);
-
-    private IReadOnlyList<RowOrigin>? _origins;
+    public IReadOnlyList<RowOrigin> AddedRowOrigins => AddedOrigins;
 
     /// <summary>Things the user should know about the result (for example a count that could not be reached).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -202,7 +253,8 @@ public sealed class ResampleResult
     internal Dataset Combined()
     {
         if (_materialized is not null) return _materialized;
-        if (!MadeOnDemand) return Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
+        if (!MadeOnDemand || _prototypes is not null)
+            return Dataset.Concat(KeepsAll() ? Input : Input.Select(KeptRows), Added);
         // Added rows made straight into the union: never held apart from it.
         var p = Input.NumericCount;
         var n = KeptRows.Length;
@@ -255,11 +307,11 @@ public sealed class ResampleResult
         var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
         if (MadeOnDemand)
             return new ResampleResult(Input, kept, [.. added.Select(i => _interpolatedLabels![i])],
-                [.. added.Select(i => AddedOrigins[i])], checkFinite: false);
+                AddedOrigins.Select(added), checkFinite: false, _prototypes, _prototypeOf);
         // Every added row kept, in order (cleaning seldom removes a new row): the added rows serve as they are.
         if (added.Length == Added.RowCount && added.Select((a, i) => a == i).All(same => same))
             return new ResampleResult(Input, kept, Added, AddedOrigins);
-        return new ResampleResult(Input, kept, Added.Select(added), added.Select(i => AddedOrigins[i]).ToArray());
+        return new ResampleResult(Input, kept, Added.Select(added), AddedOrigins.Select(added));
     }
 
     /// <summary>An over-sampling result: every input row kept, <paramref name="added"/> appended.</summary>

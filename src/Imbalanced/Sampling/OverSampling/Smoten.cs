@@ -25,7 +25,7 @@ namespace Imbalanced.Sampling.OverSampling;
 /// var result = new Smoten(new() { KNeighbors = 5, Seed = 0 }).FitResample(categoricalData);
 /// </code>
 /// </remarks>
-public sealed class Smoten(SmotenOptions? options = null) : ISampler
+public sealed class Smoten(SmotenOptions? options = null) : IClassLocalSampler
 {
     private readonly SmotenOptions _options = options ?? new();
 
@@ -55,40 +55,75 @@ public sealed class Smoten(SmotenOptions? options = null) : ISampler
     public ResampleResult FitResample(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var counts = data.ClassCounts();
+        return Resample(data, data.ClassCounts(), null);
+    }
+
+    int[]? IClassLocalSampler.ClassesRead(ClassSet classes, int[] counts) =>
+        _options.Strategy.GrownClasses(counts, classes);
+
+    bool IClassLocalSampler.ReadsCategoryCounts => true;
+
+    ResampleResult IClassLocalSampler.FitResample(Dataset part, WholeTable whole)
+    {
+        if (part.NumericCount > 0 || whole.CategoryCounts is null)
+            throw new InvalidOperationException("SMOTEN reads part of a table only when every feature is " +
+                "categorical and the whole table's category counts are given");
+        return Resample(part, whole.Counts, whole);
+    }
+
+    private ResampleResult Resample(Dataset data, int[] counts, WholeTable? whole)
+    {
         var strategy = _options.Strategy.Resolve(counts, data.Classes, SamplingType.OverSampling);
         var k = _options.KNeighbors;
-        Validate(data, strategy, k);
+        Validate(data, strategy, k, whole);
         var (coded, values) = AllCategorical(data);
-        var metric = ValueDifferenceMetric.Fit(coded).AsMetric();
+        var metric = ValueDifferenceMetric.Fit(coded, whole?.CategoryCounts).AsMetric();
         var search = _options.Neighbors with { Metric = metric, Algorithm = NeighborAlgorithm.BruteForce };
         var rng = new SeededRandom(_options.Seed);
         int q = coded.CategoricalCount, p = data.NumericCount;
-        var added = new SyntheticRows(data, strategy.Values.Sum());
+        // A new row depends on its seed alone: each seed's row of modes is made once, and the result holds only
+        // the seed of each new row, the row being copied when asked for or written.
+        var total = strategy.Values.Sum();
+        var labels = new int[total];
+        var bases = new int[total];
+        var prototypeOf = new int[data.RowCount];
+        Array.Fill(prototypeOf, -1);
+        var held = data.ClassCounts();
+        var seeds = strategy.Where(s => s.Value > 0).Sum(s => held[s.Key]);
+        var numeric = new double[(long)seeds * p];
+        var categorical = new int[(long)seeds * data.CategoricalCount];
+        var prototypeLabels = new int[seeds];
         var votes = new int[coded.Categories.Max(c => c.Count)];
+        int added = 0, made = 0;
         foreach (var (c, n) in strategy)
         {
             if (n == 0) continue;
             var rows = coded.RowsOfClass(c);
             var codes = coded.Select(rows).Categorical.Select(v => (double)v).ToArray();
             var neighborhoods = search.Build(codes, rows.Length, q).QuerySelf(k + 1, includeSelf: true);
-            for (var s = 0; s < n; s++)
+            for (var r = 0; r < rows.Length; r++, made++)
             {
-                var seed = rng.NextInt(rows.Length);
-                var row = added.Add(c, new RowOrigin(true, -1, rows[seed], -1, double.NaN));
-                var members = neighborhoods.IndicesOf(seed);
+                prototypeOf[rows[r]] = made;
+                prototypeLabels[made] = c;
+                var members = neighborhoods.IndicesOf(r);
                 for (var f = 0; f < q; f++)
                 {
                     Array.Clear(votes);
                     foreach (var m in members) votes[coded.Categorical[rows[m] * q + f]]++;
                     var best = 0;
                     for (var v = 1; v < coded.Categories[f].Count; v++) if (votes[v] > votes[best]) best = v;
-                    if (f < p) row.Numeric[f] = values[f][best];
-                    else row.Categorical[f - p] = best;
+                    if (f < p) numeric[(long)made * p + f] = values[f][best];
+                    else categorical[(long)made * (q - p) + f - p] = best;
                 }
             }
+            for (var s = 0; s < n; s++, added++)
+            {
+                labels[added] = c;
+                bases[added] = rows[rng.NextInt(rows.Length)];
+            }
         }
-        return added.ToResult();
+        var prototypes = data.WithRows(numeric, categorical, prototypeLabels);
+        return ResampleResult.Prototyped(data, labels, bases, prototypes, prototypeOf, []);
     }
 
     /// <summary>
