@@ -10,13 +10,31 @@ namespace Imbalanced.Neighbors;
 /// </summary>
 internal sealed class ValueDifferenceMetric
 {
+    // A feature with at most this many categories has its terms computed once, for every pair of categories.
+    private const int TabledCategories = 256;
+
     private readonly double[][] _probabilities;
     private readonly int _classes;
+    // Per feature, the term of each pair of categories (a · m + b), the same values Term computes; null for a
+    // feature with more than TabledCategories categories.
+    private readonly double[]?[] _terms;
+    private readonly int[] _categories;
 
     private ValueDifferenceMetric(double[][] probabilities, int classes)
     {
         _probabilities = probabilities;
         _classes = classes;
+        _terms = new double[]?[probabilities.Length];
+        _categories = new int[probabilities.Length];
+        for (var f = 0; f < probabilities.Length; f++)
+        {
+            var m = _categories[f] = classes == 0 ? 0 : probabilities[f].Length / classes;
+            if (m > TabledCategories) continue;
+            var terms = new double[m * m];
+            for (var a = 0; a < m; a++)
+                for (var b = 0; b < m; b++) terms[a * m + b] = Computed(f, a, b);
+            _terms[f] = terms;
+        }
     }
 
     /// <summary>Learns <c>P(c | v)</c> for every category of every categorical feature of
@@ -74,6 +92,12 @@ internal sealed class ValueDifferenceMetric
     }, "vdm");
 
     private double Term(int feature, int a, int b)
+    {
+        if (_terms[feature] is { } terms) return terms[a * _categories[feature] + b];
+        return Computed(feature, a, b);
+    }
+
+    private double Computed(int feature, int a, int b)
     {
         if (a == b) return 0;
         var pa = _probabilities[feature].AsSpan(a * _classes, _classes);

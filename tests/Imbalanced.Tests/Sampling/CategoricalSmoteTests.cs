@@ -102,6 +102,46 @@ public class CategoricalSmoteTests
     }
 
     [Fact]
+    public void Vdm_distances_follow_the_formula_for_few_and_many_categories()
+    {
+        // Terms are tabled once for features of up to 256 categories and computed for larger ones: both give
+        // δ(x, y) = Σ_f (Σ_c |P(c | x_f) − P(c | y_f)|)², to the bit.
+        const int n = 1200;
+        var random = new Random(5);
+        int[] sizes = [3, 300];
+        var codes = new int[n * 2];
+        var labels = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = random.Next(3);
+            for (var f = 0; f < 2; f++) codes[i * 2 + f] = random.Next(sizes[f]);
+        }
+        var data = new Dataset([], [], codes, ["few", "many"],
+            [.. sizes.Select(m => (IReadOnlyList<string>)[.. Enumerable.Range(0, m).Select(v => $"v{v}")])], labels,
+            ClassSet.FromDistinct(["a", "b", "c"]));
+        var vdm = ValueDifferenceMetric.Fit(data);
+        double Share(int f, int v, int c) =>
+            (double)Enumerable.Range(0, n).Count(i => codes[i * 2 + f] == v && labels[i] == c)
+            / Enumerable.Range(0, n).Count(i => codes[i * 2 + f] == v);
+        var shares = sizes.Select((m, f) => Enumerable.Range(0, m)
+            .Select(v => Enumerable.Range(0, 3).Select(c => Share(f, v, c)).ToArray()).ToArray()).ToArray();
+        for (var i = 0; i < 60; i++)
+            for (var j = 0; j < 60; j++)
+            {
+                var expected = 0.0;
+                for (var f = 0; f < 2; f++)
+                {
+                    int a = codes[i * 2 + f], b = codes[j * 2 + f];
+                    if (a == b) continue;
+                    var l1 = 0.0;
+                    for (var c = 0; c < 3; c++) l1 += Math.Abs(shares[f][a][c] - shares[f][b][c]);
+                    expected += l1 * l1;
+                }
+                Assert.Equal(expected, vdm.Distance(data.CategoricalRow(i), data.CategoricalRow(j)));
+            }
+    }
+
+    [Fact]
     public void Smoten_rows_are_the_modes_of_the_seeds_neighborhood()
     {
         var data = Fixtures.Load("attrition_categorical.csv", "Attrition").Data;
