@@ -2,7 +2,8 @@
 # Peak memory and wall time of `imbalanced resample` (whole process, /usr/bin/time) for each method on one generated
 # CSV (ROWS x 20 numeric features + a label, 5% minority), as a ratio to the CSV's size: random under- and
 # over-sampling and SMOTE stream a delimited file (two passes; only the rows of the classes they grow are held),
-# the other methods read the table whole.
+# the other methods read the table whole. smoten, which needs every feature categorical, runs on the same rows with
+# each of the first 10 features cut into seven categories (v-3 ... v3), against that CSV's own size.
 #
 #   bash benchmarks/streaming.sh                       # 2,000,000 rows, writes benchmarks/results/streaming.md
 #   ROWS=200000 METHODS="smote enn" bash benchmarks/streaming.sh
@@ -28,9 +29,15 @@ fi
 # smote-nc needs a categorical column: the same table with a three-valued text column added.
 awk -F, 'NR==1 {print $0 ",segment"; next}
   {print $0 "," (NR % 3 == 0 ? "retail" : NR % 3 == 1 ? "online" : "branch")}' "$TMP/in.csv" > "$TMP/mixed.csv"
+if [[ " $METHODS " == *" smoten"[\ :]* ]]; then
+  awk -F, 'NR==1 {print "f0,f1,f2,f3,f4,f5,f6,f7,f8,f9,label"; next}
+    {s=""; for (i = 1; i <= 10; i++) {v = int(1.5 * $i); if (v > 3) v = 3; if (v < -3) v = -3; s = s "v" v ","}
+     print s $21}' "$TMP/in.csv" > "$TMP/categorical.csv"
+fi
 size=$(stat -c %s "$TMP/in.csv")
 run() { # build method[:option,value,...] input
-  local out="$TMP/out.csv" log="$TMP/time.txt" status=0 method="${2%%:*}" options=()
+  local out="$TMP/out.csv" log="$TMP/time.txt" status=0 method="${2%%:*}" options=() size=$size
+  [[ "$method" == smoten ]] && size=$(stat -c %s "$3")
   [[ "$2" == *:* ]] && IFS=, read -r -a options <<< "${2#*:}"
   /usr/bin/time -f "%e %M" -o "$log" timeout "$TIMEOUT" "$TMP/$1/imbalanced" resample "$3" --target label \
     --method "$method" "${options[@]}" --output "$out" --quiet > /dev/null 2> "$TMP/err.txt" || status=$?
@@ -51,7 +58,8 @@ run() { # build method[:option,value,...] input
   echo
   echo "Made by \`benchmarks/streaming.sh\` (ROWS=$ROWS): $ROWS rows x 20 numeric features + a label, 5% minority"
   echo "(\`imbalanced generate --weights 0.95\`), $((size / 1048576)) MB of CSV; smote-nc runs on the same table with a"
-  echo "categorical column added. Whole process, \`/usr/bin/time\`: wall time, peak resident memory, peak / CSV size."
+  echo "categorical column added; smoten on its first 10 features cut into seven categories, against that CSV's size."
+  echo "Whole process, \`/usr/bin/time\`: wall time, peak resident memory, peak / CSV size."
   echo
   if [[ -n "${BASE:-}" ]]; then
     b=$(git rev-parse --short "$BASE") h=$(git rev-parse --short HEAD)
@@ -64,6 +72,7 @@ run() { # build method[:option,value,...] input
   for m in $METHODS; do
     input="$TMP/in.csv"
     [[ "${m%%:*}" == smote-nc ]] && input="$TMP/mixed.csv"
+    [[ "${m%%:*}" == smoten ]] && input="$TMP/categorical.csv"
     if [[ -n "${BASE:-}" ]]; then
       echo "| $m | $(run base "$m" "$input") | $(run here "$m" "$input") |"
     else
