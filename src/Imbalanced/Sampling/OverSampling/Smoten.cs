@@ -108,10 +108,16 @@ public sealed class Smoten(SmotenOptions? options = null) : IClassLocalSampler
                 var members = neighborhoods.IndicesOf(r);
                 for (var f = 0; f < q; f++)
                 {
-                    Array.Clear(votes);
-                    foreach (var m in members) votes[coded.Categorical[rows[m] * q + f]]++;
-                    var best = 0;
-                    for (var v = 1; v < coded.Categories[f].Count; v++) if (votes[v] > votes[best]) best = v;
+                    // The most frequent category among the members, ties to the smallest code; the votes are
+                    // taken back after, so the work is the neighbourhood's, not the feature's category count.
+                    foreach (var m in members) votes[coded.Categorical[(long)rows[m] * q + f]]++;
+                    var best = coded.Categorical[(long)rows[members[0]] * q + f];
+                    foreach (var m in members)
+                    {
+                        var v = coded.Categorical[(long)rows[m] * q + f];
+                        if (votes[v] > votes[best] || (votes[v] == votes[best] && v < best)) best = v;
+                    }
+                    foreach (var m in members) votes[coded.Categorical[(long)rows[m] * q + f]] = 0;
                     if (f < p) numeric[(long)made * p + f] = values[f][best];
                     else categorical[(long)made * (q - p) + f - p] = best;
                 }
