@@ -773,25 +773,98 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             },
             _ => { });
         var scanned = Enumerable.Range(0, queryCount).Where(q => !double.IsNaN(thresholds[q])).ToArray();
-        Parallel.For(0, (scanned.Length + ScanGroup - 1) / ScanGroup, options,
-            () => (Heaps: Enumerable.Range(0, ScanGroup).Select(_ => new ExactTopK(k)).ToArray(),
-                Rows: Enumerable.Range(0, ScanGroup).Select(_ => new double[_dims]).ToArray(), Row: new double[_dims]),
+        // Queries with the same row (duplicate rows, common in one-hot data, tie beyond any candidate list) share one
+        // pass: it keeps k + 1 points, the query's own row not excluded, at the largest of their thresholds.
+        var (scans, sharers) = SameRows(scanned, rowOf, thresholds);
+        Interlocked.Add(ref _scans, scanned.Length - scans.Length);
+        var kept = excludeSelf ? k + 1 : k;
+        Parallel.For(0, (scans.Length + ScanGroup - 1) / ScanGroup, options,
+            () => (Heaps: Enumerable.Range(0, ScanGroup).Select(_ => new ExactTopK(kept)).ToArray(),
+                Rows: Enumerable.Range(0, ScanGroup).Select(_ => new double[_dims]).ToArray(), Row: new double[_dims],
+                D: new double[kept], I: new int[kept]),
             (group, _, s) =>
             {
                 var first = group * ScanGroup;
-                var queries = scanned.AsSpan(first, Math.Min(ScanGroup, scanned.Length - first));
+                var queries = scans.AsSpan(first, Math.Min(ScanGroup, scans.Length - first));
                 for (var i = 0; i < queries.Length; i++) rowOf(queries[i], s.Rows[i]).CopyTo(s.Rows[i]);
-                ScanAll(queries, s.Rows, qRows, qNorms, excludeSelf, thresholds, s.Heaps, s.Row);
+                ScanAll(queries, s.Rows, qRows, qNorms, excludeSelf: false, thresholds, s.Heaps, s.Row);
                 for (var i = 0; i < queries.Length; i++)
                 {
-                    var q = queries[i];
-                    var n = s.Heaps[i].CopySorted(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
-                    Finish(q, n, k, within is null ? double.PositiveInfinity : within[q], indices, distances);
+                    var n = s.Heaps[i].CopySorted(s.D, s.I);
+                    foreach (var q in sharers[first + i])
+                    {
+                        // The k nearest but the query itself, in order: the exact top k + 1 holds them.
+                        var m = 0;
+                        for (var e = 0; e < n && m < k; e++)
+                        {
+                            if (excludeSelf && s.I[e] == q) continue;
+                            distances[q * k + m] = s.D[e];
+                            indices[q * k + m++] = s.I[e];
+                        }
+                        Finish(q, m, k, within is null ? double.PositiveInfinity : within[q], indices, distances);
+                    }
                 }
                 return s;
             },
             _ => { });
         return new KNeighbors(k, indices, distances);
+    }
+
+    /// <summary>
+    /// The queries of <paramref name="scanned"/> grouped by their rows, bit for bit, in the order of their first
+    /// query: each group's first query (<c>Scans</c>), whose threshold becomes the largest of the group's, and the
+    /// group's queries (<c>Sharers</c>, the first included). Rigorous: every threshold is at least the k-th
+    /// smallest distance to the points other than its query, which is the same for queries with the same row.
+    /// </summary>
+    private (int[] Scans, int[][] Sharers) SameRows(int[] scanned, RowOf rowOf, double[] thresholds)
+    {
+        var first = new Dictionary<int, int>();
+        var next = new int[scanned.Length];
+        var groups = new List<List<int>>();
+        var group = new int[scanned.Length];
+        double[] row = new double[_dims], other = new double[_dims];
+        for (var a = 0; a < scanned.Length; a++)
+        {
+            var q = scanned[a];
+            var values = rowOf(q, row);
+            var hash = new HashCode();
+            foreach (var v in values) hash.Add(BitConverter.DoubleToInt64Bits(v));
+            var key = hash.ToHashCode();
+            next[a] = -1;
+            group[a] = -1;
+            if (first.TryGetValue(key, out var b))
+            {
+                for (var c = b; c >= 0; c = next[c])
+                {
+                    var same = rowOf(scanned[c], other);
+                    var equal = true;
+                    for (var j = 0; j < values.Length && equal; j++)
+                        equal = BitConverter.DoubleToInt64Bits(values[j]) == BitConverter.DoubleToInt64Bits(same[j]);
+                    if (!equal) continue;
+                    group[a] = group[c];
+                    break;
+                }
+                if (group[a] < 0)
+                {
+                    next[a] = next[b];
+                    next[b] = a;
+                }
+            }
+            else first[key] = a;
+            if (group[a] < 0)
+            {
+                group[a] = groups.Count;
+                groups.Add([]);
+            }
+            groups[group[a]].Add(q);
+        }
+        var scans = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            scans[g] = groups[g][0];
+            foreach (var q in groups[g]) thresholds[scans[g]] = Math.Max(thresholds[scans[g]], thresholds[q]);
+        }
+        return (scans, [.. groups.Select(g => g.ToArray())]);
     }
 
     /// <summary>Query <paramref name="q"/>'s answer of <paramref name="n"/> neighbours as returned: distances

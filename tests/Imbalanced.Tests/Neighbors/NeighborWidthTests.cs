@@ -152,6 +152,48 @@ public class NeighborWidthTests
         }
     }
 
+    /// <summary>Many copies of few rows: every query ties with more points than any candidate list holds and is
+    /// scanned, queries with the same row sharing one pass; the answers, ties by index, are the brute force's, for
+    /// the points (with and without self), for outside queries that repeat rows, and for radius limits that differ
+    /// between queries of the same row, whatever the thread count.</summary>
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Exact_with_many_duplicate_rows(int bits, int rows)
+    {
+        const int n = 1200, q = 150, dims = 9, k = 5;
+        var rng = new SeededRandom(21);
+        var distinct = new double[40 * dims];
+        for (var i = 0; i < distinct.Length; i++) distinct[i] = rng.NextInt(3) + (i % dims == 0 ? 50_000 : 0);
+        double[] Copies(int count, long seed)
+        {
+            var pick = new SeededRandom(seed);
+            var t = new double[count * dims];
+            for (var i = 0; i < count; i++) distinct.AsSpan(pick.NextInt(40) * dims, dims).CopyTo(t.AsSpan(i * dims));
+            return t;
+        }
+        var points = Copies(n, 22);
+        var queries = Copies(q, 23);
+        var brute = new BruteForceIndex(points, n, dims, DistanceMetric.Euclidean, 2);
+        foreach (var threads in new[] { 1, 4 })
+        {
+            var index = Search(bits, rows, threads).Build(points, n, dims);
+            foreach (var self in new[] { false, true })
+                AssertSame(brute.QuerySelf(k, self), index.QuerySelf(k, self));
+            AssertSame(brute.Query(queries, k), index.Query(queries, k));
+            if (index is not SimdEuclideanIndex simd) continue;
+            Assert.True(simd.Scans > n, $"{simd.Scans} queries scanned every point");
+            var within = Enumerable.Range(0, q).Select(i => i % 2 == 0 ? 0.5 : 1e9).ToArray();
+            var limited = simd.QueryWithin(queries, k, within);
+            var all = brute.Query(queries, k);
+            for (var i = 0; i < q * k; i++)
+            {
+                var inside = all.Distances[i] * all.Distances[i] <= within[i / k];
+                Assert.Equal(inside ? all.Indices[i] : -1, limited.Indices[i]);
+                Assert.Equal(inside ? all.Distances[i] : double.PositiveInfinity, limited.Distances[i]);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Kernels))]
     public void Same_answer_whatever_the_thread_count(int bits, int rows)
