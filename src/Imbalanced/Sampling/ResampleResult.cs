@@ -13,7 +13,7 @@ public sealed class ResampleResult
     private Dataset? _materialized;
     private Dataset? _added;
     // The labels of added rows made on demand (see Interpolated and Prototyped); null when they came made.
-    private readonly int[]? _interpolatedLabels;
+    private readonly int[]? _onDemandLabels;
     // For rows made on demand as copies (see Prototyped): the rows copied, and the one of an input row.
     private readonly Dataset? _prototypes;
     private readonly int[]? _prototypeOf;
@@ -47,7 +47,7 @@ public sealed class ResampleResult
     {
         Input = input;
         KeptRows = keptRows;
-        _interpolatedLabels = labels;
+        _onDemandLabels = labels;
         AddedOrigins = origins;
         _prototypes = prototypes;
         _prototypeOf = prototypeOf;
@@ -137,10 +137,10 @@ public sealed class ResampleResult
     public Dataset Added => _added ??= Interpolate();
 
     /// <summary>The class of each added row, without making the rows.</summary>
-    internal int[] AddedLabels => _interpolatedLabels ?? Added.Labels;
+    internal int[] AddedLabels => _onDemandLabels ?? Added.Labels;
 
     /// <summary>Whether the added rows are made on demand and have not been made yet.</summary>
-    private bool MadeOnDemand => _added is null && _interpolatedLabels is not null;
+    private bool MadeOnDemand => _added is null && _onDemandLabels is not null;
 
     /// <summary>The features of added row <paramref name="a"/>: the row itself when the rows are made, else made
     /// in <paramref name="scratch"/> (as long as a row).</summary>
@@ -189,11 +189,11 @@ public sealed class ResampleResult
             var copies = new int[AddedOrigins.Length];
             for (var a = 0; a < copies.Length; a++) copies[a] = PrototypeOf(a);
             var made = _prototypes.Select(copies);
-            return Input.WithRows(made.Numeric, made.Categorical, _interpolatedLabels!);
+            return Input.WithRows(made.Numeric, made.Categorical, _onDemandLabels!);
         }
         var numeric = new double[(long)AddedOrigins.Length * Input.NumericCount];
         MakeAddedRows(numeric);
-        return Input.WithRows(numeric, [], _interpolatedLabels!);
+        return Input.WithRows(numeric, [], _onDemandLabels!);
     }
 
     /// <summary>Makes every added row, one after another, into <paramref name="destination"/>.</summary>
@@ -203,7 +203,7 @@ public sealed class ResampleResult
         for (var a = 0; a < AddedOrigins.Length; a++) AddedNumericRow(a, destination.Slice(a * p, p));
     }
 
-    /// <summary>Origin of each added row (the library's own array); callers see
+    /// <summary>Origin of each added row, as the library holds them; callers see
     /// <see cref="AddedRowOrigins"/>.</summary>
     internal OriginList AddedOrigins { get; }
 
@@ -263,7 +263,7 @@ public sealed class ResampleResult
         MakeAddedRows(numeric.AsSpan(n * p));
         var labels = new int[n + AddedOrigins.Length];
         for (var i = 0; i < n; i++) labels[i] = Input.Labels[KeptRows[i]];
-        _interpolatedLabels!.CopyTo(labels, n);
+        _onDemandLabels!.CopyTo(labels, n);
         return Input.WithRows(numeric, [], labels);
     }
 
@@ -306,7 +306,7 @@ public sealed class ResampleResult
         var kept = rows.Where(i => i < n).Select(i => KeptRows[i]).ToArray();
         var added = rows.Where(i => i >= n).Select(i => i - n).ToArray();
         if (MadeOnDemand)
-            return new ResampleResult(Input, kept, [.. added.Select(i => _interpolatedLabels![i])],
+            return new ResampleResult(Input, kept, [.. added.Select(i => _onDemandLabels![i])],
                 AddedOrigins.Select(added), checkFinite: false, _prototypes, _prototypeOf);
         // Every added row kept, in order (cleaning seldom removes a new row): the added rows serve as they are.
         if (added.Length == Added.RowCount && added.Select((a, i) => a == i).All(same => same))
