@@ -43,7 +43,7 @@ public class StreamingResampleTests
 
     // A table whose features are all categorical (SMOTEN's), with quoting, three classes and categories that some
     // classes never have.
-    private static string CategoricalTable(int seed, int rows)
+    private static string CategoricalTable(int seed, int rows, bool empty = false)
     {
         var random = new Random(seed);
         var text = new StringBuilder("colour,\"size, s\",kind,label\n");
@@ -53,7 +53,8 @@ public class StreamingResampleTests
         {
             var u = random.NextDouble();
             var label = u < 0.1 ? "rare" : u < 0.3 ? "mid" : "common";
-            var colour = colours[random.Next(label == "rare" ? 2 : colours.Length)];
+            var colour = empty && label == "common" && random.Next(20) == 0 ? ""
+                : colours[random.Next(label == "rare" ? 2 : colours.Length)];
             var size = sizes[Math.Min(sizes.Length - 1, random.Next(3) + (label == "common" ? 2 : 0))];
             text.Append(colour).Append(',').Append(size).Append(',').Append('k').Append(random.Next(6))
                 .Append(',').Append(label).Append('\n');
@@ -193,15 +194,21 @@ public class StreamingResampleTests
         "smote-nc",      // empty cells, counted over the whole table, in rows of classes it does not read too
         "smote-k",       // too few rows of the rare class for the neighbours asked
         "under-counts",  // a count larger than the class
+        "smoten-empty",  // all categorical, empty cells only in a class it does not read
+        "smoten-k",      // all categorical, too few rows of the rare class for the neighbours asked
     ];
 
     [Theory]
     [MemberData(nameof(Refusals))]
     public void Streaming_refuses_what_the_whole_table_run_refuses_with_the_same_message(string name)
     {
-        var path = Write(Table(7, 300, empty: name == "smote-nc", categorical: true));
+        var path = Write(name.StartsWith("smoten", StringComparison.Ordinal)
+            ? CategoricalTable(7, 300, empty: name == "smoten-empty")
+            : Table(7, 300, empty: name == "smote-nc", categorical: true));
         ISampler sampler = name switch
         {
+            "smoten-empty" => new Smoten(),
+            "smoten-k" => new Smoten(new() { KNeighbors = 200 }),
             "smote" => new Smote(),
             "smote-nc" => new SmoteNc(),
             "smote-k" => new SmoteNc(new() { KNeighbors = 200 }),
