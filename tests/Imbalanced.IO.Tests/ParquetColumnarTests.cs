@@ -64,6 +64,18 @@ public sealed class ParquetColumnarTests : IDisposable
         };
     }
 
+    /// <summary>A new Parquet file of <see cref="Features"/> and a label of <paramref name="labelKind"/>, in row
+    /// groups of <paramref name="groupRows"/>; its path and columns.</summary>
+    private (string Path, List<(DataField Field, Array Values)> Columns) Written(bool withNulls,
+        string labelKind, int groupRows)
+    {
+        var path = Temp();
+        var columns = Features(withNulls);
+        columns.Add(Label(labelKind));
+        Write(path, columns, groupRows);
+        return (path, columns);
+    }
+
     internal static void Write(string path, IReadOnlyList<(DataField Field, Array Values)> columns, int groupRows)
     {
         WriteAsync(path, columns, groupRows).GetAwaiter().GetResult();
@@ -127,10 +139,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [InlineData("double")]
     public void Smote_nc_output_keeps_the_schema_and_the_copied_rows(string labelKind)
     {
-        var input = Temp();
-        var columns = Features(withNulls: false);
-        columns.Add(Label(labelKind));
-        Write(input, columns, groupRows: 16);
+        var (input, columns) = Written(withNulls: false, labelKind, groupRows: 16);
         var table = TableDataset.Build(TableReader.Read(input), "label");
         Assert.Equal(["i32", "i32n", "i64", "i64n", "f32", "f32n", "f64", "f64n"], table.Data.NumericNames);
         Assert.Equal(["s", "sn", "b", "bn"], table.Data.CategoricalNames);
@@ -167,10 +176,7 @@ public sealed class ParquetColumnarTests : IDisposable
     public void Smoten_rows_written_column_by_column_are_the_rows_it_made()
     {
         // SMOTEN's new rows are copies of its seeds' rows of modes, made as each column is written.
-        var input = Temp();
-        var columns = Features(withNulls: false);
-        columns.Add(Label("string"));
-        Write(input, columns, groupRows: 16);
+        var (input, _) = Written(withNulls: false, "string", groupRows: 16);
         var table = TableDataset.Build(TableReader.Read(input), "label");
         var result = new Smoten(new SmotenOptions { KNeighbors = 3 }).FitResample(table.Data);
         Assert.True(result.SyntheticCount > 0);
@@ -193,10 +199,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [Fact]
     public void A_required_dropped_column_becomes_optional_for_its_nulls_on_synthetic_rows_and_nothing_else_changes()
     {
-        var input = Temp();
-        var columns = Features(withNulls: false);
-        columns.Add(Label("string"));
-        Write(input, columns, groupRows: 40);
+        var (input, _) = Written(withNulls: false, "string", groupRows: 40);
         var table = TableDataset.Build(TableReader.Read(input), "label", ["i64", "s"]);
         var result = new SmoteNc(new SmoteNcOptions { KNeighbors = 3 }).FitResample(table.Data);
         var output = Temp();
@@ -216,10 +219,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [Fact]
     public void Missing_values_are_read_as_missing_and_written_back_as_nulls()
     {
-        var input = Temp();
-        var columns = Features(withNulls: true);
-        columns.Add(Label("string"));
-        Write(input, columns, groupRows: 9);
+        var (input, columns) = Written(withNulls: true, "string", groupRows: 9);
         var raw = TableReader.Read(input);
         Assert.Equal(0, raw.EmptyCount(0));
         Assert.Equal(6, raw.EmptyCount(1));
@@ -251,10 +251,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [Fact]
     public void Several_row_groups_are_read_in_order_and_written_in_groups()
     {
-        var input = Temp();
-        var columns = Features(withNulls: true);
-        columns.Add(Label("int32"));
-        Write(input, columns, groupRows: 7);
+        var (input, columns) = Written(withNulls: true, "int32", groupRows: 7);
         Assert.Equal((6, (long)Rows), Shape(input));
         var whole = Temp();
         Write(whole, columns, groupRows: Rows);
@@ -288,10 +285,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [Fact]
     public void Appended_columns_follow_the_table_in_its_own_schema()
     {
-        var input = Temp();
-        var columns = Features(withNulls: true);
-        columns.Add(Label("bool"));
-        Write(input, columns, groupRows: 10);
+        var (input, columns) = Written(withNulls: true, "bool", groupRows: 10);
         var table = TableReader.Read(input);
         var output = Temp();
         AppendedColumnsWriter.Write(table, ["predicted"], i => [i % 2 == 0 ? "yes" : "no"], output, "row");
@@ -310,10 +304,7 @@ public sealed class ParquetColumnarTests : IDisposable
     [Fact]
     public void Appended_numeric_columns_are_doubles_and_the_index_is_an_integer_in_parquet()
     {
-        var input = Temp();
-        var columns = Features(withNulls: false);
-        columns.Add(Label("string"));
-        Write(input, columns, groupRows: 10);
+        var (input, columns) = Written(withNulls: false, "string", groupRows: 10);
         var table = TableReader.Read(input);
         var output = Temp();
         string P(int i) => (i / 7.0).ToString(CultureInfo.InvariantCulture);

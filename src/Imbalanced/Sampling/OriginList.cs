@@ -18,9 +18,6 @@ internal sealed class OriginList : IReadOnlyList<RowOrigin>
         _bases = bases;
     }
 
-    /// <summary>No origins.</summary>
-    public static OriginList Empty { get; } = new([], null);
-
     /// <summary>The origins <paramref name="origins"/>, not copied.</summary>
     public static OriginList Of(RowOrigin[] origins) => new(origins, null);
 

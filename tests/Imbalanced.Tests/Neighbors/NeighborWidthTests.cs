@@ -141,10 +141,17 @@ public class NeighborWidthTests
         AssertSame(brute.Query(three, k), index.Query(three, k));
         if (index is not SimdEuclideanIndex simd) return;
         Assert.True(simd.Scans > n / 10, $"{simd.Scans} queries scanned every point");
-        var within = Enumerable.Range(0, q).Select(i => i % 3 == 0 ? 4.0 : 1e7).ToArray();
+        AssertWithin(brute, simd, queries, k, [.. Enumerable.Range(0, q).Select(i => i % 3 == 0 ? 4.0 : 1e7)]);
+    }
+
+    /// <summary>Queries limited to a radius each: the brute force's answer with the neighbours beyond the limit
+    /// left empty.</summary>
+    private static void AssertWithin(BruteForceIndex brute, SimdEuclideanIndex simd, double[] queries, int k,
+        double[] within)
+    {
         var limited = simd.QueryWithin(queries, k, within);
         var all = brute.Query(queries, k);
-        for (var i = 0; i < q * k; i++)
+        for (var i = 0; i < within.Length * k; i++)
         {
             var inside = all.Distances[i] * all.Distances[i] <= within[i / k];
             Assert.Equal(inside ? all.Indices[i] : -1, limited.Indices[i]);
@@ -182,15 +189,7 @@ public class NeighborWidthTests
             AssertSame(brute.Query(queries, k), index.Query(queries, k));
             if (index is not SimdEuclideanIndex simd) continue;
             Assert.True(simd.Scans > n, $"{simd.Scans} queries scanned every point");
-            var within = Enumerable.Range(0, q).Select(i => i % 2 == 0 ? 0.5 : 1e9).ToArray();
-            var limited = simd.QueryWithin(queries, k, within);
-            var all = brute.Query(queries, k);
-            for (var i = 0; i < q * k; i++)
-            {
-                var inside = all.Distances[i] * all.Distances[i] <= within[i / k];
-                Assert.Equal(inside ? all.Indices[i] : -1, limited.Indices[i]);
-                Assert.Equal(inside ? all.Distances[i] : double.PositiveInfinity, limited.Distances[i]);
-            }
+            AssertWithin(brute, simd, queries, k, [.. Enumerable.Range(0, q).Select(i => i % 2 == 0 ? 0.5 : 1e9)]);
         }
     }
 
