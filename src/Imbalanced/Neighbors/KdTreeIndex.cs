@@ -98,7 +98,9 @@ internal sealed class KdTreeIndex : INeighborIndex
                 var heap = state.Heap;
                 heap.Reset();
                 Array.Clear(state.Offsets);
-                Search(0, queries.AsSpan(i * _dims, _dims), excludeSelf ? i : -1, 0, state.Offsets, ref heap);
+                var examined = 0L;
+                Search(0, queries.AsSpan(i * _dims, _dims), excludeSelf ? i : -1, 0, state.Offsets, ref heap,
+                    ref examined);
                 heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
                 for (var c = 0; c < k; c++) distances[i * k + c] = _metric.FromReduced(distances[i * k + c]);
                 return (heap, state.Offsets);
@@ -107,14 +109,36 @@ internal sealed class KdTreeIndex : INeighborIndex
         return new KNeighbors(k, indices, distances);
     }
 
+    /// <summary>The mean number of points whose distance a search measures for the <paramref name="k"/> nearest of
+    /// <paramref name="probes"/> of the tree's own points, evenly spaced (each without itself): the tree's cost
+    /// per query, to set against a scan that measures every point.</summary>
+    internal double MeanExamined(int probes, int k)
+    {
+        k = Math.Min(k, Count - 1);
+        probes = Math.Min(probes, Count);
+        if (k < 1 || probes < 1) return Count;
+        var heap = new ExactTopK(k);
+        var offsets = new double[_dims];
+        var examined = 0L;
+        for (var p = 0; p < probes; p++)
+        {
+            var i = (int)((long)p * Count / probes);
+            heap.Reset();
+            Array.Clear(offsets);
+            Search(0, _points.AsSpan(i * _dims, _dims), i, 0, offsets, ref heap, ref examined);
+        }
+        return (double)examined / probes;
+    }
+
     private double Term(double offset) => _euclidean ? offset * offset : Math.Abs(offset);
 
     private void Search(int id, ReadOnlySpan<double> query, int self, double bound, double[] offsets,
-        ref ExactTopK heap)
+        ref ExactTopK heap, ref long examined)
     {
         var node = _nodes[id];
         if (node.Dim < 0)
         {
+            examined += node.End - node.Start;
             for (var p = node.Start; p < node.End; p++)
             {
                 var j = _order[p];
@@ -125,14 +149,14 @@ internal sealed class KdTreeIndex : INeighborIndex
         }
         var diff = query[node.Dim] - node.Split;
         int near = diff < 0 ? node.Left : node.Right, far = diff < 0 ? node.Right : node.Left;
-        Search(near, query, self, bound, offsets, ref heap);
+        Search(near, query, self, bound, offsets, ref heap, ref examined);
         var old = offsets[node.Dim];
         var farBound = bound - Term(old) + Term(diff);
         // Prune only when the bound is clearly worse: equal distances may still win on lower index.
         if (farBound <= heap.Worst * (1 + 1e-12) + 1e-300)
         {
             offsets[node.Dim] = diff;
-            Search(far, query, self, farBound, offsets, ref heap);
+            Search(far, query, self, farBound, offsets, ref heap, ref examined);
             offsets[node.Dim] = old;
         }
     }

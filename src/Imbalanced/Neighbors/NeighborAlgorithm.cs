@@ -4,9 +4,10 @@ namespace Imbalanced.Neighbors;
 public enum NeighborAlgorithm
 {
     /// <summary>A k-d tree for low dimension (Euclidean or Manhattan), brute force above (SIMD for Euclidean) and for
-    /// other metrics; the approximate index for large Euclidean data of more than
-    /// <see cref="NeighborSearch.TreeMaxDimensions"/> dimensions, where exact search grows with the square of the
-    /// rows (from <see cref="NeighborSearch.ApproximateMinRows"/> points).</summary>
+    /// other metrics, but a k-d tree above too where a few wide features dwarf the rest (see
+    /// <see cref="NeighborSearch.Build(double[], int, int)"/>); the approximate index for large Euclidean data of
+    /// more than <see cref="NeighborSearch.TreeMaxDimensions"/> dimensions, where exact search grows with the square
+    /// of the rows (from <see cref="NeighborSearch.ApproximateMinRows"/> points).</summary>
     Auto,
     /// <summary>A k-d tree (Euclidean or Manhattan).</summary>
     KdTree,

@@ -1,0 +1,65 @@
+namespace Imbalanced.Neighbors;
+
+/// <summary>
+/// Whether a k-d tree answers Euclidean queries in more than <see cref="NeighborSearch.TreeMaxDimensions"/>
+/// dimensions faster than the SIMD brute force: when a few features dwarf the rest (a salary beside 0/1 flags), the
+/// data are low-dimensional in all but name, the tree examines a few dozen points a query where the scan measures
+/// every point, and the scan's single-precision filter, whose error grows with the large features' squared norms,
+/// sends many queries to its exact re-scan. Both indexes answer exactly, so the choice changes only the time.
+/// </summary>
+/// <remarks>Two steps, both deterministic (the same points always choose the same index). (1) A pass over the
+/// points: the tree is considered only when the dimensions beyond the <see cref="NeighborSearch.TreeMaxDimensions"/>
+/// of largest variance hold at most <see cref="ResidualShare"/> of the total variance, so that standardised or
+/// isotropic data pay nothing more. (2) The tree is built and searched for the <see cref="ProbeK"/> nearest of
+/// <see cref="Probes"/> of its own points: it is kept when it examines at most one point in
+/// <see cref="ExaminedRatio"/> a query. Measured on one thread over 8,000 points of 24 dimensions (1 to 6 wide
+/// Gaussian dimensions, the rest 10 to 1,000 times narrower), the tree was faster wherever it examined under 4% of
+/// the points a query and slower from 6% (up to 4.2× slower at 33%).</remarks>
+internal static class TreeProbe
+{
+    /// <summary>Greatest share of the total variance the dimensions beyond the widest
+    /// <see cref="NeighborSearch.TreeMaxDimensions"/> may hold for the tree to be probed: 1%.</summary>
+    internal const double ResidualShare = 0.01;
+
+    /// <summary>Own points searched by the probe: 64, evenly spaced.</summary>
+    internal const int Probes = 64;
+
+    /// <summary>Neighbours the probe searches for: 5, the SMOTE family's default.</summary>
+    internal const int ProbeK = 5;
+
+    /// <summary>The tree is kept when it examines at most one point in 25 a query (4%).</summary>
+    internal const int ExaminedRatio = 25;
+
+    /// <summary>A k-d tree over <paramref name="source"/> when it is the faster exact index (see the remarks of
+    /// <see cref="TreeProbe"/>), else null.</summary>
+    public static KdTreeIndex? TreeIfFaster(PointRows source, int threads)
+    {
+        if (source.Dimensions <= NeighborSearch.TreeMaxDimensions || !Concentrated(source)) return null;
+        var tree = new KdTreeIndex(source.Dense(), source.Count, source.Dimensions, DistanceMetric.Euclidean,
+            threads);
+        return tree.MeanExamined(Probes, ProbeK) * ExaminedRatio <= source.Count ? tree : null;
+    }
+
+    /// <summary>Whether the dimensions beyond the <see cref="NeighborSearch.TreeMaxDimensions"/> of largest variance
+    /// hold at most <see cref="ResidualShare"/> of the total variance (Welford's running variances).</summary>
+    internal static bool Concentrated(PointRows source)
+    {
+        var d = source.Dimensions;
+        var (mean, squares, scratch) = (new double[d], new double[d], new double[d]);
+        for (var i = 0; i < source.Count; i++)
+        {
+            var row = source.Row(i, scratch);
+            for (var c = 0; c < d; c++)
+            {
+                var delta = row[c] - mean[c];
+                mean[c] += delta / (i + 1);
+                squares[c] += delta * (row[c] - mean[c]);
+            }
+        }
+        var total = squares.Sum();
+        Array.Sort(squares);
+        var residual = 0.0;
+        for (var c = 0; c < d - NeighborSearch.TreeMaxDimensions; c++) residual += squares[c];
+        return total > 0 && residual <= ResidualShare * total;
+    }
+}
