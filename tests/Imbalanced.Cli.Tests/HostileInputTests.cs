@@ -657,8 +657,14 @@ public class HostileInputTests
         var fifo = Path.Combine(folder, "provenance");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
         var output = Path.Combine(folder, "out.csv");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true };
+        // Tests started in the background by a non-interactive shell inherit SIGINT ignored, as shells start
+        // background jobs, and exec keeps it ignored: the run would never see Ctrl+C. It then gets SIGINT's default
+        // disposition back, as a command run in the foreground has it, through coreutils' env (which execs it).
+        var ignored = SigIntIgnored();
+        var info = new System.Diagnostics.ProcessStartInfo(ignored ? "env" : "dotnet") { RedirectStandardError = true };
         info.Environment["TMPDIR"] = temp + "/";
+        if (ignored)
+            foreach (var a in new[] { "--default-signal=INT", "dotnet" }) info.ArgumentList.Add(a);
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "imbalanced.dll"), "resample", Write(Good),
             "--target", "y", "--method", "random-over", "--output", output, "--provenance", fifo })
             info.ArgumentList.Add(a);
@@ -671,6 +677,14 @@ public class HostileInputTests
         {
             if (!process.HasExited) process.Kill();
         }
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status).</summary>
+    private static bool SigIntIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return (mask & (1UL << 1)) != 0;
     }
 
     private static async Task StoppedCleanly(System.Diagnostics.Process process, string folder, string temp,
