@@ -14,7 +14,8 @@ namespace Imbalanced.Benchmarks;
 /// <c>plot-scaling CSV PNG</c> (<see cref="ScalingPlot"/>); and
 /// <c>ann FILE TARGET K [EXACT_OUT]</c>, used by <c>benchmarks/approximate_neighbors.sh</c> (see
 /// <see cref="ApproximateKnn"/>); <c>learners FILE TARGET [FITS]</c>, the cost of a fit of each of
-/// <c>compare</c>'s default learners, alone and two side by side (<see cref="LearnerFits"/>).
+/// <c>compare</c>'s default learners, alone and two side by side (<see cref="LearnerFits"/>); <c>tree-probe</c>, the
+/// SIMD scan against the k-d tree where a few dimensions are wide (<see cref="TreeProbeSweep"/>).
 /// </summary>
 public static class Program
 {
@@ -36,6 +37,7 @@ public static class Program
         if (args.Length is 3 or 4 && args[0] == "learners")
             return LearnerFits.Run(args[1], args[2],
                 args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 12);
+        if (args.Length == 1 && args[0] == "tree-probe") return TreeProbeSweep.Run();
         if (args.Length == 6 && args[0] == "probes")
             return ProbeSweep.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
                 int.Parse(args[4], CultureInfo.InvariantCulture),

@@ -20,7 +20,8 @@ public enum NeighborAlgorithm
     /// <example><c>new NeighborSearch(Algorithm: NeighborAlgorithm.Approximate)</c></example>
     Approximate,
     /// <summary>The exact index <see cref="Auto"/> chooses for small data, whatever the size: a k-d tree for low
-    /// dimension, SIMD brute force above, never the approximate index.</summary>
+    /// dimension, SIMD brute force above (below <see cref="NeighborSearch.ApproximateMinRows"/> points, a k-d tree
+    /// there too where a few wide features dwarf the rest), never the approximate index.</summary>
     /// <example><c>new NeighborSearch(Algorithm: NeighborAlgorithm.Exact)</c></example>
     Exact,
 }

@@ -67,7 +67,7 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     /// <see cref="ApproximateMinRows"/>, with <see cref="NeighborAlgorithm.Auto"/> or
     /// <see cref="NeighborAlgorithm.Exact"/>) get a k-d tree when the dimensions beyond the 10 of largest variance hold
     /// at most 1% of the total variance and the tree, searched for the 5 nearest of 64 of its own points, examines at
-    /// most one point in 25 a query: a salary beside 0/1 flags, where the tree examines a few dozen points a query and
+    /// most one point in 20 a query: a salary beside 0/1 flags, where the tree examines a few dozen points a query and
     /// the scan every point. The answers are the same exact ones either way.</summary>
     /// <exception cref="DataException">A value is NaN or infinite.</exception>
     public INeighborIndex Build(double[] points, int count, int dimensions)

@@ -10,11 +10,14 @@ namespace Imbalanced.Neighbors;
 /// <remarks>Two steps, both deterministic (the same points always choose the same index). (1) A pass over the
 /// points: the tree is considered only when the dimensions beyond the <see cref="NeighborSearch.TreeMaxDimensions"/>
 /// of largest variance hold at most <see cref="ResidualShare"/> of the total variance, so that standardised or
-/// isotropic data pay nothing more. (2) The tree is built and searched for the <see cref="ProbeK"/> nearest of
-/// <see cref="Probes"/> of its own points: it is kept when it examines at most one point in
-/// <see cref="ExaminedRatio"/> a query. Measured on one thread over 8,000 points of 24 dimensions (1 to 6 wide
-/// Gaussian dimensions, the rest 10 to 1,000 times narrower), the tree was faster wherever it examined under 4% of
-/// the points a query and slower from 6% (up to 4.2× slower at 33%).</remarks>
+/// isotropic data pay only that pass (rows made on demand are made once more for it). (2) The tree is built (over a
+/// copy of the points when they are a subset or made on demand) and searched for the <see cref="ProbeK"/> nearest
+/// of <see cref="Probes"/> of its own points: it is kept when it examines at most one point in
+/// <see cref="ExaminedRatio"/> a query. Fewer than <see cref="MinimumPoints"/> points are never probed: a search
+/// reads at least one leaf of 8 or more points, so the tree could not pass. <c>dotnet run --project
+/// benchmarks/Imbalanced.Benchmarks -c Release -- tree-probe</c> measures both indexes on one thread over 8,000
+/// points of 24 dimensions (1 to 6 wide Gaussian dimensions, the rest 10 to 1,000 times narrower), with the share
+/// of points the probe saw the tree examine; <c>benchmarks/results/tree_probe.md</c> holds a run.</remarks>
 internal static class TreeProbe
 {
     /// <summary>Greatest share of the total variance the dimensions beyond the widest
@@ -27,14 +30,21 @@ internal static class TreeProbe
     /// <summary>Neighbours the probe searches for: 5, the SMOTE family's default.</summary>
     internal const int ProbeK = 5;
 
-    /// <summary>The tree is kept when it examines at most one point in 25 a query (4%).</summary>
-    internal const int ExaminedRatio = 25;
+    /// <summary>The tree is kept when it examines at most one point in 20 a query (5%): in
+    /// <c>benchmarks/results/tree_probe.md</c> it was faster at 4.1% examined and slower from 6.6%.</summary>
+    internal const int ExaminedRatio = 20;
+
+    /// <summary>Fewest points probed: 160, <see cref="ExaminedRatio"/> times the 8 points of the smallest leaf.
+    /// </summary>
+    internal const int MinimumPoints = ExaminedRatio * 8;
 
     /// <summary>A k-d tree over <paramref name="source"/> when it is the faster exact index (see the remarks of
     /// <see cref="TreeProbe"/>), else null.</summary>
-    public static KdTreeIndex? TreeIfFaster(PointRows source, int threads)
+    internal static KdTreeIndex? TreeIfFaster(PointRows source, int threads)
     {
-        if (source.Dimensions <= NeighborSearch.TreeMaxDimensions || !Concentrated(source)) return null;
+        if (source.Dimensions <= NeighborSearch.TreeMaxDimensions || source.Count < MinimumPoints
+            || !Concentrated(source))
+            return null;
         var tree = new KdTreeIndex(source.Dense(), source.Count, source.Dimensions, DistanceMetric.Euclidean,
             threads);
         return tree.MeanExamined(Probes, ProbeK) * ExaminedRatio <= source.Count ? tree : null;

@@ -7,18 +7,21 @@ public class TreeProbeTests
     private const int Dims = 24;
 
     /// <summary>Rows of <see cref="Dims"/> features: the first <paramref name="wide"/> Gaussian with standard
-    /// deviation <paramref name="wideScale"/> (rounded to integers, as salaries are, so that distances tie), the
-    /// rest 0/1 flags times <paramref name="flagScale"/>.</summary>
-    private static double[] Rows(int n, int wide, double wideScale, double flagScale, int seed)
+    /// deviation <paramref name="wideScale"/>, rounded to multiples of <paramref name="step"/> (as salaries are), the
+    /// rest 0/1 flags times <paramref name="flagScale"/>; then the first <paramref name="copies"/> rows again (rows
+    /// at distance 0 from each other).</summary>
+    private static double[] Rows(int n, int wide, double wideScale, double flagScale, int seed, double step = 1,
+        int copies = 0)
     {
         var random = new Random(seed);
-        var points = new double[n * Dims];
+        var points = new double[(n + copies) * Dims];
         for (var i = 0; i < n; i++)
             for (var d = 0; d < Dims; d++)
                 points[i * Dims + d] = d < wide
-                    ? Math.Round(wideScale * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
-                                 * Math.Cos(2 * Math.PI * random.NextDouble()))
+                    ? step * Math.Round(wideScale / step * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
+                                        * Math.Cos(2 * Math.PI * random.NextDouble()))
                     : flagScale * random.Next(2);
+        Array.Copy(points, 0, points, n * Dims, copies * Dims);
         return points;
     }
 
@@ -31,13 +34,18 @@ public class TreeProbeTests
     }
 
     [Theory]
-    [InlineData(NeighborAlgorithm.Auto)]
-    [InlineData(NeighborAlgorithm.Exact)]
-    public void A_salary_beside_flags_gets_the_tree_with_the_scans_answers(NeighborAlgorithm algorithm)
+    [InlineData(NeighborAlgorithm.Auto, 1, 0)]
+    [InlineData(NeighborAlgorithm.Exact, 1, 0)]
+    [InlineData(NeighborAlgorithm.Auto, 1000, 300)]
+    public void A_salary_beside_flags_gets_the_tree_with_the_scans_answers(NeighborAlgorithm algorithm, double step,
+        int copies)
     {
-        // Two wide columns (a salary, a company size) beside 22 flags: low-dimensional in all but name.
-        const int n = 3000, k = 5;
-        var points = Rows(n, wide: 2, wideScale: 40_000, flagScale: 1, seed: 4);
+        // Two wide columns (a salary, a company size) beside 22 flags: low-dimensional in all but name. Salaries in
+        // steps of 1,000 and repeated rows make many distances tie: the lower index must win in the tree as in the
+        // scan.
+        const int k = 5;
+        var n = 3000 + copies;
+        var points = Rows(3000, wide: 2, wideScale: 40_000, flagScale: 1, seed: 4, step, copies);
         var (tree, built) = Build(points, n, algorithm);
         var (scan, scanBuilt) = Build(points, n, NeighborAlgorithm.BruteForce);
         Assert.Equal([NeighborAlgorithm.KdTree], built);
