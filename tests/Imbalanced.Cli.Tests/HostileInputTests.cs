@@ -661,10 +661,13 @@ public class HostileInputTests
         // background jobs, and exec keeps it ignored: the run would never see Ctrl+C. It then gets SIGINT's default
         // disposition back, as a command run in the foreground has it, through coreutils' env (which execs it).
         var ignored = SigIntIgnored();
-        var info = new System.Diagnostics.ProcessStartInfo(ignored ? "env" : "dotnet") { RedirectStandardError = true };
+        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
+            ? Environment.ProcessPath!
+            : "dotnet";
+        var info = new System.Diagnostics.ProcessStartInfo(ignored ? "env" : host) { RedirectStandardError = true };
         info.Environment["TMPDIR"] = temp + "/";
         if (ignored)
-            foreach (var a in new[] { "--default-signal=INT", "dotnet" }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "--default-signal=INT", host }) info.ArgumentList.Add(a);
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "imbalanced.dll"), "resample", Write(Good),
             "--target", "y", "--method", "random-over", "--output", output, "--provenance", fifo })
             info.ArgumentList.Add(a);
@@ -679,7 +682,8 @@ public class HostileInputTests
         }
     }
 
-    /// <summary>Whether this process ignores SIGINT (bit 2 of the SigIgn mask in /proc/self/status).</summary>
+    /// <summary>Whether this process ignores SIGINT (signal 2: bit 1 of the SigIgn mask in /proc/self/status).
+    /// </summary>
     private static bool SigIntIgnored()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));

@@ -35,7 +35,8 @@ public class OutOfFoldLoopTests
         {
             if (i == 0)
             {
-                release.Wait();
+                // Bounded: a loop that ran everything on this one thread would fail here, not hang the test run.
+                Assert.True(release.Wait(TimeSpan.FromSeconds(30)), "no other thread took the later units");
                 return;
             }
             order.Enqueue(i);
