@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
 
 namespace Imbalanced.Benchmarks;
 
@@ -51,14 +52,9 @@ internal static class TreeProbeSweep
 
     private static double[] Points(int wide, double scale)
     {
-        var random = new Random(1);
+        var random = new SeededRandom(1);
         var points = new double[Rows * Dims];
-        for (var i = 0; i < points.Length; i++)
-        {
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
-                           * Math.Cos(2 * Math.PI * random.NextDouble());
-            points[i] = i % Dims < wide ? gaussian : scale * gaussian;
-        }
+        for (var i = 0; i < points.Length; i++) points[i] = (i % Dims < wide ? 1 : scale) * random.NextGaussian();
         return points;
     }
 }

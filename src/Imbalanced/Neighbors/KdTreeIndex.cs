@@ -96,11 +96,7 @@ internal sealed class KdTreeIndex : INeighborIndex
             (i, _, state) =>
             {
                 var heap = state.Heap;
-                heap.Reset();
-                Array.Clear(state.Offsets);
-                var examined = 0L;
-                Search(0, queries.AsSpan(i * _dims, _dims), excludeSelf ? i : -1, 0, state.Offsets, ref heap,
-                    ref examined);
+                SearchFromRoot(queries.AsSpan(i * _dims, _dims), excludeSelf ? i : -1, state.Offsets, ref heap);
                 heap.CopySorted(distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
                 for (var c = 0; c < k; c++) distances[i * k + c] = _metric.FromReduced(distances[i * k + c]);
                 return (heap, state.Offsets);
@@ -123,11 +119,20 @@ internal sealed class KdTreeIndex : INeighborIndex
         for (var p = 0; p < probes; p++)
         {
             var i = (int)((long)p * Count / probes);
-            heap.Reset();
-            Array.Clear(offsets);
-            Search(0, _points.AsSpan(i * _dims, _dims), i, 0, offsets, ref heap, ref examined);
+            examined += SearchFromRoot(_points.AsSpan(i * _dims, _dims), i, offsets, ref heap);
         }
         return (double)examined / probes;
+    }
+
+    /// <summary>One query's search from the root, into <paramref name="heap"/> (reset first), without point
+    /// <paramref name="self"/> (none when −1); returns the number of points whose distance it measured.</summary>
+    private long SearchFromRoot(ReadOnlySpan<double> query, int self, double[] offsets, ref ExactTopK heap)
+    {
+        heap.Reset();
+        Array.Clear(offsets);
+        var examined = 0L;
+        Search(0, query, self, 0, offsets, ref heap, ref examined);
+        return examined;
     }
 
     private double Term(double offset) => _euclidean ? offset * offset : Math.Abs(offset);

@@ -1,3 +1,5 @@
+using Imbalanced.Numerics;
+
 namespace Imbalanced.Neighbors;
 
 /// <summary>
@@ -96,6 +98,20 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
     internal INeighborIndex Build(PointRows source)
     {
         var (count, dimensions) = (source.Count, source.Dimensions);
+        var metric = EffectiveMetric;
+        var algorithm = Choose(count, dimensions);
+        // A handful of points (k-means centroids, say): a plain scan beats any blocking.
+        var scan = Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
+            && count <= 64;
+        var width = SimdEuclideanIndex.Resolve(VectorWidth);
+        var simd = algorithm is not NeighborAlgorithm.KdTree and not NeighborAlgorithm.Approximate && !scan
+            && metric == DistanceMetric.Euclidean && width != VectorWidth.None;
+        // A few wide features among many narrow ones: the exact tree may beat the scan (below the approximate
+        // index's sizes only: the tree may copy the points). The pass that checks the values gathers their spread.
+        var spread = simd && Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Exact
+            && count < ApproximateMinRows && TreeProbe.Considers(count, dimensions)
+            ? new RunningVariance(dimensions)
+            : null;
         var scratch = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
@@ -104,24 +120,14 @@ public sealed record NeighborSearch(DistanceMetric? Metric = null, NeighborAlgor
                 if (!double.IsFinite(row[c]))
                     throw new DataException(
                         $"point {i} has a missing or non-finite value in dimension {c}; neighbours need finite values");
+            spread?.Add(row);
         }
-        var metric = EffectiveMetric;
-        var algorithm = Choose(count, dimensions);
         if (algorithm == NeighborAlgorithm.Approximate)
         {
             OnBuild?.Invoke(algorithm);
             return new IvfIndex(source, Approximate, this with { Algorithm = NeighborAlgorithm.Exact, OnBuild = null });
         }
-        // A handful of points (k-means centroids, say): a plain scan beats any blocking.
-        var scan = Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Approximate or NeighborAlgorithm.Exact
-            && count <= 64;
-        var width = SimdEuclideanIndex.Resolve(VectorWidth);
-        var simd = algorithm != NeighborAlgorithm.KdTree && !scan && metric == DistanceMetric.Euclidean
-            && width != VectorWidth.None;
-        // A few wide features among many narrow ones: the exact tree may beat the scan (below the approximate
-        // index's sizes only: the tree may copy the points).
-        if (simd && Algorithm is NeighborAlgorithm.Auto or NeighborAlgorithm.Exact && count < ApproximateMinRows
-            && TreeProbe.TreeIfFaster(source, Threads) is { } tree)
+        if (spread is not null && TreeProbe.TreeIfFaster(source, Threads, spread) is { } tree)
         {
             OnBuild?.Invoke(NeighborAlgorithm.KdTree);
             return tree;

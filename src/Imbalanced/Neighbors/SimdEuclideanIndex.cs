@@ -818,45 +818,30 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
     /// </summary>
     private (int[] Scans, int[][] Sharers) SameRows(int[] scanned, RowOf rowOf, double[] thresholds)
     {
-        var first = new Dictionary<int, int>();
-        var next = new int[scanned.Length];
+        var byHash = new Dictionary<int, List<int>>();
         var groups = new List<List<int>>();
-        var group = new int[scanned.Length];
         double[] row = new double[_dims], other = new double[_dims];
-        for (var a = 0; a < scanned.Length; a++)
+        foreach (var q in scanned)
         {
-            var q = scanned[a];
             var values = rowOf(q, row);
             var hash = new HashCode();
             foreach (var v in values) hash.Add(BitConverter.DoubleToInt64Bits(v));
             var key = hash.ToHashCode();
-            next[a] = -1;
-            group[a] = -1;
-            if (first.TryGetValue(key, out var b))
-            {
-                for (var c = b; c >= 0; c = next[c])
+            if (!byHash.TryGetValue(key, out var candidates)) byHash[key] = candidates = [];
+            var group = -1;
+            foreach (var g in candidates)
+                if (SameBits(values, rowOf(groups[g][0], other)))
                 {
-                    var same = rowOf(scanned[c], other);
-                    var equal = true;
-                    for (var j = 0; j < values.Length && equal; j++)
-                        equal = BitConverter.DoubleToInt64Bits(values[j]) == BitConverter.DoubleToInt64Bits(same[j]);
-                    if (!equal) continue;
-                    group[a] = group[c];
+                    group = g;
                     break;
                 }
-                if (group[a] < 0)
-                {
-                    next[a] = next[b];
-                    next[b] = a;
-                }
-            }
-            else first[key] = a;
-            if (group[a] < 0)
+            if (group < 0)
             {
-                group[a] = groups.Count;
+                group = groups.Count;
                 groups.Add([]);
+                candidates.Add(group);
             }
-            groups[group[a]].Add(q);
+            groups[group].Add(q);
         }
         var scans = new int[groups.Count];
         for (var g = 0; g < groups.Count; g++)
@@ -865,6 +850,14 @@ internal sealed unsafe class SimdEuclideanIndex : INeighborIndex
             foreach (var q in groups[g]) thresholds[scans[g]] = Math.Max(thresholds[scans[g]], thresholds[q]);
         }
         return (scans, [.. groups.Select(g => g.ToArray())]);
+    }
+
+    /// <summary>Whether two rows hold the same values, bit for bit.</summary>
+    private static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        for (var j = 0; j < a.Length; j++)
+            if (BitConverter.DoubleToInt64Bits(a[j]) != BitConverter.DoubleToInt64Bits(b[j])) return false;
+        return true;
     }
 
     /// <summary>Query <paramref name="q"/>'s answer of <paramref name="n"/> neighbours as returned: distances

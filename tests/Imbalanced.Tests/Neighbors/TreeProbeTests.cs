@@ -1,4 +1,5 @@
 using Imbalanced.Neighbors;
+using Imbalanced.Randomness;
 
 namespace Imbalanced.Tests.Neighbors;
 
@@ -13,14 +14,13 @@ public class TreeProbeTests
     private static double[] Rows(int n, int wide, double wideScale, double flagScale, int seed, double step = 1,
         int copies = 0)
     {
-        var random = new Random(seed);
+        var random = new SeededRandom(seed);
         var points = new double[(n + copies) * Dims];
         for (var i = 0; i < n; i++)
             for (var d = 0; d < Dims; d++)
                 points[i * Dims + d] = d < wide
-                    ? step * Math.Round(wideScale / step * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
-                                        * Math.Cos(2 * Math.PI * random.NextDouble()))
-                    : flagScale * random.Next(2);
+                    ? step * Math.Round(wideScale / step * random.NextGaussian())
+                    : flagScale * random.NextInt(2);
         Array.Copy(points, 0, points, n * Dims, copies * Dims);
         return points;
     }
